@@ -1,0 +1,82 @@
+/** Human-readable output for the CLI's text mode. */
+import type { ArticleDetail, ArticleSummary, ImportResult } from '../../shared/types'
+
+const width = () => Math.max(60, Math.min(process.stdout.columns || 100, 120))
+
+function cut(s: string, n: number): string {
+  return s.length <= n ? s.padEnd(n) : `${s.slice(0, n - 1)}…`
+}
+
+export function formatImport(results: ImportResult[], skipped: number): string {
+  const lines = results.map((r) => {
+    if (r.error) return `  ✗ ${r.source}: ${r.error.message}`
+    if (r.duplicateOf !== null)
+      return `  = ${r.source}: already in the library as article ${r.duplicateOf}`
+    const meta = [r.outlet, r.published].filter(Boolean).join(', ')
+    return `  ✓ ${String(r.id).padStart(4)}  ${r.title}${meta ? ` (${meta})` : ''}`
+  })
+  const imported = results.filter((r) => r.id !== null).length
+  const dupes = results.filter((r) => r.duplicateOf !== null).length
+  const failed = results.filter((r) => r.error).length
+  const parts = [`${dupes} already there`, `${failed} failed`]
+  if (skipped) parts.push(`${skipped} other files skipped`)
+  lines.push(`Imported ${imported} of ${results.length} (${parts.join(', ')}).`)
+  return lines.join('\n')
+}
+
+export function formatList(rows: ArticleSummary[]): string {
+  if (rows.length === 0) return 'The library is empty. Add articles with: lesesaal import PATH'
+  const w = width()
+  const titleWidth = Math.max(20, w - 4 - 2 - 10 - 2 - 22 - 2 - 6 - 2)
+  const out = [
+    `${'ID'.padStart(4)}  ${'DATE'.padEnd(10)}  ${'OUTLET'.padEnd(22)}  ${'WORDS'.padStart(6)}  TITLE`,
+  ]
+  for (const r of rows) {
+    out.push(
+      `${String(r.id).padStart(4)}  ${(r.published ?? '—').padEnd(10)}  ${cut(r.outlet ?? '—', 22)}  ${String(r.words).padStart(6)}  ${cut(r.title, titleWidth).trimEnd()}`,
+    )
+  }
+  return out.join('\n')
+}
+
+export function formatArticle(a: ArticleDetail): string {
+  const w = Math.min(width(), 88)
+  const meta = [a.outlet, a.published, a.author].filter(Boolean).join(' · ')
+  const out: string[] = []
+  if (a.kicker) out.push(a.kicker)
+  out.push(a.title, '='.repeat(Math.min(a.title.length, w)))
+  if (meta) out.push(meta)
+  if (a.url) out.push(a.url)
+  out.push('')
+  const headings = new Set(a.headings)
+  a.paragraphs.forEach((p, i) => {
+    if (headings.has(i)) out.push(`## ${p}`, '')
+    else out.push(wrap(p, w), '')
+  })
+  if (a.comments.length) {
+    out.push(`— ${a.comments.length} reader comment${a.comments.length === 1 ? '' : 's'} —`, '')
+    for (const c of a.comments) {
+      out.push(
+        `${c.author ?? 'anonymous'}${c.posted ? `, ${c.posted}` : ''}${c.title ? `: ${c.title}` : ''}`,
+      )
+      out.push(wrap(c.text, w, '  '), '')
+    }
+  }
+  return out.join('\n').trimEnd()
+}
+
+function wrap(text: string, w: number, indent = ''): string {
+  const lines: string[] = []
+  for (const para of text.split('\n')) {
+    let line = indent
+    for (const word of para.split(/\s+/)) {
+      if (line.length + word.length + 1 > w && line.trim()) {
+        lines.push(line.trimEnd())
+        line = indent
+      }
+      line += (line.trim() ? ' ' : '') + word
+    }
+    lines.push(line.trimEnd())
+  }
+  return lines.join('\n')
+}

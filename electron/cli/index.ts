@@ -1,0 +1,159 @@
+/**
+ * `lesesaal [--library PATH] COMMAND [--json]`: the command line over the same core and
+ * handler table as the app. With --json, stdout carries exactly one JSON document.
+ * User errors exit 1 with one line on stderr; never a stack trace.
+ */
+import { Command, CommanderError } from 'commander'
+import { resolve } from 'node:path'
+import type { ApiResults, MethodName } from '../../shared/contract'
+import { librarySorts, type ArticleDetail, type ImportReport } from '../../shared/types'
+import { createCore, type Core } from '../core'
+import { defaultLibraryPath } from '../core/paths'
+import { formatArticle, formatImport, formatList } from './format'
+
+class CliError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+interface GlobalOptions {
+  library?: string
+  json?: boolean
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let core: Core | null = null
+  let json = argv.includes('--json')
+  const open = (opts: GlobalOptions): Core => {
+    const libraryPath = opts.library ? resolve(opts.library) : defaultLibraryPath()
+    core = createCore({ libraryPath, mode: 'browser', canImportPaths: true })
+    return core
+  }
+  const call = async <M extends MethodName>(
+    c: Core,
+    method: M,
+    input: unknown,
+  ): Promise<ApiResults[M]> => {
+    const result = await c.invoke(method, input)
+    if (!result.ok) throw new CliError(result.error.code, result.error.message)
+    return result.value as ApiResults[M]
+  }
+  const print = (value: unknown, text: () => string) => {
+    process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text()}\n`)
+  }
+  let exitCode = 0
+
+  const program = new Command()
+    .name('lesesaal')
+    .description('Lesesaal: a reading room for German news, on the command line.')
+    .option(
+      '--library <path>',
+      "library file (default: the desktop app's library, or $LESESAAL_LIBRARY)",
+    )
+    .option('--json', 'print one JSON document on stdout')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeErr: () => {}, // commander's own messages are reported below as one line
+    })
+
+  program
+    .command('import')
+    .description('import files (.txt .html .htm .md), folders (recursively) and http(s) URLs')
+    .argument('<paths...>', 'files, folders or URLs')
+    .action(async (paths: string[]) => {
+      const c = open(program.opts<GlobalOptions>())
+      const report: ImportReport = await call(c, 'import.paths', {
+        paths: paths.map((p) => (/^https?:\/\//i.test(p) ? p : resolve(p))),
+      })
+      // Report what the user typed, not the absolute path we resolved.
+      const results = report.results.map((r) => ({ ...r, source: displaySource(r.source, paths) }))
+      print(results, () => formatImport(results, report.skipped))
+      if (results.length > 0 && results.every((r) => r.error)) exitCode = 1
+    })
+
+  program
+    .command('list')
+    .description('list the articles in the library')
+    .option('--sort <field>', `sort by ${librarySorts.join(', ')}`, 'published')
+    .option('--asc', 'ascending order')
+    .option('--outlet <name>', 'only articles from this outlet')
+    .action(async (opts: { sort: string; asc?: boolean; outlet?: string }) => {
+      const c = open(program.opts<GlobalOptions>())
+      const rows = await call(c, 'library.list', {
+        sort: opts.sort,
+        order: opts.asc ? 'asc' : 'desc',
+        outlet: opts.outlet ?? null,
+      })
+      print(rows, () => formatList(rows))
+    })
+
+  program
+    .command('show')
+    .description('print one article: metadata, clean text and reader comments')
+    .argument('<id>', 'article id (see: lesesaal list)')
+    .action(async (id: string) => {
+      if (!/^\d+$/.test(id))
+        throw new CliError(
+          'invalid_input',
+          `"${id}" is not an article id; ids are whole numbers (see: lesesaal list).`,
+        )
+      const c = open(program.opts<GlobalOptions>())
+      const a: ArticleDetail = await call(c, 'article.get', { id: Number(id) })
+      const doc = {
+        id: a.id,
+        title: a.title,
+        kicker: a.kicker,
+        outlet: a.outlet,
+        published: a.published,
+        author: a.author,
+        dateline: a.dateline,
+        url: a.url,
+        words: a.words,
+        paragraphs: a.paragraphs,
+        headings: a.headings,
+        comments: a.comments,
+      }
+      print(doc, () => formatArticle(a))
+    })
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    json = Boolean(program.opts<GlobalOptions>().json) || json
+    return exitCode
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0
+      if (err.code === 'commander.help' || err.exitCode === 0) return 0
+      return reportError(
+        json,
+        'invalid_input',
+        `${err.message.replace(/^error: /, '')} (see: lesesaal --help)`,
+      )
+    }
+    if (err instanceof CliError) return reportError(json, err.code, err.message)
+    return reportError(json, 'internal', `unexpected error: ${(err as Error).message}`)
+  } finally {
+    ;(core as Core | null)?.close()
+  }
+}
+
+function displaySource(source: string, typed: string[]): string {
+  for (const t of typed) {
+    const abs = resolve(t)
+    if (source === abs) return t
+    if (source.startsWith(`${abs}/`)) return t.replace(/\/$/, '') + source.slice(abs.length)
+  }
+  return source
+}
+
+function reportError(json: boolean, code: string, message: string): number {
+  const line = message.replace(/\s*\n\s*/g, ' ').trim()
+  process.stderr.write(`lesesaal: ${line}\n`)
+  if (json) process.stdout.write(`${JSON.stringify({ error: { code, message: line } })}\n`)
+  return 1
+}

@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3'
+import * as m0010 from './0010-initial'
+
+export interface Migration {
+  /** Numbered in gaps of 10; the library's `user_version` is the last one applied. */
+  version: number
+  name: string
+  up: (db: Database) => void
+}
+
+/** Every migration, in order. Append only: a shipped migration never changes. */
+export const migrations: readonly Migration[] = [{ version: 10, name: 'initial', up: m0010.up }]
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version

@@ -1,0 +1,42 @@
+import {
+  isMethodName,
+  schemas,
+  type ApiResults,
+  type Handlers,
+  type MethodName,
+} from '../../shared/contract'
+import { fail, ok, UserError, type Result } from '../../shared/result'
+
+/**
+ * The one door-keeper every transport calls: checks the method name, validates the input
+ * against its schema, runs the handler and turns every outcome into a Result value.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: unknown,
+  input: unknown,
+): Promise<Result<ApiResults[MethodName]>> {
+  if (!isMethodName(method))
+    return fail('unknown_method', `There is no method called ${JSON.stringify(method)}.`)
+  const parsed = schemas[method].safeParse(input ?? {})
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+    return fail(
+      'invalid_input',
+      `Invalid input for ${method}: ${where}${issue?.message ?? 'not accepted'}.`,
+    )
+  }
+  try {
+    const handler = handlers[method] as (input: unknown) => unknown
+    return ok((await handler(parsed.data)) as ApiResults[MethodName])
+  } catch (err) {
+    if (err instanceof UserError) return fail(err.code, err.message)
+    // An internal error: the user gets a sentence, the log gets the stack.
+    console.error(`[lesesaal] ${method} failed:`, err)
+    return fail(
+      'internal',
+      `Something went wrong in ${method}: ${(err as Error)?.message ?? String(err)}`,
+    )
+  }
+}

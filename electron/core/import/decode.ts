@@ -1,0 +1,142 @@
+import { analyse } from 'chardet'
+import { UserError } from '../../../shared/result'
+
+/** Decoded text and the encoding it was read with. */
+export interface Decoded {
+  text: string
+  encoding: string
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Refuses input that is not text: empty files, binaries, documents in container formats.
+ * Runs on every imported byte sequence before any decoding.
+ */
+export function assertText(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new UserError('empty_file', 'The file is empty.')
+  const head = bytes.subarray(0, 8192)
+  const magic = Buffer.from(head.subarray(0, 8)).toString('latin1')
+  if (magic.startsWith('%PDF'))
+    throw new UserError(
+      'unsupported_type',
+      'PDF files cannot be imported yet; save the article as text or HTML.',
+    )
+  if (magic.startsWith('PK\u0003\u0004'))
+    throw new UserError(
+      'binary_file',
+      'This is a ZIP-based document (e.g. .docx or .epub), not text.',
+    )
+  if (
+    magic.startsWith('\u0089PNG') ||
+    magic.startsWith('\u00ff\u00d8\u00ff') ||
+    magic.startsWith('GIF8')
+  ) {
+    throw new UserError('binary_file', 'This is an image, not text.')
+  }
+  // UTF-16 text has NUL bytes too; it announces itself with a byte-order mark.
+  if (hasUtf16Bom(head)) return
+  let control = 0
+  for (const b of head) {
+    if (b === 0) throw new UserError('binary_file', 'This looks like a binary file, not text.')
+    if (b < 9 || (b > 13 && b < 32)) control++
+  }
+  if (control > head.length * 0.05)
+    throw new UserError('binary_file', 'This looks like a binary file, not text.')
+}
+
+function hasUtf16Bom(b: Uint8Array): boolean {
+  return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)
+}
+
+/** The charset an HTML document declares in its first bytes (`<meta charset>` or http-equiv). */
+export function declaredHtmlCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)
+  return m ? m[1]!.toLowerCase() : null
+}
+
+/**
+ * Decodes imported bytes. Order of trust: a byte-order mark; valid UTF-8 (multi-byte
+ * sequences that happen to be valid UTF-8 almost never occur in legacy 8-bit text); the
+ * charset the page declares; statistical detection (chardet) among legacy encodings;
+ * finally Windows-1252, the superset of Latin-1 that German Windows text is written in.
+ */
+export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeWith('utf-8', bytes.subarray(3)), encoding: 'utf-8' }
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: decodeWith('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: decodeWith('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' }
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' }
+  } catch {
+    // not UTF-8: fall through to legacy encodings
+  }
+  // Candidates in order of trust; the best-scoring decoding wins, ties go to the earlier one.
+  const candidates: string[] = []
+  if (declared && declared !== 'utf-8' && declared !== 'utf8') candidates.push(declared)
+  candidates.push('windows-1252')
+  for (const match of analyse(bytes)) {
+    if (match.confidence >= 30 && isSingleByte(match.name)) candidates.push(match.name)
+  }
+  let best: Decoded | null = null
+  let bestScore = -Infinity
+  for (const name of candidates) {
+    const label = legacyLabel(name)
+    if (!label) continue
+    let text: string
+    try {
+      text = new TextDecoder(label, { fatal: true }).decode(bytes)
+    } catch {
+      continue
+    }
+    const score = plausibility(text)
+    if (score > bestScore) {
+      best = { text, encoding: label }
+      bestScore = score
+    }
+  }
+  // windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
+  return best ?? { text: new TextDecoder('latin1').decode(bytes), encoding: 'iso-8859-1' }
+}
+
+/** How much a decoding looks like German text: letters and punctuation it uses, minus C1 controls. */
+function plausibility(text: string): number {
+  const good = text.match(/[äöüÄÖÜß„“‚‘–—€«»éè]/g)?.length ?? 0
+  const bad = text.match(/[\u0080-\u009f\ufffd]/g)?.length ?? 0
+  return good - 5 * bad
+}
+
+function decodeWith(label: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes)
+  } catch {
+    throw new UserError(
+      'decode_failed',
+      `The file claims to be ${label} but is not valid ${label}.`,
+    )
+  }
+}
+
+function isSingleByte(name: string): boolean {
+  return /^(ISO-8859-\d+|windows-125\d|KOI8-R)$/i.test(name)
+}
+
+/**
+ * Maps a detected or declared name to a WHATWG encoding label. Latin-1 is read as
+ * Windows-1252, exactly as browsers do: the two agree on every printable Latin-1 byte, and
+ * 1252 also has „ “ – € that German texts labelled Latin-1 often contain.
+ */
+function legacyLabel(name: string): string | null {
+  const n = name.toLowerCase()
+  if (n === 'iso-8859-1' || n === 'latin1' || n === 'latin-1' || n === 'us-ascii' || n === 'ascii')
+    return 'windows-1252'
+  try {
+    return new TextDecoder(n).encoding
+  } catch {
+    return null
+  }
+}

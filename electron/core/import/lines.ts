@@ -1,0 +1,51 @@
+/**
+ * The unit the cleanup rules work on: one line of a scraped page (or one block element of an
+ * HTML page), with whether a blank line separated it from the one before.
+ */
+export interface Line {
+  text: string
+  /** A blank line (or a block boundary) came before this line. */
+  blankBefore: boolean
+  /** The markup said this is a heading (HTML h1–h6, Markdown #). */
+  heading?: boolean
+}
+
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
+
+/** Normalises one line of imported text: NFC, no invisible characters, single spaces. */
+export function normalizeLineText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+}
+
+/** Number of words (letters or digits, with inner hyphens and apostrophes). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+}
+
+const CLOSERS = `"'»«“”’‘)]`
+const TERMINAL = /[.!?…:;]$/
+
+/** True when the line ends like a sentence ("…gelöst.", "…gesagt.«", "…?“"). */
+export function endsLikeSentence(text: string): boolean {
+  let t = text.trimEnd()
+  while (t.length > 1 && CLOSERS.includes(t[t.length - 1]!)) t = t.slice(0, -1).trimEnd()
+  return TERMINAL.test(t) && !/\b(?:Foto|Bild|Quelle)\s*:$/i.test(t)
+}
+
+/** A line that reads like running text: a sentence of some length. */
+export function isProse(text: string): boolean {
+  return endsLikeSentence(text) && countWords(text) >= 6
+}
+
+/** A line that reads like a headline or subheading: short, no sentence ending. */
+export function isHeadingLike(text: string): boolean {
+  if (endsLikeSentence(text) && !text.endsWith(':')) return false
+  if (text.endsWith(':')) return false
+  const words = countWords(text)
+  return words >= 1 && words <= 18 && text.length <= 140 && /^[\p{Lu}\p{N}„"«»“'‚(]/u.test(text)
+}

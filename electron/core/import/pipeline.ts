@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import type { SourceKind } from '../../../shared/types'
+import { UserError } from '../../../shared/result'
+import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
+import { extractArticle, type ExtractedArticle } from './extract'
+import { htmlLines } from './html'
+import { markdownLines } from './markdown'
+import { plainTextLines } from './plaintext'
+
+/** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
+export const EXTRACTOR_VERSION = 1
+
+export interface Extraction {
+  article: ExtractedArticle
+  kind: SourceKind
+  encoding: string
+  hash: string
+}
+
+const KINDS: Record<string, SourceKind> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.md': 'md',
+  '.markdown': 'md',
+}
+
+/** The source kind for a file name, or null when Lesesaal does not import that type. */
+export function kindForName(name: string): SourceKind | null {
+  const m = /\.[^./\\]+$/.exec(name.toLowerCase())
+  return m ? (KINDS[m[0]] ?? null) : null
+}
+
+export const SUPPORTED_EXTENSIONS = Object.keys(KINDS)
+
+/** Decodes, extracts and fingerprints one imported file. Throws UserError for bad input. */
+export function extractFile(bytes: Uint8Array, name: string): Extraction {
+  let kind = kindForName(name)
+  if (!kind) {
+    throw new UserError(
+      'unsupported_type',
+      `Only ${SUPPORTED_EXTENSIONS.join(' ')} files can be imported.`,
+    )
+  }
+  assertText(bytes)
+  const { text, encoding } = decodeBytes(bytes, kind === 'html' ? declaredHtmlCharset(bytes) : null)
+  if (!text.trim()) throw new UserError('empty_file', 'The file contains only white space.')
+  // Saved pages sometimes end in .txt; markup gives them away.
+  if (kind === 'txt' && /^\s*(?:<!doctype html|<html[\s>])/i.test(text)) kind = 'html'
+  return { ...extractText(text, kind), encoding }
+}
+
+/** Extracts an article from text already decoded (a file's content or pasted text). */
+export function extractText(
+  text: string,
+  kind: SourceKind,
+  title?: string,
+): Omit<Extraction, 'encoding'> & { encoding: string } {
+  if (!text.trim()) throw new UserError('empty_file', 'There is no text to import.')
+  const { lines, hints } =
+    kind === 'html'
+      ? htmlLines(text)
+      : kind === 'md'
+        ? markdownLines(text)
+        : { lines: plainTextLines(text), hints: {} }
+  if (title) hints.title = title
+  const article = extractArticle(lines, hints)
+  return { article, kind, encoding: 'utf-8', hash: contentHash(article.paragraphs) }
+}
+
+/**
+ * The fingerprint of an article's text: case, white space, quote and dash styles do not
+ * matter, so the same article saved twice (as .txt and as .html) is one article.
+ */
+export function contentHash(paragraphs: string[]): string {
+  const normal = paragraphs
+    .join('\n')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[„“”"«»‚‘’'`´]/g, '"')
+    .replace(/[–—‒−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return createHash('sha256').update(normal).digest('hex')
+}

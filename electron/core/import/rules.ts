@@ -1,0 +1,499 @@
+/**
+ * Boilerplate rules for scraped news pages. Each rule looks at one line (and, where said, its
+ * neighbours) and names why the line is not article text. The rules run on untrusted text and
+ * only ever classify it; nothing here executes or interprets markup.
+ */
+import { countWords, endsLikeSentence, isHeadingLike } from './lines'
+
+export type RuleName =
+  | 'navigation'
+  | 'page_furniture'
+  | 'photo_credit'
+  | 'caption'
+  | 'caption_repeated'
+  | 'gallery'
+  | 'gallery_title'
+  | 'consent_banner'
+  | 'share_rating'
+  | 'copyright'
+  | 'related_links'
+  | 'comment_furniture'
+  | 'duplicate_line'
+  | 'metadata'
+  | 'title'
+
+/** News agencies whose names appear in bylines ("asc/AFP/dpa") and photo credits ("Foto: AP"). */
+export const NEWS_AGENCIES = [
+  'dpa',
+  'dpa-AFX',
+  'AFP',
+  'AP',
+  'Reuters',
+  'rtr',
+  'KNA',
+  'epd',
+  'dts',
+  'APA',
+  'sda',
+  'SDA',
+  'Keystone-SDA',
+  'AFX',
+  'EFE',
+  'ANSA',
+  'Xinhua',
+  'KCNA',
+  'Yonhap',
+  'YNA',
+  'Kyodo',
+  'TASS',
+  'Interfax',
+  'SID',
+  'ddp',
+  'AA',
+  'Bloomberg',
+  'UPI',
+  'PAP',
+  'CTK',
+  'Belga',
+  'ANP',
+  'Ritzau',
+  'TT',
+  'NTB',
+  'AP POOL',
+  'Pool',
+]
+/** Picture agencies and stock libraries that appear only in photo credits. */
+const PHOTO_AGENCIES = [
+  'Getty Images',
+  'Getty',
+  'imago',
+  'imago images',
+  'picture alliance',
+  'picture-alliance',
+  'Shutterstock',
+  'iStock',
+  'iStockphoto',
+  'Unsplash',
+  'Epa',
+  'EPA',
+  'Sputnik',
+  'Keystone',
+  'Reuters Pictures',
+  'AP Photo',
+  'dpa-Zentralbild',
+  'ZB',
+  'Fotolia',
+  'Adobe Stock',
+  'Pixabay',
+  'Wikimedia',
+  'Zuma',
+  'ZUMA Press',
+  'Imago',
+  'Kyodo',
+  'Yonhap',
+  'Xinhua',
+  'Anadolu',
+]
+const AGENCY_SET = new Set(NEWS_AGENCIES.map((a) => a.toLowerCase()))
+const PHOTO_SET = new Set([...PHOTO_AGENCIES, ...NEWS_AGENCIES].map((a) => a.toLowerCase()))
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
+const AGENCY_ALT = NEWS_AGENCIES.map(escape).join('|')
+
+/**
+ * A byline made of agency names and editors' initials: "dpa", "asc/AFP/dpa", "(AFP)", "rtr/dpa".
+ * At least one part must be a known agency; the others may be 2–5 letter initials.
+ */
+export function readAgencyLine(text: string): string | null {
+  const t = text.replace(/^\(|\)$/g, '').trim()
+  if (t.length > 40 || !/^[\p{L}-]+(?:\s*[/,]\s*[\p{L}-]+)*$/u.test(t)) return null
+  const parts = t.split(/\s*[/,]\s*/)
+  let agencies = 0
+  for (const p of parts) {
+    if (AGENCY_SET.has(p.toLowerCase())) agencies++
+    else if (!/^[a-zäöü]{2,5}$/.test(p)) return null
+  }
+  return agencies > 0 ? t : null
+}
+
+/** "Von Katrin Albers", "Ein Kommentar von Anna Beck, Brüssel", "Autorin: Jana Ott" -> the name. */
+export function readAuthorLine(text: string): string | null {
+  const m =
+    /^(?:Von|By|Autor(?:in)?:|Text:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview) von)\s+(\p{Lu}[\p{L}.'-]+(?:\s+(?:und|&|von|van|de|zu)?\s*\p{Lu}?[\p{L}.'-]+){0,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?$/u.exec(
+      text.trim(),
+    )
+  if (!m) return null
+  const name = m[1]!.trim()
+  return countWords(name) >= 2 && countWords(name) <= 8 ? name : null
+}
+
+/** Section names and menu words that, alone on a line, are navigation. */
+const SECTION_WORDS = new Set([
+  'startseite',
+  'home',
+  'politik',
+  'inland',
+  'ausland',
+  'wirtschaft',
+  'finanzen',
+  'börse',
+  'sport',
+  'kultur',
+  'wissen',
+  'gesundheit',
+  'panorama',
+  'regional',
+  'lokales',
+  'meinung',
+  'video',
+  'videos',
+  'audio',
+  'podcast',
+  'podcasts',
+  'reise',
+  'auto',
+  'digital',
+  'netzwelt',
+  'leben',
+  'gesellschaft',
+  'stil',
+  'karriere',
+  'bildung',
+  'wetter',
+  'service',
+  'nachrichten',
+  'news',
+  'überregionales',
+  'deutschland',
+  'welt',
+  'europa',
+  'newsticker',
+  'liveblog',
+  'mediathek',
+  'themen',
+  'ressorts',
+  'menü',
+  'menu',
+  'suche',
+  'navigation',
+  'hauptmenü',
+  'anmelden',
+  'login',
+  'abmelden',
+  'registrieren',
+  'logo',
+  'top',
+  'nach oben',
+  'zurück',
+  'weiter',
+  'drucken',
+  'schließen',
+  'mehr',
+  'übersicht',
+  'alle themen',
+  'abo',
+  'e-paper',
+  'epaper',
+  'shop',
+  'jobs',
+  'zum inhalt',
+  'zum inhalt springen',
+  'springe zum inhalt',
+  'zur startseite',
+  'zurück zur startseite',
+  'zur übersicht',
+  'zurück zur übersicht',
+  'inhaltsverzeichnis',
+  'mein konto',
+  'zur navigation',
+  'zur suche',
+  'menü öffnen',
+  'menü schließen',
+  'seite drucken',
+  'hauptnavigation',
+])
+
+/** A section name or menu word alone on a line ("Politik", "2. Überregionales", "Logo"). */
+export function isSectionWord(text: string): boolean {
+  return SECTION_WORDS.has(
+    text
+      .replace(/^\d{1,2}\.\s*/, '')
+      .trim()
+      .toLowerCase(),
+  )
+}
+
+/** Navigation and breadcrumbs: "1. Startseite", "Startseite > Politik > Ausland", "Logo". */
+export function isNavigation(text: string): boolean {
+  if (isSectionWord(text)) return true
+  const t = text.trim()
+  // breadcrumb trails and menu rows: three or more short items between separators
+  const items = t.split(/\s+(?:>|›|»|\/|\||·|•)\s+/)
+  if (items.length >= 3 && items.every((i) => countWords(i) <= 4 && !endsLikeSentence(i)))
+    return true
+  if (items.length === 2 && SECTION_WORDS.has(items[0]!.toLowerCase())) return true
+  return false
+}
+
+const FURNITURE = [
+  /^Sie sind hier\b.*$/i,
+  /^Du bist hier\b.*$/i,
+  /^(?:Datum|Stand|Beitragslänge|Lesezeit|Lesedauer|Dauer|Autor(?:in)?|Quelle|Veröffentlicht|Aktualisiert|Ort|Kategorie|Rubrik|Ressort|Schlagworte|Schlagwörter|Tags|Themen)\s*:?\s*$/i,
+  /^(?:ca\.\s*)?\d{1,3}\s*(?:min|Min\.?|Minuten|Sek\.?|Sekunden)(?:\s*Lesezeit)?\.?$/i,
+  /^(?:Lesezeit|Lesedauer)\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?:min|Min\.?|Minuten)\.?$/i,
+  /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
+  /^(?:Artikel|Beitrag|Video|Audio)\s+(?:anhören|vorlesen(?:\s+lassen)?|abspielen|herunterladen)$/i,
+  /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
+  /^(?:Schriftgröße|Textgröße)\b.*$/i,
+]
+
+/** Page furniture: "Sie sind hier:", empty labels like "Datum:", "1 min", "Anzeige". */
+export function isPageFurniture(text: string): boolean {
+  return FURNITURE.some((re) => re.test(text))
+}
+
+const SHARE_WORDS = new Set(
+  [
+    'teilen',
+    'artikel teilen',
+    'beitrag teilen',
+    'seite teilen',
+    'link kopieren',
+    'link teilen',
+    'drucken',
+    'merken',
+    'kommentieren',
+    'feedback',
+    'versenden',
+    'e-mail',
+    'email',
+    'mail',
+    'facebook',
+    'twitter',
+    'x',
+    'whatsapp',
+    'telegram',
+    'linkedin',
+    'xing',
+    'pinterest',
+    'flipboard',
+    'pocket',
+    'mastodon',
+    'threads',
+    'bluesky',
+    'reddit',
+    'messenger',
+    'instagram',
+    'youtube',
+    'tiktok',
+    'rss',
+    'teilen auf facebook',
+    'auf facebook teilen',
+    'abonnieren',
+    'folgen',
+    'gemerkt',
+    'merken beendet',
+    'bewertet',
+    'bewertung entfernt',
+    'abonniert',
+    'abo beendet',
+    'embed-code kopieren',
+    'vorlesen',
+    'zur merkliste',
+    'zur merkliste hinzufügen',
+    'gefällt mir',
+    'empfehlen',
+    'melden',
+    'antworten',
+  ].map((w) => w.toLowerCase()),
+)
+const SHARE_SIGNALS =
+  /\b(?:Gemerkt|Merken|Bewertet|Bewertung|Abonniert|Abo beendet|Embed-Code|HTML-Code|Zwischenablage|Artikel teilen|Teilen auf|Jetzt bewerten|Artikel bewerten|Beitrag bewerten|Sterne|hilfreich|Newsletter|abonnieren|Push-Benachrichtigung|Folgen Sie uns|Folge uns)\b/gi
+
+/** Share, subscribe and rating furniture: "Teilen", "Facebook Twitter WhatsApp", "Bewertet!". */
+export function isShareOrRating(text: string): boolean {
+  const lower = text.toLowerCase().replace(/[!.:]+$/g, '')
+  if (SHARE_WORDS.has(lower)) return true
+  // a row made only of share words
+  const tokens = lower.split(/\s*[|·•,]\s*|\s+/).filter(Boolean)
+  if (tokens.length >= 2 && tokens.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))) return true
+  const signals = text.match(SHARE_SIGNALS)?.length ?? 0
+  if (signals >= 2) return true
+  if (
+    /^(?:Wie (?:gefällt|fanden) (?:Ihnen|Sie) (?:dieser|diesen) (?:Artikel|Beitrag)|War dieser (?:Artikel|Beitrag) hilfreich)/i.test(
+      text,
+    )
+  )
+    return true
+  if (/^\d(?:[.,]\d)?\s*(?:von|\/)\s*5\s*(?:Sternen?)?\b/i.test(text) && text.length < 60)
+    return true
+  if (
+    /^(?:Newsletter|Jetzt)\s.*\b(?:abonnieren|anmelden|bestellen)\b/i.test(text) &&
+    text.length < 160
+  )
+    return true
+  return false
+}
+
+const WEB_VOCABULARY =
+  /\b(?:Cookies?|Cookie-\p{L}+|Webseite|Website|Homepage|Internetseite|Browser|Apps?|App-\p{L}+|\p{L}+-App|Newsletter|Abos?|abonnieren|Datenschutz\p{L}*|Nutzungsbedingungen|Einwilligung|Altersprüfung|Altersbeschränkung|Kinderbereich|Kinderprofil|Tracking|Werbe\p{L}*|personalisiert\p{L}*|registrieren|Registrierung|Benutzerkonto|Nutzerkonto|Login|einloggen|Push-\p{L}+|Benachrichtigungen|Zwischenablage|Adblocker|Werbeblocker|JavaScript|Abonnement|Paywall|Plus-Artikel|Abonnenten|Startseite|herunterladen|downloaden|Play Store|App Store)\b/giu
+const READER_ADDRESS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|dein|deine)\b/g
+const BANNER_PHRASES = [
+  /Die Homepage wurde aktualisiert/i,
+  /Hinweis nicht mehr anzeigen/i,
+  /^Jetzt aufrufen\.?$/i,
+  /\b(?:Alle )?(?:Cookies )?(?:akzeptieren|ablehnen|zustimmen)\s*$/i,
+  /^(?:Einstellungen|Zustimmen|Ablehnen|Akzeptieren|Alle akzeptieren|Nur notwendige|Mehr erfahren|Weiterlesen|Weiter lesen|Jetzt lesen|Jetzt abonnieren|Jetzt testen|Mehr laden|Mehr anzeigen|Alle anzeigen)\.?$/i,
+  /^(?:Zum Abo|Abo abschließen|Plus lesen|Exklusiv für Abonnenten)\b/i,
+]
+
+/**
+ * Cookie, consent, app and paywall banners. News prose rarely speaks to "Sie" about
+ * cookies and apps; banners always do. A line needs two such signals (or one banner phrase),
+ * so an article *about* cookie law is not thrown away.
+ */
+export function isConsentOrBanner(text: string): boolean {
+  if (BANNER_PHRASES.some((re) => re.test(text))) return true
+  const web = new Set((text.match(WEB_VOCABULARY) ?? []).map((w) => w.toLowerCase())).size
+  if (web === 0) return false
+  // "Sie" at the start of a sentence is usually "they" in news prose; count only the rest.
+  const address = (text.replace(/(^|[.!?:]\s+|[„"«»“]\s*)Sie\b/g, '$1').match(READER_ADDRESS) ?? [])
+    .length
+  return web >= 2 || (web >= 1 && address >= 1)
+}
+
+const COPYRIGHT = /^(?:©|ⓒ|\(c\)|Copyright\b\s*(?:©|\(c\))?)\s*/i
+const RIGHTS =
+  /^(?:Alle Rechte vorbehalten|All rights reserved|Vervielfältigung nur mit (?:vorheriger )?(?:schriftlicher )?Genehmigung|Nachdruck(?: nur)? mit Genehmigung|Nachdruck verboten|Weiterverbreitung nur mit Genehmigung)\b.*$/i
+const FOOTER_WORDS = new Set(
+  (
+    'impressum|datenschutz|datenschutzerklärung|datenschutzhinweise|agb|kontakt|barrierefreiheit|' +
+    'nutzungsbedingungen|jobs|karriere|mediadaten|cookie-einstellungen|cookies|privatsphäre|' +
+    'hilfe|sitemap|über uns|presse|werben|anzeigen|abo|abonnement|faq|leserservice|hinweisgeber|' +
+    'rss|redaktion|netiquette|transparenz|verträge hier kündigen|privacy|terms|newsletter'
+  ).split('|'),
+)
+
+/** "© Tagesblick 2025" -> "Tagesblick"; null for other lines. */
+export function readCopyrightHolder(text: string): string | null {
+  const m = COPYRIGHT.exec(text)
+  if (!m || text.length > 140) return null
+  let holder = text.slice(m[0].length)
+  holder = holder
+    .replace(/\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b/g, ' ')
+    .replace(/[,|–-]?\s*(?:Alle Rechte vorbehalten|All rights reserved)\.?/i, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s,.|:–-]+|[\s,.|:–-]+$/g, '')
+  if (!holder || countWords(holder) > 6) return null
+  if (PHOTO_SET.has(holder.toLowerCase()) || holder.includes('/')) return null
+  return holder
+}
+
+/** Copyright footers and link rows: "© X 2025", "Alle Rechte vorbehalten", "Impressum | Datenschutz". */
+export function isCopyrightOrFooter(text: string): boolean {
+  if (COPYRIGHT.test(text) && text.length <= 140) return true
+  if (RIGHTS.test(text)) return true
+  const items = text
+    .toLowerCase()
+    .split(/\s*[|·•,]\s*|\s{2,}/)
+    .filter(Boolean)
+  return items.length >= 1 && items.every((i) => FOOTER_WORDS.has(i.replace(/[.!]$/, '')))
+}
+
+const GALLERY = [
+  /^(?:Bilder des Tages|Bild des Tages|Bildergalerie|Bildergalerien|Fotostrecke|Fotogalerie|Galerie|Bilderstrecke|Zur Bildergalerie|Zur Fotostrecke|Alle Bilder(?: anzeigen)?|Weitere Bilder|Mehr Bilder|Fotos|Videos?|Audio|Podcast|Video abspielen|Video starten|Bild vergrößern|Vollbild|Zoom)$/i,
+  /^(?:Bild|Foto|Seite)?\s*\d{1,3}\s*(?:von|\/|of)\s*\d{1,3}$/i,
+  /^\d{1,3}\s*(?:Bilder|Fotos)$/i,
+]
+
+/** Image-gallery furniture: "Bilder des Tages", "Bild 3 von 12", "1/12". */
+export function isGalleryFurniture(text: string): boolean {
+  return GALLERY.some((re) => re.test(text))
+}
+
+const CREDIT_LABEL =
+  /^\(?(?:Fotos?|Bilder?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto)\s*:\s*[^.!?]{2,100}\)?$/i
+const TRAILING_CREDIT =
+  /(?:^|[\s.!?»“"])\(?(?:Fotos?|Bild|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credit|©)\s*:?\s*[^.!?:]{2,90}\)?$/i
+
+/** A credit by itself: "Foto: Max Muster/dpa", "Alexei Nikolsky/ Sputnik/ AP", "Getty Images". */
+export function isPhotoCredit(text: string): boolean {
+  if (text.length > 140) return false
+  if (CREDIT_LABEL.test(text)) return true
+  if (/^©\s*\S/.test(text) && text.includes('/')) return true
+  const t = text.replace(/^©\s*/, '').trim()
+  if (PHOTO_SET.has(t.toLowerCase()) && !AGENCY_SET.has(t.toLowerCase())) return true
+  const parts = t.split(/\s*\/\s*|\s*,\s+|\s+\|\s+/).filter(Boolean)
+  if (parts.length < 2 || endsLikeSentence(t)) return false
+  let known = 0
+  for (const p of parts) {
+    const words = p.split(/\s+/)
+    if (words.length > 5) return false
+    if (PHOTO_SET.has(p.toLowerCase())) {
+      known++
+      continue
+    }
+    // person or organisation names: capitalised words (allowing particles like "van", "de")
+    if (
+      !words.every((w) => /^(?:\p{Lu}[\p{L}.'-]*|van|von|de|der|da|dos|la|le|of|the|and)$/u.test(w))
+    )
+      return false
+  }
+  // a person plus an agency, or a chain of names ending in an agency
+  return known > 0 || parts.some((p) => PHOTO_SET.has(p.split(/\s+/).pop()!.toLowerCase()))
+}
+
+/** A caption that carries its credit at the end: "Kim in Rostock. Foto: Anna Berg/dpa". */
+export function endsWithCredit(text: string): boolean {
+  if (text.length < 12) return false
+  const m = TRAILING_CREDIT.exec(text)
+  if (!m) return false
+  const credit = text.slice(m.index).replace(/^[\s.!?»“"(]+/, '')
+  // "Quelle: …" inside a sentence is prose; a credit is short and has no verb-like lower-case run
+  return (
+    countWords(credit) <= 12 && !/\b[a-zäöüß]{4,}\s+[a-zäöüß]{4,}\s+[a-zäöüß]{4,}\b/.test(credit)
+  )
+}
+
+const RELATED_MARKERS =
+  /^(?:Mehr zum Thema|Mehr zu diesem Thema|Lesen Sie auch|Lesen Sie mehr|Lesen Sie hier|Auch interessant|Ebenfalls interessant|Das könnte Sie auch interessieren|Das könnte dich auch interessieren|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Verwandte Artikel|Verwandte Themen|Zum Thema|Mehr dazu|Empfehlungen|Unsere Empfehlungen|Top-Artikel|Meistgelesen|Meistgelesene Artikel|Meist gelesen|Neueste Artikel|Neueste Nachrichten|Aktuelle Nachrichten|Top-Themen|Top Themen|Themen des Tages|Mehr aus dem Ressort|Mehr aus \p{Lu}[\p{L} -]+|Weitere Themen|Hintergrund|Links? zum Thema)\b\s*:?\s*(.*)$/iu
+
+/** A label that starts a list of related-article links, with any headline on the same line. */
+export function readRelatedMarker(text: string): { rest: string } | null {
+  if (text.length > 160) return null
+  const m = RELATED_MARKERS.exec(text)
+  if (!m) return null
+  const rest = m[1]!.trim()
+  // "Hintergrund" and "Zum Thema" can also open a real sentence; require no sentence after them.
+  if (rest && endsLikeSentence(rest) && countWords(rest) > 12) return null
+  return { rest }
+}
+
+const COMMENT_FURNITURE = [
+  /^(?:insgesamt\s+)?\d+\s+(?:Beiträge?|Kommentare?|Leserkommentare?|Antworten|Reaktionen)$/i,
+  /^(?:Alle\s+)?(?:Leser)?(?:Kommentare?|Beiträge)(?:\s+(?:öffnen|anzeigen|lesen|einblenden|ausblenden|laden|schließen))?$/i,
+  /^(?:Kommentare?|Leserkommentare)\s*\(\d+\)$/i,
+  /^(?:Diskutieren Sie mit|Diskussion|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist geschlossen)\b.{0,80}$/i,
+  /^(?:Seite\s+\d{1,3}(?:\s+von\s+\d{1,3})?|\d{1,3}\s+Antworten?|Antworten|Melden|Gefällt mir|Empfehlen|Zitieren|Mehr Kommentare(?: laden)?|Weitere Kommentare(?: laden)?|Neueste zuerst|Älteste zuerst|Beliebteste zuerst|Sortieren(?: nach)?\b.*)$/i,
+]
+
+/** Comment-section furniture: "insgesamt 14 Beiträge", "Alle Kommentare öffnen", "Seite 1". */
+export function isCommentFurniture(text: string): boolean {
+  return COMMENT_FURNITURE.some((re) => re.test(text))
+}
+
+/** True for a line that a local rule (no context needed) identifies as boilerplate. */
+export function localRule(text: string): RuleName | null {
+  if (isCommentFurniture(text)) return 'comment_furniture'
+  if (isNavigation(text)) return 'navigation'
+  if (isPageFurniture(text)) return 'page_furniture'
+  if (isGalleryFurniture(text)) return 'gallery'
+  if (isShareOrRating(text)) return 'share_rating'
+  if (isCopyrightOrFooter(text)) return 'copyright'
+  if (isPhotoCredit(text)) return 'photo_credit'
+  if (isConsentOrBanner(text)) return 'consent_banner'
+  if (endsWithCredit(text)) return 'caption'
+  return null
+}
+
+export { AGENCY_ALT, isHeadingLike }

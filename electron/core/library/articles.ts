@@ -1,0 +1,183 @@
+/** Articles in SQL: short repository functions over prepared statements. */
+import type { Db } from '../db/open'
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  LibrarySort,
+  OutletCount,
+  ReaderComment,
+  SourceKind,
+} from '../../../shared/types'
+
+export interface NewArticle {
+  title: string
+  kicker: string | null
+  outlet: string | null
+  published: string | null
+  author: string | null
+  dateline: string | null
+  url: string | null
+  paragraphs: string[]
+  headings: number[]
+  comments: ReaderComment[]
+  words: number
+  hash: string
+  sourceKind: SourceKind
+  sourceName: string | null
+  raw: Uint8Array
+  rawEncoding: string | null
+  extractorVersion: number
+}
+
+const SUMMARY_COLUMNS = `
+  a.id, a.title, a.kicker, o.name AS outlet, a.published, a.author, a.words,
+  a.imported_at AS importedAt,
+  (SELECT count(*) FROM comments c WHERE c.article_id = a.id) AS commentCount`
+
+/** Inserts an article with its paragraphs and comments; returns its id. Call inside a transaction. */
+export function insertArticle(db: Db, a: NewArticle): number {
+  const outletId = a.outlet ? outletIdFor(db, a.outlet) : null
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO articles (title, kicker, outlet_id, published, author, dateline, url, words,
+         content_hash, source_kind, source_name, raw, raw_encoding, extractor_version, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      a.title,
+      a.kicker,
+      outletId,
+      a.published,
+      a.author,
+      a.dateline,
+      a.url,
+      a.words,
+      a.hash,
+      a.sourceKind,
+      a.sourceName,
+      Buffer.from(a.raw),
+      a.rawEncoding,
+      a.extractorVersion,
+      new Date().toISOString(),
+    )
+  const id = Number(lastInsertRowid)
+  const headings = new Set(a.headings)
+  const para = db.prepare(
+    'INSERT INTO paragraphs (article_id, position, kind, text) VALUES (?, ?, ?, ?)',
+  )
+  a.paragraphs.forEach((text, i) => para.run(id, i, headings.has(i) ? 'h' : 'p', text))
+  const comment = db.prepare(
+    'INSERT INTO comments (article_id, position, author, posted, title, text) VALUES (?, ?, ?, ?, ?, ?)',
+  )
+  a.comments.forEach((c, i) => comment.run(id, i, c.author, c.posted, c.title, c.text))
+  return id
+}
+
+function outletIdFor(db: Db, name: string): number {
+  const row = db.prepare('SELECT id FROM outlets WHERE name = ?').get(name) as
+    { id: number } | undefined
+  if (row) return row.id
+  return Number(db.prepare('INSERT INTO outlets (name) VALUES (?)').run(name).lastInsertRowid)
+}
+
+/** The id of the article with this content hash, if the library has it. */
+export function findByHash(db: Db, hash: string): number | null {
+  const row = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as
+    { id: number } | undefined
+  return row?.id ?? null
+}
+
+const ORDER: Record<LibrarySort, string> = {
+  // undated articles last, whatever the direction
+  published: 'a.published IS NULL, a.published %DIR%, a.imported_at %DIR%',
+  title: 'a.title COLLATE NOCASE %DIR%',
+  outlet: 'o.name IS NULL, o.name COLLATE NOCASE %DIR%, a.published DESC',
+  words: 'a.words %DIR%',
+  imported: 'a.imported_at %DIR%, a.id %DIR%',
+}
+
+/** The library list, sorted and optionally filtered by outlet. */
+export function listArticles(
+  db: Db,
+  opts: { sort: LibrarySort; order: 'asc' | 'desc'; outlet: string | null },
+): ArticleSummary[] {
+  const dir = opts.order === 'asc' ? 'ASC' : 'DESC'
+  const where = opts.outlet ? 'WHERE o.name = @outlet' : ''
+  const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+    ${where} ORDER BY ${ORDER[opts.sort].replaceAll('%DIR%', dir)}, a.id ${dir}`
+  return db.prepare(sql).all(opts.outlet ? { outlet: opts.outlet } : {}) as ArticleSummary[]
+}
+
+/** Outlets with how many articles each has. */
+export function listOutlets(db: Db): OutletCount[] {
+  return db
+    .prepare(
+      `SELECT o.name, count(a.id) AS count FROM outlets o JOIN articles a ON a.outlet_id = o.id
+       GROUP BY o.id ORDER BY o.name COLLATE NOCASE`,
+    )
+    .all() as OutletCount[]
+}
+
+/** One whole article, or null. */
+export function getArticle(db: Db, id: number): ArticleDetail | null {
+  const row = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, a.url, a.dateline, a.source_kind AS kind, a.source_name AS name,
+         a.raw_encoding AS encoding
+       FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
+    )
+    .get(id) as
+    | (ArticleSummary & {
+        url: string | null
+        dateline: string | null
+        kind: SourceKind
+        name: string | null
+        encoding: string | null
+      })
+    | undefined
+  if (!row) return null
+  const paras = db
+    .prepare('SELECT kind, text FROM paragraphs WHERE article_id = ? ORDER BY position')
+    .all(id) as { kind: 'p' | 'h'; text: string }[]
+  const comments = db
+    .prepare(
+      'SELECT author, posted, title, text FROM comments WHERE article_id = ? ORDER BY position',
+    )
+    .all(id) as ReaderComment[]
+  const { kind, name, encoding, ...summary } = row
+  return {
+    ...summary,
+    paragraphs: paras.map((p) => p.text),
+    headings: paras.flatMap((p, i) => (p.kind === 'h' ? [i] : [])),
+    comments,
+    source: { kind, name, encoding },
+  }
+}
+
+/** Deletes an article (paragraphs, comments and links go with it). */
+export function deleteArticle(db: Db, id: number): boolean {
+  const changed = db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0
+  db.prepare(
+    'DELETE FROM outlets WHERE id NOT IN (SELECT DISTINCT outlet_id FROM articles WHERE outlet_id IS NOT NULL)',
+  ).run()
+  return changed
+}
+
+export function countArticles(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+}
+
+export function getSetting(db: Db, key: string): string | null {
+  return (
+    (
+      db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+        { value: string } | undefined
+    )?.value ?? null
+  )
+}
+
+export function setSetting(db: Db, key: string, value: string): void {
+  db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value)
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApiEvent } from '../api/ApiContext'
+import { DropZone } from '../features/import/DropZone'
+import { ImportProvider, useImport } from '../features/import/ImportContext'
+import { ImportMenu, ImportProgress } from '../features/import/ImportMenu'
+import { ImportReport } from '../features/import/ImportReport'
+import { PasteDialog } from '../features/import/PasteDialog'
+import { LibraryView } from '../features/library/LibraryView'
+import { ReaderView } from '../features/reader/ReaderView'
+import { languages, LANGUAGE_KEY, type Language } from '../i18n'
+import { useRoute } from './useRoute'
+
+export function App() {
+  return (
+    <ImportProvider>
+      <Shell />
+    </ImportProvider>
+  )
+}
+
+function Shell() {
+  const { t, i18n } = useTranslation()
+  const [route, navigate] = useRoute()
+  const imp = useImport()
+  const openArticle = useCallback((id: number) => navigate({ view: 'article', id }), [navigate])
+  const toLibrary = useCallback(() => navigate({ view: 'library' }), [navigate])
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.resolvedLanguage ?? 'de'
+  }, [i18n.resolvedLanguage])
+
+  // Menu commands from the desktop shell.
+  useApiEvent(
+    'app.command',
+    useCallback(
+      ({ command }) => {
+        if (command === 'library') toLibrary()
+        else if (command === 'paste') imp.setPasteOpen(true)
+        else imp.openFilePicker()
+      },
+      [toLibrary, imp],
+    ),
+  )
+
+  const setLanguage = (lng: Language) => {
+    void i18n.changeLanguage(lng)
+    localStorage.setItem(LANGUAGE_KEY, lng)
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <button type="button" className="brand" onClick={toLibrary} title={t('app.library')}>
+          <span className="brand-mark" aria-hidden="true">
+            L
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+        </button>
+        <nav className="topnav" aria-label={t('app.library')}>
+          <button
+            type="button"
+            className={route.view === 'library' ? 'navlink active' : 'navlink'}
+            onClick={toLibrary}
+            aria-current={route.view === 'library' ? 'page' : undefined}
+          >
+            {t('app.library')}
+          </button>
+        </nav>
+        <div className="spacer" />
+        <ImportProgress />
+        <ImportMenu />
+        <div className="language" role="group" aria-label={t('app.language')}>
+          {languages.map((lng) => (
+            <button
+              key={lng}
+              type="button"
+              className={i18n.resolvedLanguage === lng ? 'lang active' : 'lang'}
+              aria-pressed={i18n.resolvedLanguage === lng}
+              onClick={() => setLanguage(lng)}
+            >
+              {lng.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="main" className="content">
+        <ImportReport onOpen={openArticle} />
+        {route.view === 'article' ? (
+          <ReaderView key={route.id} id={route.id} onBack={toLibrary} />
+        ) : (
+          <LibraryView onOpen={openArticle} />
+        )}
+      </main>
+      <DropZone />
+      {imp.pasteOpen && <PasteDialog />}
+    </div>
+  )
+}

@@ -1,0 +1,161 @@
+/**
+ * Import state shared by the whole window: running uploads with progress, the last report,
+ * the paste dialog, and the hidden file inputs that the buttons and menu open.
+ */
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
+import type { ImportResult } from '../../../../shared/types'
+import { useApi, useApiEvent } from '../../api/ApiContext'
+import { ApiCallError } from '../../api/client'
+import { batches, fileToBase64, filesFromInput, type PickedFile } from './readFiles'
+
+export interface ImportReportState {
+  results: ImportResult[]
+  skipped: number
+}
+
+interface ImportState {
+  progress: { done: number; total: number } | null
+  report: ImportReportState | null
+  pasteOpen: boolean
+  importPicked: (picked: { files: PickedFile[]; skipped: number }) => Promise<void>
+  importText: (text: string, title?: string) => Promise<ImportResult>
+  openFilePicker: () => void
+  openFolderPicker: () => void
+  setPasteOpen: (open: boolean) => void
+  dismissReport: () => void
+}
+
+const Ctx = createContext<ImportState | null>(null)
+
+export function useImport(): ImportState {
+  const ctx = useContext(Ctx)
+  if (!ctx) throw new Error('useImport outside ImportProvider')
+  return ctx
+}
+
+export function ImportProvider({ children }: { children: ReactNode }) {
+  const api = useApi()
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  const [report, setReport] = useState<ImportReportState | null>(null)
+  const [pasteOpen, setPasteOpen] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+  const folderInput = useRef<HTMLInputElement>(null)
+  const offset = useRef({ before: 0, total: 0 })
+
+  useApiEvent(
+    'import.progress',
+    useCallback((p) => {
+      if (offset.current.total > 0)
+        setProgress({ done: offset.current.before + p.done, total: offset.current.total })
+    }, []),
+  )
+
+  const importPicked = useCallback(
+    async ({ files, skipped }: { files: PickedFile[]; skipped: number }) => {
+      if (files.length === 0 && skipped === 0) return
+      const results: ImportResult[] = []
+      offset.current = { before: 0, total: files.length }
+      setProgress({ done: 0, total: files.length })
+      try {
+        for (const batch of batches(files)) {
+          const payload = await Promise.all(
+            batch.map(async (f) => ({ name: f.path, data: await fileToBase64(f.file) })),
+          )
+          try {
+            const r = await api.call('import.files', { files: payload })
+            results.push(...r.results)
+          } catch (err) {
+            const error = {
+              code: err instanceof ApiCallError ? err.code : 'internal',
+              message: (err as Error).message,
+            }
+            results.push(
+              ...batch.map((f) => ({
+                source: f.path,
+                id: null,
+                title: null,
+                outlet: null,
+                published: null,
+                words: null,
+                duplicateOf: null,
+                error,
+              })),
+            )
+          }
+          offset.current.before += batch.length
+          setProgress({ done: offset.current.before, total: files.length })
+        }
+      } finally {
+        offset.current = { before: 0, total: 0 }
+        setProgress(null)
+      }
+      setReport({ results, skipped })
+    },
+    [api],
+  )
+
+  const importText = useCallback(
+    async (text: string, title?: string) => {
+      const result = await api.call('import.text', title ? { text, title } : { text })
+      setReport({ results: [result], skipped: 0 })
+      return result
+    },
+    [api],
+  )
+
+  const onPicked = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const list = e.target.files
+    if (list && list.length) void importPicked(filesFromInput(list))
+    e.target.value = ''
+  }
+
+  const value = useMemo<ImportState>(
+    () => ({
+      progress,
+      report,
+      pasteOpen,
+      importPicked,
+      importText,
+      openFilePicker: () => fileInput.current?.click(),
+      openFolderPicker: () => folderInput.current?.click(),
+      setPasteOpen,
+      dismissReport: () => setReport(null),
+    }),
+    [progress, report, pasteOpen, importPicked, importText],
+  )
+
+  return (
+    <Ctx.Provider value={value}>
+      {children}
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        accept=".txt,.text,.html,.htm,.xhtml,.md,.markdown,text/plain,text/html,text/markdown"
+        hidden
+        data-testid="file-input"
+        onChange={onPicked}
+      />
+      <input
+        ref={(el) => {
+          folderInput.current = el
+          // not in React's typings; lets the picker choose a whole folder
+          el?.setAttribute('webkitdirectory', '')
+        }}
+        type="file"
+        multiple
+        hidden
+        data-testid="folder-input"
+        onChange={onPicked}
+      />
+    </Ctx.Provider>
+  )
+}

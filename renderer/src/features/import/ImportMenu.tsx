@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useImport } from './ImportContext'
+
+/** The "Import" button with its choices: files, a folder, pasted text. */
+export function ImportMenu() {
+  const { t } = useTranslation()
+  const { openFilePicker, openFolderPicker, setPasteOpen, progress } = useImport()
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (
+        e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)
+      )
+        setOpen(false)
+    }
+    window.addEventListener('mousedown', close)
+    window.addEventListener('keydown', close)
+    return () => {
+      window.removeEventListener('mousedown', close)
+      window.removeEventListener('keydown', close)
+    }
+  }, [open])
+  const choose = (fn: () => void) => () => {
+    setOpen(false)
+    fn()
+  }
+  return (
+    <div className="menu" ref={root}>
+      <button
+        type="button"
+        className="button primary"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        disabled={progress !== null}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t('actions.import')} <span aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <div className="menu-list" role="menu">
+          <button type="button" role="menuitem" onClick={choose(openFilePicker)}>
+            {t('actions.importFiles')}
+          </button>
+          <button type="button" role="menuitem" onClick={choose(openFolderPicker)}>
+            {t('actions.importFolder')}
+          </button>
+          <button type="button" role="menuitem" onClick={choose(() => setPasteOpen(true))}>
+            {t('actions.paste')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
+
+/** A thin progress bar while files are being imported. */
+export function ImportProgress() {
+  const { t } = useTranslation()
+  const { progress } = useImport()
+  if (!progress) return null
+  return (
+    <div className="import-progress" role="status">
+      <span>{t('import.progress', progress)}</span>
+      <progress max={progress.total} value={progress.done} />
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next'
+import { useImport } from './ImportContext'
+
+/** What the last import did, file by file: imported, already there, or why it failed. */
+export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
+  const { t } = useTranslation()
+  const { report, dismissReport } = useImport()
+  if (!report) return null
+  const imported = report.results.filter((r) => r.id !== null)
+  const duplicates = report.results.filter((r) => r.duplicateOf !== null)
+  const failed = report.results.filter((r) => r.error)
+  return (
+    <section className="import-report" aria-live="polite" aria-label={t('import.reportTitle')}>
+      <header>
+        <h2>{t('import.reportTitle')}</h2>
+        <p className="summary">
+          {t('import.summary', {
+            imported: imported.length,
+            duplicates: duplicates.length,
+            failed: failed.length,
+          })}
+          {report.skipped > 0 && <> · {t('import.skipped', { count: report.skipped })}</>}
+        </p>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={dismissReport}
+          aria-label={t('actions.close')}
+          title={t('actions.close')}
+        >
+          ×
+        </button>
+      </header>
+      <ul>
+        {report.results.map((r, i) => (
+          <li
+            key={`${r.source}-${i}`}
+            className={r.error ? 'failed' : r.duplicateOf !== null ? 'duplicate' : 'imported'}
+          >
+            <span className="mark" aria-hidden="true">
+              {r.error ? '✗' : r.duplicateOf !== null ? '=' : '✓'}
+            </span>
+            <span className="source">{r.title ?? r.source}</span>
+            {r.error ? (
+              <span className="why">
+                {r.source !== r.title && <span className="file">{r.source}: </span>}
+                {r.error.message}
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="link"
+                onClick={() => onOpen((r.id ?? r.duplicateOf)!)}
+              >
+                {r.duplicateOf !== null ? t('import.duplicateOf') : t('import.open')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

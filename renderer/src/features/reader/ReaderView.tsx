@@ -1,0 +1,164 @@
+import { useEffect, useState, type CSSProperties } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ArticleDetail } from '../../../../shared/types'
+import { useApi } from '../../api/ApiContext'
+import { ApiCallError } from '../../api/client'
+import { formatPublished } from '../../components/format'
+import { Comments } from './Comments'
+import { FONT_SIZES, useFontSize } from './useFontSize'
+
+/** One article as clean German text: metadata above, reader comments collapsed below. */
+export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
+  const { t, i18n } = useTranslation()
+  const api = useApi()
+  const [article, setArticle] = useState<ArticleDetail | null>(null)
+  const [error, setError] = useState<{ code: string; message: string } | null>(null)
+  const font = useFontSize()
+  const lang = i18n.resolvedLanguage ?? 'de'
+
+  useEffect(() => {
+    // the view is keyed by id, so state starts empty for each article
+    let live = true
+    api
+      .call('article.get', { id })
+      .then((a) => live && setArticle(a))
+      .catch(
+        (err: Error) =>
+          live &&
+          setError({
+            code: err instanceof ApiCallError ? err.code : 'internal',
+            message: err.message,
+          }),
+      )
+    return () => {
+      live = false
+    }
+  }, [api, id])
+
+  useEffect(() => {
+    if (article) document.title = `${article.title} – Lesesaal`
+    return () => {
+      document.title = 'Lesesaal'
+    }
+  }, [article])
+
+  const remove = async () => {
+    if (!article || !window.confirm(t('reader.confirmDelete', { title: article.title }))) return
+    await api.call('article.delete', { id: article.id })
+    onBack()
+  }
+
+  const openOriginal = async (url: string) => {
+    const info = await api.call('app.info', {})
+    if (info.canOpenExternal) await api.call('app.openExternal', { url })
+    else window.open(url, '_blank', 'noopener,noreferrer')
+  }
+
+  const toolbar = (
+    <div className="reader-toolbar">
+      <button type="button" className="button ghost" onClick={onBack}>
+        ← {t('actions.back')}
+      </button>
+      <div className="spacer" />
+      {article && (
+        <>
+          <div className="font-size" role="group" aria-label={t('reader.fontSize')}>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={font.smaller}
+              disabled={font.step === 0}
+              aria-label={t('reader.fontSmaller')}
+              title={t('reader.fontSmaller')}
+            >
+              A−
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={font.larger}
+              disabled={font.step === FONT_SIZES.length - 1}
+              aria-label={t('reader.fontLarger')}
+              title={t('reader.fontLarger')}
+            >
+              A+
+            </button>
+          </div>
+          <button type="button" className="button ghost danger" onClick={remove}>
+            {t('actions.delete')}
+          </button>
+        </>
+      )}
+    </div>
+  )
+
+  if (error) {
+    return (
+      <div className="reader">
+        {toolbar}
+        <p className="error" role="alert">
+          {error.code === 'not_found'
+            ? t('reader.notFound')
+            : t('errors.generic', { message: error.message })}
+        </p>
+      </div>
+    )
+  }
+  if (!article) {
+    return (
+      <div className="reader">
+        {toolbar}
+        <p className="muted loading">{t('reader.loading')}</p>
+      </div>
+    )
+  }
+
+  const headings = new Set(article.headings)
+  const published = formatPublished(article.published, lang)
+  const style = { '--reader-size': `${font.size}px` } as CSSProperties
+  return (
+    <div className="reader">
+      {toolbar}
+      <article className="article" lang="de" style={style} data-testid="article">
+        <header className="article-header">
+          {article.kicker && <p className="kicker">{article.kicker}</p>}
+          <h1 className="article-title">{article.title}</h1>
+          <p className="article-meta" lang={lang}>
+            {article.outlet && <span className="outlet">{article.outlet}</span>}
+            {published && <time dateTime={article.published ?? undefined}>{published}</time>}
+            {article.author && (
+              <span className="author">{t('reader.by', { author: article.author })}</span>
+            )}
+            {article.dateline && <span className="dateline">{article.dateline}</span>}
+            <span className="words">{t('reader.words', { count: article.words })}</span>
+          </p>
+        </header>
+        <div className="article-body">
+          {article.paragraphs.map((p, i) =>
+            headings.has(i) ? <h2 key={i}>{p}</h2> : <p key={i}>{p}</p>,
+          )}
+        </div>
+        <footer className="article-footer" lang={lang}>
+          {article.url && (
+            <button type="button" className="link" onClick={() => void openOriginal(article.url!)}>
+              {t('reader.original')}
+            </button>
+          )}
+          <span className="muted">
+            {article.source.kind === 'paste'
+              ? t('reader.pasted')
+              : t('reader.source', { name: baseName(article.source.name) })}
+            {article.source.encoding && article.source.encoding !== 'utf-8' && (
+              <> · {t('reader.encoding', { encoding: article.source.encoding })}</>
+            )}
+          </span>
+        </footer>
+      </article>
+      {article.comments.length > 0 && <Comments comments={article.comments} lang={lang} />}
+    </div>
+  )
+}
+
+function baseName(name: string | null): string {
+  return name ? name.split(/[\\/]/).pop()! : ''
+}

@@ -1,0 +1,108 @@
+/**
+ * The one API contract. Every method is declared here once: its input schema (validated at
+ * every door), and its result type. Electron IPC, browser-mode HTTP and the CLI all serve the
+ * same handler table, typed by `Handlers`.
+ */
+import { z } from 'zod'
+import type {
+  AppInfo,
+  ArticleDetail,
+  ArticleSummary,
+  ImportReport,
+  ImportResult,
+  OutletCount,
+} from './types'
+import { librarySorts } from './types'
+
+/** Largest single file the importer accepts (bytes). Bigger files are rejected with `too_large`. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+const articleId = z.number().int().positive()
+
+/** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
+export const schemas = {
+  'app.info': z.strictObject({}),
+  'app.openExternal': z.strictObject({ url: z.string().min(1).max(4096) }),
+  'library.list': z.strictObject({
+    sort: z.enum(librarySorts).default('published'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    outlet: z.string().min(1).max(200).nullable().default(null),
+  }),
+  'library.outlets': z.strictObject({}),
+  'article.get': z.strictObject({ id: articleId }),
+  'article.delete': z.strictObject({ id: articleId }),
+  'import.paths': z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }),
+  'import.files': z.strictObject({
+    files: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(1024),
+          data: z.base64().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4),
+        }),
+      )
+      .min(1)
+      .max(500),
+  }),
+  'import.text': z.strictObject({
+    text: z.string().max(5_000_000),
+    title: z.string().trim().max(500).optional(),
+  }),
+} as const
+
+export type MethodName = keyof typeof schemas
+
+/** The result type of each method. Must name exactly the methods in `schemas`. */
+export interface ApiResults {
+  'app.info': AppInfo
+  'app.openExternal': { opened: boolean }
+  'library.list': ArticleSummary[]
+  'library.outlets': OutletCount[]
+  'article.get': ArticleDetail
+  'article.delete': { deleted: boolean }
+  'import.paths': ImportReport
+  'import.files': ImportReport
+  'import.text': ImportResult
+}
+
+/** What a caller passes (defaults may be left out). */
+export type ApiInput<M extends MethodName> = z.input<(typeof schemas)[M]>
+/** What a handler receives after validation (defaults filled in). */
+export type HandlerInput<M extends MethodName> = z.output<(typeof schemas)[M]>
+export type ApiOutput<M extends MethodName> = ApiResults[M]
+
+/** The handler table every door serves. */
+export type Handlers = {
+  [M in MethodName]: (input: HandlerInput<M>) => ApiResults[M] | Promise<ApiResults[M]>
+}
+
+/** The client side: what the renderer and tests call. */
+export type Api = {
+  [M in MethodName]: (input: ApiInput<M>) => Promise<ApiResults[M]>
+}
+
+/** Every method name, at runtime. */
+export const methodNames = Object.keys(schemas) as MethodName[]
+
+/** True when `name` is a method of the contract. */
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(schemas, name)
+}
+
+// Compile-time check: the result table and the schema table name the same methods.
+type Equals<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const contractIsComplete: Equals<keyof ApiResults, MethodName> = true
+void contractIsComplete
+
+/** Events pushed from the core to the renderer. */
+export interface ApiEvents {
+  /** Progress of a running import. */
+  'import.progress': { done: number; total: number; source: string }
+  /** Articles were added or removed. */
+  'library.changed': { reason: 'import' | 'delete' | 'sample' }
+  /** A menu command from the desktop shell. */
+  'app.command': { command: 'import' | 'paste' | 'library' }
+}
+export type EventName = keyof ApiEvents
+export const eventNames: EventName[] = ['import.progress', 'library.changed', 'app.command']
+
+export { IPC_EVENT, IPC_INVOKE } from './channels'
