@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander'
 import { resolve } from 'node:path'
 import type { ApiResults, MethodName } from '../../shared/contract'
+import { UserError } from '../../shared/result'
 import { librarySorts, type ArticleDetail, type ImportReport } from '../../shared/types'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
@@ -135,7 +136,8 @@ export async function main(argv: string[]): Promise<number> {
         `${err.message.replace(/^error: /, '')} (see: lesesaal --help)`,
       )
     }
-    if (err instanceof CliError) return reportError(json, err.code, err.message)
+    if (err instanceof CliError || err instanceof UserError)
+      return reportError(json, err.code, err.message)
     return reportError(json, 'internal', `unexpected error: ${(err as Error).message}`)
   } finally {
     ;(core as Core | null)?.close()

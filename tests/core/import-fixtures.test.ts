@@ -2,10 +2,14 @@
  * Real-looking saved pages from four (invented) outlets, each with its own boilerplate. The
  * clean text of each must come out exactly as the sample article it was made from.
  */
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadParsers } from '../../electron/core/import/parsers'
+import type { ExtractedArticle } from '../../electron/core/import/extract'
 import { extractFile } from '../../electron/core/import/pipeline'
 import { UserError } from '../../shared/result'
 import { expected, fixture, readSample, type ExpectedArticle } from '../helpers/fixtures'
+
+beforeAll(() => loadParsers())
 
 const articles = Object.entries(expected).filter(
   (e): e is [string, ExpectedArticle] =>
@@ -13,7 +17,12 @@ const articles = Object.entries(expected).filter(
 )
 
 describe.each(articles)('importing %s', (file, exp) => {
-  const { article, encoding } = extractFile(fixture(file), file)
+  let article: ExtractedArticle
+  let encoding: string
+  beforeAll(async () => {
+    await loadParsers()
+    ;({ article, encoding } = extractFile(fixture(file), file))
+  })
 
   it('finds title, kicker, outlet, date, author, dateline and url', () => {
     expect({

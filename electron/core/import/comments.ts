@@ -8,9 +8,9 @@ import { countWords, endsLikeSentence } from './lines'
 const DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s+\p{L}+\.?\s+\d{4}`
 const TIME = String.raw`(?:,?\s*(?:um\s+)?\d{1,2}:\d{2}(?:\s*Uhr)?)?`
 const HEADERS = [
-  // "shardan 25.04.2019", "Hansjürgen K. | 14.03.2025, 18:02", "leser_aus_kiel am 14.03.2025 um 9:12 Uhr"
+  // "Kommentar von Jana O. am 14.03.2025"
   new RegExp(
-    String.raw`^(?<author>\S.{0,48}?)\s*(?:\||·|–|-|,|\s)\s*(?:am\s+)?(?<date>${DATE})${TIME}\s*:?$`,
+    String.raw`^(?:Kommentar|Antwort|Beitrag)\s+von\s+(?<author>.{1,48}?)\s+(?:am|vom)\s+(?<date>${DATE})${TIME}\s*:?$`,
     'u',
   ),
   // "ostseekind schrieb am 14.03.2025:"
@@ -18,9 +18,9 @@ const HEADERS = [
     String.raw`^(?<author>\S.{0,48}?)\s+(?:schrieb|schreibt|kommentierte|antwortete)\s+(?:am\s+)?(?<date>${DATE})${TIME}\s*:?$`,
     'u',
   ),
-  // "Kommentar von Jana O. am 14.03.2025"
+  // "shardan 25.04.2019", "Hansjürgen K. | 14.03.2025, 18:02", "leser_aus_kiel am 14.03.2025 um 9:12 Uhr"
   new RegExp(
-    String.raw`^(?:Kommentar|Antwort|Beitrag)\s+von\s+(?<author>.{1,48}?)\s+(?:am|vom)\s+(?<date>${DATE})${TIME}\s*:?$`,
+    String.raw`^(?<author>\S.{0,48}?)\s*(?:\||·|–|-|,|\s)\s*(?:am\s+)?(?<date>${DATE})${TIME}\s*:?$`,
     'u',
   ),
 ]

@@ -1,5 +1,5 @@
-import { analyse } from 'chardet'
 import { UserError } from '../../../shared/result'
+import { parsers } from './parsers'
 
 /** Decoded text and the encoding it was read with. */
 export interface Decoded {
@@ -79,7 +79,7 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   const candidates: string[] = []
   if (declared && declared !== 'utf-8' && declared !== 'utf8') candidates.push(declared)
   candidates.push('windows-1252')
-  for (const match of analyse(bytes)) {
+  for (const match of parsers().analyse(bytes)) {
     if (match.confidence >= 30 && isSingleByte(match.name)) candidates.push(match.name)
   }
   let best: Decoded | null = null

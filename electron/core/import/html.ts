@@ -6,14 +6,12 @@
  * no network, no event handlers); the extracted HTML goes through sanitize-html with a strict
  * allow-list before its text is read; only plain text leaves this module.
  */
-import { Readability } from '@mozilla/readability'
-import { parseHTML } from 'linkedom'
-import sanitizeHtml from 'sanitize-html'
 import type { ReaderComment } from '../../../shared/types'
 import { readCommentHeader } from './comments'
 import { findDate, parseDate } from './dates'
 import type { ExtractHints } from './extract'
 import type { Line } from './lines'
+import { parsers } from './parsers'
 import { readAuthorLine, readCopyrightHolder } from './rules'
 
 type El = Element
@@ -38,6 +36,7 @@ const BLOCKS = new Set([
 
 /** Reads an HTML page into lines and the metadata it declares. */
 export function htmlLines(html: string): { lines: Line[]; hints: ExtractHints } {
+  const { parseHTML, Readability } = parsers()
   const { document } = parseHTML(html)
   const hints = readHeadMetadata(document)
   hints.comments = takeComments(document)
@@ -101,7 +100,7 @@ export function htmlLines(html: string): { lines: Line[]; hints: ExtractHints } 
 
 /** Strict allow-list: structure and text only. Scripts, handlers, styles and URLs are gone. */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, {
+  return parsers().sanitizeHtml(html, {
     allowedTags: [
       'p',
       'h1',
@@ -150,6 +149,7 @@ export function sanitize(html: string): string {
 }
 
 function blockLines(safeHtml: string): Line[] {
+  const { parseHTML } = parsers()
   const { document } = parseHTML(`<!doctype html><html><body>${safeHtml}</body></html>`)
   const lines: Line[] = []
   const walk = (node: El) => {

@@ -10,13 +10,9 @@ import { UserError } from '../../../shared/result'
 import type { ImportReport, ImportResult, SourceKind } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
-import {
-  EXTRACTOR_VERSION,
-  extractFile,
-  extractText,
-  kindForName,
-  type Extraction,
-} from './pipeline'
+import { kindForName } from './kinds'
+import { loadParsers } from './parsers'
+import type { Extraction } from './pipeline'
 
 /** One thing to import: where it came from, and how to get its bytes. */
 export interface ImportSource {
@@ -181,6 +177,15 @@ function failed(source: string, err: unknown): ImportResult {
   }
 }
 
+/**
+ * The extraction pipeline (HTML parser, Readability, sanitiser, Markdown) is loaded on the
+ * first import only, so listing and reading start fast.
+ */
+async function pipeline() {
+  const [mod] = await Promise.all([import('./pipeline'), loadParsers()])
+  return mod
+}
+
 /** Stores one extraction unless the library already has the same text. */
 function store(
   db: Db,
@@ -188,19 +193,22 @@ function store(
   x: Extraction,
   raw: Uint8Array,
   name: string | null,
+  extractorVersion: number,
 ): ImportResult {
   const a = x.article
-  const base = {
+  const result = (id: number | null, duplicateOf: number | null): ImportResult => ({
     source,
+    id,
     title: a.title,
     outlet: a.outlet,
     published: a.published,
     words: a.words,
+    duplicateOf,
     error: null,
-  }
+  })
   return db.transaction((): ImportResult => {
     const existing = findByHash(db, x.hash)
-    if (existing !== null) return { ...base, id: null, duplicateOf: existing }
+    if (existing !== null) return result(null, existing)
     const id = insertArticle(db, {
       ...a,
       hash: x.hash,
@@ -208,9 +216,9 @@ function store(
       sourceName: name,
       raw,
       rawEncoding: x.encoding,
-      extractorVersion: EXTRACTOR_VERSION,
+      extractorVersion,
     })
-    return { ...base, id, duplicateOf: null }
+    return result(id, null)
   })()
 }
 
@@ -225,7 +233,17 @@ export async function importSources(
     if ('read' in item) {
       try {
         const raw = await item.read()
-        results.push(store(db, item.source, extractFile(raw, item.fileName), raw, item.source))
+        const { extractFile, EXTRACTOR_VERSION } = await pipeline()
+        results.push(
+          store(
+            db,
+            item.source,
+            extractFile(raw, item.fileName),
+            raw,
+            item.source,
+            EXTRACTOR_VERSION,
+          ),
+        )
       } catch (err) {
         results.push(failed(item.source, err))
       }
@@ -245,16 +263,18 @@ export async function importSources(
 }
 
 /** Imports pasted text. */
-export function importPasted(
+export async function importPasted(
   db: Db,
   text: string,
   title: string | undefined,
   emit: Emit,
-): ImportResult {
+): Promise<ImportResult> {
   const kind: SourceKind = /^\s*(?:<!doctype html|<html[\s>])/i.test(text) ? 'html' : 'txt'
   try {
+    const { extractText, EXTRACTOR_VERSION } = await pipeline()
     const x = extractText(text, kind, title)
-    const result = store(db, 'paste', { ...x, kind: 'paste' }, new TextEncoder().encode(text), null)
+    const raw = new TextEncoder().encode(text)
+    const result = store(db, 'paste', { ...x, kind: 'paste' }, raw, null, EXTRACTOR_VERSION)
     if (result.id !== null) emit('library.changed', { reason: 'import' })
     return result
   } catch (err) {

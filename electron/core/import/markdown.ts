@@ -1,8 +1,8 @@
-import { Lexer, type Token, type Tokens } from 'marked'
-import { parse as parseYaml } from 'yaml'
+import type { Token, Tokens } from 'marked'
 import { parseDate } from './dates'
 import type { ExtractHints } from './extract'
 import type { Line } from './lines'
+import { parsers } from './parsers'
 
 /**
  * Markdown to lines: front matter (title, outlet, published, author, url) as hints, headings
@@ -54,7 +54,7 @@ export function markdownLines(source: string): { lines: Line[]; hints: ExtractHi
       }
     }
   }
-  walk(new Lexer().lex(body))
+  walk(new (parsers().Lexer)().lex(body))
   return { lines, hints }
 }
 
@@ -85,7 +85,7 @@ function splitFrontMatter(source: string): { body: string; meta: Record<string, 
   const m = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(source)
   if (!m) return { body: source, meta: {} }
   try {
-    const meta: unknown = parseYaml(m[1]!, { schema: 'core' })
+    const meta: unknown = parsers().parseYaml(m[1]!, { schema: 'core' })
     return {
       body: source.slice(m[0].length),
       meta:

@@ -5,6 +5,7 @@ import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
 import { extractArticle, type ExtractedArticle } from './extract'
 import { htmlLines } from './html'
 import { markdownLines } from './markdown'
+import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
 import { plainTextLines } from './plaintext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
@@ -17,23 +18,7 @@ export interface Extraction {
   hash: string
 }
 
-const KINDS: Record<string, SourceKind> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.md': 'md',
-  '.markdown': 'md',
-}
-
-/** The source kind for a file name, or null when Lesesaal does not import that type. */
-export function kindForName(name: string): SourceKind | null {
-  const m = /\.[^./\\]+$/.exec(name.toLowerCase())
-  return m ? (KINDS[m[0]] ?? null) : null
-}
-
-export const SUPPORTED_EXTENSIONS = Object.keys(KINDS)
+export { kindForName, SUPPORTED_EXTENSIONS }
 
 /** Decodes, extracts and fingerprints one imported file. Throws UserError for bad input. */
 export function extractFile(bytes: Uint8Array, name: string): Extraction {

@@ -18,7 +18,12 @@ export function plainTextLines(text: string): Line[] {
   for (const block of blocks) {
     block.forEach((t, k) => {
       const prev = lines[lines.length - 1]
-      if (k > 0 && width && prev && prev.text.length >= width * 0.6) {
+      if (
+        k > 0 &&
+        width &&
+        prev &&
+        (prev.text.length >= width * 0.6 || /\p{L}-$/u.test(prev.text))
+      ) {
         prev.text = joinWrapped(prev.text, t)
       } else {
         lines.push({ text: t, blankBefore: k === 0 })

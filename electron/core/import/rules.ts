@@ -119,7 +119,7 @@ export function readAgencyLine(text: string): string | null {
 /** "Von Katrin Albers", "Ein Kommentar von Anna Beck, Brüssel", "Autorin: Jana Ott" -> the name. */
 export function readAuthorLine(text: string): string | null {
   const m =
-    /^(?:Von|By|Autor(?:in)?:|Text:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview) von)\s+(\p{Lu}[\p{L}.'-]+(?:\s+(?:und|&|von|van|de|zu)?\s*\p{Lu}?[\p{L}.'-]+){0,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?$/u.exec(
+    /^(?:Von|By|Autor(?:in)?:|Text:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview) von)\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?$/u.exec(
       text.trim(),
     )
   if (!m) return null
@@ -412,7 +412,7 @@ export function isGalleryFurniture(text: string): boolean {
 }
 
 const CREDIT_LABEL =
-  /^\(?(?:Fotos?|Bilder?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto)\s*:\s*[^.!?]{2,100}\)?$/i
+  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto)\s*:\s*[^.!?]{2,100}\)?$/i
 const TRAILING_CREDIT =
   /(?:^|[\s.!?»“"])\(?(?:Fotos?|Bild|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credit|©)\s*:?\s*[^.!?:]{2,90}\)?$/i
 

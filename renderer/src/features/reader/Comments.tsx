@@ -3,7 +3,15 @@ import type { ReaderComment } from '../../../../shared/types'
 import { formatPublished } from '../../components/format'
 
 /** Reader comments, collapsed below the article: kept, but never mixed into it. */
-export function Comments({ comments, lang }: { comments: ReaderComment[]; lang: string }) {
+export function Comments({
+  comments,
+  lang,
+  hyphenate,
+}: {
+  comments: ReaderComment[]
+  lang: string
+  hyphenate: (text: string) => string
+}) {
   const { t } = useTranslation()
   return (
     <details className="comments" data-testid="comments">
@@ -23,7 +31,7 @@ export function Comments({ comments, lang }: { comments: ReaderComment[]; lang: 
             )}
             <div className="comment-text" lang="de">
               {c.text.split('\n').map((line, k) => (
-                <p key={k}>{line}</p>
+                <p key={k}>{hyphenate(line)}</p>
               ))}
             </div>
           </li>

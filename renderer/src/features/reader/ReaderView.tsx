@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { formatPublished } from '../../components/format'
 import { Comments } from './Comments'
+import { useGermanHyphenation } from './hyphenation'
 import { FONT_SIZES, useFontSize } from './useFontSize'
 
 /** One article as clean German text: metadata above, reader comments collapsed below. */
@@ -14,6 +15,7 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
   const [article, setArticle] = useState<ArticleDetail | null>(null)
   const [error, setError] = useState<{ code: string; message: string } | null>(null)
   const font = useFontSize()
+  const hyphenate = useGermanHyphenation()
   const lang = i18n.resolvedLanguage ?? 'de'
 
   useEffect(() => {
@@ -117,9 +119,9 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
   const published = formatPublished(article.published, lang)
   const style = { '--reader-size': `${font.size}px` } as CSSProperties
   return (
-    <div className="reader">
+    <div className="reader" style={style}>
       {toolbar}
-      <article className="article" lang="de" style={style} data-testid="article">
+      <article className="article" lang="de" data-testid="article">
         <header className="article-header">
           {article.kicker && <p className="kicker">{article.kicker}</p>}
           <h1 className="article-title">{article.title}</h1>
@@ -154,7 +156,9 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
           </span>
         </footer>
       </article>
-      {article.comments.length > 0 && <Comments comments={article.comments} lang={lang} />}
+      {article.comments.length > 0 && (
+        <Comments comments={article.comments} lang={lang} hyphenate={hyphenate} />
+      )}
     </div>
   )
 }

@@ -12,7 +12,8 @@ export function useFontSize(): {
   larger: () => void
 } {
   const [step, setStep] = useState(() => {
-    const saved = Number(localStorage.getItem(KEY))
+    const raw = localStorage.getItem(KEY)
+    const saved = raw === null ? NaN : Number(raw)
     return Number.isInteger(saved) && saved >= 0 && saved < FONT_SIZES.length ? saved : DEFAULT
   })
   const change = useCallback((delta: number) => {

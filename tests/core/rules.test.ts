@@ -1,0 +1,369 @@
+/** Each cleanup rule and metadata reader, on short self-written lines. */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadParsers } from '../../electron/core/import/parsers'
+import { readCommentHeader } from '../../electron/core/import/comments'
+import { findDate, readDateLine } from '../../electron/core/import/dates'
+import { extractArticle } from '../../electron/core/import/extract'
+import { plainTextLines } from '../../electron/core/import/plaintext'
+import {
+  endsWithCredit,
+  isConsentOrBanner,
+  isCopyrightOrFooter,
+  isGalleryFurniture,
+  isNavigation,
+  isPageFurniture,
+  isPhotoCredit,
+  isShareOrRating,
+  readAgencyLine,
+  readAuthorLine,
+  readCopyrightHolder,
+} from '../../electron/core/import/rules'
+
+beforeAll(() => loadParsers())
+
+const BODY = [
+  'Berlin (dpa) - Der Bundestag hat am Donnerstag über den neuen Haushalt beraten und nach langer Debatte einen Kompromiss gefunden.',
+  'Die Opposition kritisierte die Pläne der Regierung scharf und kündigte an, vor das Verfassungsgericht zu ziehen.',
+  'Eine Entscheidung über die Details soll nun in den Ausschüssen fallen, wie ein Sprecher am Abend mitteilte.',
+]
+
+/** Runs the whole extractor on a page made of `before`, the body, and `after`. */
+function clean(before: string[], after: string[] = []) {
+  return extractArticle(
+    plainTextLines([...before, '', ...BODY.flatMap((p) => [p, '']), ...after].join('\n')),
+  )
+}
+
+describe('navigation and page furniture', () => {
+  it.each([
+    '1. Startseite',
+    '  2. Politik',
+    'Logo',
+    'Startseite > Politik > Ausland',
+    'Home | Politik | Wirtschaft | Sport',
+    'Zurück zur Startseite',
+    'TOP',
+  ])('recognises %j as navigation', (line) => expect(isNavigation(line.trim())).toBe(true))
+  it.each(['Sie sind hier:', 'Datum:', 'Beitragslänge:', '2 min', 'Lesezeit: 4 Min.', 'Anzeige'])(
+    'recognises %j as page furniture',
+    (line) => expect(isPageFurniture(line)).toBe(true),
+  )
+  it('keeps a subheading that happens to be a section name inside the text', () => {
+    const a = extractArticle(
+      plainTextLines(
+        [
+          'Titel der Meldung über den Haushalt',
+          '',
+          BODY[0],
+          '',
+          'Wirtschaft',
+          '',
+          BODY[1],
+          '',
+          BODY[2],
+        ].join('\n'),
+      ),
+    )
+    expect(a.paragraphs).toContain('Wirtschaft')
+  })
+  it('removes breadcrumbs above the title and keeps the title', () => {
+    const a = clean(['1. Startseite', '2. Politik', 'Logo', 'Bundestag einigt sich auf Haushalt'])
+    expect(a.title).toBe('Bundestag einigt sich auf Haushalt')
+    expect(a.paragraphs).toEqual(BODY)
+  })
+})
+
+describe('photo credits and captions', () => {
+  it.each([
+    'Foto: Max Mustermann/dpa',
+    'Alexa Beispiel/ Nordbild/ AP',
+    'Bild: Getty Images',
+    '(Foto: picture alliance)',
+    'Getty Images',
+    'Jan Probe/Reuters',
+  ])('recognises %j as a credit', (line) => expect(isPhotoCredit(line)).toBe(true))
+  it.each(['Kanzler/Vizekanzler streiten', 'Die Regierung will sparen.', 'dpa'])(
+    'does not take %j for a photo credit',
+    (line) => expect(isPhotoCredit(line)).toBe(false),
+  )
+  it('recognises a caption that ends in its credit', () => {
+    expect(endsWithCredit('Die Ministerin vor dem Rathaus. Foto: Ina Test/dpa')).toBe(true)
+    expect(endsWithCredit('Die Quelle des Streits ist der Haushalt.')).toBe(false)
+  })
+  it('removes a caption together with the credit below it', () => {
+    const a = clean([
+      'Haushalt beschlossen',
+      '',
+      'Die Abgeordneten bei der Abstimmung im Plenarsaal',
+      'Ina Test/ Nordbild/ AP',
+    ])
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.removed.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['caption', 'photo_credit']),
+    )
+  })
+  it('removes a caption that the page repeats, both times', () => {
+    const caption = 'Die Abgeordneten bei der Abstimmung im Plenarsaal am Donnerstag.'
+    const a = clean(['Haushalt beschlossen', '', caption, caption, 'Dpa'])
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.removed.filter((r) => r.rule === 'caption_repeated')).toHaveLength(2)
+    // "Dpa" under a caption is the photo's credit, not the article's author
+    expect(a.author).toBe('dpa')
+  })
+  it('removes an image gallery of titled captions', () => {
+    const a = clean([
+      'Haushalt beschlossen',
+      'Abstimmung',
+      'Die Abgeordneten stimmen ab. Foto: Ina Test/dpa',
+      'Jubel',
+      'Die Koalition freut sich über das Ergebnis. Foto: Tom Probe/AP',
+      'Bild 2 von 2',
+    ])
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.removed.map((r) => r.rule)).toEqual(
+      expect.arrayContaining(['gallery_title', 'caption', 'gallery']),
+    )
+  })
+  it.each(['Bilder des Tages', 'Bildergalerie', 'Bild 3 von 12', '1/12', 'Fotostrecke'])(
+    'recognises %j as gallery furniture',
+    (line) => expect(isGalleryFurniture(line)).toBe(true),
+  )
+})
+
+describe('banners, share bars and footers', () => {
+  it.each([
+    'Um zu verstehen, wie unsere Webseite genutzt wird, nutzen wir Cookies. Hier können Sie widersprechen.',
+    'Jetzt die Tagesblick App herunterladen und nichts verpassen!',
+    'Die Homepage wurde aktualisiert. Jetzt aufrufen.',
+    'Sie wechseln in den Kinderbereich und bewegen sich mit Ihrem Kinderprofil weiter.',
+    'Alle akzeptieren',
+  ])('recognises %j as a banner', (line) => expect(isConsentOrBanner(line)).toBe(true))
+
+  it('keeps a news sentence about cookie law', () => {
+    expect(
+      isConsentOrBanner(
+        'Der Europäische Gerichtshof hat die Regeln für Cookies auf Webseiten verschärft.',
+      ),
+    ).toBe(false)
+    expect(
+      isConsentOrBanner('Sie brauchen nur eine Garantie für ihre Sicherheit, sagte der Präsident.'),
+    ).toBe(false)
+  })
+
+  it.each([
+    'Teilen',
+    'Facebook Twitter WhatsApp E-Mail',
+    'Gemerkt! Merken beendet Bewertet! Bewertung entfernt',
+    'Jetzt Newsletter abonnieren',
+    'War dieser Artikel hilfreich?',
+  ])('recognises %j as share or rating furniture', (line) =>
+    expect(isShareOrRating(line)).toBe(true),
+  )
+
+  it.each([
+    '© Tagesblick 2025',
+    'Alle Rechte vorbehalten',
+    'Vervielfältigung nur mit Genehmigung',
+    'Impressum | Datenschutz | Kontakt',
+    'Copyright (c) 2024 Nordwest-Echo',
+  ])('recognises %j as a copyright footer', (line) => expect(isCopyrightOrFooter(line)).toBe(true))
+
+  it('reads the outlet from the copyright line', () => {
+    expect(readCopyrightHolder('© Tagesblick 2025')).toBe('Tagesblick')
+    expect(readCopyrightHolder('Copyright (c) 2024 Nordwest-Echo. Alle Rechte vorbehalten.')).toBe(
+      'Nordwest-Echo',
+    )
+    expect(readCopyrightHolder('© dpa')).toBeNull() // an agency credit, not an outlet
+  })
+
+  it('takes everything after the text away and keeps the outlet', () => {
+    const a = clean(
+      ['Haushalt beschlossen'],
+      [
+        'Teilen',
+        'Facebook Twitter',
+        '© Nordwest-Echo 2025',
+        'Alle Rechte vorbehalten',
+        'Impressum | Datenschutz',
+      ],
+    )
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.outlet).toBe('Nordwest-Echo')
+  })
+})
+
+describe('related-article links', () => {
+  it('removes a "Mehr zum Thema" list', () => {
+    const a = clean(
+      ['Haushalt beschlossen'],
+      [
+        'Mehr zum Thema',
+        'Koalition streitet über Schuldenbremse',
+        'Was der Haushalt für Familien bedeutet',
+      ],
+    )
+    expect(a.paragraphs).toEqual(BODY)
+  })
+  it('removes headlines that trail the text without a label', () => {
+    const a = clean(
+      ['Haushalt beschlossen'],
+      ['Koalition streitet über Schuldenbremse', '', 'Was der Haushalt für Familien bedeutet'],
+    )
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.removed.filter((r) => r.rule === 'related_links')).toHaveLength(2)
+  })
+})
+
+describe('metadata', () => {
+  it.each([
+    ['25.04.2019', '2019-04-25'],
+    ['25.4.2019', '2019-04-25'],
+    ['25. April 2019', '2019-04-25'],
+    ['3. Febr. 2025', null],
+    ['2019-04', '2019-04'],
+    ['2019-04-25T10:15:00+02:00', '2019-04-25'],
+    ['April 2019', '2019-04'],
+    ['31.02.2019', null],
+  ])('reads the date %j as %j', (text, date) => expect(findDate(text)?.date ?? null).toBe(date))
+
+  it('reads date lines with labels, weekdays, times and places', () => {
+    expect(readDateLine('Stand: 25.04.2019, 14:03 Uhr')?.date).toBe('2019-04-25')
+    expect(readDateLine('Donnerstag, 25. April 2019')?.date).toBe('2019-04-25')
+    expect(readDateLine('Berlin, 3. Februar 2025')?.date).toBe('2025-02-03')
+    expect(readDateLine('date 2019-04 ⓒKBS News')).toMatchObject({
+      date: '2019-04',
+      rest: 'ⓒKBS News',
+    })
+    expect(
+      readDateLine('Am 25. April 2019 trafen sich die Minister in Berlin zu Gesprächen.'),
+    ).toBeNull()
+  })
+
+  it('never takes a date from running text', () => {
+    const a = clean(['Haushalt beschlossen'])
+    expect(a.published).toBeNull()
+    const b = extractArticle(
+      plainTextLines(
+        [
+          'Haushalt beschlossen',
+          '',
+          'Am 25. April 2019 trafen sich die Minister in Berlin und berieten lange.',
+        ].join('\n'),
+      ),
+    )
+    expect(b.published).toBeNull()
+  })
+
+  it.each([
+    ['dpa', 'dpa'],
+    ['asc/AFP/dpa', 'asc/AFP/dpa'],
+    ['(AFP)', 'AFP'],
+    ['rtr/dpa', 'rtr/dpa'],
+  ])('reads the agency line %j', (line, agency) => expect(readAgencyLine(line)).toBe(agency))
+
+  it('does not read ordinary words as an agency', () => {
+    expect(readAgencyLine('Berlin')).toBeNull()
+    expect(readAgencyLine('und/oder')).toBeNull()
+  })
+
+  it('reads bylines', () => {
+    expect(readAuthorLine('Von Katrin Albers')).toBe('Katrin Albers')
+    expect(readAuthorLine('Ein Kommentar von Anna Beck, Brüssel')).toBe('Anna Beck')
+    expect(readAuthorLine('Von Montag an gilt die neue Regel.')).toBeNull()
+  })
+
+  it('reads the dateline and takes its agency as the author', () => {
+    const a = clean(['Haushalt beschlossen'])
+    expect(a.dateline).toBe('Berlin')
+    expect(a.author).toBe('dpa')
+    expect(a.paragraphs[0]).toMatch(/^Berlin \(dpa\) - /) // the dateline stays in the text
+  })
+
+  it('prefers a byline over the agency', () => {
+    const a = clean(['Haushalt beschlossen', 'Von Jana Ott', '25.04.2019'])
+    expect(a.author).toBe('Jana Ott')
+    expect(a.published).toBe('2019-04-25')
+  })
+
+  it('splits a kicker line from the headline below it', () => {
+    const a = clean(['Streit im Bundestag', 'Koalition einigt sich auf Haushalt'])
+    expect(a.kicker).toBe('Streit im Bundestag')
+    expect(a.title).toBe('Koalition einigt sich auf Haushalt')
+  })
+
+  it('makes a title from the first sentence when the text has none', () => {
+    const a = extractArticle(plainTextLines(BODY.join('\n\n')))
+    expect(a.title.length).toBeLessThanOrEqual(110)
+    expect(BODY[0]).toContain(a.title.replace(/ …$/, ''))
+  })
+})
+
+describe('reader comments', () => {
+  it.each([
+    ['leser_aus_kiel 14.03.2025', { author: 'leser_aus_kiel', posted: '2025-03-14' }],
+    ['Hansjürgen K. | 14.03.2025, 18:02', { author: 'Hansjürgen K.', posted: '2025-03-14' }],
+    [
+      'ostseekind schrieb am 14.03.2025 um 9:12 Uhr:',
+      { author: 'ostseekind', posted: '2025-03-14' },
+    ],
+    ['Kommentar von Jana O. am 14.03.2025', { author: 'Jana O.', posted: '2025-03-14' }],
+  ])('reads the comment header %j', (line, header) =>
+    expect(readCommentHeader(line)).toEqual(header),
+  )
+
+  it('splits comments off, keeps them, and stops at the footer', () => {
+    const a = clean(
+      ['Haushalt beschlossen'],
+      [
+        'jkl/dpa',
+        '3 Kommentare',
+        'nordlicht 25.04.2019',
+        '1. Endlich',
+        'Gut so.',
+        'Mia B. 25.04.2019',
+        'Das sehe ich anders.',
+        'Zweite Zeile.',
+        '© Nordwest-Echo 2025',
+      ],
+    )
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.author).toBe('jkl/dpa')
+    expect(a.comments).toEqual([
+      { author: 'nordlicht', posted: '2019-04-25', title: 'Endlich', text: 'Gut so.' },
+      {
+        author: 'Mia B.',
+        posted: '2019-04-25',
+        title: null,
+        text: 'Das sehe ich anders.\nZweite Zeile.',
+      },
+    ])
+    expect(a.outlet).toBe('Nordwest-Echo')
+  })
+
+  it('does not take a date line in the header for a comment', () => {
+    const a = clean(['Haushalt beschlossen', 'Berlin, 25.04.2019'])
+    expect(a.comments).toEqual([])
+    expect(a.published).toBe('2019-04-25')
+  })
+})
+
+describe('hard-wrapped text', () => {
+  it('joins wrapped lines and re-joins words split at the line end', () => {
+    const text = [
+      'Leserbrief zur Verkehrspolitik',
+      '',
+      'Noch vor einer Woche hatte der zuständige Landesverkehrs-',
+      'minister versprochen, dass die Straßenbahn während der Bauarbeiten',
+      'im normalen Takt fährt. Davon konnte in der vergangenen Woche keine',
+      'Rede sein, und viele Fahrgäste standen im Regen.',
+      '',
+      'Ich bitte die Verantwortlichen, früher und ehrlicher zu informieren,',
+      'damit sich Pendlerinnen und Pendler auf die Sperrungen einstellen können.',
+    ].join('\n')
+    const a = extractArticle(plainTextLines(text))
+    expect(a.paragraphs).toHaveLength(2)
+    expect(a.paragraphs[0]).toMatch(
+      /zuständige Landesverkehrsminister versprochen, dass die Straßenbahn während der Bauarbeiten im normalen Takt/,
+    )
+  })
+})
