@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { errorText } from '../../components/errorText'
 import { useImport } from './ImportContext'
 
 /** What the last import did, file by file: imported, already there, or why it failed. */
@@ -40,11 +41,10 @@ export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
             <span className="mark" aria-hidden="true">
               {r.error ? '✗' : r.duplicateOf !== null ? '=' : '✓'}
             </span>
-            <span className="source">{r.title ?? r.source}</span>
+            <span className="source">{r.error ? r.source : (r.title ?? r.source)}</span>
             {r.error ? (
-              <span className="why">
-                {r.source !== r.title && <span className="file">{r.source}: </span>}
-                {r.error.message}
+              <span className="why" title={r.error.message}>
+                {errorText(t, r.error)}
               </span>
             ) : (
               <button

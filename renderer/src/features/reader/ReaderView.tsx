@@ -137,7 +137,7 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
         </header>
         <div className="article-body">
           {article.paragraphs.map((p, i) =>
-            headings.has(i) ? <h2 key={i}>{p}</h2> : <p key={i}>{p}</p>,
+            headings.has(i) ? <h2 key={i}>{p}</h2> : <p key={i}>{hyphenate(p)}</p>,
           )}
         </div>
         <footer className="article-footer" lang={lang}>

@@ -13,7 +13,10 @@ let loading: Promise<Hyphenate> | null = null
 
 function load(): Promise<Hyphenate> {
   loading ??= import('hyphen/de-1996').then((mod) => {
-    const sync = mod.hyphenateSync as (text: string, options?: { minWordLength?: number }) => string
+    // a CommonJS module: its exports arrive as named exports or as `default`, depending on the bundler
+    type Api = { hyphenateSync: (text: string, options?: { minWordLength?: number }) => string }
+    const api = ((mod as unknown as { default?: Api }).default ?? mod) as Api
+    const sync = api.hyphenateSync
     loaded = (text: string) => sync(text, { minWordLength: 7 })
     return loaded
   })

@@ -1,0 +1,227 @@
+/**
+ * The app in real Chromium against browser mode and a real SQLite library: first start,
+ * import through the UI, the library, the reader.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FIXTURES, readSample } from '../helpers/fixtures'
+import { tempDirForSuite } from './tmp'
+import { launch, screenshot, startWeb, watchErrors, type WebApp } from './browser'
+
+let app: WebApp
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let errors: string[]
+
+beforeAll(async () => {
+  app = await startWeb(join(tempDirForSuite(), 'library.sqlite'))
+  browser = await launch()
+  context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 860 } })
+  page = await context.newPage()
+  errors = watchErrors(page)
+  await page.goto(app.url)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await app?.stop()
+})
+
+const rows = () => page.locator('[data-testid=article-row]')
+
+describe('Lesesaal in Chromium', () => {
+  it('shows the sample library on first start, in German', async () => {
+    await expect.poll(() => rows().count()).toBe(4)
+    expect(await page.locator('h1').first().innerText()).toMatch(/Bibliothek\s+4 Artikel/)
+    const outlets = await page.locator('[data-testid=article-row] td:nth-child(2)').allInnerTexts()
+    expect(outlets.sort()).toEqual([
+      'Hanse-Kurier',
+      'Mitteldeutsche Rundschau',
+      'Radio Bernstein',
+      'Tagesblick',
+    ])
+    // the token left the address bar once the page had it
+    expect(page.url()).not.toContain('token=')
+    expect(existsSync(await screenshot(page, 'library'))).toBe(true)
+  })
+
+  it('imports a file through the file picker and lists it', async () => {
+    await page.getByRole('button', { name: /Importieren/ }).click()
+    await expect.poll(() => page.getByRole('menuitem').count()).toBe(3)
+    await page.locator('[data-testid=file-input]').setInputFiles(join(FIXTURES, 'latin1.txt'))
+    await page.getByText('1 importiert, 0 schon vorhanden, 0 fehlgeschlagen').waitFor()
+    await expect.poll(() => rows().count()).toBe(5)
+    expect(
+      await page
+        .locator('.title-cell a', {
+          hasText: 'Bürgerbüro in der Köpenicker Straße ändert Öffnungszeiten',
+        })
+        .count(),
+    ).toBe(1)
+  })
+
+  it('recognises a duplicate and reports a broken file among good ones', async () => {
+    await page
+      .locator('[data-testid=file-input]')
+      .setInputFiles([
+        join(FIXTURES, 'tagesblick.txt'),
+        join(FIXTURES, 'binary.txt'),
+        join(FIXTURES, 'pasted-letters.txt'),
+      ])
+    await page.getByText('1 importiert, 1 schon vorhanden, 1 fehlgeschlagen').waitFor()
+    const failed = page.locator('.import-report li.failed')
+    expect(await failed.innerText()).toMatch(/binary\.txt\s+Das ist keine Textdatei\./)
+    await expect.poll(() => rows().count()).toBe(6)
+    await screenshot(page, 'import-report')
+  })
+
+  it('imports a dropped file', async () => {
+    const text = readFileSync(join(FIXTURES, 'notes.md'), 'utf8')
+    await page.evaluate((content) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([content], 'notizen.md', { type: 'text/markdown' }))
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt }))
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt }))
+    }, text)
+    await expect.poll(() => rows().count()).toBe(7)
+    expect(
+      await page.locator('.title-cell a', { hasText: 'Vokabelnotizen zum Ostsee-Gipfel' }).count(),
+    ).toBe(1)
+  })
+
+  it('opens an article and reads clean text with its metadata', async () => {
+    await page
+      .locator('.title-cell a', { hasText: 'Ostsee-Gipfel in Rostock: Einigung beim Kabelschutz' })
+      .click()
+    const article = page.locator('[data-testid=article]')
+    await article.waitFor()
+    expect(await article.getAttribute('lang')).toBe('de')
+    expect(await page.locator('.article-title').innerText()).toBe(
+      'Ostsee-Gipfel in Rostock: Einigung beim Kabelschutz, Streit ums Geld',
+    )
+    expect(await page.locator('.article-meta').innerText()).toMatch(
+      /Tagesblick.*14\. März 2025.*Von jkl\/AFP\/dpa/s,
+    )
+    const paragraphs = (await page.locator('.article-body > *').allInnerTexts()).map((t) =>
+      t.replace(/\u00ad/g, ''),
+    )
+    expect(paragraphs).toEqual(readSample('02-tagesblick.md').paragraphs)
+    expect(await page.locator('.article-body h2').allInnerTexts()).toEqual([
+      'Streit um 1,2 Milliarden Euro',
+    ])
+    expect(await screenshot(page, 'reader')).toBeTruthy()
+  })
+
+  it('shows reader comments of an imported page collapsed below the text', async () => {
+    await page.getByRole('button', { name: /Zur Bibliothek/ }).click()
+    const page_ = [
+      'Startseite > Region',
+      'Fähre nach Gedser fährt wieder nach Plan',
+      '',
+      'Rostock (dpa) - Nach drei Wochen Werftaufenthalt ist die Fähre zwischen Rostock und Gedser wieder im Einsatz. Die Reederei rechnet mit vollen Schiffen über Ostern.',
+      '',
+      'Fahrgäste sollten dennoch früh buchen, weil am Wochenende nur zwei Abfahrten angeboten werden.',
+      '',
+      '2 Kommentare',
+      'seebaer 02.04.2025',
+      '1. Endlich',
+      'Wir haben die Fähre sehr vermisst.',
+      'Nordlicht_77 02.04.2025',
+      'Zwei Abfahrten sind zu wenig.',
+      '© Nordwest-Echo 2025',
+    ].join('\n')
+    await page
+      .locator('[data-testid=file-input]')
+      .setInputFiles({ name: 'faehre.txt', mimeType: 'text/plain', buffer: Buffer.from(page_) })
+    await page.getByText('1 importiert, 0 schon vorhanden, 0 fehlgeschlagen').waitFor()
+    await page.getByRole('button', { name: 'Öffnen' }).click()
+    await page
+      .locator('.article-title', { hasText: 'Fähre nach Gedser fährt wieder nach Plan' })
+      .waitFor()
+    expect((await page.locator('.article-body').innerText()).replace(/\u00ad/g, '')).not.toMatch(
+      /seebaer|Kommentare|Nordwest-Echo 2025|Startseite/,
+    )
+    const comments = page.locator('[data-testid=comments]')
+    expect(await comments.locator('summary').innerText()).toBe('2 Leserkommentare')
+    expect(await comments.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
+    expect(await comments.locator('.comment').first().isVisible()).toBe(false)
+    await comments.locator('summary').click()
+    await comments.locator('.comment').first().waitFor()
+    expect(await comments.locator('.comment-author').allInnerTexts()).toEqual([
+      'seebaer',
+      'Nordlicht_77',
+    ])
+    await comments.scrollIntoViewIfNeeded()
+    await screenshot(page, 'reader-comments')
+  })
+
+  it('sets German text for reading: hyphenation, a readable line length, adjustable size', async () => {
+    const p = page.locator('.article-body p').first()
+    const style = await p.evaluate((el) => {
+      const cs = getComputedStyle(el)
+      return {
+        hyphens: cs.hyphens,
+        fontSize: parseFloat(cs.fontSize),
+        width: el.getBoundingClientRect().width,
+        text: el.textContent ?? '',
+      }
+    })
+    expect(style.hyphens).toBe('auto')
+    expect(style.text).toContain('\u00ad') // soft hyphens for engines without German dictionaries
+    // about 60–75 characters a line
+    const charsPerLine = style.width / (style.fontSize * 0.5)
+    expect(charsPerLine).toBeGreaterThan(55)
+    expect(charsPerLine).toBeLessThan(80)
+    await page.getByRole('button', { name: 'Schrift vergrößern' }).click()
+    expect(await p.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThan(
+      style.fontSize,
+    )
+  })
+
+  it('cleans a pasted text', async () => {
+    await page.getByRole('button', { name: /Importieren/ }).click()
+    await page.getByRole('menuitem', { name: 'Text einfügen …' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog
+      .getByLabel('Artikeltext')
+      .fill(
+        [
+          'Startseite > Lokales',
+          '',
+          'Neue Radwege am Stadthafen',
+          '',
+          'Die Stadt baut bis zum Sommer zwei neue Radwege entlang des Stadthafens und schließt damit eine Lücke im Netz.',
+          '',
+          'Foto: Ina Test/dpa',
+          '',
+          'Teilen',
+          '© Nordwest-Echo 2025',
+        ].join('\n'),
+      )
+    await screenshot(page, 'paste-dialog')
+    await dialog.getByRole('button', { name: 'Importieren' }).click()
+    await page.getByText('1 importiert, 0 schon vorhanden, 0 fehlgeschlagen').waitFor()
+    await page.getByRole('button', { name: 'Öffnen' }).click()
+    await page.locator('.article-title', { hasText: 'Neue Radwege am Stadthafen' }).waitFor()
+    expect((await page.locator('.article-body').innerText()).replace(/\u00ad/g, '')).toBe(
+      'Die Stadt baut bis zum Sommer zwei neue Radwege entlang des Stadthafens und schließt damit eine Lücke im Netz.',
+    )
+    expect(await page.locator('.article-meta').innerText()).toContain('Nordwest-Echo')
+  })
+
+  it('switches to English and keeps it after a reload', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click()
+    await page.getByRole('button', { name: /Back to library/ }).click()
+    await page.getByRole('heading', { name: /Library/ }).waitFor()
+    await page.reload()
+    await page.getByRole('heading', { name: /Library\s+9 articles/ }).waitFor()
+    await screenshot(page, 'library-en')
+  })
+
+  it('ran without console errors or CSP violations', () => {
+    expect(errors).toEqual([])
+  })
+})

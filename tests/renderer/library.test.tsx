@@ -1,0 +1,147 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { App } from '../../renderer/src/app/App'
+import { ImportProvider } from '../../renderer/src/features/import/ImportContext'
+import { LibraryView } from '../../renderer/src/features/library/LibraryView'
+import { fakeClient, info, renderWith, summaries } from './fakeClient'
+
+function library(onOpen = vi.fn()) {
+  const client = fakeClient({
+    'library.list': ({ outlet }) => summaries.filter((s) => !outlet || s.outlet === outlet),
+    'library.outlets': () => [
+      { name: 'Hanse-Kurier', count: 1 },
+      { name: 'Mitteldeutsche Rundschau', count: 1 },
+    ],
+    'app.info': () => info(3),
+  })
+  const view = renderWith(
+    <ImportProvider>
+      <LibraryView onOpen={onOpen} />
+    </ImportProvider>,
+    client,
+  )
+  return { client, onOpen, ...view }
+}
+
+describe('the library view', () => {
+  it('lists title, kicker, outlet, German date and word count', async () => {
+    library()
+    const rows = await screen.findAllByTestId('article-row')
+    expect(rows).toHaveLength(3)
+    const first = within(rows[0]!)
+    expect(first.getByText('Gipfel in Rostock')).toBeTruthy()
+    expect(first.getByText('Ostseestaaten einigen sich auf Schutz der Unterseekabel')).toBeTruthy()
+    expect(first.getByText('Hanse-Kurier')).toBeTruthy()
+    expect(first.getByText('14.03.2025')).toBeTruthy()
+    expect(within(rows[1]!).getByText('1.234')).toBeTruthy()
+    expect(within(rows[1]!).getByText('3 Kommentare')).toBeTruthy()
+    expect(within(rows[2]!).getByText('ohne Datum')).toBeTruthy()
+    expect(screen.getByRole('heading', { name: /Bibliothek 3 Artikel/ })).toBeTruthy()
+  })
+
+  it('opens an article from its title', async () => {
+    const { onOpen } = library()
+    fireEvent.click(await screen.findByText('Ein Versprechen ohne Preisschild'))
+    expect(onOpen).toHaveBeenCalledWith(2)
+  })
+
+  it('sorts and reverses the order through the API, and remembers it', async () => {
+    const { client } = library()
+    await screen.findAllByTestId('article-row')
+    fireEvent.change(screen.getByTestId('sort'), { target: { value: 'title' } })
+    await waitFor(() =>
+      expect(client.calls.at(-3)).toEqual({
+        method: 'library.list',
+        input: { sort: 'title', order: 'desc', outlet: null },
+      }),
+    )
+    fireEvent.click(screen.getByTestId('order'))
+    await waitFor(() =>
+      expect(client.calls.at(-3)).toEqual({
+        method: 'library.list',
+        input: { sort: 'title', order: 'asc', outlet: null },
+      }),
+    )
+    expect(JSON.parse(localStorage.getItem('lesesaal.libraryQuery')!)).toMatchObject({
+      sort: 'title',
+      order: 'asc',
+    })
+  })
+
+  it('filters by outlet', async () => {
+    library()
+    await screen.findAllByTestId('article-row')
+    fireEvent.change(screen.getByTestId('outlet-filter'), {
+      target: { value: 'Mitteldeutsche Rundschau' },
+    })
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(1))
+    expect(screen.getByText('Ein Versprechen ohne Preisschild')).toBeTruthy()
+  })
+
+  it('refreshes when the library changes', async () => {
+    const { client } = library()
+    await screen.findAllByTestId('article-row')
+    const before = client.calls.length
+    client.emit('library.changed', { reason: 'import' })
+    await waitFor(() => expect(client.calls.length).toBeGreaterThan(before))
+  })
+})
+
+describe('an empty library', () => {
+  it('invites an import and cleans pasted text through the API', async () => {
+    let stored = false
+    const client = fakeClient({
+      'library.list': () => (stored ? [summaries[2]!] : []),
+      'library.outlets': () => [],
+      'app.info': () => info(stored ? 1 : 0),
+      'import.text': ({ text }) => {
+        stored = true
+        expect(text).toContain('Leserbrief')
+        return {
+          source: 'paste',
+          id: 3,
+          title: 'Leserbriefe zum Ostsee-Gipfel',
+          outlet: null,
+          published: null,
+          words: 125,
+          duplicateOf: null,
+          error: null,
+        }
+      },
+    })
+    renderWith(<App />, client)
+    expect(
+      await screen.findByRole('heading', { name: 'Ihre Bibliothek ist noch leer' }),
+    ).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Dateien auswählen …' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Ordner auswählen …' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Text einfügen …' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Text einfügen' })
+    fireEvent.change(within(dialog).getByLabelText('Artikeltext'), {
+      target: { value: 'Leserbrief: Die Straßenbahn fuhr nicht.' },
+    })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Importieren' }))
+    expect(
+      await screen.findByText('1 importiert, 0 schon vorhanden, 0 fehlgeschlagen'),
+    ).toBeTruthy()
+    client.emit('library.changed', { reason: 'import' })
+    expect(await screen.findByText('Leserbriefe zum Ostsee-Gipfel', { selector: 'a' })).toBeTruthy()
+  })
+
+  it('asks for text before importing an empty paste', async () => {
+    const client = fakeClient({
+      'library.list': () => [],
+      'library.outlets': () => [],
+      'app.info': () => info(0),
+    })
+    renderWith(<App />, client)
+    fireEvent.click(await screen.findByRole('button', { name: 'Text einfügen …' }))
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Importieren' }),
+    )
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Bitte fügen Sie zuerst einen Text ein.',
+    )
+    expect(client.calls.some((c) => c.method === 'import.text')).toBe(false)
+  })
+})
