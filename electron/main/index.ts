@@ -44,6 +44,7 @@ function createWindow(c: Core): void {
     title: 'Lesesaal',
     show: false,
     backgroundColor: '#f7f4ee',
+    icon: join(app.getAppPath(), 'resources', 'icon.png'),
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
       contextIsolation: true,

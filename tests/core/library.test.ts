@@ -292,3 +292,38 @@ describe('the library file', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'unsupported' } })
   })
 })
+
+describe('importing from the web', () => {
+  it('imports a page by URL and reports what the server did wrong', async () => {
+    const { createServer } = await import('node:http')
+    const page = readFileSync(f('mitteldeutsche-rundschau.html'))
+    const server = createServer((req, res) => {
+      if (req.url === '/artikel')
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page)
+      else if (req.url === '/bild')
+        res.writeHead(200, { 'Content-Type': 'image/png' }).end(Buffer.from([137, 80, 78, 71]))
+      else res.writeHead(404).end()
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    try {
+      const core = testCore()
+      const report = await call(core, 'import.paths', {
+        paths: [`${base}/artikel`, `${base}/fehlt`, `${base}/bild`],
+      })
+      expect(report.results[0]).toMatchObject({
+        source: `${base}/artikel`,
+        title: 'Ein Versprechen ohne Preisschild',
+        outlet: 'Mitteldeutsche Rundschau',
+        error: null,
+      })
+      expect(report.results[1]!.error).toEqual({
+        code: 'io_error',
+        message: 'The server answered 404 Not Found.',
+      })
+      expect(report.results[2]!.error).toMatchObject({ code: 'unsupported_type' })
+    } finally {
+      server.close()
+    }
+  })
+})
