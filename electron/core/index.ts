@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ApiEvents, ApiResults, Handlers, MethodName } from '../../shared/contract'
 import { UserError, type Result } from '../../shared/result'
+import { isHttpUrl } from '../../shared/urls'
 import type { AppInfo } from '../../shared/types'
 import pkg from '../../package.json' with { type: 'json' }
 import { openLibrary, type Db } from './db/open'
@@ -142,14 +143,7 @@ export function createCore(options: CoreOptions): Core {
 
 /** Only absolute http(s) URLs leave the app, and only to the system browser. */
 export function externalUrl(url: string): string {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new UserError('invalid_input', 'That is not a valid web address.')
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  if (!isHttpUrl(url))
     throw new UserError('invalid_input', 'Only http and https links can be opened.')
-  }
-  return parsed.toString()
+  return new URL(url).toString()
 }

@@ -3,19 +3,10 @@
  * no webviews, no permissions; external links only http(s), only in the system browser.
  */
 import { app, session, shell, type WebContents } from 'electron'
-
-/** http(s) URLs only; everything else (file:, javascript:, custom schemes) is refused. */
-export function isSafeExternalUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url)
-    return protocol === 'http:' || protocol === 'https:'
-  } catch {
-    return false
-  }
-}
+import { isHttpUrl } from '../../shared/urls'
 
 export function openExternalSafely(url: string): Promise<void> {
-  if (!isSafeExternalUrl(url)) return Promise.reject(new Error('Only http(s) links can be opened.'))
+  if (!isHttpUrl(url)) return Promise.reject(new Error('Only http(s) links can be opened.'))
   return shell.openExternal(url)
 }
 
@@ -25,14 +16,14 @@ export function applySecurity(isAppUrl: (url: string) => boolean): void {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) {
         event.preventDefault()
-        if (isSafeExternalUrl(url)) void shell.openExternal(url)
+        if (isHttpUrl(url)) void shell.openExternal(url)
       }
     })
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault()
     })
     contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url)
+      if (isHttpUrl(url)) void shell.openExternal(url)
       return { action: 'deny' }
     })
     contents.on('will-attach-webview', (event) => event.preventDefault())

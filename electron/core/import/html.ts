@@ -7,6 +7,7 @@
  * allow-list before its text is read; only plain text leaves this module.
  */
 import type { ReaderComment } from '../../../shared/types'
+import { isHttpUrl } from '../../../shared/urls'
 import { readCommentHeader } from './comments'
 import { findDate, parseDate } from './dates'
 import type { ExtractHints } from './extract'
@@ -343,11 +344,6 @@ function cleanTitle(title: string | null, outlet: string | null): string | null 
 
 /** Only absolute http(s) URLs are kept; anything else (javascript:, data:) is dropped. */
 export function safeUrl(value: string | null | undefined): string | null {
-  if (!value) return null
-  try {
-    const u = new URL(value.trim())
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null
-  } catch {
-    return null
-  }
+  const v = value?.trim()
+  return v && isHttpUrl(v) ? new URL(v).toString() : null
 }
