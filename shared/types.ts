@@ -83,3 +83,20 @@ export interface AppInfo {
 
 export const librarySorts = ['published', 'title', 'outlet', 'words', 'imported'] as const
 export type LibrarySort = (typeof librarySorts)[number]
+
+/** The result for an input that could not be imported. */
+export function failedImport(
+  source: string,
+  error: { code: string; message: string },
+): ImportResult {
+  return {
+    source,
+    id: null,
+    title: null,
+    outlet: null,
+    published: null,
+    words: null,
+    duplicateOf: null,
+    error,
+  }
+}

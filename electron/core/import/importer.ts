@@ -7,7 +7,12 @@ import { basename, join } from 'node:path'
 import type { ApiEvents } from '../../../shared/contract'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { UserError } from '../../../shared/result'
-import type { ImportReport, ImportResult, SourceKind } from '../../../shared/types'
+import {
+  failedImport,
+  type ImportReport,
+  type ImportResult,
+  type SourceKind,
+} from '../../../shared/types'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
 import { kindForName } from './kinds'
@@ -165,16 +170,7 @@ function failed(source: string, err: unknown): ImportResult {
     err instanceof UserError
       ? { code: err.code, message: err.message }
       : { code: 'internal', message: `Unexpected error: ${(err as Error).message}` }
-  return {
-    source,
-    id: null,
-    title: null,
-    outlet: null,
-    published: null,
-    words: null,
-    duplicateOf: null,
-    error,
-  }
+  return failedImport(source, error)
 }
 
 /**

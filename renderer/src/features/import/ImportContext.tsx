@@ -11,7 +11,7 @@ import {
   useState,
   type ReactNode,
 } from 'react'
-import type { ImportResult } from '../../../../shared/types'
+import { failedImport, type ImportResult } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { batches, fileToBase64, filesFromInput, type PickedFile } from './readFiles'
@@ -77,18 +77,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
               code: err instanceof ApiCallError ? err.code : 'internal',
               message: (err as Error).message,
             }
-            results.push(
-              ...batch.map((f) => ({
-                source: f.path,
-                id: null,
-                title: null,
-                outlet: null,
-                published: null,
-                words: null,
-                duplicateOf: null,
-                error,
-              })),
-            )
+            results.push(...batch.map((f) => failedImport(f.path, error)))
           }
           offset.current.before += batch.length
           setProgress({ done: offset.current.before, total: files.length })
