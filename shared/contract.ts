@@ -7,6 +7,9 @@ import { z } from 'zod'
 import type {
   AppInfo,
   ArticleDetail,
+  ArticleMatches,
+  SearchIndexStatus,
+  SearchResults,
   ArticleSummary,
   ImportReport,
   ImportResult,
@@ -18,6 +21,10 @@ import { librarySorts } from './types'
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 const articleId = z.number().int().positive()
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025, 2025-03 or 2025-03-14')
+const searchText = z.string().trim().min(1).max(500)
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
 export const schemas = {
@@ -47,6 +54,19 @@ export const schemas = {
     text: z.string().max(5_000_000),
     title: z.string().trim().max(500).optional(),
   }),
+  'search.query': z.strictObject({
+    query: searchText,
+    limit: z.number().int().min(1).max(100).default(20),
+    offset: z.number().int().min(0).max(100_000).default(0),
+    outlet: z.string().min(1).max(200).nullable().default(null),
+    from: partialDate.nullable().default(null),
+    to: partialDate.nullable().default(null),
+    tag: z.string().min(1).max(200).nullable().default(null),
+    story: z.number().int().positive().nullable().default(null),
+  }),
+  'search.matches': z.strictObject({ id: articleId, query: searchText }),
+  'search.status': z.strictObject({}),
+  'search.rebuild': z.strictObject({}),
 } as const
 
 export type MethodName = keyof typeof schemas
@@ -62,6 +82,10 @@ export interface ApiResults {
   'import.paths': ImportReport
   'import.files': ImportReport
   'import.text': ImportResult
+  'search.query': SearchResults
+  'search.matches': ArticleMatches
+  'search.status': SearchIndexStatus
+  'search.rebuild': SearchIndexStatus
 }
 
 /** What a caller passes (defaults may be left out). */
@@ -99,10 +123,17 @@ export interface ApiEvents {
   'import.progress': { done: number; total: number; source: string }
   /** Articles were added or removed. */
   'library.changed': { reason: 'import' | 'delete' | 'sample' }
+  /** Progress of a search index rebuild. */
+  'search.progress': { done: number; total: number }
   /** A menu command from the desktop shell. */
   'app.command': { command: 'import' | 'paste' | 'library' }
 }
 export type EventName = keyof ApiEvents
-export const eventNames: EventName[] = ['import.progress', 'library.changed', 'app.command']
+export const eventNames: EventName[] = [
+  'import.progress',
+  'library.changed',
+  'search.progress',
+  'app.command',
+]
 
 export { IPC_EVENT, IPC_INVOKE } from './channels'

@@ -81,6 +81,54 @@ export interface AppInfo {
   canImportPaths: boolean
 }
 
+/** A range of characters in a text (UTF-16 offsets, end exclusive). */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+export type SearchField = 'title' | 'text' | 'comments'
+
+/** One search result. */
+export interface SearchHit {
+  id: number
+  title: string
+  kicker: string | null
+  outlet: string | null
+  published: PartialDate | null
+  /** The best passage, with the matching words as they are written there. */
+  snippet: string
+  highlights: TextRange[]
+  /** Where the snippet comes from: reader comments are labelled as such. */
+  snippetFrom: SearchField
+  /** Every field the query matched in. */
+  matchedIn: SearchField[]
+  score: number
+}
+
+export interface SearchResults {
+  hits: SearchHit[]
+  total: number
+}
+
+/** Where a query matches inside one article (reader highlighting, find in article). */
+export interface ArticleMatches {
+  title: TextRange[]
+  paragraphs: TextRange[][]
+  comments: TextRange[][]
+  count: number
+}
+
+export interface SearchIndexStatus {
+  analyzer: string
+  articles: number
+  indexed: number
+  pending: number
+  consistent: boolean
+  missing: number[]
+  orphaned: number[]
+}
+
 export const librarySorts = ['published', 'title', 'outlet', 'words', 'imported'] as const
 export type LibrarySort = (typeof librarySorts)[number]
 

@@ -1,5 +1,11 @@
 /** Human-readable output for the CLI's text mode. */
-import type { ArticleDetail, ArticleSummary, ImportResult } from '../../shared/types'
+import type {
+  ArticleDetail,
+  ArticleSummary,
+  ImportResult,
+  SearchIndexStatus,
+  SearchResults,
+} from '../../shared/types'
 
 const width = () => Math.max(60, Math.min(process.stdout.columns || 100, 120))
 
@@ -78,5 +84,43 @@ function wrap(text: string, w: number, indent = ''): string {
     }
     lines.push(line.trimEnd())
   }
+  return lines.join('\n')
+}
+
+/** Search hits with the matching words in bold (when stdout is a terminal). */
+export function formatSearch(r: SearchResults): string {
+  if (r.total === 0) return 'No articles match.'
+  const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['', '']
+  const out = [
+    `${r.total} article${r.total === 1 ? '' : 's'} match${r.total === 1 ? 'es' : ''}.`,
+    '',
+  ]
+  for (const h of r.hits) {
+    let snippet = ''
+    let at = 0
+    for (const x of h.highlights) {
+      snippet += h.snippet.slice(at, x.start) + bold[0] + h.snippet.slice(x.start, x.end) + bold[1]
+      at = x.end
+    }
+    snippet += h.snippet.slice(at)
+    const meta = [h.outlet, h.published].filter(Boolean).join(', ')
+    out.push(`${String(h.id).padStart(4)}  ${h.title}${meta ? ` (${meta})` : ''}`)
+    out.push(`      ${h.snippetFrom === 'comments' ? '[reader comment] ' : ''}${snippet}`, '')
+  }
+  return out.join('\n').trimEnd()
+}
+
+export function formatIndexStatus(s: SearchIndexStatus, rebuilt: boolean): string {
+  const lines = [
+    rebuilt
+      ? 'The search index was rebuilt.'
+      : s.consistent
+        ? 'The search index agrees with the library.'
+        : 'The search index does NOT agree with the library.',
+    `  articles: ${s.articles}, indexed: ${s.indexed}, waiting: ${s.pending}`,
+  ]
+  if (s.missing.length) lines.push(`  not indexed: ${s.missing.join(', ')}`)
+  if (s.orphaned.length) lines.push(`  indexed but deleted: ${s.orphaned.join(', ')}`)
+  if (!s.consistent && !rebuilt) lines.push('  Run: lesesaal index --rebuild')
   return lines.join('\n')
 }

@@ -10,7 +10,7 @@ import { UserError } from '../../shared/result'
 import { librarySorts, type ArticleDetail, type ImportReport } from '../../shared/types'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
-import { formatArticle, formatImport, formatList } from './format'
+import { formatArticle, formatImport, formatIndexStatus, formatList, formatSearch } from './format'
 
 class CliError extends Error {
   constructor(
@@ -120,6 +120,64 @@ export async function main(argv: string[]): Promise<number> {
         comments: a.comments,
       }
       print(doc, () => formatArticle(a))
+    })
+
+  program
+    .command('search')
+    .description(
+      'search the library (German-aware: inflections, compounds, "phrases", -exclude, prefix*)',
+    )
+    .argument('<query...>', 'what to look for')
+    .option('--limit <n>', 'how many hits', '10')
+    .option('--outlet <name>', 'only this outlet')
+    .option('--from <date>', 'published on or after (2025, 2025-03, 2025-03-14)')
+    .option('--to <date>', 'published on or before')
+    .action(
+      async (
+        words: string[],
+        opts: { limit: string; outlet?: string; from?: string; to?: string },
+      ) => {
+        if (!/^\d+$/.test(opts.limit))
+          throw new CliError(
+            'invalid_input',
+            `--limit must be a whole number, not "${opts.limit}".`,
+          )
+        const c = open(program.opts<GlobalOptions>())
+        const r = await call(c, 'search.query', {
+          query: words.join(' '),
+          limit: Number(opts.limit),
+          outlet: opts.outlet ?? null,
+          from: opts.from ?? null,
+          to: opts.to ?? null,
+        })
+        const doc = {
+          hits: r.hits.map((h) => ({
+            id: h.id,
+            title: h.title,
+            snippet: h.snippet,
+            score: h.score,
+            outlet: h.outlet,
+            published: h.published,
+            matchedIn: h.matchedIn,
+            snippetFrom: h.snippetFrom,
+            highlights: h.highlights,
+          })),
+          total: r.total,
+        }
+        print(doc, () => formatSearch(r))
+      },
+    )
+
+  program
+    .command('index')
+    .description('check the search index against the library, or rebuild it')
+    .option('--rebuild', 'rebuild the search index from the articles')
+    .option('--check', 'compare the index with the articles (the default)')
+    .action(async (opts: { rebuild?: boolean }) => {
+      const c = open(program.opts<GlobalOptions>())
+      const status = await call(c, opts.rebuild ? 'search.rebuild' : 'search.status', {})
+      print(status, () => formatIndexStatus(status, Boolean(opts.rebuild)))
+      if (!status.consistent && !opts.rebuild) exitCode = 1
     })
 
   try {

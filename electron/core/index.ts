@@ -18,6 +18,8 @@ import {
   sourcesFromPaths,
   type Emit,
 } from './import/importer'
+import { SearchIndex } from './search'
+import { searchHandlers } from './search/handlers'
 import {
   countArticles,
   deleteArticle,
@@ -50,6 +52,8 @@ export interface Core {
   subscribe: (listener: EventListener) => () => void
   /** Loads the sample library into a library that has never had articles. */
   ensureSampleLibrary: () => Promise<number>
+  /** The search index (drained after every change). */
+  search: SearchIndex
   db: Db
   close: () => void
 }
@@ -62,6 +66,12 @@ export function createCore(options: CoreOptions): Core {
   const listeners = new Set<EventListener>()
   const emit: Emit = (event, payload) => {
     for (const l of listeners) l(event, payload)
+  }
+  const search = new SearchIndex(db)
+  /** Brings the search index up to date with what was just written. */
+  const reindex = async () => {
+    await search.ready()
+    search.drain()
   }
 
   const handlers: Handlers = {
@@ -87,8 +97,9 @@ export function createCore(options: CoreOptions): Core {
       if (!article) throw new UserError('not_found', `There is no article ${id} in the library.`)
       return article
     },
-    'article.delete': ({ id }) => {
+    'article.delete': async ({ id }) => {
       const deleted = db.transaction(() => deleteArticle(db, id))()
+      await reindex()
       if (deleted) emit('library.changed', { reason: 'delete' })
       return { deleted }
     },
@@ -99,18 +110,24 @@ export function createCore(options: CoreOptions): Core {
           'Importing by path is not available here; upload the files instead.',
         )
       const { sources, skipped } = await sourcesFromPaths(paths)
-      return { results: await importSources(db, sources, emit), skipped }
+      return { results: await importSources(db, sources, emit, reindex), skipped }
     },
     'import.files': async ({ files }) => {
       const sources = files.map((f) => bufferSource(f.name, Buffer.from(f.data, 'base64')))
-      return { results: await importSources(db, sources, emit), skipped: 0 }
+      return { results: await importSources(db, sources, emit, reindex), skipped: 0 }
     },
-    'import.text': ({ text, title }) => importPasted(db, text, title, emit),
+    'import.text': async ({ text, title }) => {
+      const result = await importPasted(db, text, title, emit)
+      await reindex()
+      return result
+    },
+    ...searchHandlers(db, search, emit),
   }
 
   return {
     handlers,
     db,
+    search,
     invoke: (method, input) => dispatch(handlers, method, input),
     subscribe: (listener) => {
       listeners.add(listener)
@@ -125,7 +142,7 @@ export function createCore(options: CoreOptions): Core {
           .filter((n) => n.endsWith('.md'))
           .sort()
         const { sources } = await sourcesFromPaths(names.map((n) => join(dir, n)))
-        const results = await importSources(db, sources, () => {})
+        const results = await importSources(db, sources, () => {}, reindex)
         imported = results.filter((r) => r.id !== null).length
         for (const r of results)
           if (r.error) console.error(`[lesesaal] sample ${r.source}: ${r.error.message}`)

@@ -247,3 +247,67 @@ describe('which library', () => {
     expect(JSON.parse(r.stdout)).toEqual([])
   })
 })
+
+describe('lesesaal search and index', () => {
+  function library() {
+    const lib = join(tempDir(), 'lib.sqlite')
+    lesesaal([
+      '--library',
+      lib,
+      'import',
+      'tagesblick.txt',
+      'mitteldeutsche-rundschau.html',
+      'radio-bernstein.txt',
+      'hanse-kurier.txt',
+    ])
+    return lib
+  }
+
+  it('searches and prints hits with id, title, snippet and score', () => {
+    const r = lesesaal([
+      '--library',
+      library(),
+      'search',
+      'Sanktionen',
+      'Schattenflotte',
+      '--limit',
+      '2',
+      '--json',
+    ])
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.stdout) as {
+      hits: { id: number; title: string; snippet: string; score: number }[]
+      total: number
+    }
+    expect(doc.total).toBeGreaterThanOrEqual(2)
+    expect(doc.hits).toHaveLength(2)
+    for (const h of doc.hits) {
+      expect(h).toMatchObject({
+        id: expect.any(Number),
+        title: expect.any(String),
+        score: expect.any(Number),
+      })
+      expect(h.snippet).toMatch(/Sanktion|Schattenflotte/)
+    }
+  })
+
+  it('prints readable hits', () => {
+    const r = lesesaal(['--library', library(), 'search', 'Vieraugengespräch'])
+    expect(r.stdout).toMatch(/^\d+ articles? match/)
+    expect(r.stdout).toContain('Vieraugengespräch')
+  })
+
+  it('checks and rebuilds the index', () => {
+    const lib = library()
+    const check = lesesaal(['--library', lib, 'index', '--check', '--json'])
+    expect(JSON.parse(check.stdout)).toMatchObject({ consistent: true, articles: 4, indexed: 4 })
+    const db = new Database(lib)
+    db.prepare('DELETE FROM search_docs WHERE article_id = 2').run()
+    db.close()
+    const broken = lesesaal(['--library', lib, 'index'])
+    expect(broken.code).toBe(1)
+    expect(broken.stdout).toContain('does NOT agree')
+    const rebuilt = lesesaal(['--library', lib, 'index', '--rebuild', '--json'])
+    expect(JSON.parse(rebuilt.stdout)).toMatchObject({ consistent: true, indexed: 4 })
+  })
+})

@@ -13,7 +13,12 @@ describe('the contract', () => {
   })
 
   it('names every event the core emits', () => {
-    expect(eventNames).toEqual(['import.progress', 'library.changed', 'app.command'])
+    expect(eventNames).toEqual([
+      'import.progress',
+      'library.changed',
+      'search.progress',
+      'app.command',
+    ])
   })
 
   it.each(methodNames)('turns garbage input for %s into an invalid_input value', async (method) => {

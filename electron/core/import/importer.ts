@@ -218,11 +218,18 @@ function store(
   })()
 }
 
-/** Imports sources one by one, reporting progress; never throws for a bad source. */
+/** How many files are imported before the search index catches up. */
+const INDEX_EVERY = 500
+
+/**
+ * Imports sources one by one, reporting progress; never throws for a bad source.
+ * `index` brings derived indexes up to date; it runs every few hundred files and at the end.
+ */
 export async function importSources(
   db: Db,
   items: (ImportSource | ImportResult)[],
   emit: Emit,
+  index: () => Promise<void> = async () => {},
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   for (const [k, item] of items.entries()) {
@@ -249,11 +256,13 @@ export async function importSources(
     emit('import.progress', {
       done: k + 1,
       total: items.length,
-      source: 'read' in item ? item.source : item.source,
+      source: item.source,
     })
+    if ((k + 1) % INDEX_EVERY === 0) await index()
     // let the event loop breathe between files, so the app stays responsive during big imports
     await new Promise((r) => setImmediate(r))
   }
+  await index()
   if (results.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
   return results
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import * as m0010 from './0010-initial'
+import * as m0020 from './0020-search'
 
 export interface Migration {
   /** Numbered in gaps of 10; the library's `user_version` is the last one applied. */
@@ -9,6 +10,9 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [{ version: 10, name: 'initial', up: m0010.up }]
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'initial', up: m0010.up },
+  { version: 20, name: 'search', up: m0020.up },
+]
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version
