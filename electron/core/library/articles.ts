@@ -1,5 +1,6 @@
 /** Articles in SQL: short repository functions over prepared statements. */
 import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
 import type {
   ArticleDetail,
   ArticleSummary,
@@ -62,11 +63,13 @@ export function insertArticle(db: Db, a: NewArticle): number {
     )
   const id = Number(lastInsertRowid)
   const headings = new Set(a.headings)
-  const para = db.prepare(
+  const para = stmt(
+    db,
     'INSERT INTO paragraphs (article_id, position, kind, text) VALUES (?, ?, ?, ?)',
   )
   a.paragraphs.forEach((text, i) => para.run(id, i, headings.has(i) ? 'h' : 'p', text))
-  const comment = db.prepare(
+  const comment = stmt(
+    db,
     'INSERT INTO comments (article_id, position, author, posted, title, text) VALUES (?, ?, ?, ?, ?, ?)',
   )
   a.comments.forEach((c, i) => comment.run(id, i, c.author, c.posted, c.title, c.text))
@@ -74,15 +77,15 @@ export function insertArticle(db: Db, a: NewArticle): number {
 }
 
 function outletIdFor(db: Db, name: string): number {
-  const row = db.prepare('SELECT id FROM outlets WHERE name = ?').get(name) as
+  const row = stmt(db, 'SELECT id FROM outlets WHERE name = ?').get(name) as
     { id: number } | undefined
   if (row) return row.id
-  return Number(db.prepare('INSERT INTO outlets (name) VALUES (?)').run(name).lastInsertRowid)
+  return Number(stmt(db, 'INSERT INTO outlets (name) VALUES (?)').run(name).lastInsertRowid)
 }
 
 /** The id of the article with this content hash, if the library has it. */
 export function findByHash(db: Db, hash: string): number | null {
-  const row = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as
+  const row = stmt(db, 'SELECT id FROM articles WHERE content_hash = ?').get(hash) as
     { id: number } | undefined
   return row?.id ?? null
 }
@@ -105,7 +108,7 @@ export function listArticles(
   const where = opts.outlet ? 'WHERE o.name = @outlet' : ''
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
     ${where} ORDER BY ${ORDER[opts.sort].replaceAll('%DIR%', dir)}, a.id ${dir}`
-  return db.prepare(sql).all(opts.outlet ? { outlet: opts.outlet } : {}) as ArticleSummary[]
+  return stmt(db, sql).all(opts.outlet ? { outlet: opts.outlet } : {}) as ArticleSummary[]
 }
 
 /** Outlets with how many articles each has. */
@@ -156,28 +159,28 @@ export function getArticle(db: Db, id: number): ArticleDetail | null {
 
 /** Deletes an article (paragraphs, comments and links go with it). */
 export function deleteArticle(db: Db, id: number): boolean {
-  const changed = db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0
-  db.prepare(
+  const changed = stmt(db, 'DELETE FROM articles WHERE id = ?').run(id).changes > 0
+  stmt(
+    db,
     'DELETE FROM outlets WHERE id NOT IN (SELECT DISTINCT outlet_id FROM articles WHERE outlet_id IS NOT NULL)',
   ).run()
   return changed
 }
 
 export function countArticles(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
+  return (stmt(db, 'SELECT count(*) AS n FROM articles').get() as { n: number }).n
 }
 
 export function getSetting(db: Db, key: string): string | null {
   return (
-    (
-      db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-        { value: string } | undefined
-    )?.value ?? null
+    (stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)
+      ?.value ?? null
   )
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  db.prepare(
+  stmt(
+    db,
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
 }

@@ -59,6 +59,8 @@ export function fold(word: string): string {
 }
 
 const cache = new Map<string, string>()
+const NUMBER = /^\p{N}+$/u
+const GENITIVE_S = /[aiouy]s$/
 
 /**
  * The index key of one word (without hyphens): the Snowball German stem, umlauts removed.
@@ -68,22 +70,23 @@ export function stem(word: string): string {
   let key = cache.get(word)
   if (key !== undefined) return key
   const folded = fold(word)
-  if (/^\p{N}+$/u.test(folded)) key = folded
+  if (NUMBER.test(folded)) key = folded
   else {
-    key = snowballGerman(folded).replace(/[äöü]/g, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c]!)
-    if (key.length >= 5 && /[aiouy]s$/.test(key) && folded.endsWith('s')) key = key.slice(0, -1)
+    key = snowballGerman(folded)
+    if (key.includes('ä') || key.includes('ö') || key.includes('ü'))
+      key = key.replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u')
+    if (key.length >= 5 && GENITIVE_S.test(key) && folded.endsWith('s')) key = key.slice(0, -1)
   }
-  if (cache.size > 200_000) cache.clear()
+  // distinct word forms of a large archive fit; past that, start over
+  if (cache.size >= 1_000_000) cache.clear()
   cache.set(word, key)
   return key
 }
 
-/** True when `word` is a stopword. */
+/** True when `word` is a stopword. The list holds each word as written and with ss for ß. */
 export function isStopword(word: string): boolean {
-  return (
-    STOPWORDS.has(fold(word).replace(/[äöü]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue' })[c]!)) ||
-    STOPWORDS.has(word.toLowerCase().replace(/ß/g, 'ss'))
-  )
+  const lower = word.toLowerCase()
+  return STOPWORDS.has(lower) || (lower.includes('ß') && STOPWORDS.has(lower.replace(/ß/g, 'ss')))
 }
 
 /** Splits text into tokens with their keys. */
@@ -105,13 +108,136 @@ export function tokenize(text: string): Token[] {
   return out
 }
 
-/** The keys a text is indexed under, in order, repeats included (for term frequencies). */
+/** Index keys as numbers, for the indexer's hot loop: key <-> id, one table per process. */
+const keyIds = new Map<string, number>()
+const keyNames: string[] = []
+
+/** The number of an index key (stable for the life of the process, not stored). */
+export function keyId(key: string): number {
+  let id = keyIds.get(key)
+  if (id === undefined) {
+    id = keyNames.length
+    keyNames.push(key)
+    keyIds.set(key, id)
+  }
+  return id
+}
+
+/** The index key of a key number. */
+export function keyName(id: number): string {
+  return keyNames[id]!
+}
+
+const STOP = -1
+const COMPOUND = -2
+const HYPHEN = /[-‐‑]/
+const wordIds = new Map<string, number>()
+
+/**
+ * The key number of one token as it stands in the text, STOP for a stopword, COMPOUND for a
+ * hyphenated compound (handled by the caller). Cached: a large archive has a few hundred
+ * thousand distinct word forms.
+ */
+function wordId(raw: string): number {
+  let id = wordIds.get(raw)
+  if (id !== undefined) return id
+  id = HYPHEN.test(raw)
+    ? COMPOUND
+    : isStopword(raw)
+      ? STOP
+      : stem(raw).length < 2
+        ? STOP
+        : keyId(stem(raw))
+  if (wordIds.size >= 1_000_000) wordIds.clear()
+  wordIds.set(raw, id)
+  return id
+}
+
+/** Positions are kept below this (articles are far shorter). */
+const MAX_POSITION = 65535
+
+/**
+ * What a text is indexed under, as (key number, position) pairs sorted by key then position,
+ * packed as key * 65536 + position. Positions count words from the start, stopwords included,
+ * and a paragraph break counts as a gap so phrases do not span paragraphs; the parts of a
+ * hyphenated compound share its position. Also returns the number of indexed words.
+ */
+export function indexPositions(text: string): { pairs: Float64Array; length: number } {
+  const pairs: number[] = []
+  let pos = 0
+  let length = 0
+  let nextBreak = text.indexOf('\n')
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    if (nextBreak >= 0 && nextBreak < m.index) {
+      pos++
+      nextBreak = text.indexOf('\n', m.index)
+    }
+    const p = pos < MAX_POSITION ? pos : MAX_POSITION
+    const id = wordId(m[0])
+    if (id >= 0) {
+      pairs.push(id * 65536 + p)
+      length++
+    } else if (id === COMPOUND) {
+      const pieces = m[0].split(HYPHEN).filter(Boolean)
+      const whole = stem(pieces.join(''))
+      if (whole.length >= 2) pairs.push(keyId(whole) * 65536 + p)
+      for (const piece of pieces) {
+        const k = wordId(piece)
+        if (k >= 0) pairs.push(k * 65536 + p)
+      }
+      length++
+    }
+    pos++
+  }
+  const sorted = Float64Array.from(pairs).sort()
+  return { pairs: sorted, length }
+}
+
+/** The keys a text is indexed under, in order, repeats included. */
 export function indexKeys(text: string): string[] {
-  const keys: string[] = []
+  const out: string[] = []
   for (const t of tokenize(text)) {
     if (t.stop || t.key.length < 2) continue
-    keys.push(t.key)
-    if (t.parts) for (const p of t.parts) if (p.length >= 2 && p !== t.key) keys.push(p)
+    out.push(t.key)
+    if (t.parts) for (const p of t.parts) if (p.length >= 2 && p !== t.key) out.push(p)
   }
+  return out
+}
+
+const wordKeyLists = new Map<string, readonly string[]>()
+const NONE: readonly string[] = []
+
+/**
+ * The keys one word of a text matches under: [] for a stopword, [stem] for a word, the whole
+ * and its parts for a hyphenated compound. Cached, for highlighting many words quickly.
+ */
+export function keysOfWord(raw: string): readonly string[] {
+  let keys = wordKeyLists.get(raw)
+  if (keys) return keys
+  if (HYPHEN.test(raw)) {
+    const pieces = raw.split(HYPHEN).filter(Boolean)
+    keys = [stem(pieces.join('')), ...pieces.filter((p) => !isStopword(p)).map(stem)]
+  } else keys = isStopword(raw) ? NONE : [stem(raw)]
+  if (wordKeyLists.size >= 500_000) wordKeyLists.clear()
+  wordKeyLists.set(raw, keys)
   return keys
 }
+
+/** Calls `visit` for every word of `text` with its offsets. */
+export function eachWord(
+  text: string,
+  visit: (raw: string, start: number, end: number) => void,
+): void {
+  // one expression per nesting depth, so a visitor may itself walk words
+  const re = (WALKERS[walking] ??= new RegExp(TOKEN.source, 'gu'))
+  walking++
+  try {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m; m = re.exec(text)) visit(m[0], m.index, m.index + m[0].length)
+  } finally {
+    walking--
+  }
+}
+const WALKERS: RegExp[] = []
+let walking = 0

@@ -1,31 +1,36 @@
 /**
  * Full-text search over the library, in the library file.
  *
- * FlexSearch finds the candidates: one FlexSearch index per field (title, text, reader
- * comments), each with the German encoder, each mounted on a storage adapter that keeps its
- * posting lists in this SQLite file (`store.ts`). Lesesaal then ranks the candidates (BM25 per
- * field with a title boost, more matched query words first, newer articles first on ties),
- * verifies phrases against the text, applies filters and exclusions.
+ * Storage: per field (title, text, reader comments) and term, append-only segments of
+ * (document, term frequency) and word positions, in SQLite tables of the library file.
+ * Candidates: FlexSearch runs each query (AND/OR over the query's keys, documents with more
+ * keys first) through a storage adapter (`store.ts`) that answers from those segments, with a
+ * word's compounds included ("programm" -> "atomprogramm"). Ranking: BM25 per field with a
+ * title boost, more matched query parts first, newer articles first on ties. Phrases are
+ * checked by word positions and, for the hits shown, against the stored text.
  *
  * The index follows the articles through a journal that triggers fill in the same
- * transaction as every article change; `drain()` applies it, deletes the journal rows in the
+ * transaction as every article change; `drain()` applies it and deletes the journal rows in the
  * same transaction as the index write, and runs again at the next start after a crash.
  */
 import { Index, type StorageInterface } from 'flexsearch'
 import type { Db } from '../db/open'
-import { ANALYZER_ID, indexKeys, stem } from './analyzer'
+import { ANALYZER_ID, indexPositions, keyName, stem } from './analyzer'
 import { createGermanEncoder, PRE_ANALYSED } from './encoder'
+import { verifyPhrase } from './phrase'
 import {
   concatPostings,
+  decodePositions,
   decodePostings,
   EMPTY,
+  encodePositions,
   encodePostings,
+  mergeSegments,
   unionPostings,
   type Postings,
 } from './postings'
 import { parseQuery, partKeys, type ParsedQuery, type QueryPart } from './query'
 import { SearchStore } from './store'
-import { verifyPhrase } from './phrase'
 
 export const FIELDS = ['title', 'text', 'comments'] as const
 export type Field = (typeof FIELDS)[number]
@@ -34,10 +39,13 @@ export type Field = (typeof FIELDS)[number]
 const WEIGHT: Record<Field, number> = { title: 2.5, text: 1, comments: 0.35 }
 const K1 = 1.2
 const B = 0.75
-/** A term with more segments than this is merged into one. */
-const MAX_SEGMENTS = 12
-/** Articles indexed per write transaction while draining the journal. */
-const BATCH = 2000
+/** A term with more segments than this is merged into one (segment numbers stay below 64). */
+const MAX_SEGMENTS = 16
+const SEGMENT_SPAN = 64
+/** Journal rows read at a time. */
+const READ = 2000
+/** Postings held in memory before they are written (about 100 MB at most). */
+const FLUSH_POSTINGS = 2_500_000
 
 export interface SearchFilters {
   outlet?: string | null
@@ -75,14 +83,46 @@ export interface IndexStatus {
   orphaned: number[]
 }
 
+/** Terms of one batch: documents in ascending order, their frequencies and positions. */
+interface PendingTerm {
+  docs: number[]
+  tfs: number[]
+  pos: number[]
+}
+
+/** The indexed documents, by document number (0 in `articleId`: no such document). */
 interface DocTable {
-  slot: Map<number, number>
-  docNo: number[]
-  articleId: number[]
-  len: Record<Field, number[]>
-  published: number[]
+  articleId: Int32Array
+  len: Record<Field, Int32Array>
+  published: Int32Array
   byArticle: Map<number, number>
   total: Record<Field, number>
+  live: number
+}
+
+type Ranked = { docNo: number; c: number; matched: number }
+
+interface AddedDoc {
+  docNo: number
+  articleId: number
+  len: Record<Field, number>
+  published: number
+}
+
+interface StoredArticle {
+  title: string
+  kicker: string | null
+  published: string | null
+}
+
+/** What has been analysed but not yet written. */
+interface Batch {
+  added: Map<number, AddedDoc>
+  removed: number[]
+  /** The last journal row the batch covers. */
+  journalUpTo: number
+  postings: number
+  nextDoc: number
 }
 
 /** "2025-03-14" -> 20250314, "2025-03" -> 20250300, null -> 0: for recency. */
@@ -92,20 +132,26 @@ function dateNumber(published: string | null): number {
   return Number(y) * 10000 + Number(m ?? 0) * 100 + Number(d ?? 0)
 }
 
+const reverse = (s: string) => [...s].reverse().join('')
+
 export class SearchIndex {
   private readonly flex: Record<Field, Index>
-  private readonly pending: Record<Field, Map<string, Map<number, number>>>
+  /** The analysed batch: per field, per key number, its documents, frequencies, positions. */
+  private readonly pending: Record<Field, Map<number, PendingTerm>>
   private readonly cache = new Map<string, Postings>()
   private readonly expansions = new Map<string, string[]>()
   private deleted = new Set<number>()
   private docs: DocTable | null = null
+  private batch: Batch | null = null
+  /** The term dictionary, loaded for writing only: "field\u0000term" -> id and last segment. */
+  private terms: Map<string, { id: number; segs: number }> | null = null
   private readyPromise: Promise<void> | null = null
   private readonly sql
 
   constructor(private readonly db: Db) {
     const encoder = createGermanEncoder()
     this.flex = {} as Record<Field, Index>
-    this.pending = {} as Record<Field, Map<string, Map<number, number>>>
+    this.pending = {} as Record<Field, Map<number, PendingTerm>>
     for (const field of FIELDS) {
       // resolution 1: FlexSearch's positional scoring is not used; Lesesaal ranks by BM25
       this.flex[field] = new Index({ encoder, resolution: 1, commit: false, cache: false })
@@ -116,20 +162,19 @@ export class SearchIndex {
       setMeta: db.prepare(
         'INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
+      termId: db.prepare('SELECT id FROM search_terms WHERE field = ? AND term = ?').pluck(),
+      allTerms: db.prepare('SELECT id, field, term FROM search_terms'),
+      allKeys: db.prepare('SELECT key FROM search_postings').pluck(),
       segments: db
-        .prepare('SELECT data FROM search_postings WHERE field = ? AND term = ? ORDER BY seg')
+        .prepare('SELECT data FROM search_postings WHERE key >= ? AND key < ? ORDER BY key')
         .pluck(),
-      segmentCount: db
-        .prepare('SELECT count(*) FROM search_postings WHERE field = ? AND term = ?')
-        .pluck(),
-      insertSegment: db.prepare(
-        'INSERT INTO search_postings (field, term, seg, data) VALUES (?, ?, ?, ?)',
+      segmentsWithPositions: db.prepare(
+        'SELECT data, pos FROM search_postings WHERE key >= ? AND key < ? ORDER BY key',
       ),
-      deleteSegments: db.prepare('DELETE FROM search_postings WHERE field = ? AND term = ?'),
-      insertTerm: db.prepare(
-        'INSERT OR IGNORE INTO search_terms (field, term, rev) VALUES (?, ?, ?)',
-      ),
-      deleteTerm: db.prepare('DELETE FROM search_terms WHERE field = ? AND term = ?'),
+      insertSegment: db.prepare('INSERT INTO search_postings (key, data, pos) VALUES (?, ?, ?)'),
+      deleteSegments: db.prepare('DELETE FROM search_postings WHERE key >= ? AND key < ?'),
+      insertTerm: db.prepare('INSERT INTO search_terms (field, term, rev) VALUES (?, ?, ?)'),
+      deleteTerm: db.prepare('DELETE FROM search_terms WHERE id = ?'),
       hasTerm: db.prepare('SELECT 1 FROM search_terms WHERE field = ? AND term = ?').pluck(),
       byPrefix: db
         .prepare(
@@ -139,16 +184,31 @@ export class SearchIndex {
       bySuffix: db
         .prepare('SELECT term FROM search_terms WHERE field = ? AND rev > ? AND rev < ? LIMIT 5000')
         .pluck(),
-      journal: db.prepare('SELECT id, article_id FROM search_journal ORDER BY id LIMIT ?'),
+      journal: db.prepare(
+        'SELECT id, article_id FROM search_journal WHERE id > ? ORDER BY id LIMIT ?',
+      ),
       journalCount: db.prepare('SELECT count(*) FROM search_journal').pluck(),
       clearJournal: db.prepare('DELETE FROM search_journal WHERE id <= ?'),
       docOf: db.prepare('SELECT doc_no FROM search_docs WHERE article_id = ?').pluck(),
       insertDoc: db.prepare(
-        'INSERT INTO search_docs (doc_no, article_id, len_title, len_text, len_comments) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO search_docs (doc_no, article_id, len_title, len_text, len_comments, published) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE doc_no = ?'),
       markDeleted: db.prepare('INSERT OR IGNORE INTO search_deleted (doc_no) VALUES (?)'),
       article: db.prepare('SELECT title, kicker, published FROM articles WHERE id = ?'),
+      articlesIn: db.prepare(
+        'SELECT id, title, kicker, published FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      paragraphsIn: db
+        .prepare(
+          'SELECT article_id, text FROM paragraphs WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position',
+        )
+        .raw(),
+      commentsIn: db
+        .prepare(
+          "SELECT article_id, coalesce(title, '') || ' ' || text FROM comments WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY article_id, position",
+        )
+        .raw(),
       paragraphs: db
         .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
         .pluck(),
@@ -163,8 +223,9 @@ export class SearchIndex {
   /** Mounts the FlexSearch indexes and rebuilds the index if another analysis built it. */
   ready(): Promise<void> {
     this.readyPromise ??= (async () => {
-      for (const field of FIELDS)
+      for (const field of FIELDS) {
         await this.flex[field].mount(new SearchStore(this, field) as unknown as StorageInterface)
+      }
       if (this.sql.meta.get('analyzer') !== ANALYZER_ID) this.reset()
       this.deleted = new Set(
         this.db.prepare('SELECT doc_no FROM search_deleted').pluck().all() as number[],
@@ -182,10 +243,16 @@ export class SearchIndex {
       this.db.exec('INSERT INTO search_journal (article_id) SELECT id FROM articles ORDER BY id')
       this.sql.setMeta.run('analyzer', ANALYZER_ID)
       this.sql.setMeta.run('next_doc', '1')
-      this.sql.setMeta.run('next_seg', '1')
     })()
     this.deleted = new Set()
     this.docs = null
+    this.batch = null
+    this.terms = null
+    for (const field of FIELDS) this.pending[field].clear()
+    this.forgetCaches()
+  }
+
+  private forgetCaches(): void {
     this.cache.clear()
     this.expansions.clear()
   }
@@ -194,164 +261,226 @@ export class SearchIndex {
   async rebuild(onProgress?: (done: number, total: number) => void): Promise<IndexStatus> {
     await this.ready()
     this.reset()
-    this.drain(onProgress)
-    this.optimize()
+    this.drain({ onProgress })
     return this.status()
   }
 
   /**
-   * Applies the journal: (re)indexes changed articles and forgets deleted ones. Returns how
-   * many articles were processed. Cheap when there is nothing to do.
+   * Applies the journal: (re)indexes changed articles and forgets deleted ones, and writes
+   * the result (unless `flush` is false: bulk imports let the analysed batch grow and write
+   * it in large pieces). Returns how many journal rows were read. Cheap when there is
+   * nothing to do.
    */
-  drain(onProgress?: (done: number, total: number) => void): number {
+  drain(
+    options: { flush?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  ): number {
     let done = 0
-    const total = onProgress ? (this.sql.journalCount.get() as number) : 0
+    const total = options.onProgress ? (this.sql.journalCount.get() as number) : 0
     for (;;) {
-      const rows = this.sql.journal.all(BATCH * 4) as { id: number; article_id: number }[]
+      const batch = (this.batch ??= {
+        added: new Map(),
+        removed: [],
+        journalUpTo: 0,
+        postings: 0,
+        nextDoc: Number(this.sql.meta.get('next_doc') ?? 1),
+      })
+      const rows = this.sql.journal.all(batch.journalUpTo, READ) as {
+        id: number
+        article_id: number
+      }[]
       if (rows.length === 0) break
-      const maxId = rows[rows.length - 1]!.id
-      const articleIds = [...new Set(rows.map((r) => r.article_id))]
-      let nextDoc = Number(this.sql.meta.get('next_doc') ?? 1)
-      const added: {
-        docNo: number
-        articleId: number
-        len: Record<Field, number>
-        published: number
-      }[] = []
-      const removed: number[] = []
-      for (const articleId of articleIds) {
-        const old = this.sql.docOf.get(articleId) as number | undefined
-        if (old !== undefined) removed.push(old)
-        const article = this.sql.article.get(articleId) as
-          { title: string; kicker: string | null; published: string | null } | undefined
-        if (!article) continue
-        const docNo = nextDoc++
-        const texts: Record<Field, string> = {
-          title: article.kicker ? `${article.kicker} ${article.title}` : article.title,
-          text: (this.sql.paragraphs.all(articleId) as string[]).join('\n'),
-          comments: (this.sql.comments.all(articleId) as string[]).join('\n'),
-        }
-        const len = {} as Record<Field, number>
-        for (const field of FIELDS) len[field] = this.addDocument(field, docNo, texts[field])
-        added.push({ docNo, articleId, len, published: dateNumber(article.published) })
+      batch.journalUpTo = rows[rows.length - 1]!.id
+      const ids = [...new Set(rows.map((r) => r.article_id))]
+      const json = JSON.stringify(ids)
+      const articles = new Map(
+        (this.sql.articlesIn.all(json) as ({ id: number } & StoredArticle)[]).map((a) => [a.id, a]),
+      )
+      const texts = new Map<number, { text: string[]; comments: string[] }>()
+      const textsOf = (id: number) => {
+        let t = texts.get(id)
+        if (!t) texts.set(id, (t = { text: [], comments: [] }))
+        return t
       }
-      this.write(added, removed, maxId, nextDoc)
+      for (const [id, text] of this.sql.paragraphsIn.all(json) as [number, string][])
+        textsOf(id).text.push(text)
+      for (const [id, text] of this.sql.commentsIn.all(json) as [number, string][])
+        textsOf(id).comments.push(text)
+      for (const id of ids) this.analyse(batch, id, articles.get(id), texts.get(id))
       done += rows.length
-      onProgress?.(Math.min(done, total), total)
+      if (batch.postings >= FLUSH_POSTINGS) this.flush()
+      options.onProgress?.(Math.min(done, total), total)
     }
+    if (options.flush !== false) this.flush()
     return done
   }
 
-  /** Adds one field of one document to FlexSearch, keeping its term frequencies. */
+  /** Analyses the current version of one article (absent: deleted) into the batch. */
+  private analyse(
+    batch: Batch,
+    articleId: number,
+    article: StoredArticle | undefined,
+    body: { text: string[]; comments: string[] } | undefined,
+  ): void {
+    const earlier = batch.added.get(articleId)
+    const old = earlier?.docNo ?? (this.sql.docOf.get(articleId) as number | undefined)
+    if (old !== undefined) batch.removed.push(old)
+    batch.added.delete(articleId)
+    if (!article) return
+    const docNo = batch.nextDoc++
+    const texts: Record<Field, string> = {
+      title: article.kicker ? `${article.kicker}\n${article.title}` : article.title,
+      text: body?.text.join('\n') ?? '',
+      comments: body?.comments.join('\n') ?? '',
+    }
+    const len = {} as Record<Field, number>
+    for (const field of FIELDS) {
+      len[field] = this.addDocument(field, docNo, texts[field])
+      batch.postings += len[field]
+    }
+    batch.added.set(articleId, { docNo, articleId, len, published: dateNumber(article.published) })
+  }
+
+  /** Analyses one field of one document into the pending batch; returns its length. */
   private addDocument(field: Field, docNo: number, text: string): number {
     if (!text) return 0
-    const keys = indexKeys(text)
-    if (keys.length === 0) return 0
-    const counts = new Map<string, number>()
-    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1)
+    const { pairs, length } = indexPositions(text)
     const pending = this.pending[field]
-    for (const [k, n] of counts) {
-      let m = pending.get(k)
-      if (!m) pending.set(k, (m = new Map()))
-      m.set(docNo, n)
+    let t: PendingTerm | undefined
+    let current = -1
+    let lastPos = -1
+    for (let i = 0; i < pairs.length; i++) {
+      const key = Math.floor(pairs[i]! / 65536)
+      const pos = pairs[i]! - key * 65536
+      if (key !== current) {
+        current = key
+        t = pending.get(key)
+        if (!t) pending.set(key, (t = { docs: [], tfs: [], pos: [] }))
+        t.docs.push(docNo)
+        t.tfs.push(0)
+        lastPos = -1
+      }
+      if (pos === lastPos) continue // a compound part at its whole's position
+      t!.tfs[t!.tfs.length - 1]!++
+      t!.pos.push(pos)
+      lastPos = pos
     }
-    // FlexSearch indexes the same keys (the encoder passes pre-analysed keys through)
-    this.flex[field].add(docNo, PRE_ANALYSED + [...counts.keys()].join(' '))
-    return keys.length
+    return length
   }
 
   /**
-   * Writes what FlexSearch indexed since the last write as one new segment per term, the
-   * document table, tombstones, and removes the applied journal rows: one transaction.
+   * Writes the analysed batch as one new segment per term, the document table and
+   * tombstones, and removes the applied journal rows: one transaction.
    */
-  private write(
-    added: { docNo: number; articleId: number; len: Record<Field, number>; published: number }[],
-    removed: number[],
-    journalUpTo: number,
-    nextDoc: number,
-  ): void {
-    let seg = Number(this.sql.meta.get('next_seg') ?? 1)
-    const touched: [Field, string][] = []
+  private flush(): void {
+    const batch = this.batch
+    if (!batch || batch.journalUpTo === 0) return
+    this.batch = null
+    const added = [...batch.added.values()]
+    const removed = batch.removed
+    const terms = this.termTable()
     this.db.transaction(() => {
       for (const field of FIELDS) {
-        const index = this.flex[field] as unknown as FlexInternals
-        const pending = this.pending[field]
-        for (const [term, slots] of index.map) {
-          const ids: number[] = []
-          for (const slot of slots) if (slot) ids.push(...slot)
-          if (ids.length === 0) continue
-          ids.sort((a, b) => a - b)
-          const tf = pending.get(term)
-          const tfs = ids.map((id) => tf?.get(id) ?? 1)
-          this.sql.insertSegment.run(field, term, seg, encodePostings(ids, tfs))
-          this.sql.insertTerm.run(field, term, [...term].reverse().join(''))
-          touched.push([field, term])
+        for (const [key, t] of this.pending[field]) {
+          const term = keyName(key)
+          const name = `${field}\u0000${term}`
+          let entry = terms.get(name)
+          if (!entry) {
+            entry = {
+              id: Number(this.sql.insertTerm.run(field, term, reverse(term)).lastInsertRowid),
+              segs: 0,
+            }
+            terms.set(name, entry)
+          }
+          entry.segs++
+          this.sql.insertSegment.run(
+            entry.id * SEGMENT_SPAN + entry.segs,
+            encodePostings(t.docs, t.tfs),
+            encodePositions(t.pos, t.tfs),
+          )
+          if (entry.segs > MAX_SEGMENTS) this.mergeTerm(entry, name)
         }
-        index.map.clear()
-        index.ctx?.clear()
-        index.reg.clear()
-        index.commit_task = []
-        pending.clear()
+        this.pending[field].clear()
       }
       for (const docNo of removed) {
         this.sql.deleteDoc.run(docNo)
         this.sql.markDeleted.run(docNo)
       }
       for (const d of added)
-        this.sql.insertDoc.run(d.docNo, d.articleId, d.len.title, d.len.text, d.len.comments)
-      this.sql.clearJournal.run(journalUpTo)
-      this.sql.setMeta.run('next_doc', String(nextDoc))
-      this.sql.setMeta.run('next_seg', String(seg + 1))
-      seg++
-      for (const [field, term] of touched) {
-        if ((this.sql.segmentCount.get(field, term) as number) > MAX_SEGMENTS)
-          this.mergeTerm(field, term)
-      }
+        this.sql.insertDoc.run(
+          d.docNo,
+          d.articleId,
+          d.len.title,
+          d.len.text,
+          d.len.comments,
+          d.published,
+        )
+      this.sql.clearJournal.run(batch.journalUpTo)
+      this.sql.setMeta.run('next_doc', String(batch.nextDoc))
     })()
     for (const docNo of removed) this.deleted.add(docNo)
-    this.cache.clear()
-    this.expansions.clear()
+    this.forgetCaches()
     if (this.docs) {
       for (const docNo of removed) this.forgetDoc(docNo)
       for (const d of added) this.rememberDoc(d.docNo, d.articleId, d.len, d.published)
     }
+    // purge deleted documents from the posting lists once they are a fifth of the index
+    if (
+      this.deleted.size > 500 &&
+      this.deleted.size * 5 > added.length + (this.docs?.live ?? this.deleted.size * 5)
+    )
+      this.optimize()
   }
 
-  /** Rewrites a term's segments as one, without deleted documents. */
-  private mergeTerm(field: Field, term: string): void {
-    const merged = concatPostings(
-      (this.sql.segments.all(field, term) as Buffer[]).map(decodePostings),
-      this.deleted,
-    )
-    this.sql.deleteSegments.run(field, term)
-    if (merged.docs.length)
-      this.sql.insertSegment.run(field, term, 0, encodePostings(merged.docs, merged.tfs))
-    else this.sql.deleteTerm.run(field, term)
+  /** The term dictionary for writing, loaded on the first write. */
+  private termTable(): Map<string, { id: number; segs: number }> {
+    if (this.terms) return this.terms
+    const byId = new Map<number, { id: number; segs: number }>()
+    this.terms = new Map()
+    for (const r of this.sql.allTerms.iterate() as IterableIterator<{
+      id: number
+      field: string
+      term: string
+    }>) {
+      const entry = { id: r.id, segs: 0 }
+      byId.set(r.id, entry)
+      this.terms.set(`${r.field}\u0000${r.term}`, entry)
+    }
+    // a term's last segment number, from the keys of its segments
+    for (const key of this.sql.allKeys.iterate() as IterableIterator<number>) {
+      const entry = byId.get(Math.floor(key / SEGMENT_SPAN))
+      if (entry) entry.segs = Math.max(entry.segs, key % SEGMENT_SPAN)
+    }
+    return this.terms
+  }
+
+  /** Rewrites a term's segments as one (segment 0), without deleted documents. */
+  private mergeTerm(entry: { id: number; segs: number }, name?: string): void {
+    const from = entry.id * SEGMENT_SPAN
+    const segments = this.sql.segmentsWithPositions.all(from, from + SEGMENT_SPAN) as {
+      data: Buffer
+      pos: Buffer
+    }[]
+    const merged = mergeSegments(segments, this.deleted)
+    this.sql.deleteSegments.run(from, from + SEGMENT_SPAN)
+    if (merged.count) {
+      this.sql.insertSegment.run(from, merged.data, merged.pos)
+      entry.segs = 0
+    } else {
+      this.sql.deleteTerm.run(entry.id)
+      if (name) this.terms?.delete(name)
+    }
   }
 
   /** Merges every term into one segment and purges deleted documents. */
   optimize(): void {
-    const terms = this.db.prepare('SELECT DISTINCT field, term FROM search_postings').all() as {
-      field: Field
-      term: string
-    }[]
-    const many = new Set(
-      (
-        this.db
-          .prepare(
-            'SELECT field, term FROM search_postings GROUP BY field, term HAVING count(*) > 1',
-          )
-          .all() as { field: Field; term: string }[]
-      ).map((r) => `${r.field}\u0000${r.term}`),
-    )
+    const terms = this.termTable()
     this.db.transaction(() => {
-      for (const { field, term } of terms) {
-        if (this.deleted.size || many.has(`${field}\u0000${term}`)) this.mergeTerm(field, term)
-      }
+      for (const [name, entry] of [...terms])
+        if (this.deleted.size || entry.segs > 0) this.mergeTerm(entry, name)
       this.db.exec('DELETE FROM search_deleted')
     })()
     this.deleted = new Set()
-    this.cache.clear()
+    this.forgetCaches()
   }
 
   /** The postings of one index key in one field, with its compounds or completions. */
@@ -359,22 +488,42 @@ export class SearchIndex {
     const cacheKey = `${field}\u0000${key}`
     const hit = this.cache.get(cacheKey)
     if (hit) return hit
-    const terms = this.expand(field, key)
-    const result = unionPostings(terms.map((t) => this.read(field, t)))
+    const result = unionPostings(this.expand(field, key).map((t) => this.read(field, t)))
     if (this.cache.size > 4000) this.cache.clear()
     this.cache.set(cacheKey, result)
     return result
   }
 
   private read(field: Field, term: string): Postings {
-    const segs = this.sql.segments.all(field, term) as Buffer[]
+    const id = this.sql.termId.get(field, term) as number | undefined
+    if (id === undefined) return EMPTY
+    const segs = this.sql.segments.all(id * SEGMENT_SPAN, (id + 1) * SEGMENT_SPAN) as Buffer[]
     if (segs.length === 0) return EMPTY
     return concatPostings(segs.map(decodePostings), this.deleted)
   }
 
+  /** Word positions of one exact term in the given documents. */
+  private positions(
+    field: Field,
+    term: string,
+    docs: ReadonlySet<number>,
+  ): Map<number, Int32Array> {
+    const out = new Map<number, Int32Array>()
+    const id = this.sql.termId.get(field, term) as number | undefined
+    if (id === undefined) return out
+    for (const s of this.sql.segmentsWithPositions.all(
+      id * SEGMENT_SPAN,
+      (id + 1) * SEGMENT_SPAN,
+    ) as { data: Buffer; pos: Buffer }[]) {
+      for (const [doc, pos] of decodePositions(s.pos, decodePostings(s.data), docs))
+        out.set(doc, pos)
+    }
+    return out
+  }
+
   /**
-   * The indexed terms a query key stands for. A prefix ("wirtsch*") stands for every term
-   * it begins; a word stands for itself and for the compounds it is the head of:
+   * The indexed terms a query key stands for. A prefix ("wirtsch*") stands for every term it
+   * begins; a word stands for itself and for the compounds it is the head of:
    * "programm" -> "atomprogramm", "sanktion" -> "wirtschaftssanktion". A compound counts when
    * the part before the head is long enough, or is itself an indexed word (with a linking
    * -s-, -es-, -n-, -en-, -e-, -er-), so "rat" finds "stadtrat" but not "apparat".
@@ -388,7 +537,7 @@ export class SearchIndex {
       const prefix = key.slice(0, -1)
       terms = this.sql.byPrefix.all(field, prefix, `${prefix}\uffff`) as string[]
     } else {
-      const rev = [...key].reverse().join('')
+      const rev = reverse(key)
       const compounds = (this.sql.bySuffix.all(field, rev, `${rev}\uffff`) as string[]).filter(
         (t) => this.isCompoundOf(t, key),
       )
@@ -413,28 +562,31 @@ export class SearchIndex {
     )
   }
 
+  /** Every indexed term each key stood for, over all fields (for highlighting). */
+  queryExpansions(keys: string[]): Map<string, Set<string>> {
+    return new Map(
+      keys.map((k) => [
+        k,
+        new Set(FIELDS.flatMap((f) => this.expand(f, k)).concat(k.endsWith('*') ? [] : [k])),
+      ]),
+    )
+  }
+
   private loadDocs(): DocTable {
     if (this.docs) return this.docs
-    const table: DocTable = {
-      slot: new Map(),
-      docNo: [],
-      articleId: [],
-      len: { title: [], text: [], comments: [] },
-      published: [],
-      byArticle: new Map(),
-      total: { title: 0, text: 0, comments: 0 },
-    }
-    this.docs = table
     const rows = this.db
       .prepare(
-        'SELECT d.doc_no, d.article_id, d.len_title, d.len_text, d.len_comments, a.published FROM search_docs d JOIN articles a ON a.id = d.article_id',
+        'SELECT doc_no, article_id, len_title, len_text, len_comments, published FROM search_docs',
       )
       .raw()
-      .iterate() as IterableIterator<[number, number, number, number, number, string | null]>
+      .all() as [number, number, number, number, number, number][]
+    let max = 0
+    for (const r of rows) if (r[0] > max) max = r[0]
+    this.docs = emptyDocTable(max + 1024)
     for (const [docNo, articleId, t, x, c, published] of rows) {
-      this.rememberDoc(docNo, articleId, { title: t, text: x, comments: c }, dateNumber(published))
+      this.rememberDoc(docNo, articleId, { title: t, text: x, comments: c }, published)
     }
-    return table
+    return this.docs
   }
 
   private rememberDoc(
@@ -443,27 +595,26 @@ export class SearchIndex {
     len: Record<Field, number>,
     published: number,
   ): void {
-    const t = this.docs!
-    const i = t.docNo.length
-    t.slot.set(docNo, i)
-    t.docNo.push(docNo)
-    t.articleId.push(articleId)
+    let t = this.docs!
+    if (docNo >= t.articleId.length) t = this.docs = growDocTable(t, docNo * 2 + 1024)
+    t.articleId[docNo] = articleId
     for (const f of FIELDS) {
-      t.len[f].push(len[f])
+      t.len[f][docNo] = len[f]
       t.total[f] += len[f]
     }
-    t.published.push(published)
+    t.published[docNo] = published
     t.byArticle.set(articleId, docNo)
+    t.live++
   }
 
   private forgetDoc(docNo: number): void {
     const t = this.docs!
-    const i = t.slot.get(docNo)
-    if (i === undefined) return
-    t.slot.delete(docNo)
-    if (t.byArticle.get(t.articleId[i]!) === docNo) t.byArticle.delete(t.articleId[i]!)
-    for (const f of FIELDS) t.total[f] -= t.len[f][i]!
-    t.articleId[i] = -1
+    const articleId = t.articleId[docNo]
+    if (!articleId) return
+    if (t.byArticle.get(articleId) === docNo) t.byArticle.delete(articleId)
+    for (const f of FIELDS) t.total[f] -= t.len[f][docNo]!
+    t.articleId[docNo] = 0
+    t.live--
   }
 
   /** Searches, ranks and filters; `limit`/`offset` page through the ranked hits. */
@@ -476,92 +627,118 @@ export class SearchIndex {
     await this.ready()
     this.drain()
     const parsed = parseQuery(query)
-    const empty: SearchOutcome = { hits: [], total: 0, parsed, expansions: new Map() }
-    if (parsed.include.length === 0) return empty
-    const docs = this.loadDocs()
-    const live = docs.slot.size
-    if (live === 0) return empty
-
-    // 1. candidates from FlexSearch, per field (OR over the query's keys)
     const keys = [...new Set(parsed.include.flatMap(partKeys))]
-    const candidates = new Map<number, number>() // docNo -> candidate index
+    const empty: SearchOutcome = { hits: [], total: 0, parsed, expansions: new Map() }
+    if (keys.length === 0) return empty
+    const docs = this.loadDocs()
+    if (docs.live === 0) return empty
+
+    // 1. candidates from FlexSearch, per field: documents with any of the keys, most keys first
+    const cap = docs.articleId.length
+    const index = new Int32Array(cap).fill(-1) // docNo -> candidate number
+    const cand: number[] = [] // candidate number -> docNo
     const flexQuery = PRE_ANALYSED + keys.join(' ')
     for (const field of FIELDS) {
       const ids = (await this.flex[field].search(flexQuery, {
         limit: 1e9,
         suggest: true,
       })) as number[]
-      for (const id of ids)
-        if (!candidates.has(id) && docs.slot.has(id)) candidates.set(id, candidates.size)
+      for (const id of ids) {
+        if (id < cap && index[id] === -1 && docs.articleId[id] !== 0) {
+          index[id] = cand.length
+          cand.push(id)
+        }
+      }
     }
-    if (candidates.size === 0) return { ...empty, expansions: this.queryExpansions(keys) }
+    if (cand.length === 0) return { ...empty, expansions: this.queryExpansions(keys) }
 
     // 2. BM25 per field and key, accumulated per candidate
-    const n = candidates.size
+    const n = cand.length
     const score = new Float64Array(n)
     const keyHits = keys.map(() => new Uint8Array(n))
     const fieldMask = new Uint8Array(n)
+    const tfNorm = new Float64Array(n)
     keys.forEach((key, k) => {
-      const tfNorm = new Float64Array(n)
+      tfNorm.fill(0)
       let df = 0
+      const hits = keyHits[k]!
       for (const [fi, field] of FIELDS.entries()) {
         const p = this.lookup(field, key)
-        const avg = docs.total[field] / live || 1
+        const avg = docs.total[field] / docs.live || 1
+        const lens = docs.len[field]
+        const weight = WEIGHT[field]
+        const bit = 1 << fi
         for (let i = 0; i < p.docs.length; i++) {
-          const c = candidates.get(p.docs[i]!)
-          if (c === undefined) continue
-          const slot = docs.slot.get(p.docs[i]!)!
-          if (keyHits[k]![c] === 0) df++
-          keyHits[k]![c] = 1
-          fieldMask[c]! |= 1 << fi
-          tfNorm[c]! += (WEIGHT[field] * p.tfs[i]!) / (1 - B + (B * docs.len[field][slot]!) / avg)
+          const d = p.docs[i]!
+          const c = d < cap ? index[d]! : -1
+          if (c < 0) continue
+          if (hits[c] === 0) {
+            df++
+            hits[c] = 1
+          }
+          fieldMask[c]! |= bit
+          tfNorm[c]! += (weight * p.tfs[i]!) / (1 - B + (B * lens[d]!) / avg)
         }
       }
-      const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5))
+      const idf = Math.log(1 + (docs.live - df + 0.5) / (df + 0.5))
       for (let c = 0; c < n; c++)
         if (tfNorm[c]! > 0) score[c]! += (idf * tfNorm[c]! * (K1 + 1)) / (tfNorm[c]! + K1)
     })
 
-    // 3. which parts each candidate matches; exclusions; filters
+    // 3. parts matched, exclusions, filters
     const keyIndex = new Map(keys.map((k, i) => [k, i]))
-    const excluded = new Set<number>()
+    const excluded = new Uint8Array(n)
     for (const part of parsed.exclude) {
       for (const key of partKeys(part)) {
         for (const field of ['title', 'text'] as const) {
           const p = this.lookup(field, key)
-          for (let i = 0; i < p.docs.length; i++) excluded.add(p.docs[i]!)
+          for (let i = 0; i < p.docs.length; i++) {
+            const d = p.docs[i]!
+            if (d < cap && index[d]! >= 0) excluded[index[d]!] = 1
+          }
         }
       }
     }
     const allowed = this.allowedDocs(filters)
     const phrases = parsed.include.filter((p) => p.kind === 'phrase')
-    let ranked: { docNo: number; c: number; matched: number }[] = []
-    for (const [docNo, c] of candidates) {
-      if (excluded.has(docNo) || (allowed && !allowed.has(docNo))) continue
+    const partKeyIndexes = parsed.include.map((part) => partKeys(part).map((k) => keyIndex.get(k)!))
+    let ranked: Ranked[] = []
+    for (let c = 0; c < n; c++) {
+      const docNo = cand[c]!
+      if (excluded[c] || (allowed && !allowed.has(docNo))) continue
       let matched = 0
       let phraseMissing = false
-      for (const part of parsed.include) {
-        const has = partKeys(part).every((k) => keyHits[keyIndex.get(k)!]![c] === 1)
-        if (has) matched++
+      parsed.include.forEach((part, pi) => {
+        if (partKeyIndexes[pi]!.every((k) => keyHits[k]![c] === 1)) matched++
         else if (part.kind === 'phrase') phraseMissing = true
-      }
+      })
       if (phraseMissing || matched === 0) continue
       ranked.push({ docNo, c, matched })
     }
-    const slotOf = (docNo: number) => docs.slot.get(docNo)!
-    ranked.sort(
-      (a, b) =>
-        b.matched - a.matched ||
-        score[b.c]! - score[a.c]! ||
-        docs.published[slotOf(b.docNo)]! - docs.published[slotOf(a.docNo)]! ||
-        b.docNo - a.docNo,
+
+    // 4. phrases: the words next to each other (positions)
+    if (phrases.length) ranked = this.phraseFilter(ranked, phrases)
+
+    // 5. the best first: only the page (and what phrase checks may need) is put in order
+    const better = (a: Ranked, b: Ranked) =>
+      b.matched - a.matched ||
+      score[b.c]! - score[a.c]! ||
+      docs.published[b.docNo]! - docs.published[a.docNo]! ||
+      b.docNo - a.docNo
+    const stopPhrases = phrases.some((p) => p.stops?.some(Boolean))
+    const top = topK(
+      ranked,
+      stopPhrases ? Math.max(200, (offset + limit) * 4) : offset + limit,
+      better,
     )
+    // phrases with stopwords ("der Regierung"): positions say a word stands there, not which;
+    // the hits shown are checked against the stored text
+    const page = stopPhrases
+      ? this.verifyShown(top, phrases, docs, offset, limit)
+      : top.slice(offset, offset + limit)
 
-    // 4. phrases: verified against the stored text, in rank order
-    if (phrases.length) ranked = this.verifyPhrases(ranked, phrases, docs, offset + limit)
-
-    const hits = ranked.slice(offset, offset + limit).map((r) => ({
-      articleId: docs.articleId[slotOf(r.docNo)]!,
+    const hits = page.map((r) => ({
+      articleId: docs.articleId[r.docNo]!,
       score: Math.round(score[r.c]! * 1000) / 1000,
       matched: r.matched,
       fields: FIELDS.filter((_, fi) => fieldMask[r.c]! & (1 << fi)),
@@ -569,35 +746,48 @@ export class SearchIndex {
     return { hits, total: ranked.length, parsed, expansions: this.queryExpansions(keys) }
   }
 
-  /** Every indexed term each key stood for, over all fields (for highlighting). */
-  queryExpansions(keys: string[]): Map<string, Set<string>> {
-    return new Map(
-      keys.map((k) => [
-        k,
-        new Set(FIELDS.flatMap((f) => this.expand(f, k)).concat(k.endsWith('*') ? [] : [k])),
-      ]),
-    )
+  /** Keeps documents in which each phrase's words stand at consecutive positions. */
+  private phraseFilter(ranked: Ranked[], phrases: QueryPart[]): Ranked[] {
+    const wanted = new Set(ranked.map((r) => r.docNo))
+    let ok = new Set<number>()
+    phrases.forEach((phrase, i) => {
+      const words = phrase.keys
+        .map((key, k) => ({ key, offset: k, stop: phrase.stops?.[k] ?? false }))
+        .filter((w) => !w.stop)
+      const inDoc = new Set<number>()
+      for (const field of FIELDS) {
+        const lists = words.map((w) => this.positions(field, w.key, wanted))
+        for (const doc of wanted) {
+          const first = lists[0]!.get(doc)
+          if (!first) continue
+          const rest = words
+            .slice(1)
+            .map((w, k) => ({ at: w.offset - words[0]!.offset, pos: lists[k + 1]!.get(doc) }))
+          if (rest.some((r) => !r.pos)) continue
+          if (first.some((p) => rest.every((r) => r.pos!.includes(p + r.at)))) inDoc.add(doc)
+        }
+      }
+      ok = i === 0 ? inDoc : new Set([...ok].filter((d) => inDoc.has(d)))
+    })
+    return ranked.filter((r) => ok.has(r.docNo))
   }
 
-  /** Phrase candidates checked against the article text, best first; the rest are counted. */
-  private verifyPhrases(
-    ranked: { docNo: number; c: number; matched: number }[],
+  /**
+   * For phrases with stopwords ("der Regierung"), positions say a word stands there, not
+   * which: the hits shown are checked against the stored text, in rank order.
+   */
+  private verifyShown(
+    ranked: Ranked[],
     phrases: QueryPart[],
     docs: DocTable,
-    needed: number,
-  ): { docNo: number; c: number; matched: number }[] {
-    const CHECK_ALL = 3000
-    const out: typeof ranked = []
-    let checked = 0
+    offset: number,
+    limit: number,
+  ): Ranked[] {
+    const out: Ranked[] = []
+    let skipped = 0
     for (const r of ranked) {
-      if (checked >= CHECK_ALL && out.length >= needed) {
-        // beyond this, estimate: keep the unverified rest in proportion to what verified
-        const ratio = out.length / checked
-        const rest = ranked.slice(checked)
-        return out.concat(rest.slice(0, Math.round(rest.length * ratio)))
-      }
-      checked++
-      const articleId = docs.articleId[docs.slot.get(r.docNo)!]!
+      if (out.length >= limit) break
+      const articleId = docs.articleId[r.docNo]!
       const article = this.sql.article.get(articleId) as
         { title: string; kicker: string | null } | undefined
       if (!article) continue
@@ -607,7 +797,9 @@ export class SearchIndex {
         ...(this.sql.paragraphs.all(articleId) as string[]),
         ...(this.sql.comments.all(articleId) as string[]),
       ].join('\n')
-      if (phrases.every((p) => verifyPhrase(text, p))) out.push(r)
+      if (!phrases.every((p) => verifyPhrase(text, p))) continue
+      if (skipped++ < offset) continue
+      out.push(r)
     }
     return out
   }
@@ -683,10 +875,45 @@ export class SearchIndex {
   }
 }
 
-/** The parts of a FlexSearch index that the storage adapter reads and clears when writing. */
-interface FlexInternals {
-  map: Map<string, number[][]>
-  ctx?: Map<string, unknown>
-  reg: Set<number> | Map<number, unknown>
-  commit_task: unknown[]
+function emptyDocTable(capacity: number): DocTable {
+  return {
+    articleId: new Int32Array(capacity),
+    len: {
+      title: new Int32Array(capacity),
+      text: new Int32Array(capacity),
+      comments: new Int32Array(capacity),
+    },
+    published: new Int32Array(capacity),
+    byArticle: new Map(),
+    total: { title: 0, text: 0, comments: 0 },
+    live: 0,
+  }
+}
+
+function growDocTable(t: DocTable, capacity: number): DocTable {
+  const grown = emptyDocTable(capacity)
+  grown.articleId.set(t.articleId)
+  for (const f of FIELDS) grown.len[f].set(t.len[f])
+  grown.published.set(t.published)
+  grown.byArticle = t.byArticle
+  grown.total = t.total
+  grown.live = t.live
+  return grown
+}
+
+/** The k best items in order, without sorting them all. */
+function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return items.slice().sort(compare).slice(0, k)
+  const best: T[] = []
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1]!) >= 0) continue
+    let i = best.length < k ? best.length : k - 1
+    if (best.length < k) best.push(item)
+    while (i > 0 && compare(item, best[i - 1]!) < 0) {
+      best[i] = best[i - 1]!
+      i--
+    }
+    best[i] = item
+  }
+  return best
 }

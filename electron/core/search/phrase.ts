@@ -1,22 +1,35 @@
-import { tokenize } from './analyzer'
+import { stem } from './analyzer'
 import type { QueryPart } from './query'
+
+const WORD = String.raw`[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*`
+const GAP = String.raw`[^\p{L}\p{N}\n]+`
+const compiled = new WeakMap<QueryPart, RegExp>()
 
 /**
  * True when the text has the phrase's words next to each other. Words compare by their
  * stem, so "Vereinte Nationen" matches "der Vereinten Nationen"; stopwords compare as written
- * ("unter vier Augen").
+ * ("unter vier Augen"). A regular expression finds the places where stopwords and words stand
+ * in the right order; only there are the words' stems compared.
  */
 export function verifyPhrase(text: string, phrase: QueryPart): boolean {
-  const want = phrase.keys
-  const tokens = tokenize(text)
-  outer: for (let i = 0; i + want.length <= tokens.length; i++) {
-    for (let k = 0; k < want.length; k++) {
-      const t = tokens[i + k]!
-      if (t.key !== want[k] && !(t.parts?.includes(want[k]!) ?? false)) continue outer
-      // a phrase does not run across paragraphs
-      if (k > 0 && text.slice(tokens[i + k - 1]!.end, t.start).includes('\n')) continue outer
-    }
-    return true
+  let re = compiled.get(phrase)
+  if (!re) {
+    const parts = phrase.keys.map((key, k) =>
+      phrase.stops?.[k] ? `(${key.replace(/ss/g, '(?:ss|ß)')})` : `(${WORD})`,
+    )
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join(GAP)}(?![\\p{L}\\p{N}])`, 'giu')
+    compiled.set(phrase, re)
+  }
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const ok = phrase.keys.every((key, k) => {
+      if (phrase.stops?.[k]) return true
+      const word = m![k + 1]!
+      if (stem(word.replace(/[-‐‑]/g, '')) === key) return true
+      return word.split(/[-‐‑]/).some((part) => stem(part) === key)
+    })
+    if (ok) return true
+    re.lastIndex = m.index + 1
   }
   return false
 }

@@ -1,6 +1,7 @@
 /**
- * Posting lists: ascending document numbers with term frequencies, stored as varints of the
- * gaps (a few bytes a posting), decoded into typed arrays.
+ * Posting lists: ascending document numbers with term frequencies, and separately the word
+ * positions in each document. Both are stored as varints of gaps (a few bytes a posting) and
+ * decoded into typed arrays.
  */
 
 export interface Postings {
@@ -10,53 +11,112 @@ export interface Postings {
 
 export const EMPTY: Postings = { docs: new Int32Array(0), tfs: new Int32Array(0) }
 
-/** Encodes postings sorted by document number. */
-export function encodePostings(docs: ArrayLike<number>, tfs: ArrayLike<number>): Buffer {
-  const out = Buffer.allocUnsafe(docs.length * 10 + 8)
-  let pos = 0
-  const put = (v: number) => {
+class VarintWriter {
+  private buf: Buffer
+  private pos = 0
+  constructor(size: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(16, size))
+  }
+  put(v: number): void {
+    if (this.pos + 5 > this.buf.length) {
+      const next = Buffer.allocUnsafe(this.buf.length * 2)
+      this.buf.copy(next, 0, 0, this.pos)
+      this.buf = next
+    }
     while (v >= 0x80) {
-      out[pos++] = (v & 0x7f) | 0x80
+      this.buf[this.pos++] = (v & 0x7f) | 0x80
       v >>>= 7
     }
-    out[pos++] = v
+    this.buf[this.pos++] = v
   }
-  put(docs.length)
-  let prev = 0
-  for (let i = 0; i < docs.length; i++) {
-    put(docs[i]! - prev)
-    put(tfs[i]!)
-    prev = docs[i]!
+  done(): Buffer {
+    return Buffer.from(this.buf.subarray(0, this.pos))
   }
-  return out.subarray(0, pos)
 }
 
-/** Decodes one segment. */
-export function decodePostings(buf: Uint8Array): Postings {
-  let pos = 0
-  const get = () => {
+class VarintReader {
+  pos = 0
+  constructor(private readonly buf: Uint8Array) {}
+  get(): number {
     let v = 0
     let shift = 0
     for (;;) {
-      const b = buf[pos++]!
+      const b = this.buf[this.pos++]!
       v |= (b & 0x7f) << shift
       if (b < 0x80) return v >>> 0
       shift += 7
     }
   }
-  const n = get()
+}
+
+/** Encodes postings sorted by document number. */
+export function encodePostings(docs: ArrayLike<number>, tfs: ArrayLike<number>): Buffer {
+  const w = new VarintWriter(docs.length * 3 + 8)
+  w.put(docs.length)
+  let prev = 0
+  for (let i = 0; i < docs.length; i++) {
+    w.put(docs[i]! - prev)
+    w.put(tfs[i]!)
+    prev = docs[i]!
+  }
+  return w.done()
+}
+
+/** Decodes one segment. */
+export function decodePostings(buf: Uint8Array): Postings {
+  const r = new VarintReader(buf)
+  const n = r.get()
   const docs = new Int32Array(n)
   const tfs = new Int32Array(n)
   let prev = 0
   for (let i = 0; i < n; i++) {
-    prev += get()
+    prev += r.get()
     docs[i] = prev
-    tfs[i] = get()
+    tfs[i] = r.get()
   }
   return { docs, tfs }
 }
 
-/** Concatenates segments whose document numbers follow each other, dropping deleted ones. */
+/**
+ * Encodes positions: for each posting in order, `tf` ascending positions as gaps. The counts
+ * come from the postings, so they are not repeated.
+ */
+export function encodePositions(positions: ArrayLike<number>, tfs: ArrayLike<number>): Buffer {
+  const w = new VarintWriter(positions.length * 2 + 8)
+  let k = 0
+  for (let i = 0; i < tfs.length; i++) {
+    let prev = 0
+    for (let j = 0; j < tfs[i]!; j++) {
+      w.put(positions[k]! - prev)
+      prev = positions[k++]!
+    }
+  }
+  return w.done()
+}
+
+/** Positions of the documents of one segment: a map from document number to its positions. */
+export function decodePositions(
+  buf: Uint8Array,
+  p: Postings,
+  want: ReadonlySet<number>,
+): Map<number, Int32Array> {
+  const r = new VarintReader(buf)
+  const out = new Map<number, Int32Array>()
+  for (let i = 0; i < p.docs.length; i++) {
+    const n = p.tfs[i]!
+    if (!want.has(p.docs[i]!)) {
+      for (let j = 0; j < n; j++) r.get()
+      continue
+    }
+    const pos = new Int32Array(n)
+    let prev = 0
+    for (let j = 0; j < n; j++) pos[j] = prev += r.get()
+    out.set(p.docs[i]!, pos)
+  }
+  return out
+}
+
+/** Concatenates segments, dropping deleted documents; the result is sorted by document. */
 export function concatPostings(parts: Postings[], deleted: ReadonlySet<number>): Postings {
   if (parts.length === 1 && deleted.size === 0) return parts[0]!
   let n = 0
@@ -71,24 +131,36 @@ export function concatPostings(parts: Postings[], deleted: ReadonlySet<number>):
       tfs[k++] = p.tfs[i]!
     }
   }
-  // segments are written in increasing document order, but merges can interleave: keep sorted
   const out = { docs: docs.subarray(0, k), tfs: tfs.subarray(0, k) }
   return isSorted(out.docs) ? out : sortPostings(out)
 }
 
-/** Union of several posting lists (one term's compounds): document numbers merged, tf summed. */
+/** Union of several posting lists (a word and its compounds): documents merged, tf summed. */
 export function unionPostings(lists: Postings[]): Postings {
   const nonEmpty = lists.filter((l) => l.docs.length)
   if (nonEmpty.length === 0) return EMPTY
   if (nonEmpty.length === 1) return nonEmpty[0]!
-  const acc = new Map<number, number>()
-  for (const l of nonEmpty)
-    for (let i = 0; i < l.docs.length; i++)
-      acc.set(l.docs[i]!, (acc.get(l.docs[i]!) ?? 0) + l.tfs[i]!)
-  const docs = Int32Array.from(acc.keys()).sort()
-  const tfs = new Int32Array(docs.length)
-  for (let i = 0; i < docs.length; i++) tfs[i] = acc.get(docs[i]!)!
-  return { docs, tfs }
+  let n = 0
+  for (const l of nonEmpty) n += l.docs.length
+  const docs = new Int32Array(n)
+  const tfs = new Int32Array(n)
+  let k = 0
+  for (const l of nonEmpty) {
+    docs.set(l.docs, k)
+    tfs.set(l.tfs, k)
+    k += l.docs.length
+  }
+  const sorted = sortPostings({ docs, tfs })
+  // sum the term frequencies of documents that appear in several lists
+  let w = 0
+  for (let i = 0; i < sorted.docs.length; i++) {
+    if (w > 0 && sorted.docs[w - 1] === sorted.docs[i]) sorted.tfs[w - 1]! += sorted.tfs[i]!
+    else {
+      sorted.docs[w] = sorted.docs[i]!
+      sorted.tfs[w++] = sorted.tfs[i]!
+    }
+  }
+  return { docs: sorted.docs.subarray(0, w), tfs: sorted.tfs.subarray(0, w) }
 }
 
 function isSorted(a: Int32Array): boolean {
@@ -97,9 +169,48 @@ function isSorted(a: Int32Array): boolean {
 }
 
 function sortPostings(p: Postings): Postings {
-  const order = Array.from(p.docs.keys()).sort((a, b) => p.docs[a]! - p.docs[b]!)
+  const order = new Int32Array(p.docs.length)
+  for (let i = 0; i < order.length; i++) order[i] = i
+  order.sort((a, b) => p.docs[a]! - p.docs[b]! || a - b)
   return {
     docs: Int32Array.from(order, (i) => p.docs[i]!),
     tfs: Int32Array.from(order, (i) => p.tfs[i]!),
+  }
+}
+
+/** One stored segment. */
+export interface Segment {
+  data: Uint8Array
+  pos: Uint8Array
+}
+
+/** Merges segments (in document order) into one, dropping deleted documents. */
+export function mergeSegments(
+  segments: Segment[],
+  deleted: ReadonlySet<number>,
+): { data: Buffer; pos: Buffer; count: number } {
+  const docs: number[] = []
+  const tfs: number[] = []
+  const positions: number[] = []
+  for (const s of segments) {
+    const p = decodePostings(s.data)
+    const r = new VarintReader(s.pos)
+    for (let i = 0; i < p.docs.length; i++) {
+      const keep = !deleted.has(p.docs[i]!)
+      if (keep) {
+        docs.push(p.docs[i]!)
+        tfs.push(p.tfs[i]!)
+      }
+      let prev = 0
+      for (let j = 0; j < p.tfs[i]!; j++) {
+        prev += r.get()
+        if (keep) positions.push(prev)
+      }
+    }
+  }
+  return {
+    data: encodePostings(docs, tfs),
+    pos: encodePositions(positions, tfs),
+    count: docs.length,
   }
 }

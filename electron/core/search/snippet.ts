@@ -3,11 +3,24 @@
  * the article ("Sanktionen", "Wirtschaftssanktionen"), and the passage that shows most of them.
  */
 import type { TextRange } from '../../../shared/types'
-import { tokenize, type Token } from './analyzer'
+import { eachWord, keysOfWord } from './analyzer'
 import type { ParsedQuery } from './query'
 
-/** Returns the index of the query part a token matches, or -1. */
-export type Matcher = (token: Token) => number
+/** Returns the index of the query part a word (as written) matches, or -1. */
+export type Matcher = ((word: string) => number) & {
+  /** Strings every matching word contains once folded (see `foldText`): a quick pre-check. */
+  needles?: string[]
+}
+
+/** Lower case, ß as ss, umlauts and their digraphs as plain vowels: how index keys are spelt. */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ae|ä/g, 'a')
+    .replace(/oe|ö/g, 'o')
+    .replace(/(?<!q)ue|ü/g, 'u')
+}
 
 export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<string>>): Matcher {
   const exact = new Map<string, number>()
@@ -19,23 +32,41 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
       for (const term of expansions.get(key) ?? [key]) if (!term.endsWith('*')) exact.set(term, i)
     })
   })
-  return (t) => {
-    if (t.stop) return -1
-    const direct = exact.get(t.key)
-    if (direct !== undefined) return direct
-    for (const p of t.parts ?? []) {
-      const viaPart = exact.get(p)
-      if (viaPart !== undefined) return viaPart
+  const memo = new Map<string, number>()
+  const needles = parsed.include.flatMap((part) =>
+    part.keys
+      .filter((_, k) => !part.stops?.[k])
+      .map((key) => (key.endsWith('*') ? key.slice(0, -1) : key)),
+  )
+  const matcher: Matcher = (word) => {
+    let hit = memo.get(word)
+    if (hit !== undefined) return hit
+    hit = -1
+    for (const key of keysOfWord(word)) {
+      const direct = exact.get(key)
+      if (direct !== undefined) {
+        hit = direct
+        break
+      }
+      const prefix = prefixes.find(([p]) => key.startsWith(p))
+      if (prefix) {
+        hit = prefix[1]
+        break
+      }
     }
-    for (const [prefix, i] of prefixes) if (t.key.startsWith(prefix)) return i
-    return -1
+    memo.set(word, hit)
+    return hit
   }
+  matcher.needles = needles
+  return matcher
 }
 
 /** The ranges of `text` that match. */
 export function matchRanges(text: string, matcher: Matcher): TextRange[] {
   const out: TextRange[] = []
-  for (const t of tokenize(text)) if (matcher(t) >= 0) out.push({ start: t.start, end: t.end })
+  eachWord(text, (word, start, end) => {
+    if (matcher(word) >= 0) out.push({ start, end })
+  })
   return out
 }
 
@@ -44,49 +75,139 @@ export interface Snippet {
   highlights: TextRange[]
 }
 
+const isWordChar = (c: string) =>
+  (c >= '0' && c <= '9') || c === '-' || c.toLowerCase() !== c.toUpperCase()
+
+/** Lower case with umlauts as plain vowels, keeping every offset (unlike `foldText`). */
+const lowerPlain = (text: string) =>
+  text.toLowerCase().replace(/[äöü]/g, (c) => (c === 'ä' ? 'a' : c === 'ö' ? 'o' : 'u'))
+
 /**
- * The best passage of about `words` words: the one with the most different query parts,
- * then the most matches. Cut at word boundaries, with "…" where text was left out.
+ * The best passage of about `chars` characters: the one with the most different query parts,
+ * then the most matches; cut at word boundaries, with "…" where text was left out. Matches
+ * are found where the query's keys occur in the text (a quick string search), not by reading
+ * every word; when that finds nothing (ß or ae spellings), every word is read.
  */
-export function bestSnippet(paragraphs: string[], matcher: Matcher, words = 28): Snippet | null {
-  let best: { p: number; from: number; to: number; parts: number; hits: number } | null = null
-  const tokenized = paragraphs.map((p) => tokenize(p))
-  tokenized.forEach((tokens, p) => {
-    const marks = tokens.map(matcher)
-    for (let i = 0; i < tokens.length; i++) {
-      if (marks[i]! < 0) continue
-      // a window starting a little before this match
-      const from = Math.max(0, i - 6)
-      const to = Math.min(tokens.length, from + words)
-      const seen = new Set<number>()
-      let hits = 0
-      for (let k = from; k < to; k++) {
-        if (marks[k]! >= 0) {
-          seen.add(marks[k]!)
-          hits++
-        }
-      }
-      if (!best || seen.size > best.parts || (seen.size === best.parts && hits > best.hits)) {
-        best = { p, from, to, parts: seen.size, hits }
+export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200): Snippet | null {
+  const needles = matcher.needles
+  if (!needles?.length) return scanSnippet(paragraphs, matcher)
+  const found: { p: number; start: number; end: number; part: number }[] = []
+  paragraphs.forEach((text, p) => {
+    const low = lowerPlain(text)
+    const seen = new Set<number>()
+    for (const needle of needles) {
+      for (let i = low.indexOf(needle); i >= 0; i = low.indexOf(needle, i + needle.length)) {
+        let start = i
+        while (start > 0 && isWordChar(text[start - 1]!)) start--
+        let end = i + needle.length
+        while (end < text.length && isWordChar(text[end]!)) end++
+        while (text[start] === '-') start++
+        while (end > start && text[end - 1] === '-') end--
+        if (seen.has(start)) continue
+        seen.add(start)
+        const part = matcher(text.slice(start, end))
+        if (part >= 0) found.push({ p, start, end, part })
       }
     }
   })
+  if (found.length === 0) return scanSnippet(paragraphs, matcher)
+  found.sort((a, b) => a.p - b.p || a.start - b.start)
+  let best = { i: 0, parts: -1, hits: -1 }
+  for (let i = 0; i < found.length; i++) {
+    const from = Math.max(0, found[i]!.start - 40)
+    let seen = 0
+    let parts = 0
+    let hits = 0
+    for (
+      let k = i;
+      k < found.length && found[k]!.p === found[i]!.p && found[k]!.end <= from + chars;
+      k++
+    ) {
+      hits++
+      if (!(seen & (1 << found[k]!.part))) {
+        seen |= 1 << found[k]!.part
+        parts++
+      }
+    }
+    if (parts > best.parts || (parts === best.parts && hits > best.hits)) best = { i, parts, hits }
+  }
+  const anchor = found[best.i]!
+  const text = paragraphs[anchor.p]!
+  let startAt = Math.max(0, anchor.start - 40)
+  while (startAt > 0 && isWordChar(text[startAt - 1]!)) startAt--
+  while (startAt < anchor.start && !isWordChar(text[startAt]!)) startAt++
+  let endAt = Math.min(text.length, startAt + chars)
+  while (endAt < text.length && isWordChar(text[endAt]!)) endAt++
+  const lead = startAt > 0 ? '… ' : ''
+  const body = text.slice(startAt, endAt).trimEnd()
+  const tail = startAt + body.length < text.length ? ' …' : ''
+  const highlights = found
+    .filter((f) => f.p === anchor.p && f.start >= startAt && f.end <= startAt + body.length)
+    .map((f) => ({ start: f.start - startAt + lead.length, end: f.end - startAt + lead.length }))
+  return { text: lead + body + tail, highlights }
+}
+
+/** The same, reading every word: for texts where the quick search finds nothing. */
+function scanSnippet(paragraphs: string[], matcher: Matcher, words = 28): Snippet | null {
+  let best: {
+    p: number
+    starts: number[]
+    ends: number[]
+    marks: number[]
+    from: number
+    to: number
+    parts: number
+    hits: number
+  } | null = null
+  for (let p = 0; p < paragraphs.length; p++) {
+    const starts: number[] = []
+    const ends: number[] = []
+    const marks: number[] = []
+    let any = false
+    eachWord(paragraphs[p]!, (word, start, end) => {
+      starts.push(start)
+      ends.push(end)
+      const m = matcher(word)
+      marks.push(m)
+      if (m >= 0) any = true
+    })
+    if (!any) continue
+    for (let i = 0; i < marks.length; i++) {
+      if (marks[i]! < 0) continue
+      // a window starting a little before this match
+      const from = Math.max(0, i - 6)
+      const to = Math.min(marks.length, from + words)
+      let seen = 0
+      let parts = 0
+      let hits = 0
+      for (let k = from; k < to; k++) {
+        const m = marks[k]!
+        if (m < 0) continue
+        hits++
+        if (!(seen & (1 << m))) {
+          seen |= 1 << m
+          parts++
+        }
+      }
+      if (!best || parts > best.parts || (parts === best.parts && hits > best.hits)) {
+        best = { p, starts, ends, marks, from, to, parts, hits }
+      }
+    }
+  }
   if (!best) return null
-  const { p, from, to } = best as { p: number; from: number; to: number }
-  const tokens = tokenized[p]!
+  const { p, starts, ends, marks, from, to } = best
   const text = paragraphs[p]!
-  const startAt = from === 0 ? 0 : tokens[from]!.start
-  const endAt = to >= tokens.length ? text.length : tokens[to - 1]!.end
+  const startAt = from === 0 ? 0 : starts[from]!
+  const endAt = to >= marks.length ? text.length : ends[to - 1]!
   const lead = startAt > 0 ? '… ' : ''
   const tail = endAt < text.length ? ' …' : ''
   const highlights: TextRange[] = []
   for (let k = from; k < to; k++) {
-    if (matcher(tokens[k]!) >= 0) {
+    if (marks[k]! >= 0)
       highlights.push({
-        start: tokens[k]!.start - startAt + lead.length,
-        end: tokens[k]!.end - startAt + lead.length,
+        start: starts[k]! - startAt + lead.length,
+        end: ends[k]! - startAt + lead.length,
       })
-    }
   }
   return { text: lead + text.slice(startAt, endAt).trim() + tail, highlights }
 }
@@ -94,7 +215,12 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, words = 28):
 /** The opening words of a text, when no passage matches (a title-only hit). */
 export function openingSnippet(paragraphs: string[], words = 28): Snippet {
   const first = paragraphs.find((p) => p.trim()) ?? ''
-  const tokens = tokenize(first)
-  if (tokens.length <= words) return { text: first, highlights: [] }
-  return { text: `${first.slice(0, tokens[words - 1]!.end)} …`, highlights: [] }
+  let count = 0
+  let cut = -1
+  eachWord(first, (_w, _s, end) => {
+    if (++count === words) cut = end
+  })
+  return cut < 0 || cut >= first.length
+    ? { text: first, highlights: [] }
+    : { text: `${first.slice(0, cut)} …`, highlights: [] }
 }

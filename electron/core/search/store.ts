@@ -41,9 +41,31 @@ export class SearchStore {
     return limit ? ids.slice(offset, offset + limit) : offset ? ids.slice(offset) : ids
   }
 
-  /** No database-side intersection: FlexSearch intersects the lists `get` returns. */
-  search(): false {
-    return false
+  /**
+   * FlexSearch's hook for doing a multi-term query's set algebra on the storage side, as its
+   * database adapters do: AND (documents with every term) or, with `suggest`, OR with the
+   * documents that have more of the terms first. Done here over typed arrays.
+   */
+  async search(
+    _index: unknown,
+    terms: string[],
+    limit = 0,
+    offset = 0,
+    suggest = false,
+    resolve = true,
+  ): Promise<number[] | number[][]> {
+    const lists = [...new Set(terms)].map((t) => this.owner.lookup(this.field, t).docs)
+    let max = 0
+    for (const l of lists) if (l.length && l[l.length - 1]! > max) max = l[l.length - 1]!
+    const count = new Uint8Array(max + 1)
+    for (const l of lists) for (let i = 0; i < l.length; i++) count[l[i]!]!++
+    const need = suggest ? 1 : lists.length
+    // bucket by how many terms a document has: most first
+    const buckets: number[][] = lists.map(() => [])
+    for (let d = 0; d <= max; d++) if (count[d]! >= need) buckets[lists.length - count[d]!]!.push(d)
+    const ids = buckets.flat()
+    const page = limit ? ids.slice(offset, offset + limit) : offset ? ids.slice(offset) : ids
+    return resolve ? page : [page]
   }
 
   async enrich(ids: number[]): Promise<number[]> {

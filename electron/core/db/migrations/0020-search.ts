@@ -19,13 +19,16 @@ export function up(db: Database): void {
       BEGIN INSERT INTO search_journal (article_id) VALUES (new.id); END;
     CREATE TRIGGER search_journal_article_delete AFTER DELETE ON articles
       BEGIN INSERT INTO search_journal (article_id) VALUES (old.id); END;
+    -- A new article's paragraphs and comments follow its own journal row: no row each.
     CREATE TRIGGER search_journal_paragraph_insert AFTER INSERT ON paragraphs
+      WHEN new.article_id IS NOT (SELECT article_id FROM search_journal ORDER BY id DESC LIMIT 1)
       BEGIN INSERT INTO search_journal (article_id) VALUES (new.article_id); END;
     CREATE TRIGGER search_journal_paragraph_update AFTER UPDATE ON paragraphs
       BEGIN INSERT INTO search_journal (article_id) VALUES (new.article_id); END;
     CREATE TRIGGER search_journal_paragraph_delete AFTER DELETE ON paragraphs
       BEGIN INSERT INTO search_journal (article_id) VALUES (old.article_id); END;
     CREATE TRIGGER search_journal_comment_insert AFTER INSERT ON comments
+      WHEN new.article_id IS NOT (SELECT article_id FROM search_journal ORDER BY id DESC LIMIT 1)
       BEGIN INSERT INTO search_journal (article_id) VALUES (new.article_id); END;
     CREATE TRIGGER search_journal_comment_update AFTER UPDATE ON comments
       BEGIN INSERT INTO search_journal (article_id) VALUES (new.article_id); END;
@@ -45,7 +48,9 @@ export function up(db: Database): void {
       article_id   INTEGER NOT NULL UNIQUE,
       len_title    INTEGER NOT NULL,
       len_text     INTEGER NOT NULL,
-      len_comments INTEGER NOT NULL
+      len_comments INTEGER NOT NULL,
+      -- the publication date as YYYYMMDD (YYYYMM00 for a month, 0 unknown), for recency
+      published    INTEGER NOT NULL
     );
     CREATE TABLE search_deleted (
       doc_no INTEGER PRIMARY KEY
@@ -53,21 +58,22 @@ export function up(db: Database): void {
 
     -- The term dictionary per field, with the reversed term for compound (suffix) lookups.
     CREATE TABLE search_terms (
+      id    INTEGER PRIMARY KEY,
       field TEXT NOT NULL,
       term  TEXT NOT NULL,
-      rev   TEXT NOT NULL,
-      PRIMARY KEY (field, term)
-    ) WITHOUT ROWID;
+      rev   TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX search_terms_term ON search_terms (field, term);
     CREATE INDEX search_terms_rev ON search_terms (field, rev);
 
     -- Posting lists: per term, append-only segments of (document number, term frequency),
-    -- varint-encoded; merged when a term has too many segments.
+    -- varint-encoded, and the word positions in each document (read only for phrases).
+    -- key = term id * 64 + segment number, so one term's segments are one range of keys.
+    -- A term with too many segments is merged into segment 0.
     CREATE TABLE search_postings (
-      field TEXT NOT NULL,
-      term  TEXT NOT NULL,
-      seg   INTEGER NOT NULL,
-      data  BLOB NOT NULL,
-      PRIMARY KEY (field, term, seg)
-    ) WITHOUT ROWID;
+      key  INTEGER PRIMARY KEY,
+      data BLOB NOT NULL,
+      pos  BLOB NOT NULL
+    );
   `)
 }
