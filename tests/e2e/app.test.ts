@@ -212,9 +212,47 @@ describe('Lesesaal in Chromium', () => {
     expect(await page.locator('.article-meta').innerText()).toContain('Nordwest-Echo')
   })
 
+  it('searches as you type, German-aware, and opens a hit with the matches marked', async () => {
+    await page.keyboard.press('Control+k')
+    await page.keyboard.type('Sicherheitsgarantie', { delay: 20 })
+    const hits = page.locator('[data-testid=search-hit]')
+    await expect.poll(() => hits.count()).toBeGreaterThanOrEqual(2)
+    // inflected and compound forms, marked as they are written
+    const marked = await page.locator('.hit-snippet mark').allInnerTexts()
+    expect(marked.length).toBeGreaterThanOrEqual(2)
+    for (const m of marked) expect(m).toMatch(/^Sicherheitsgarantie(n)?$/)
+    await screenshot(page, 'search')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid=article]').waitFor()
+    await expect
+      .poll(() => page.locator('[data-testid=article] mark').count())
+      .toBeGreaterThanOrEqual(1)
+    expect(
+      (await page.locator('[data-testid=article] mark.current').innerText()).replace(/\u00ad/g, ''),
+    ).toMatch(/Sicherheitsgarantie/)
+    expect(await page.getByTestId('find-count').innerText()).toMatch(/^1 von \d+$/)
+    await screenshot(page, 'reader-search')
+  })
+
+  it('finds words in the article with the find box', async () => {
+    await page.keyboard.press('Control+f')
+    const box = page.getByTestId('find-input')
+    await box.fill('Ostsee Kabel')
+    const current = page.locator('[data-testid=article] mark.current')
+    await expect
+      .poll(async () => (await current.innerText()).replace(/\u00ad/g, ''))
+      .toMatch(/Ostsee|Kabel/)
+    expect(await page.getByTestId('find-count').innerText()).toMatch(/^1 von [2-9]/)
+    await box.press('Enter')
+    expect(await page.getByTestId('find-count').innerText()).toMatch(/^2 von/)
+  })
+
   it('switches to English and keeps it after a reload', async () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click()
-    await page.getByRole('button', { name: /Back to library/ }).click()
+    await page.getByRole('button', { name: /Back to the results/ }).click()
+    await page.getByRole('heading', { name: /Search/ }).waitFor()
+    await page.getByRole('navigation').getByRole('button', { name: 'Library' }).click()
     await page.getByRole('heading', { name: /Library/ }).waitFor()
     await page.reload()
     await page.getByRole('heading', { name: /Library\s+9 articles/ }).waitFor()

@@ -112,7 +112,7 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
   })
   if (found.length === 0) return scanSnippet(paragraphs, matcher)
   found.sort((a, b) => a.p - b.p || a.start - b.start)
-  let best = { i: 0, parts: -1, hits: -1 }
+  let best = { i: 0, parts: -1, hits: -1, prose: false }
   for (let i = 0; i < found.length; i++) {
     const from = Math.max(0, found[i]!.start - 40)
     let seen = 0
@@ -129,7 +129,14 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
         parts++
       }
     }
-    if (parts > best.parts || (parts === best.parts && hits > best.hits)) best = { i, parts, hits }
+    // ties go to a passage of running text rather than a subheading
+    const prose = paragraphs[found[i]!.p]!.length >= 80
+    if (
+      parts > best.parts ||
+      (parts === best.parts && (hits > best.hits || (hits === best.hits && prose && !best.prose)))
+    ) {
+      best = { i, parts, hits, prose }
+    }
   }
   const anchor = found[best.i]!
   const text = paragraphs[anchor.p]!

@@ -8,8 +8,11 @@ import { ImportReport } from '../features/import/ImportReport'
 import { PasteDialog } from '../features/import/PasteDialog'
 import { LibraryView } from '../features/library/LibraryView'
 import { ReaderView } from '../features/reader/ReaderView'
+import { SearchBox } from '../features/search/SearchBox'
+import { SearchProvider } from '../features/search/SearchContext'
+import { SearchView } from '../features/search/SearchView'
 import { languages, LANGUAGE_KEY, type Language } from '../i18n'
-import { useRoute } from './useRoute'
+import { useRoute, type SearchParams } from './useRoute'
 
 export function App() {
   return (
@@ -23,7 +26,25 @@ function Shell() {
   const { t, i18n } = useTranslation()
   const [route, navigate] = useRoute()
   const imp = useImport()
-  const openArticle = useCallback((id: number) => navigate({ view: 'article', id }), [navigate])
+  const openArticle = useCallback(
+    (id: number) => navigate({ view: 'article', id, query: null }),
+    [navigate],
+  )
+  const openHit = useCallback(
+    (id: number, query: string) => navigate({ view: 'article', id, query }),
+    [navigate],
+  )
+  const searchParams: SearchParams =
+    route.view === 'search' ? route.search : { query: '', outlet: null, from: null, to: null }
+  const changeSearch = useCallback(
+    (search: SearchParams, typing: boolean) => {
+      // typing in the library or the reader starts a search; clearing the field goes back
+      if (!search.query && !search.outlet && !search.from && !search.to)
+        navigate({ view: 'library' }, typing)
+      else navigate({ view: 'search', search }, typing && route.view === 'search')
+    },
+    [navigate, route.view],
+  )
   const toLibrary = useCallback(() => navigate({ view: 'library' }), [navigate])
 
   useEffect(() => {
@@ -49,54 +70,64 @@ function Shell() {
   }
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="topbar">
-        <button type="button" className="brand" onClick={toLibrary} title={t('app.library')}>
-          <span className="brand-mark" aria-hidden="true">
-            L
-          </span>
-          <span className="brand-name">{t('app.name')}</span>
-        </button>
-        <nav className="topnav" aria-label={t('app.library')}>
-          <button
-            type="button"
-            className={route.view === 'library' ? 'navlink active' : 'navlink'}
-            onClick={toLibrary}
-            aria-current={route.view === 'library' ? 'page' : undefined}
-          >
-            {t('app.library')}
+    <SearchProvider params={searchParams} onChange={changeSearch} onOpen={openHit}>
+      <div className="app">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header className="topbar">
+          <button type="button" className="brand" onClick={toLibrary} title={t('app.library')}>
+            <span className="brand-mark" aria-hidden="true">
+              L
+            </span>
+            <span className="brand-name">{t('app.name')}</span>
           </button>
-        </nav>
-        <div className="spacer" />
-        <ImportProgress />
-        <ImportMenu />
-        <div className="language" role="group" aria-label={t('app.language')}>
-          {languages.map((lng) => (
+          <nav className="topnav" aria-label={t('app.library')}>
             <button
-              key={lng}
               type="button"
-              className={i18n.resolvedLanguage === lng ? 'lang active' : 'lang'}
-              aria-pressed={i18n.resolvedLanguage === lng}
-              onClick={() => setLanguage(lng)}
+              className={route.view === 'library' ? 'navlink active' : 'navlink'}
+              onClick={toLibrary}
+              aria-current={route.view === 'library' ? 'page' : undefined}
             >
-              {lng.toUpperCase()}
+              {t('app.library')}
             </button>
-          ))}
-        </div>
-      </header>
-      <main id="main" className="content">
-        <ImportReport onOpen={openArticle} />
-        {route.view === 'article' ? (
-          <ReaderView key={route.id} id={route.id} onBack={toLibrary} />
-        ) : (
-          <LibraryView onOpen={openArticle} />
-        )}
-      </main>
-      <DropZone />
-      {imp.pasteOpen && <PasteDialog />}
-    </div>
+          </nav>
+          <SearchBox onLeave={toLibrary} />
+          <div className="spacer" />
+          <ImportProgress />
+          <ImportMenu />
+          <div className="language" role="group" aria-label={t('app.language')}>
+            {languages.map((lng) => (
+              <button
+                key={lng}
+                type="button"
+                className={i18n.resolvedLanguage === lng ? 'lang active' : 'lang'}
+                aria-pressed={i18n.resolvedLanguage === lng}
+                onClick={() => setLanguage(lng)}
+              >
+                {lng.toUpperCase()}
+              </button>
+            ))}
+          </div>
+        </header>
+        <main id="main" className="content">
+          <ImportReport onOpen={openArticle} />
+          {route.view === 'article' ? (
+            <ReaderView
+              key={`${route.id}\u0000${route.query ?? ''}`}
+              id={route.id}
+              query={route.query}
+              onBack={route.query ? () => history.back() : toLibrary}
+            />
+          ) : route.view === 'search' ? (
+            <SearchView />
+          ) : (
+            <LibraryView onOpen={openArticle} />
+          )}
+        </main>
+        <DropZone />
+        {imp.pasteOpen && <PasteDialog />}
+      </div>
+    </SearchProvider>
   )
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import type { ReaderComment } from '../../../../shared/types'
+import type { ReaderComment, TextRange } from '../../../../shared/types'
+import { Highlighted } from '../../components/Highlighted'
 import { formatPublished } from '../../components/format'
 
 /** Reader comments, collapsed below the article: kept, but never mixed into it. */
@@ -7,14 +8,30 @@ export function Comments({
   comments,
   lang,
   hyphenate,
+  matches,
+  firstMarks,
+  current = -1,
+  open,
+  onToggle,
 }: {
   comments: ReaderComment[]
   lang: string
   hyphenate: (text: string) => string
+  /** Find matches per comment (offsets into title + ' ' + text, as the search indexes it). */
+  matches?: TextRange[][]
+  firstMarks?: number[]
+  current?: number
+  open?: boolean
+  onToggle?: (open: boolean) => void
 }) {
   const { t } = useTranslation()
   return (
-    <details className="comments" data-testid="comments">
+    <details
+      className="comments"
+      data-testid="comments"
+      open={open}
+      onToggle={(e) => onToggle?.((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>{t('reader.comments', { count: comments.length })}</summary>
       <p className="muted note">{t('reader.commentsNote')}</p>
       <ol>
@@ -29,11 +46,15 @@ export function Comments({
                 {c.title}
               </p>
             )}
-            <div className="comment-text" lang="de">
-              {c.text.split('\n').map((line, k) => (
-                <p key={k}>{hyphenate(line)}</p>
-              ))}
-            </div>
+            <p className="comment-text" lang="de">
+              <Highlighted
+                text={c.text}
+                ranges={matches?.[i] ?? []}
+                transform={hyphenate}
+                firstMark={firstMarks?.[i] ?? 0}
+                current={current}
+              />
+            </p>
           </li>
         ))}
       </ol>

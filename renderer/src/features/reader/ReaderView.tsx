@@ -1,15 +1,26 @@
-import { useEffect, useState, type CSSProperties } from 'react'
+import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDetail } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { formatPublished } from '../../components/format'
+import { Highlighted } from '../../components/Highlighted'
 import { Comments } from './Comments'
+import { FindBar } from './FindBar'
+import { useFind } from './useFind'
 import { useGermanHyphenation } from './hyphenation'
 import { FONT_SIZES, useFontSize } from './useFontSize'
 
 /** One article as clean German text: metadata above, reader comments collapsed below. */
-export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
+export function ReaderView({
+  id,
+  query = null,
+  onBack,
+}: {
+  id: number
+  query?: string | null
+  onBack: () => void
+}) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [article, setArticle] = useState<ArticleDetail | null>(null)
@@ -17,6 +28,37 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
   const font = useFontSize()
   const hyphenate = useGermanHyphenation()
   const lang = i18n.resolvedLanguage ?? 'de'
+  const find = useFind(id, query)
+  const [findOpen, setFindOpen] = useState(Boolean(query))
+  const [commentsOpen, setCommentsOpen] = useState(false)
+  const page = useRef<HTMLDivElement>(null)
+
+  // Ctrl/Cmd+F: find in this article
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault()
+        setFindOpen(true)
+        requestAnimationFrame(() =>
+          page.current?.querySelector<HTMLInputElement>('.find-input')?.focus(),
+        )
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  // the current match: scrolled into view (and the comments open when it is in one)
+  const { current: currentMark, matches: found } = find
+  const inComment = find.marks !== null && currentMark >= find.marks.firstComment
+  useEffect(() => {
+    if (currentMark < 0 || !article) return
+    requestAnimationFrame(() =>
+      page.current
+        ?.querySelector(`mark[data-mark="${currentMark}"]`)
+        ?.scrollIntoView?.({ block: 'center', behavior: 'smooth' }),
+    )
+  }, [currentMark, found, article])
 
   useEffect(() => {
     // the view is keyed by id, so state starts empty for each article
@@ -59,9 +101,29 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
   const toolbar = (
     <div className="reader-toolbar">
       <button type="button" className="button ghost" onClick={onBack}>
-        ← {t('actions.back')}
+        ← {query ? t('actions.backToResults') : t('actions.back')}
       </button>
       <div className="spacer" />
+      {article && findOpen && (
+        <FindBar
+          find={find}
+          onClose={() => {
+            setFindOpen(false)
+            find.setQuery('')
+          }}
+        />
+      )}
+      {article && !findOpen && (
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setFindOpen(true)}
+          aria-label={t('find.label')}
+          title={t('find.label')}
+        >
+          ⌕
+        </button>
+      )}
       {article && (
         <>
           <div className="font-size" role="group" aria-label={t('reader.fontSize')}>
@@ -118,13 +180,22 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
   const headings = new Set(article.headings)
   const published = formatPublished(article.published, lang)
   const style = { '--reader-size': `${font.size}px` } as CSSProperties
+  const m = find.matches
+  const marks = find.marks
   return (
-    <div className="reader" style={style}>
+    <div className="reader" style={style} ref={page}>
       {toolbar}
       <article className="article" lang="de" data-testid="article">
         <header className="article-header">
           {article.kicker && <p className="kicker">{article.kicker}</p>}
-          <h1 className="article-title">{article.title}</h1>
+          <h1 className="article-title">
+            <Highlighted
+              text={article.title}
+              ranges={m?.title ?? []}
+              firstMark={0}
+              current={find.current}
+            />
+          </h1>
           <p className="article-meta" lang={lang}>
             {article.outlet && <span className="outlet">{article.outlet}</span>}
             {published && <time dateTime={article.published ?? undefined}>{published}</time>}
@@ -136,9 +207,18 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
           </p>
         </header>
         <div className="article-body">
-          {article.paragraphs.map((p, i) =>
-            headings.has(i) ? <h2 key={i}>{p}</h2> : <p key={i}>{hyphenate(p)}</p>,
-          )}
+          {article.paragraphs.map((p, i) => {
+            const text = (
+              <Highlighted
+                text={p}
+                ranges={m?.paragraphs[i] ?? []}
+                transform={headings.has(i) ? undefined : hyphenate}
+                firstMark={marks?.paragraphs[i] ?? 0}
+                current={find.current}
+              />
+            )
+            return headings.has(i) ? <h2 key={i}>{text}</h2> : <p key={i}>{text}</p>
+          })}
         </div>
         <footer className="article-footer" lang={lang}>
           {article.url && (
@@ -157,7 +237,16 @@ export function ReaderView({ id, onBack }: { id: number; onBack: () => void }) {
         </footer>
       </article>
       {article.comments.length > 0 && (
-        <Comments comments={article.comments} lang={lang} hyphenate={hyphenate} />
+        <Comments
+          comments={article.comments}
+          lang={lang}
+          hyphenate={hyphenate}
+          matches={m?.comments}
+          firstMarks={marks?.comments}
+          current={find.current}
+          open={commentsOpen || inComment}
+          onToggle={setCommentsOpen}
+        />
       )}
     </div>
   )

@@ -1,0 +1,99 @@
+/**
+ * The search shared by the search field in the top bar and the results view: the current
+ * query and filters (from the address), results as you type, and the selected result.
+ */
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
+import type { SearchResults } from '../../../../shared/types'
+import { useApi } from '../../api/ApiContext'
+import type { SearchParams } from '../../app/useRoute'
+
+interface SearchState {
+  params: SearchParams
+  results: SearchResults | null
+  loading: boolean
+  error: string | null
+  selected: number
+  setSelected: (i: number) => void
+  /** Changes the query or filters (typing replaces the history entry). */
+  update: (patch: Partial<SearchParams>, typing?: boolean) => void
+  open: (id: number) => void
+}
+
+const Ctx = createContext<SearchState | null>(null)
+
+export function useSearch(): SearchState {
+  const ctx = useContext(Ctx)
+  if (!ctx) throw new Error('useSearch outside SearchProvider')
+  return ctx
+}
+
+export const DEBOUNCE_MS = 150
+export const PAGE = 30
+
+export function SearchProvider({
+  params,
+  onChange,
+  onOpen,
+  children,
+}: {
+  params: SearchParams
+  onChange: (params: SearchParams, typing: boolean) => void
+  onOpen: (id: number, query: string) => void
+  children: ReactNode
+}) {
+  const api = useApi()
+  const [results, setResults] = useState<SearchResults | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [selected, setSelected] = useState(0)
+  const latest = useRef(0)
+
+  useEffect(() => {
+    const query = params.query.trim()
+    if (!query) return
+    const ticket = ++latest.current
+    const timer = setTimeout(() => {
+      setLoading(true)
+      api
+        .call('search.query', {
+          query,
+          limit: PAGE,
+          outlet: params.outlet,
+          from: params.from,
+          to: params.to,
+        })
+        .then((r) => {
+          if (ticket !== latest.current) return // an older query answered late
+          setResults(r)
+          setSelected(0)
+          setError(null)
+        })
+        .catch((err: Error) => ticket === latest.current && setError(err.message))
+        .finally(() => ticket === latest.current && setLoading(false))
+    }, DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [api, params.query, params.outlet, params.from, params.to])
+
+  const value = useMemo<SearchState>(
+    () => ({
+      params,
+      results: params.query.trim() ? results : null,
+      loading,
+      error,
+      selected,
+      setSelected,
+      update: (patch, typing = false) => onChange({ ...params, ...patch }, typing),
+      open: (id) => onOpen(id, params.query),
+    }),
+    [params, results, loading, error, selected, onChange, onOpen],
+  )
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>
+}

@@ -1,0 +1,179 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { OutletCount } from '../../../../shared/types'
+import { useApi } from '../../api/ApiContext'
+import { Highlighted } from '../../components/Highlighted'
+import { formatPublished } from '../../components/format'
+import { useSearch } from './SearchContext'
+
+/** Search results as you type: title, outlet, date and the best passage, with filter chips. */
+export function SearchView() {
+  const { t, i18n } = useTranslation()
+  const { params, results, loading, error, selected, setSelected, open } = useSearch()
+  const lang = i18n.resolvedLanguage ?? 'de'
+  const list = useRef<HTMLOListElement>(null)
+
+  useEffect(() => {
+    list.current?.querySelector(`#search-hit-${selected}`)?.scrollIntoView?.({ block: 'nearest' })
+  }, [selected])
+
+  return (
+    <section className="search-view" aria-labelledby="search-heading">
+      <div className="search-head">
+        <h1 id="search-heading">
+          {t('search.heading')}
+          {results && <span className="count">{t('search.count', { count: results.total })}</span>}
+        </h1>
+        <Filters />
+      </div>
+      {!params.query.trim() && <p className="muted">{t('search.hint')}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {t('errors.generic', { message: error })}
+        </p>
+      )}
+      {results && results.total === 0 && !loading && (
+        <p className="muted">{t('search.none', { query: params.query })}</p>
+      )}
+      {results && results.hits.length > 0 && (
+        <ol className="search-results" id="search-results" ref={list} aria-busy={loading}>
+          {results.hits.map((hit, i) => (
+            <li
+              key={hit.id}
+              id={`search-hit-${i}`}
+              className={i === selected ? 'search-hit selected' : 'search-hit'}
+              aria-selected={i === selected}
+              onMouseEnter={() => setSelected(i)}
+              data-testid="search-hit"
+            >
+              {hit.kicker && <span className="kicker">{hit.kicker}</span>}
+              <a
+                href={`#/article/${hit.id}`}
+                className="hit-title"
+                lang="de"
+                onClick={(e) => {
+                  e.preventDefault()
+                  open(hit.id)
+                }}
+              >
+                {hit.title}
+              </a>
+              <p className="hit-meta">
+                {hit.outlet && <span>{hit.outlet}</span>}
+                {hit.published && (
+                  <time dateTime={hit.published}>
+                    {formatPublished(hit.published, lang, 'long')}
+                  </time>
+                )}
+                {hit.snippetFrom === 'comments' && (
+                  <span className="badge comment-badge">{t('search.inComments')}</span>
+                )}
+                {hit.snippetFrom === 'title' && (
+                  <span className="badge">{t('search.inTitle')}</span>
+                )}
+              </p>
+              <p className="hit-snippet" lang="de">
+                <Highlighted text={hit.snippet} ranges={hit.highlights} />
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {results && results.total > results.hits.length && (
+        <p className="muted more">
+          {t('search.more', { shown: results.hits.length, total: results.total })}
+        </p>
+      )}
+    </section>
+  )
+}
+
+/** Filters as chips: outlet and date range; each chip removes its filter. */
+function Filters() {
+  const { t, i18n } = useTranslation()
+  const { params, update } = useSearch()
+  const lang = i18n.resolvedLanguage ?? 'de'
+  const api = useApi()
+  const [outlets, setOutlets] = useState<OutletCount[]>([])
+  const [adding, setAdding] = useState<null | 'outlet' | 'from' | 'to'>(null)
+  useEffect(() => {
+    api.call('library.outlets', {}).then(setOutlets, () => {})
+  }, [api])
+  const chip = (label: string, clear: () => void) => (
+    <span className="chip">
+      {label}
+      <button
+        type="button"
+        onClick={clear}
+        aria-label={t('search.removeFilter', { filter: label })}
+        title={t('search.removeFilter', { filter: label })}
+      >
+        ×
+      </button>
+    </span>
+  )
+  return (
+    <div className="filters" aria-label={t('search.filters')}>
+      {params.outlet &&
+        chip(`${t('library.outlet')}: ${params.outlet}`, () => update({ outlet: null }))}
+      {params.from &&
+        chip(`${t('search.from')}: ${formatPublished(params.from, lang, 'short')}`, () =>
+          update({ from: null }),
+        )}
+      {params.to &&
+        chip(`${t('search.to')}: ${formatPublished(params.to, lang, 'short')}`, () =>
+          update({ to: null }),
+        )}
+      {adding === 'outlet' ? (
+        <select
+          autoFocus
+          className="chip-input"
+          aria-label={t('library.outlet')}
+          defaultValue=""
+          onChange={(e) => {
+            setAdding(null)
+            if (e.target.value) update({ outlet: e.target.value })
+          }}
+          onBlur={() => setAdding(null)}
+        >
+          <option value="">{t('library.allOutlets')}</option>
+          {outlets.map((o) => (
+            <option key={o.name} value={o.name}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      ) : adding ? (
+        <input
+          autoFocus
+          type="date"
+          className="chip-input"
+          aria-label={adding === 'from' ? t('search.from') : t('search.to')}
+          onChange={(e) => {
+            if (e.target.value)
+              update(adding === 'from' ? { from: e.target.value } : { to: e.target.value })
+          }}
+          onBlur={() => setAdding(null)}
+        />
+      ) : (
+        <>
+          {!params.outlet && (
+            <button type="button" className="chip add" onClick={() => setAdding('outlet')}>
+              + {t('library.outlet')}
+            </button>
+          )}
+          {!params.from && (
+            <button type="button" className="chip add" onClick={() => setAdding('from')}>
+              + {t('search.from')}
+            </button>
+          )}
+          {!params.to && (
+            <button type="button" className="chip add" onClick={() => setAdding('to')}>
+              + {t('search.to')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
