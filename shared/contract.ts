@@ -8,6 +8,11 @@ import type {
   AppInfo,
   ArticleDetail,
   ArticleMatches,
+  DictionaryImportResult,
+  DictionaryStatus,
+  LexiconEntry,
+  TermMatch,
+  WordInfo,
   SearchIndexStatus,
   SearchResults,
   ArticleSummary,
@@ -19,6 +24,8 @@ import { librarySorts } from './types'
 
 /** Largest single file the importer accepts (bytes). Bigger files are rejected with `too_large`. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** Largest dictionary file (Debian's trans-de-en is about 25 MB). */
+export const MAX_DICTIONARY_BYTES = 80 * 1024 * 1024
 
 const articleId = z.number().int().positive()
 const partialDate = z
@@ -67,6 +74,45 @@ export const schemas = {
   'search.matches': z.strictObject({ id: articleId, query: searchText }),
   'search.status': z.strictObject({}),
   'search.rebuild': z.strictObject({}),
+  'lexicon.lookup': z.strictObject({ word: z.string().trim().min(1).max(120) }),
+  'lexicon.terms': z.strictObject({ id: articleId }),
+  'lexicon.entries': z.strictObject({
+    filter: z.string().max(120).default(''),
+    source: z.enum(['glossary', 'user', 'builtin', 'dict', 'all']).default('glossary'),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
+  'lexicon.save': z.strictObject({
+    id: articleId.optional(),
+    entry: z.strictObject({
+      lemma: z.string().trim().min(1).max(200),
+      pos: z.enum(['noun', 'verb', 'adj', 'adv', 'phrase', 'abbr', 'other']),
+      gender: z.enum(['m', 'f', 'n', 'pl']).nullable().optional(),
+      plural: z.string().trim().max(200).nullable().optional(),
+      gloss: z.string().trim().min(1).max(500),
+      explanation: z.string().trim().max(1000).nullable().optional(),
+      domain: z.string().trim().max(50).nullable().optional(),
+      forms: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    }),
+  }),
+  'lexicon.delete': z.strictObject({ id: articleId }),
+  'lexicon.note': z.strictObject({
+    lemma: z.string().trim().min(1).max(200),
+    note: z.string().max(5000),
+  }),
+  'lexicon.export': z.strictObject({
+    source: z.enum(['glossary', 'user', 'builtin', 'dict', 'all']).default('glossary'),
+  }),
+  'dict.status': z.strictObject({}),
+  'dict.import': z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    path: z.string().min(1).max(4096).optional(),
+    data: z
+      .base64()
+      .max(Math.ceil((MAX_DICTIONARY_BYTES * 4) / 3) + 4)
+      .optional(),
+  }),
+  'dict.importSystem': z.strictObject({}),
 } as const
 
 export type MethodName = keyof typeof schemas
@@ -86,6 +132,16 @@ export interface ApiResults {
   'search.matches': ArticleMatches
   'search.status': SearchIndexStatus
   'search.rebuild': SearchIndexStatus
+  'lexicon.lookup': WordInfo
+  'lexicon.terms': { title: TermMatch[]; paragraphs: TermMatch[][] }
+  'lexicon.entries': { entries: LexiconEntry[]; total: number }
+  'lexicon.save': LexiconEntry
+  'lexicon.delete': { deleted: boolean }
+  'lexicon.note': { note: string | null }
+  'lexicon.export': { csv: string; filename: string }
+  'dict.status': DictionaryStatus
+  'dict.import': DictionaryImportResult
+  'dict.importSystem': DictionaryImportResult
 }
 
 /** What a caller passes (defaults may be left out). */
@@ -125,6 +181,8 @@ export interface ApiEvents {
   'library.changed': { reason: 'import' | 'delete' | 'sample' }
   /** Progress of a search index rebuild. */
   'search.progress': { done: number; total: number }
+  /** Progress of a dictionary import (lines read). */
+  'dict.progress': { done: number; total: number }
   /** A menu command from the desktop shell. */
   'app.command': { command: 'import' | 'paste' | 'library' }
 }
@@ -133,6 +191,7 @@ export const eventNames: EventName[] = [
   'import.progress',
   'library.changed',
   'search.progress',
+  'dict.progress',
   'app.command',
 ]
 

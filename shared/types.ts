@@ -148,3 +148,98 @@ export function failedImport(
     error,
   }
 }
+
+export type LexiconSource = 'user' | 'builtin' | 'dict'
+export type Gender = 'm' | 'f' | 'n' | 'pl'
+
+/** One entry of the lexicon: the built-in glossary, an imported dictionary, or the user's own. */
+export interface LexiconEntry {
+  id: number
+  lemma: string
+  pos: string
+  gender: Gender | null
+  plural: string | null
+  genitive: string | null
+  gloss: string
+  explanation: string | null
+  domain: string | null
+  source: LexiconSource
+  /** Inflected forms and spelling variants that lead to it (lower case). */
+  forms: string[]
+}
+
+/** What a user enters for an own term. */
+export interface GlossaryEntryInput {
+  lemma: string
+  pos: 'noun' | 'verb' | 'adj' | 'adv' | 'phrase' | 'abbr' | 'other'
+  gender?: Gender | null
+  plural?: string | null
+  gloss: string
+  explanation?: string | null
+  domain?: string | null
+  forms?: string[]
+}
+
+/** A word as the popover explains it. */
+export interface WordInfo {
+  /** What was looked up, as written. */
+  query: string
+  found: boolean
+  lemma: string | null
+  pos: string | null
+  gender: Gender | null
+  /** "der", "die", "das" (plural-only nouns: "die"). */
+  article: string | null
+  plural: string | null
+  genitive: string | null
+  gloss: string | null
+  explanation: string | null
+  domain: string | null
+  /** Compound parts with their linking elements: ["Sicherheit", "s", "Garantie"]. */
+  parts: string[]
+  /** Which lexicon the answer comes from ("compound": assembled from its head). */
+  source: LexiconSource | 'compound' | null
+  /** How it was found: exact lemma, an inflected form, the stem, a compound split. */
+  via: 'lemma' | 'form' | 'stem' | 'compound' | null
+  entryId: number | null
+  /** Other meanings or entries for the same word. */
+  more: { id: number; lemma: string; gloss: string; source: LexiconSource; pos: string }[]
+  /** The user's note on this lemma. */
+  note: string | null
+  /** Where the word occurs in the library. */
+  occurrences: { total: number; articles: { id: number; title: string; outlet: string | null }[] }
+}
+
+/** A glossary term found in running text (single words and multi-word terms). */
+export interface TermMatch {
+  start: number
+  end: number
+  lemma: string
+  entryId: number
+}
+
+export interface DictionaryStatus {
+  dictionaries: {
+    id: number
+    name: string
+    path: string | null
+    importedAt: string
+    entries: number
+    forms: number
+    malformed: number
+  }[]
+  /** A dictionary on this computer that is not imported yet (Debian's trans-de-en). */
+  systemCopy: string | null
+  glossaryEntries: number
+  userEntries: number
+}
+
+export interface DictionaryImportResult {
+  name: string
+  lines: number
+  entries: number
+  forms: number
+  malformed: number
+  examples: { line: number; reason: string }[]
+  seconds: number
+}

@@ -2,9 +2,11 @@
 import type {
   ArticleDetail,
   ArticleSummary,
+  DictionaryImportResult,
   ImportResult,
   SearchIndexStatus,
   SearchResults,
+  WordInfo,
 } from '../../shared/types'
 
 const width = () => Math.max(60, Math.min(process.stdout.columns || 100, 120))
@@ -122,5 +124,36 @@ export function formatIndexStatus(s: SearchIndexStatus, rebuilt: boolean): strin
   if (s.missing.length) lines.push(`  not indexed: ${s.missing.join(', ')}`)
   if (s.orphaned.length) lines.push(`  indexed but deleted: ${s.orphaned.join(', ')}`)
   if (!s.consistent && !rebuilt) lines.push('  Run: lesesaal index --rebuild')
+  return lines.join('\n')
+}
+
+export function formatWord(w: WordInfo): string {
+  if (!w.found)
+    return `"${w.query}" is not in the lexicon.${w.parts.length ? ` Parts: ${w.parts.join(' | ')}` : ''}`
+  const head = [w.article, w.lemma].filter(Boolean).join(' ')
+  const lines = [
+    `${head}${w.plural && w.plural !== w.lemma ? `, Pl. ${w.plural}` : ''}${w.pos ? `  (${w.pos})` : ''}`,
+  ]
+  if (w.gloss) lines.push(`  ${w.gloss}`)
+  if (w.explanation) lines.push(`  ${w.explanation}`)
+  if (w.parts.length) lines.push(`  parts: ${w.parts.join(' | ')}`)
+  lines.push(`  source: ${w.source}${w.via && w.via !== 'lemma' ? ` (found by ${w.via})` : ''}`)
+  if (w.occurrences.total)
+    lines.push(
+      `  in ${w.occurrences.total} article${w.occurrences.total === 1 ? '' : 's'} of the library`,
+    )
+  return lines.join('\n')
+}
+
+export function formatDictionary(r: DictionaryImportResult): string {
+  const lines = [
+    `Imported "${r.name}": ${r.entries} entries and ${r.forms} forms from ${r.lines} lines in ${r.seconds.toFixed(1)} s.`,
+  ]
+  if (r.malformed) {
+    lines.push(
+      `${r.malformed} malformed line${r.malformed === 1 ? ' was' : 's were'} skipped, e.g.:`,
+    )
+    for (const e of r.examples) lines.push(`  line ${e.line}: ${e.reason}`)
+  }
   return lines.join('\n')
 }

@@ -4,13 +4,25 @@
  * User errors exit 1 with one line on stderr; never a stack trace.
  */
 import { Command, CommanderError } from 'commander'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
 import { librarySorts, type ArticleDetail, type ImportReport } from '../../shared/types'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
-import { formatArticle, formatImport, formatIndexStatus, formatList, formatSearch } from './format'
+import {
+  formatArticle,
+  formatDictionary,
+  formatImport,
+  formatIndexStatus,
+  formatList,
+  formatSearch,
+  formatWord,
+} from './format'
+
+/** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
+const RESOURCES = join(dirname(fileURLToPath(import.meta.url)), '../../resources')
 
 class CliError extends Error {
   constructor(
@@ -31,7 +43,12 @@ export async function main(argv: string[]): Promise<number> {
   let json = argv.includes('--json')
   const open = (opts: GlobalOptions): Core => {
     const libraryPath = opts.library ? resolve(opts.library) : defaultLibraryPath()
-    core = createCore({ libraryPath, mode: 'browser', canImportPaths: true })
+    core = createCore({
+      libraryPath,
+      mode: 'browser',
+      canImportPaths: true,
+      resourcesPath: RESOURCES,
+    })
     return core
   }
   const call = async <M extends MethodName>(
@@ -167,6 +184,49 @@ export async function main(argv: string[]): Promise<number> {
         print(doc, () => formatSearch(r))
       },
     )
+
+  program
+    .command('gloss')
+    .description(
+      'explain a German word: lemma, article, plural, gloss, compound parts, occurrences',
+    )
+    .argument('<word...>', 'a word or a multi-word term, as it appears in a text')
+    .action(async (words: string[]) => {
+      const c = open(program.opts<GlobalOptions>())
+      const info = await call(c, 'lexicon.lookup', { word: words.join(' ') })
+      const doc = {
+        query: info.query,
+        lemma: info.lemma,
+        gender: info.gender,
+        article: info.article,
+        plural: info.plural,
+        gloss: info.gloss,
+        explanation: info.explanation,
+        parts: info.parts,
+        source: info.source,
+        via: info.via,
+        occurrences: info.occurrences.total,
+        articles: info.occurrences.articles,
+      }
+      print(doc, () => formatWord(info))
+      if (!info.found) exitCode = 1
+    })
+
+  const dict = program.command('dict').description('dictionaries for the glossary')
+  dict
+    .command('import')
+    .description('import a dictionary in Ding format (e.g. /usr/share/trans/de-en)')
+    .argument('<file>', 'the dictionary file')
+    .option('--name <name>', 'what to call it')
+    .action(async (file: string, opts: { name?: string }) => {
+      const c = open(program.opts<GlobalOptions>())
+      const path = resolve(file)
+      const r = await call(c, 'dict.import', {
+        name: opts.name ?? path.split(/[\\/]/).pop()!,
+        path,
+      })
+      print(r, () => formatDictionary(r))
+    })
 
   program
     .command('index')

@@ -20,6 +20,8 @@ import {
 } from './import/importer'
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
+import { lexiconHandlers } from './lexicon/handlers'
+import type { Lexicon } from './lexicon/lookup'
 import {
   countArticles,
   deleteArticle,
@@ -40,6 +42,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<void>
   /** Whether callers can name local paths (desktop and CLI; not a browser tab). */
   canImportPaths?: boolean
+  /** Where to look for a system copy of a dictionary (tests point this elsewhere). */
+  systemDictionaries?: string[]
 }
 
 export type EventListener = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void
@@ -54,6 +58,10 @@ export interface Core {
   ensureSampleLibrary: () => Promise<number>
   /** The search index (drained after every change). */
   search: SearchIndex
+  /** The lexicon (glossary, dictionaries, own terms) and its lookups. */
+  lexicon: Lexicon
+  /** Loads the built-in glossary if this library does not have the current one. */
+  ensureGlossary: () => Promise<void>
   db: Db
   close: () => void
 }
@@ -68,6 +76,11 @@ export function createCore(options: CoreOptions): Core {
     for (const l of listeners) l(event, payload)
   }
   const search = new SearchIndex(db)
+  const lex = lexiconHandlers(db, search, emit, {
+    resourcesPath: options.resourcesPath,
+    canImportPaths: Boolean(options.canImportPaths),
+    systemDictionaries: options.systemDictionaries,
+  })
   /** Brings the search index up to date with what was just written. */
   const reindex = async () => {
     await search.ready()
@@ -122,12 +135,15 @@ export function createCore(options: CoreOptions): Core {
       return result
     },
     ...searchHandlers(db, search, emit),
+    ...lex.handlers,
   }
 
   return {
     handlers,
     db,
     search,
+    lexicon: lex.lexicon,
+    ensureGlossary: lex.ready,
     invoke: (method, input) => dispatch(handlers, method, input),
     subscribe: (listener) => {
       listeners.add(listener)

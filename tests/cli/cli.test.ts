@@ -311,3 +311,46 @@ describe('lesesaal search and index', () => {
     expect(JSON.parse(rebuilt.stdout)).toMatchObject({ consistent: true, indexed: 4 })
   })
 })
+
+describe('lesesaal gloss and dict import', () => {
+  it('explains a word with the fields of the contract', () => {
+    const lib = join(tempDir(), 'lib.sqlite')
+    lesesaal(['--library', lib, 'import', 'hanse-kurier.txt', 'tagesblick.txt'])
+    const r = lesesaal(['--library', lib, 'gloss', 'Sicherheitsgarantien', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      query: 'Sicherheitsgarantien',
+      lemma: 'Sicherheitsgarantie',
+      gender: 'f',
+      plural: 'Sicherheitsgarantien',
+      gloss: 'security guarantee',
+      parts: ['Sicherheit', 's', 'Garantie'],
+      source: 'builtin',
+      occurrences: 2,
+    })
+  })
+
+  it('imports a Ding dictionary and reports its malformed lines', () => {
+    const lib = join(tempDir(), 'lib.sqlite')
+    const r = lesesaal([
+      '--library',
+      lib,
+      'dict',
+      'import',
+      join(ROOT, 'tests/fixtures/lexicon/mini.ding'),
+      '--json',
+    ])
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      malformed: 3,
+      examples: [{ line: 42 }, { line: 44 }, { line: 46 }],
+    })
+    const text = lesesaal(['--library', lib, 'gloss', 'Überprüfungsmöglichkeit'])
+    expect(text.stdout).toContain('die Überprüfungsmöglichkeit, Pl. Überprüfungsmöglichkeiten')
+  })
+
+  it('exits 1 for a word the lexicon does not know', () => {
+    const r = lesesaal(['--library', join(tempDir(), 'l.sqlite'), 'gloss', 'Quxplimbo', '--json'])
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout)).toMatchObject({ query: 'Quxplimbo', lemma: null })
+  })
+})

@@ -17,6 +17,7 @@ describe('the contract', () => {
       'import.progress',
       'library.changed',
       'search.progress',
+      'dict.progress',
       'app.command',
     ])
   })

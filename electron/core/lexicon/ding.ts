@@ -1,0 +1,190 @@
+/**
+ * The Ding dictionary format (TU Chemnitz; Debian's trans-de-en): one line per entry,
+ * `deutsch :: english`; sub-entries separated by " | " on both sides, in the same order;
+ * synonyms by "; "; grammar in braces ({m} {f} {n} {pl} {vt} {vi} {vr} {adj} …), subject
+ * areas in brackets ([pol.]), notes in parentheses, alternative spellings in <angle brackets>.
+ *
+ * This parses untrusted text: every line is validated and a malformed one is counted and
+ * skipped, never fatal.
+ */
+
+export type Gender = 'm' | 'f' | 'n' | 'pl'
+export type PartOfSpeech =
+  'noun' | 'verb' | 'adj' | 'adv' | 'prep' | 'conj' | 'num' | 'phrase' | 'other'
+
+/** One German word or phrase of a line, with what its markers say. */
+export interface DingWord {
+  text: string
+  gender: Gender | null
+  pos: PartOfSpeech
+  domains: string[]
+}
+
+/** A dictionary entry read from a line. */
+export interface DingEntry {
+  lemma: string
+  pos: PartOfSpeech
+  gender: Gender | null
+  plural: string | null
+  gloss: string
+  domain: string | null
+  /** Other forms of the lemma given on the line (verb forms, plurals of synonyms). */
+  forms: string[]
+}
+
+const MARKERS = /\{([^{}]*)\}/g
+const DOMAINS = /\[([^[\]]*)\]/g
+const NOTES = /\(([^()]*)\)/g
+const ALTERNATIVES = /<[^<>]*>/g
+/** Words that stand for an object in an example ("jdm. etw. geben"): not an entry of their own. */
+const PLACEHOLDER = /\b(?:jd[nmrs]?|etw|sb|sth)\./i
+
+function partOfSpeech(markers: string[]): { pos: PartOfSpeech; gender: Gender | null } {
+  let gender: Gender | null = null
+  let pos: PartOfSpeech | null = null
+  for (const m of markers) {
+    for (const raw of m.split(/[;,]\s*/)) {
+      const k = raw.trim()
+      if (k === 'm' || k === 'f' || k === 'n' || k === 'pl') {
+        gender ??= k
+        pos ??= 'noun'
+      } else if (k === 'vt' || k === 'vi' || k === 'vr') pos ??= 'verb'
+      else if (k === 'adj') pos ??= 'adj'
+      else if (k === 'adv') pos ??= 'adv'
+      else if (k === 'prp') pos ??= 'prep'
+      else if (k === 'conj') pos ??= 'conj'
+      else if (k === 'num') pos ??= 'num'
+    }
+  }
+  return { pos: pos ?? 'other', gender }
+}
+
+/** Reads one German or English piece: the text without markers, and what the markers say. */
+export function readWord(raw: string): DingWord {
+  // most pieces carry at most a grammar marker: read those without regular expressions
+  if (!raw.includes('[') && !raw.includes('(') && !raw.includes('<')) {
+    const brace = raw.indexOf('{')
+    if (brace < 0) {
+      const text = raw.includes('  ') ? raw.replace(/\s+/g, ' ').trim() : raw.trim()
+      return { text, gender: null, pos: text.includes(' ') ? 'phrase' : 'other', domains: [] }
+    }
+    const close = raw.indexOf('}', brace)
+    if (close > 0 && raw.indexOf('{', close) < 0) {
+      const text = (raw.slice(0, brace) + raw.slice(close + 1)).replace(/\s+/g, ' ').trim()
+      let { pos, gender } = partOfSpeech([raw.slice(brace + 1, close)])
+      if (pos === 'other' && text.includes(' ')) pos = 'phrase'
+      return { text, gender, pos, domains: [] }
+    }
+  }
+  const markers = [...raw.matchAll(MARKERS)].map((m) => m[1]!)
+  const domains = [...raw.matchAll(DOMAINS)].map((m) => m[1]!.trim()).filter(Boolean)
+  const text = raw
+    .replace(MARKERS, ' ')
+    .replace(DOMAINS, ' ')
+    .replace(NOTES, ' ')
+    .replace(ALTERNATIVES, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  let { pos, gender } = partOfSpeech(markers)
+  if (pos === 'other' && text.includes(' ')) pos = 'phrase'
+  return { text, gender, pos, domains }
+}
+
+/** English side: the gloss without grammar markers and alternative spellings. */
+function cleanGloss(raw: string): string {
+  if (!raw.includes('{') && !raw.includes('<') && !raw.includes('[')) return raw.trim()
+  return raw
+    .replace(MARKERS, ' ')
+    .replace(ALTERNATIVES, ' ')
+    .replace(DOMAINS, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([;,)])/g, '$1')
+    .trim()
+}
+
+export type ParsedLine =
+  | { kind: 'comment' }
+  | { kind: 'malformed'; reason: string }
+  | { kind: 'entries'; entries: DingEntry[] }
+
+/** Parses one line of a Ding dictionary. */
+export function parseDingLine(line: string): ParsedLine {
+  const trimmed = line.trim()
+  if (trimmed === '' || trimmed.startsWith('#')) return { kind: 'comment' }
+  const split = line.indexOf(' :: ')
+  if (split < 0) return { kind: 'malformed', reason: 'no " :: " between German and English' }
+  const de = line.slice(0, split).split(' | ')
+  const en = line.slice(split + 4).split(' | ')
+  if (de.length !== en.length)
+    return {
+      kind: 'malformed',
+      reason: 'German and English have a different number of " | " parts',
+    }
+  const entries: DingEntry[] = []
+  let heads: DingEntry[] = []
+  let lastNouns: DingEntry[] = []
+  for (let i = 0; i < de.length; i++) {
+    const words = de[i]!.split('; ')
+      .map(readWord)
+      .filter((w) => w.text)
+    const gloss = cleanGloss(en[i]!)
+    if (i === 0) {
+      if (words.length === 0 || !gloss)
+        return { kind: 'malformed', reason: 'an empty German or English side' }
+      // a subject area on any synonym applies to the whole line's headwords
+      const area = words.find((w) => w.domains.length)?.domains[0] ?? null
+      heads = words.map((w) => ({ ...entryOf(w, gloss), domain: w.domains[0] ?? area }))
+      entries.push(...heads)
+      lastNouns = heads.filter((h) => h.pos === 'noun')
+      continue
+    }
+    if (words.length === 0) continue
+    // "{pl}" forms: the plurals of the nouns just before (synonym by synonym)
+    if (
+      words.every((w) => w.gender === 'pl') &&
+      lastNouns.length &&
+      lastNouns.some((n) => n.gender !== 'pl')
+    ) {
+      words.forEach((w, k) => {
+        const noun = lastNouns[k] ?? lastNouns[0]!
+        if (noun.gender === 'pl') return
+        if (noun.plural === null) noun.plural = w.text
+        else if (noun.plural !== w.text) noun.forms.push(w.text)
+      })
+      lastNouns = []
+      continue
+    }
+    // forms of a verb: unmarked words ("verhandelt", "trat zurück")
+    const verb = heads[0]!
+    if (
+      verb.pos === 'verb' &&
+      words.every(
+        (w) =>
+          w.pos === 'other' ||
+          (w.pos === 'phrase' && w.text.split(' ').length <= 3 && !PLACEHOLDER.test(w.text)),
+      )
+    ) {
+      for (const w of words) if (!verb.forms.includes(w.text)) verb.forms.push(w.text)
+      continue
+    }
+    // anything else is an entry of its own: a related word or a short fixed phrase, not an example
+    const own = words
+      .filter((w) => !PLACEHOLDER.test(w.text) && w.text.split(' ').length <= 4 && gloss)
+      .map((w) => entryOf(w, gloss))
+    entries.push(...own)
+    lastNouns = own.filter((e) => e.pos === 'noun')
+  }
+  return { kind: 'entries', entries }
+}
+
+function entryOf(w: DingWord, gloss: string): DingEntry {
+  return {
+    lemma: w.text,
+    pos: w.pos,
+    gender: w.gender,
+    plural: w.gender === 'pl' ? w.text : null,
+    gloss,
+    domain: w.domains[0] ?? null,
+    forms: [],
+  }
+}

@@ -1,0 +1,175 @@
+/** The lexicon and dictionary methods of the handler table. */
+import { existsSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { Handlers } from '../../../shared/contract'
+import { MAX_DICTIONARY_BYTES } from '../../../shared/contract'
+import { UserError } from '../../../shared/result'
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import type { Emit } from '../import/importer'
+import { decodeBytes } from '../import/decode'
+import { loadParsers } from '../import/parsers'
+import type { SearchIndex } from '../search'
+import { Lexicon } from './lookup'
+import {
+  deleteUserEntry,
+  exportCsv,
+  importDing,
+  lexiconKey,
+  listEntries,
+  loadBuiltinGlossary,
+  readEntry,
+  saveUserEntry,
+  setNote,
+} from './store'
+
+type LexiconHandlers = Pick<
+  Handlers,
+  | 'lexicon.lookup'
+  | 'lexicon.terms'
+  | 'lexicon.entries'
+  | 'lexicon.save'
+  | 'lexicon.delete'
+  | 'lexicon.note'
+  | 'lexicon.export'
+  | 'dict.status'
+  | 'dict.import'
+  | 'dict.importSystem'
+>
+
+/** Where Debian's trans-de-en package puts the Ding dictionary. */
+export const SYSTEM_DICTIONARIES = ['/usr/share/trans/de-en']
+
+export function lexiconHandlers(
+  db: Db,
+  search: SearchIndex,
+  emit: Emit,
+  options: { resourcesPath?: string; canImportPaths: boolean; systemDictionaries?: string[] },
+): { handlers: LexiconHandlers; lexicon: Lexicon; ready: () => Promise<void> } {
+  const lexicon = new Lexicon(db, search)
+  let loading: Promise<void> | null = null
+  /** The built-in glossary, loaded on first use (first start, or after an upgrade). */
+  const ready = () =>
+    (loading ??= (async () => {
+      if (options.resourcesPath && (await loadBuiltinGlossary(db, options.resourcesPath)))
+        lexicon.invalidate()
+    })())
+  const systemCopies = options.systemDictionaries ?? SYSTEM_DICTIONARIES
+
+  const importText = async (bytes: Uint8Array, name: string, path: string | null) => {
+    if (bytes.length > MAX_DICTIONARY_BYTES)
+      throw new UserError(
+        'too_large',
+        `The dictionary is larger than ${MAX_DICTIONARY_BYTES / 1048576} MB.`,
+      )
+    await loadParsers() // charset detection
+    const { text } = decodeBytes(bytes)
+    await ready()
+    const result = importDing(db, text, name, path, (done, total) =>
+      emit('dict.progress', { done, total }),
+    )
+    lexicon.invalidate()
+    return result
+  }
+
+  const handlers: LexiconHandlers = {
+    'lexicon.lookup': async ({ word }) => {
+      await ready()
+      return lexicon.lookup(word)
+    },
+    'lexicon.terms': async ({ id }) => {
+      await ready()
+      const title = stmt(db, 'SELECT title FROM articles WHERE id = ?').pluck().get(id) as
+        string | undefined
+      if (title === undefined)
+        throw new UserError('not_found', `There is no article ${id} in the library.`)
+      const paragraphs = stmt(
+        db,
+        'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position',
+      )
+        .pluck()
+        .all(id) as string[]
+      return { title: lexicon.terms(title), paragraphs: paragraphs.map((p) => lexicon.terms(p)) }
+    },
+    'lexicon.entries': async (input) => {
+      await ready()
+      return listEntries(db, input)
+    },
+    'lexicon.save': async ({ id, entry }) => {
+      await ready()
+      const saved = saveUserEntry(db, entry, id)
+      lexicon.invalidate()
+      return readEntry(db, saved)!
+    },
+    'lexicon.delete': async ({ id }) => {
+      const deleted = deleteUserEntry(db, id)
+      lexicon.invalidate()
+      return { deleted }
+    },
+    'lexicon.note': async ({ lemma, note }) => {
+      setNote(db, lexiconKey(lemma), note)
+      return { note: note.trim() || null }
+    },
+    'lexicon.export': async ({ source }) => {
+      await ready()
+      return {
+        csv: exportCsv(db, source),
+        filename: `lesesaal-glossar-${source}-${new Date().toISOString().slice(0, 10)}.csv`,
+      }
+    },
+    'dict.status': async () => {
+      await ready()
+      const dictionaries = (
+        stmt(
+          db,
+          'SELECT id, name, path, imported_at, entries, forms, malformed FROM lexicon_dictionaries ORDER BY id',
+        ).all() as {
+          id: number
+          name: string
+          path: string | null
+          imported_at: string
+          entries: number
+          forms: number
+          malformed: number
+        }[]
+      ).map(({ imported_at, ...d }) => ({ ...d, importedAt: imported_at }))
+      const imported = new Set(dictionaries.map((d) => d.path))
+      const count = (source: string) =>
+        stmt(db, 'SELECT count(*) FROM lexicon_entries WHERE source = ?')
+          .pluck()
+          .get(source) as number
+      return {
+        dictionaries,
+        systemCopy: systemCopies.find((p) => existsSync(p) && !imported.has(p)) ?? null,
+        glossaryEntries: count('builtin'),
+        userEntries: count('user'),
+      }
+    },
+    'dict.import': async ({ name, path, data }) => {
+      if (data !== undefined) return importText(Buffer.from(data, 'base64'), name, null)
+      if (!path)
+        throw new UserError('invalid_input', 'Give the dictionary file (its path or its content).')
+      if (!options.canImportPaths)
+        throw new UserError(
+          'unsupported',
+          'Importing by path is not available here; upload the file instead.',
+        )
+      const info = await stat(path).catch(() => null)
+      if (!info?.isFile()) throw new UserError('io_error', `No such file: ${path}`)
+      if (info.size > MAX_DICTIONARY_BYTES)
+        throw new UserError(
+          'too_large',
+          `The dictionary is larger than ${MAX_DICTIONARY_BYTES / 1048576} MB.`,
+        )
+      return importText(await readFile(path), name || basename(path), path)
+    },
+    'dict.importSystem': async () => {
+      const path = systemCopies.find((p) => existsSync(p))
+      if (!path)
+        throw new UserError('not_found', 'There is no German–English dictionary on this computer.')
+      return importText(await readFile(path), 'Ding (trans-de-en)', path)
+    },
+  }
+  return { handlers, lexicon, ready }
+}

@@ -1,0 +1,413 @@
+/**
+ * The lexicon in SQL: the built-in glossary (loaded on first start and whenever the shipped
+ * file changes), imported Ding dictionaries, the user's own terms, and notes.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { UserError } from '../../../shared/result'
+import type { GlossaryEntryInput, LexiconEntry, LexiconSource } from '../../../shared/types'
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import { getSetting, setSetting } from '../library/articles'
+import { parseDingLine, type DingEntry } from './ding'
+
+/** The form a word is looked up by: NFC, lower case, single spaces. */
+export function lexiconKey(word: string): string {
+  return word.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
+}
+
+const glossarySchema = z.array(
+  z.strictObject({
+    lemma: z.string().min(1).max(200),
+    pos: z.enum(['noun', 'verb', 'adj', 'adv', 'phrase', 'abbr']),
+    gender: z.enum(['m', 'f', 'n', 'pl']).nullable(),
+    plural: z.string().max(200).nullable(),
+    genitive: z.string().max(200).nullable(),
+    gloss: z.string().min(1).max(500),
+    explanation: z.string().min(1).max(1000),
+    domain: z.string().max(50),
+    forms: z.array(z.string().min(1).max(200)),
+  }),
+)
+
+const GLOSSARY_VERSION = 'glossary.version'
+
+export interface EntryRow {
+  key: string
+  lemma: string
+  pos: string
+  gender: string | null
+  plural: string | null
+  genitive: string | null
+  gloss: string
+  explanation: string | null
+  domain: string | null
+  source: LexiconSource
+  dictionary: number | null
+  forms: string[]
+}
+
+/** Inserts entries and their forms with multi-row statements (fast enough for 450,000 entries). */
+function insertEntries(db: Db, rows: EntryRow[]): { entries: number; forms: number } {
+  const CHUNK = 60
+  const now = new Date().toISOString()
+  let forms = 0
+  const nextId =
+    ((stmt(db, 'SELECT coalesce(max(id), 0) FROM lexicon_entries').pluck().get() as number) ?? 0) +
+    1
+  const entryValues: unknown[] = []
+  const formValues: unknown[] = []
+  const flushEntries = (n: number) => {
+    if (!n) return
+    stmt(
+      db,
+      `INSERT INTO lexicon_entries (id, key, lemma, pos, gender, plural, genitive, gloss, explanation, domain, source, dictionary, updated_at) VALUES ${Array(n).fill('(?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+    ).run(entryValues)
+    entryValues.length = 0
+  }
+  const flushForms = (n: number) => {
+    if (!n) return
+    stmt(
+      db,
+      `INSERT OR IGNORE INTO lexicon_forms (key, entry_id) VALUES ${Array(n).fill('(?,?)').join(',')}`,
+    ).run(formValues)
+    formValues.length = 0
+  }
+  let pendingEntries = 0
+  let pendingForms = 0
+  rows.forEach((r, i) => {
+    const id = nextId + i
+    entryValues.push(
+      id,
+      r.key,
+      r.lemma,
+      r.pos,
+      r.gender,
+      r.plural,
+      r.genitive,
+      r.gloss,
+      r.explanation,
+      r.domain,
+      r.source,
+      r.dictionary,
+      now,
+    )
+    if (++pendingEntries === CHUNK) {
+      flushEntries(CHUNK)
+      pendingEntries = 0
+    }
+    const keys = new Set<string>()
+    for (const f of [r.plural, r.genitive, ...r.forms]) if (f) keys.add(lexiconKey(f))
+    // "Sechsparteiengespräche" and "Sechs-Parteien-Gespräche" meet
+    if (r.key.includes('-')) keys.add(r.key.replace(/-/g, ''))
+    keys.delete(r.key)
+    for (const k of keys) {
+      formValues.push(k, id)
+      forms++
+      if (++pendingForms === CHUNK) {
+        // the entries the forms point to go first (foreign keys)
+        flushEntries(pendingEntries)
+        pendingEntries = 0
+        flushForms(CHUNK)
+        pendingForms = 0
+      }
+    }
+  })
+  flushEntries(pendingEntries)
+  flushForms(pendingForms)
+  return { entries: rows.length, forms }
+}
+
+/**
+ * Loads the built-in glossary on first start and whenever the shipped file differs from the
+ * one loaded (an upgrade). Returns the number of entries loaded, 0 when already current.
+ */
+export async function loadBuiltinGlossary(db: Db, resourcesPath: string): Promise<number> {
+  const path = join(resourcesPath, 'glossary', 'political.json')
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    return 0
+  }
+  const version = createHash('sha256').update(text).digest('hex').slice(0, 16)
+  if (getSetting(db, GLOSSARY_VERSION) === version) return 0
+  const parsed = glossarySchema.safeParse(JSON.parse(text))
+  if (!parsed.success)
+    throw new UserError(
+      'invalid_input',
+      `The built-in glossary is damaged: ${parsed.error.issues[0]?.message}`,
+    )
+  const rows: EntryRow[] = parsed.data.map((e) => ({
+    key: lexiconKey(e.lemma),
+    lemma: e.lemma,
+    pos: e.pos,
+    gender: e.gender,
+    plural: e.plural,
+    genitive: e.genitive,
+    gloss: e.gloss,
+    explanation: e.explanation,
+    domain: e.domain,
+    source: 'builtin',
+    dictionary: null,
+    forms: e.forms,
+  }))
+  db.transaction(() => {
+    db.prepare("DELETE FROM lexicon_entries WHERE source = 'builtin'").run()
+    insertEntries(db, rows)
+    setSetting(db, GLOSSARY_VERSION, version)
+  })()
+  return rows.length
+}
+
+export interface DictionaryImport {
+  name: string
+  lines: number
+  entries: number
+  forms: number
+  malformed: number
+  /** Up to five malformed lines with their line number and reason. */
+  examples: { line: number; reason: string }[]
+  seconds: number
+}
+
+/**
+ * Imports a Ding dictionary (e.g. Debian's trans-de-en). An earlier import of the same name is
+ * replaced. Malformed lines are counted and reported, never fatal.
+ */
+export function importDing(
+  db: Db,
+  text: string,
+  name: string,
+  path: string | null,
+  onProgress?: (done: number, total: number) => void,
+): DictionaryImport {
+  const t0 = performance.now()
+  const lines = text.split('\n')
+  const examples: { line: number; reason: string }[] = []
+  let malformed = 0
+  const parsed: DingEntry[] = []
+  const step = Math.max(1, Math.floor(lines.length / 50))
+  for (let i = 0; i < lines.length; i++) {
+    const r = parseDingLine(lines[i]!)
+    if (r.kind === 'entries') {
+      for (const e of r.entries) parsed.push(e)
+    } else if (r.kind === 'malformed') {
+      malformed++
+      if (examples.length < 5) examples.push({ line: i + 1, reason: r.reason })
+    }
+    if (onProgress && i % step === 0) onProgress(i, lines.length)
+  }
+  if (parsed.length === 0) {
+    throw new UserError(
+      'invalid_input',
+      `No dictionary entries were found (${malformed} malformed lines). Is this a Ding file ("Deutsch :: English")?`,
+    )
+  }
+  let counts = { entries: 0, forms: 0 }
+  db.transaction(() => {
+    db.prepare('DELETE FROM lexicon_dictionaries WHERE name = ?').run(name)
+    const dictionary = Number(
+      db
+        .prepare(
+          'INSERT INTO lexicon_dictionaries (name, path, imported_at, entries, forms, malformed) VALUES (?, ?, ?, 0, 0, ?)',
+        )
+        .run(name, path, new Date().toISOString(), malformed).lastInsertRowid,
+    )
+    // building the indexes once at the end is much faster than growing them row by row
+    db.exec('DROP INDEX lexicon_entries_key; DROP INDEX lexicon_forms_entry')
+    counts = insertEntries(
+      db,
+      parsed.map((e) => ({
+        key: lexiconKey(e.lemma),
+        lemma: e.lemma,
+        pos: e.pos === 'prep' ? 'prep' : e.pos,
+        gender: e.gender,
+        plural: e.plural,
+        genitive: null,
+        gloss: e.gloss,
+        explanation: null,
+        domain: e.domain,
+        source: 'dict',
+        dictionary,
+        forms: e.forms,
+      })),
+    )
+    db.exec(
+      'CREATE INDEX lexicon_entries_key ON lexicon_entries (key); CREATE INDEX lexicon_forms_entry ON lexicon_forms (entry_id)',
+    )
+    db.prepare('UPDATE lexicon_dictionaries SET entries = ?, forms = ? WHERE id = ?').run(
+      counts.entries,
+      counts.forms,
+      dictionary,
+    )
+  })()
+  onProgress?.(lines.length, lines.length)
+  return {
+    name,
+    lines: lines.length,
+    ...counts,
+    malformed,
+    examples,
+    seconds: (performance.now() - t0) / 1000,
+  }
+}
+
+const ENTRY_COLUMNS = 'id, lemma, pos, gender, plural, genitive, gloss, explanation, domain, source'
+
+/** An entry with its forms, as the API shows it. */
+export function readEntry(db: Db, id: number): LexiconEntry | null {
+  const row = stmt(db, `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries WHERE id = ?`).get(id) as
+    Omit<LexiconEntry, 'forms'> | undefined
+  if (!row) return null
+  const forms = stmt(db, 'SELECT key FROM lexicon_forms WHERE entry_id = ? ORDER BY key')
+    .pluck()
+    .all(id) as string[]
+  return { ...row, forms }
+}
+
+/** Entries whose lemma is `key`, or which have `key` as a form; user first, then built-in. */
+export function entriesFor(
+  db: Db,
+  key: string,
+): { entry: Omit<LexiconEntry, 'forms'>; via: 'lemma' | 'form' }[] {
+  const rows = stmt(
+    db,
+    `SELECT ${ENTRY_COLUMNS}, 'lemma' AS via FROM lexicon_entries WHERE key = @key
+     UNION ALL
+     SELECT e.id, e.lemma, e.pos, e.gender, e.plural, e.genitive, e.gloss, e.explanation, e.domain, e.source, 'form' AS via
+       FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id WHERE f.key = @key
+     LIMIT 200`,
+  ).all({ key }) as (Omit<LexiconEntry, 'forms'> & { via: 'lemma' | 'form' })[]
+  return rows.map(({ via, ...entry }) => ({ entry, via }))
+}
+
+/** Adds or changes a user entry (user entries win over built-in and dictionary ones). */
+export function saveUserEntry(db: Db, input: GlossaryEntryInput, id?: number): number {
+  return db.transaction(() => {
+    if (id !== undefined) {
+      const source = stmt(db, 'SELECT source FROM lexicon_entries WHERE id = ?').pluck().get(id)
+      if (source !== 'user') throw new UserError('not_found', `There is no own term ${id}.`)
+      stmt(db, 'DELETE FROM lexicon_entries WHERE id = ?').run(id)
+    }
+    insertEntries(db, [
+      {
+        key: lexiconKey(input.lemma),
+        lemma: input.lemma.trim(),
+        pos: input.pos,
+        gender: input.gender ?? null,
+        plural: input.plural?.trim() || null,
+        genitive: null,
+        gloss: input.gloss.trim(),
+        explanation: input.explanation?.trim() || null,
+        domain: input.domain?.trim() || null,
+        source: 'user',
+        dictionary: null,
+        forms: input.forms ?? [],
+      },
+    ])
+    return stmt(db, 'SELECT max(id) FROM lexicon_entries').pluck().get() as number
+  })()
+}
+
+export function deleteUserEntry(db: Db, id: number): boolean {
+  return (
+    stmt(db, "DELETE FROM lexicon_entries WHERE id = ? AND source = 'user'").run(id).changes > 0
+  )
+}
+
+export function getNote(db: Db, key: string): string | null {
+  return (
+    (stmt(db, 'SELECT note FROM lexicon_notes WHERE key = ?').pluck().get(key) as
+      string | undefined) ?? null
+  )
+}
+
+export function setNote(db: Db, key: string, note: string): void {
+  if (note.trim()) {
+    stmt(
+      db,
+      'INSERT INTO lexicon_notes (key, note, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at',
+    ).run(key, note.trim(), new Date().toISOString())
+  } else stmt(db, 'DELETE FROM lexicon_notes WHERE key = ?').run(key)
+}
+
+/** The glossary page: entries filtered by text and source, paged. */
+export function listEntries(
+  db: Db,
+  opts: {
+    filter: string
+    source: LexiconSource | 'glossary' | 'all'
+    offset: number
+    limit: number
+  },
+): { entries: LexiconEntry[]; total: number } {
+  const where: string[] = []
+  const args: unknown[] = []
+  if (opts.source === 'glossary') where.push("source IN ('user', 'builtin')")
+  else if (opts.source !== 'all') {
+    where.push('source = ?')
+    args.push(opts.source)
+  }
+  if (opts.filter.trim()) {
+    const k = lexiconKey(opts.filter)
+    where.push("(key >= ? AND key < ? || char(1114111) OR gloss LIKE ? ESCAPE '\\')")
+    args.push(k, k, `%${opts.filter.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  }
+  const sql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const total = db
+    .prepare(`SELECT count(*) FROM lexicon_entries ${sql}`)
+    .pluck()
+    .get(...args) as number
+  const rows = db
+    .prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries ${sql} ORDER BY CASE source WHEN 'user' THEN 0 WHEN 'builtin' THEN 1 ELSE 2 END, key LIMIT ? OFFSET ?`,
+    )
+    .all(...args, opts.limit, opts.offset) as Omit<LexiconEntry, 'forms'>[]
+  const forms = stmt(db, 'SELECT key FROM lexicon_forms WHERE entry_id = ? ORDER BY key').pluck()
+  return { entries: rows.map((r) => ({ ...r, forms: forms.all(r.id) as string[] })), total }
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v)
+  // a leading = + - @ would be a formula in spreadsheet programs: quote it as text
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s
+  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** The glossary as CSV (UTF-8 with a byte-order mark, for spreadsheet programs). */
+export function exportCsv(db: Db, source: LexiconSource | 'glossary' | 'all'): string {
+  const header = [
+    'lemma',
+    'pos',
+    'gender',
+    'plural',
+    'genitive',
+    'gloss',
+    'explanation',
+    'domain',
+    'source',
+    'forms',
+  ]
+  const lines = [header.join(',')]
+  const where =
+    source === 'glossary'
+      ? "WHERE source IN ('user', 'builtin')"
+      : source === 'all'
+        ? ''
+        : 'WHERE source = ?'
+  const rows = db
+    .prepare(
+      `SELECT e.lemma, e.pos, e.gender, e.plural, e.genitive, e.gloss, e.explanation, e.domain, e.source,
+        (SELECT group_concat(key, ' | ') FROM lexicon_forms f WHERE f.entry_id = e.id) AS forms
+       FROM lexicon_entries e ${where} ORDER BY e.key`,
+    )
+    .raw()
+    .iterate(...(source === 'glossary' || source === 'all' ? [] : [source])) as IterableIterator<
+    unknown[]
+  >
+  for (const r of rows) lines.push(r.map(csvCell).join(','))
+  return `\ufeff${lines.join('\r\n')}\r\n`
+}

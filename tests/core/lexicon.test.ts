@@ -1,0 +1,383 @@
+/**
+ * The lexicon as a learner meets it: words from political news resolve to their dictionary
+ * form with article, plural and gloss; compounds split into their parts; real dictionaries
+ * import, malformed lines and all.
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../../electron/core'
+import type { WordInfo } from '../../shared/types'
+import { parseDingLine } from '../../electron/core/lexicon/ding'
+import { call, testCore } from '../helpers/core'
+import { ROOT } from '../helpers/fixtures'
+
+const LEX = join(ROOT, 'tests/fixtures/lexicon')
+const forms = JSON.parse(readFileSync(join(LEX, 'forms.json'), 'utf8')) as {
+  word: string
+  lemma: string
+  parts: string[]
+}[]
+
+async function glossary() {
+  const core = testCore()
+  await core.ensureGlossary()
+  const lookup = async (word: string) => call(core, 'lexicon.lookup', { word })
+  return { core, lookup }
+}
+
+describe('the built-in glossary', () => {
+  it('has at least 300 entries, each with gender (nouns), gloss and a German explanation', async () => {
+    const { core } = await glossary()
+    const { entries, total } = await call(core, 'lexicon.entries', {
+      source: 'builtin',
+      limit: 500,
+    })
+    expect(total).toBeGreaterThanOrEqual(300)
+    for (const e of entries) {
+      expect(e.gloss.length).toBeGreaterThan(1)
+      expect(e.explanation).toMatch(/^[A-ZÄÖÜ„"].*[.!?]$/)
+      if (e.pos === 'noun') expect(['m', 'f', 'n', 'pl']).toContain(e.gender)
+    }
+  })
+
+  it.each([
+    ['Denuklearisierung', 'die'],
+    ['Sechs-Parteien-Gespräche', 'die'],
+    ['Vieraugengespräch', 'das'],
+    ['Machthaber', 'der'],
+    ['Kremlchef', 'der'],
+    ['Gipfeltreffen', 'das'],
+    ['Sanktion', 'die'],
+    ['Abrüstung', 'die'],
+    ['Sicherheitsgarantie', 'die'],
+    ['Atomprogramm', 'das'],
+    ['Delegation', 'die'],
+    ['Staatsbesuch', 'der'],
+    ['Außenminister', 'der'],
+    ['Vermittler', 'der'],
+    ['Annäherung', 'die'],
+  ])('explains %s with its article %s', async (word, article) => {
+    const { lookup } = await glossary()
+    const info = await lookup(word)
+    expect(info).toMatchObject({
+      found: true,
+      lemma: word,
+      article,
+      source: 'builtin',
+      via: 'lemma',
+    })
+    expect(info.gloss).toBeTruthy()
+  })
+
+  it('loads once, and again when the shipped glossary changes', async () => {
+    const { core } = await glossary()
+    expect(await core.lexicon.lookup('Sanktion', false)).toMatchObject({ found: true })
+    const count = () =>
+      core.db
+        .prepare("SELECT count(*) FROM lexicon_entries WHERE source = 'builtin'")
+        .pluck()
+        .get() as number
+    const before = count()
+    core.db
+      .prepare("UPDATE settings SET value = 'an older glossary' WHERE key = 'glossary.version'")
+      .run()
+    core.db
+      .prepare("DELETE FROM lexicon_entries WHERE source = 'builtin' AND key = 'sanktion'")
+      .run()
+    const { loadBuiltinGlossary } = await import('../../electron/core/lexicon/store')
+    expect(await loadBuiltinGlossary(core.db, join(ROOT, 'resources'))).toBe(before)
+    expect(await loadBuiltinGlossary(core.db, join(ROOT, 'resources'))).toBe(0)
+    expect(count()).toBe(before)
+  })
+})
+
+describe('lookup of inflected forms and compounds', () => {
+  // one library for the whole table (the per-test cores are closed after each test)
+  const core = createCore({ libraryPath: ':memory:', resourcesPath: join(ROOT, 'resources') })
+  const lookup = async (word: string): Promise<WordInfo> => call(core, 'lexicon.lookup', { word })
+  beforeAll(() => core.ensureGlossary())
+  afterAll(() => core.close())
+
+  it.each(forms.map((f) => [f.word, f.lemma, f.parts] as const))(
+    '%s -> %s %j',
+    async (word, lemma, parts) => {
+      const info = await lookup(word)
+      expect(info.lemma).toBe(lemma)
+      expect(info.parts).toEqual(parts)
+    },
+  )
+
+  it.each([
+    ['Sechs-Parteien-Gespräche', 'Sechs-Parteien-Gespräche'],
+    ['Sechsparteiengespräche', 'Sechs-Parteien-Gespräche'],
+    ['Atomprogramms', 'Atomprogramm'],
+    ['Atomwaffenprogramm', 'Atomwaffenprogramm'],
+    ['Sanktionen', 'Sanktion'],
+    ['Gesprächen', 'Gespräch'],
+    ['Vieraugengespräch', 'Vieraugengespräch'],
+    ['Denuklearisierung', 'Denuklearisierung'],
+    ['Sicherheitsgarantien', 'Sicherheitsgarantie'],
+    ['Gipfeltreffens', 'Gipfeltreffen'],
+    ['Machthabers', 'Machthaber'],
+  ])('resolves %s to %s', async (word, lemma) => {
+    expect((await lookup(word)).lemma).toBe(lemma)
+  })
+
+  it('splits a compound the lexicon does not have and takes gender and plural from its head', async () => {
+    const info = await lookup('Atomwaffenkontrollen')
+    expect(info).toMatchObject({
+      lemma: 'Atomwaffenkontrolle',
+      article: 'die',
+      gender: 'f',
+      via: 'compound',
+      source: 'compound',
+    })
+    expect(info.parts).toEqual(['Atomwaffe', 'n', 'Kontrolle'])
+    expect(info.plural).toBe('Atomwaffenkontrollen')
+  })
+
+  it('splits Sechs-Parteien-Gespräche at its hyphens and gives Sicherheit | s | Garantie', async () => {
+    expect((await lookup('Sechs-Parteien-Gespräche')).parts).toEqual([
+      'Sechs',
+      'Parteien',
+      'Gespräche',
+    ])
+    expect((await lookup('Sicherheitsgarantien')).parts).toEqual(['Sicherheit', 's', 'Garantie'])
+  })
+
+  it('says so when a word is unknown', async () => {
+    expect(await lookup('Quxplimbo')).toMatchObject({ found: false, lemma: null, parts: [] })
+  })
+})
+
+describe('own terms', () => {
+  it('win over built-in entries and can be changed and deleted', async () => {
+    const { core, lookup } = await glossary()
+    const saved = await call(core, 'lexicon.save', {
+      entry: {
+        lemma: 'Sanktion',
+        pos: 'noun',
+        gender: 'f',
+        plural: 'Sanktionen',
+        gloss: 'sanction (my wording)',
+        forms: ['Sanktiönchen'],
+      },
+    })
+    expect(saved).toMatchObject({
+      source: 'user',
+      lemma: 'Sanktion',
+      forms: expect.arrayContaining(['sanktionen', 'sanktiönchen']),
+    })
+    expect(await lookup('Sanktionen')).toMatchObject({
+      gloss: 'sanction (my wording)',
+      source: 'user',
+    })
+    expect((await lookup('Sanktionen')).more.some((m) => m.source === 'builtin')).toBe(true)
+    expect(await lookup('Sanktiönchen')).toMatchObject({ lemma: 'Sanktion', source: 'user' })
+    const changed = await call(core, 'lexicon.save', {
+      id: saved.id,
+      entry: { lemma: 'Sanktion', pos: 'noun', gender: 'f', gloss: 'penalty' },
+    })
+    expect(await lookup('Sanktion')).toMatchObject({ gloss: 'penalty', source: 'user' })
+    expect(await call(core, 'lexicon.delete', { id: changed.id })).toEqual({ deleted: true })
+    expect(await lookup('Sanktion')).toMatchObject({ source: 'builtin' })
+  })
+
+  it('refuses to change or delete a built-in entry', async () => {
+    const { core } = await glossary()
+    const builtin = (await call(core, 'lexicon.entries', { filter: 'Sanktion', source: 'builtin' }))
+      .entries[0]!
+    expect(
+      await core.invoke('lexicon.save', {
+        id: builtin.id,
+        entry: { lemma: 'x', pos: 'noun', gloss: 'y' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await call(core, 'lexicon.delete', { id: builtin.id })).toEqual({ deleted: false })
+  })
+
+  it("keeps the user's note on a word", async () => {
+    const { core, lookup } = await glossary()
+    await call(core, 'lexicon.note', { lemma: 'Sanktion', note: 'Plural mit -en!' })
+    expect((await lookup('Sanktionen')).note).toBe('Plural mit -en!')
+    await call(core, 'lexicon.note', { lemma: 'Sanktion', note: '' })
+    expect((await lookup('Sanktionen')).note).toBeNull()
+  })
+
+  it('lists, filters and exports the glossary as CSV', async () => {
+    const { core } = await glossary()
+    await call(core, 'lexicon.save', {
+      entry: {
+        lemma: 'Kabelschutz',
+        pos: 'noun',
+        gender: 'm',
+        gloss: 'cable protection; =SUM(A1)',
+      },
+    })
+    const page = await call(core, 'lexicon.entries', { filter: 'kabel', source: 'glossary' })
+    expect(page.entries.map((e) => e.lemma)).toContain('Kabelschutz')
+    expect(page.entries[0]!.source).toBe('user') // own terms first
+    const { csv, filename } = await call(core, 'lexicon.export', { source: 'glossary' })
+    expect(filename).toMatch(/\.csv$/)
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe('lemma,pos,gender,plural,genitive,gloss,explanation,domain,source,forms')
+    expect(lines.length).toBeGreaterThan(300)
+    expect(csv).toContain('Kabelschutz,noun,m,,,"cable protection; =SUM(A1)",,,user,')
+    expect(csv).toMatch(/\nDenuklearisierung,noun,f,/)
+  })
+})
+
+describe('glossary terms in running text', () => {
+  it('marks single words, inflected forms and multi-word terms', async () => {
+    const { core } = await glossary()
+    const text =
+      'Die Vereinten Nationen forderten Sanktionen; die Außenminister sprachen unter vier Augen über Abrüstung.'
+    const terms = core.lexicon.terms(text).map((t) => text.slice(t.start, t.end))
+    expect(terms).toEqual([
+      'Vereinten Nationen',
+      'forderten',
+      'Sanktionen',
+      'Außenminister',
+      'unter vier Augen',
+      'Abrüstung',
+    ])
+  })
+})
+
+describe('the Ding format', () => {
+  const expected = JSON.parse(readFileSync(join(LEX, 'mini.expected.json'), 'utf8')) as {
+    entries: {
+      headword: string
+      gender: string | null
+      plural: string | null
+      gloss: string
+      forms: string[]
+      domain: string | null
+    }[]
+    malformed: number
+  }
+  const lines = readFileSync(join(LEX, 'mini.ding'), 'utf8').split('\n')
+  const parsed = lines.map(parseDingLine)
+  const entries = parsed.flatMap((p) => (p.kind === 'entries' ? p.entries : []))
+
+  it.each(expected.entries)('reads $headword', (e) => {
+    const entry = entries.find((x) => x.lemma === e.headword)!
+    expect(entry).toBeTruthy()
+    expect({
+      gender: entry.gender,
+      plural: entry.plural,
+      gloss: entry.gloss,
+      forms: entry.forms,
+      domain: entry.domain,
+    }).toEqual({
+      gender: e.gender,
+      plural: e.plural,
+      gloss: e.gloss,
+      forms: e.forms,
+      domain: e.domain,
+    })
+  })
+
+  it('counts malformed lines with a reason, and skips comments', () => {
+    const bad = parsed.filter((p) => p.kind === 'malformed')
+    expect(bad).toHaveLength(expected.malformed)
+    expect(parseDingLine('# a comment :: with a separator')).toEqual({ kind: 'comment' })
+    expect(parseDingLine('Kremlchef {m} -- Kremlin chief')).toMatchObject({
+      kind: 'malformed',
+      reason: expect.stringContaining('::'),
+    })
+  })
+
+  it('takes parts of speech and notes apart', () => {
+    expect(
+      parseDingLine('Veto {n} [pol.] (im UN-Sicherheitsrat) | Vetos {pl} :: veto | vetoes'),
+    ).toEqual({
+      kind: 'entries',
+      entries: [
+        {
+          lemma: 'Veto',
+          pos: 'noun',
+          gender: 'n',
+          plural: 'Vetos',
+          gloss: 'veto',
+          domain: 'pol.',
+          forms: [],
+        },
+      ],
+    })
+    const verb = parseDingLine(
+      'abrüsten {vi} [mil.] | abrüstend | abgerüstet | rüstet ab | rüstete ab :: to disarm | disarming | disarmed | disarms | disarmed',
+    )
+    expect(verb).toMatchObject({
+      kind: 'entries',
+      entries: [
+        {
+          lemma: 'abrüsten',
+          pos: 'verb',
+          forms: ['abrüstend', 'abgerüstet', 'rüstet ab', 'rüstete ab'],
+        },
+      ],
+    })
+  })
+
+  it('imports a Ding file, reports malformed lines, and lets its words be looked up', async () => {
+    const { core, lookup } = await glossary()
+    const data = readFileSync(join(LEX, 'mini.ding')).toString('base64')
+    const result = await call(core, 'dict.import', { name: 'Mini', data })
+    expect(result).toMatchObject({ name: 'Mini', malformed: 3 })
+    expect(result.examples.map((e) => e.line)).toHaveLength(3)
+    expect(result.entries).toBeGreaterThan(25)
+    expect(await lookup('Überprüfungsmöglichkeiten')).toMatchObject({
+      found: true,
+      lemma: 'Überprüfungsmöglichkeit',
+      gloss: 'possibility of verification',
+      source: 'dict',
+      article: 'die',
+    })
+    // a second import of the same dictionary replaces the first
+    await call(core, 'dict.import', { name: 'Mini', data })
+    const status = await call(core, 'dict.status', {})
+    expect(status.dictionaries.map((d) => d.name)).toEqual(['Mini'])
+  })
+
+  it('refuses a file that is not a dictionary, with one line', async () => {
+    const { core } = await glossary()
+    const r = await core.invoke('dict.import', {
+      name: 'x',
+      data: Buffer.from('Dies ist ein Roman.\nOhne Wörterbuch.').toString('base64'),
+    })
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(/^No dictionary entries were found \(2 malformed lines\)/),
+      },
+    })
+  })
+
+  it('offers a copy of the dictionary that is on this computer', async () => {
+    const core = testCore({ systemDictionaries: [join(LEX, 'mini.ding')] })
+    expect((await call(core, 'dict.status', {})).systemCopy).toBe(join(LEX, 'mini.ding'))
+    await call(core, 'dict.importSystem', {})
+    expect((await call(core, 'dict.status', {})).systemCopy).toBeNull()
+  })
+})
+
+const DEBIAN = '/usr/share/trans/de-en'
+describe("Debian's trans-de-en", () => {
+  // CI installs the trans-de-en package; a developer machine without it gets a clear failure
+  it('imports completely, with its few malformed lines counted', async () => {
+    expect(existsSync(DEBIAN), `${DEBIAN} is missing: apt-get install trans-de-en`).toBe(true)
+    const core = testCore({ systemDictionaries: [DEBIAN] })
+    const result = await call(core, 'dict.importSystem', {})
+    expect(result.lines).toBeGreaterThan(200_000)
+    expect(result.entries).toBeGreaterThan(400_000)
+    expect(result.malformed).toBeLessThan(200)
+    const info = await core.lexicon.lookup('Hafenstadt', false)
+    expect(info).toMatchObject({ found: true, gender: 'f', source: 'dict' })
+  }, 120_000)
+})
