@@ -71,9 +71,8 @@ export function readWord(raw: string): DingWord {
     const close = raw.indexOf('}', brace)
     if (close > 0 && raw.indexOf('{', close) < 0) {
       const text = (raw.slice(0, brace) + raw.slice(close + 1)).replace(/\s+/g, ' ').trim()
-      let { pos, gender } = partOfSpeech([raw.slice(brace + 1, close)])
-      if (pos === 'other' && text.includes(' ')) pos = 'phrase'
-      return { text, gender, pos, domains: [] }
+      const { pos, gender } = partOfSpeech([raw.slice(brace + 1, close)])
+      return { text, gender, pos: pos === 'other' && text.includes(' ') ? 'phrase' : pos, domains: [] }
     }
   }
   const markers = [...raw.matchAll(MARKERS)].map((m) => m[1]!)
@@ -85,9 +84,8 @@ export function readWord(raw: string): DingWord {
     .replace(ALTERNATIVES, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-  let { pos, gender } = partOfSpeech(markers)
-  if (pos === 'other' && text.includes(' ')) pos = 'phrase'
-  return { text, gender, pos, domains }
+  const { pos, gender } = partOfSpeech(markers)
+  return { text, gender, pos: pos === 'other' && text.includes(' ') ? 'phrase' : pos, domains }
 }
 
 /** English side: the gloss without grammar markers and alternative spellings. */
