@@ -24,10 +24,13 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     known: { type: 'string', default: '200' },
     skip: { type: 'string', default: '' },
+    dict: { type: 'string' },
   },
 })
 if (!values.corpus) {
-  console.error('usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--out FILE]')
+  console.error(
+    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]',
+  )
   process.exit(1)
 }
 
@@ -150,7 +153,7 @@ for (const scale of scales) {
   rmSync(work, { recursive: true, force: true })
 }
 
-const glossary = skip.has('glossary') ? null : await runGlossaryBench()
+const glossary = skip.has('glossary') ? null : await runGlossaryBench(base, values.dict)
 
 const fmt = (n: unknown) => String(n)
 const lines = [

@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--port N] [--library PATH]`: browser mode. Prints one line with the
+ * `npm run web -- [--port N] [--library PATH] [--dictionary PATH]`: browser mode. Prints one line with the
  * address (including the access token) once it listens, then serves until interrupted.
  */
 import { randomBytes } from 'node:crypto'
@@ -30,11 +30,18 @@ async function run(): Promise<void> {
   let args
   try {
     args = parseArgs({
-      options: { port: { type: 'string' }, library: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        library: { type: 'string' },
+        // where to look for a system dictionary to offer (default: Debian's trans-de-en)
+        dictionary: { type: 'string', multiple: true },
+      },
       allowPositionals: false,
     }).values
   } catch (err) {
-    fail(`${(err as Error).message} (usage: npm run web -- [--port N] [--library PATH])`)
+    fail(
+      `${(err as Error).message} (usage: npm run web -- [--port N] [--library PATH] [--dictionary PATH])`,
+    )
   }
   const port = args.port === undefined ? 0 : Number(args.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -44,7 +51,12 @@ async function run(): Promise<void> {
   const libraryPath = args.library ? resolve(args.library) : defaultLibraryPath()
   let core
   try {
-    core = createCore({ libraryPath, resourcesPath: findResourcesDir(), mode: 'browser' })
+    core = createCore({
+      libraryPath,
+      resourcesPath: findResourcesDir(),
+      mode: 'browser',
+      systemDictionaries: args.dictionary?.map((d) => resolve(d)),
+    })
   } catch (err) {
     fail((err as Error).message)
   }

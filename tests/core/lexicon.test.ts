@@ -235,16 +235,57 @@ describe('glossary terms in running text', () => {
   it('marks single words, inflected forms and multi-word terms', async () => {
     const { core } = await glossary()
     const text =
-      'Die Vereinten Nationen forderten Sanktionen; die Außenminister sprachen unter vier Augen über Abrüstung.'
+      'Die Vereinten Nationen forderten Sanktionen; die Außenminister sprachen unter vier Augen in der Zeitung über Abrüstung.'
     const terms = core.lexicon.terms(text).map((t) => text.slice(t.start, t.end))
+    // everyday words ("forderten", "Zeitung") are glossary words but stay unmarked
     expect(terms).toEqual([
       'Vereinten Nationen',
-      'forderten',
       'Sanktionen',
       'Außenminister',
       'unter vier Augen',
       'Abrüstung',
     ])
+  })
+})
+
+describe('filtering the glossary page', () => {
+  it('finds a word inside compounds, headwords starting with it first', async () => {
+    const { core } = await glossary()
+    const { entries } = await call(core, 'lexicon.entries', {
+      filter: 'sanktion',
+      source: 'builtin',
+    })
+    const lemmas = entries.map((e) => e.lemma)
+    expect(lemmas[0]).toBe('Sanktion')
+    expect(lemmas).toContain('Wirtschaftssanktion')
+  })
+})
+
+describe('annotating a text', () => {
+  it('gives each word its lemma: forms, stems and compounds by their head', async () => {
+    const { core } = await glossary()
+    const r = core.lexicon.annotate(
+      'Die Sanktionen gegen den Machthaber trafen die Atomwaffenprogramme, die Sanktionslisten wuchsen, und die Vereinten Nationen schwiegen.',
+    )
+    expect(r.words).toBe(16)
+    expect(r.lemmas[1]).toBe('Sanktion')
+    expect(r.lemmas[4]).toBe('Machthaber')
+    expect(r.lemmas[7]).toBe('Atomwaffenprogramm')
+    expect(r.lemmas[9]).toBe('Sanktionsliste') // not in the glossary: by its head, Liste
+    expect(r.compounds).toBe(1)
+    expect(r.terms.map((t) => t.lemma)).toEqual(
+      expect.arrayContaining(['Sanktion', 'Machthaber', 'Vereinte Nationen']),
+    )
+  })
+
+  it('marks own terms even when they are everyday words', async () => {
+    const { core } = await glossary()
+    const text = 'Die Zeitung berichtete.'
+    expect(core.lexicon.terms(text)).toEqual([])
+    await call(core, 'lexicon.save', {
+      entry: { lemma: 'Zeitung', pos: 'noun', gender: 'f', gloss: 'newspaper' },
+    })
+    expect(core.lexicon.terms(text).map((t) => t.lemma)).toEqual(['Zeitung'])
   })
 })
 
@@ -289,6 +330,20 @@ describe('the Ding format', () => {
     expect(parseDingLine('Kremlchef {m} -- Kremlin chief')).toMatchObject({
       kind: 'malformed',
       reason: expect.stringContaining('::'),
+    })
+  })
+
+  it('keeps markers with a semicolon inside their braces together', () => {
+    const r = parseDingLine('gegenüber {prp; +Dat.} :: opposite; towards')
+    expect(r).toMatchObject({ kind: 'entries', entries: [{ lemma: 'gegenüber', pos: 'prep' }] })
+    expect((r as { entries: unknown[] }).entries).toHaveLength(1)
+    const both = parseDingLine('Nachbar {m}; Nachbarin {f} (Person; Staat) :: neighbour')
+    expect(both).toMatchObject({
+      kind: 'entries',
+      entries: [
+        { lemma: 'Nachbar', gender: 'm' },
+        { lemma: 'Nachbarin', gender: 'f' },
+      ],
     })
   })
 

@@ -14,12 +14,12 @@ export interface WebApp {
 }
 
 /** Starts `npm run web` (the built server) on a random port with its own library. */
-export async function startWeb(libraryPath: string): Promise<WebApp> {
+export async function startWeb(libraryPath: string, extra: string[] = []): Promise<WebApp> {
   const server = join(ROOT, 'out/main/web.js')
   if (!existsSync(server)) throw new Error('Build first: npm run build (npm test does it).')
   const child: ChildProcess = spawn(
     process.execPath,
-    [server, '--port', '0', '--library', libraryPath],
+    [server, '--port', '0', '--library', libraryPath, ...extra],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

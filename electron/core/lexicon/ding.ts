@@ -72,7 +72,12 @@ export function readWord(raw: string): DingWord {
     if (close > 0 && raw.indexOf('{', close) < 0) {
       const text = (raw.slice(0, brace) + raw.slice(close + 1)).replace(/\s+/g, ' ').trim()
       const { pos, gender } = partOfSpeech([raw.slice(brace + 1, close)])
-      return { text, gender, pos: pos === 'other' && text.includes(' ') ? 'phrase' : pos, domains: [] }
+      return {
+        text,
+        gender,
+        pos: pos === 'other' && text.includes(' ') ? 'phrase' : pos,
+        domains: [],
+      }
     }
   }
   const markers = [...raw.matchAll(MARKERS)].map((m) => m[1]!)
@@ -100,6 +105,26 @@ function cleanGloss(raw: string): string {
     .trim()
 }
 
+/** Splits at `sep`, but not inside {…}, […] or (…): "{prp; +Dat.}" is one marker. */
+export function splitOutside(text: string, sep: string): string[] {
+  if (!/[{[(]/.test(text)) return text.split(sep)
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '{' || c === '[' || c === '(') depth++
+    else if ((c === '}' || c === ']' || c === ')') && depth > 0) depth--
+    else if (depth === 0 && c === sep[0] && text.startsWith(sep, i)) {
+      out.push(text.slice(start, i))
+      start = i + sep.length
+      i += sep.length - 1
+    }
+  }
+  out.push(text.slice(start))
+  return out
+}
+
 export type ParsedLine =
   | { kind: 'comment' }
   | { kind: 'malformed'; reason: string }
@@ -111,8 +136,8 @@ export function parseDingLine(line: string): ParsedLine {
   if (trimmed === '' || trimmed.startsWith('#')) return { kind: 'comment' }
   const split = line.indexOf(' :: ')
   if (split < 0) return { kind: 'malformed', reason: 'no " :: " between German and English' }
-  const de = line.slice(0, split).split(' | ')
-  const en = line.slice(split + 4).split(' | ')
+  const de = splitOutside(line.slice(0, split), ' | ')
+  const en = splitOutside(line.slice(split + 4), ' | ')
   if (de.length !== en.length)
     return {
       kind: 'malformed',
@@ -122,7 +147,7 @@ export function parseDingLine(line: string): ParsedLine {
   let heads: DingEntry[] = []
   let lastNouns: DingEntry[] = []
   for (let i = 0; i < de.length; i++) {
-    const words = de[i]!.split('; ')
+    const words = splitOutside(de[i]!, '; ')
       .map(readWord)
       .filter((w) => w.text)
     const gloss = cleanGloss(en[i]!)

@@ -90,6 +90,9 @@ export function lexiconHandlers(
       )
         .pluck()
         .all(id) as string[]
+      // the reader is open: load the word list compound splits use while the user reads,
+      // so the first click on a word does not wait for it
+      setTimeout(() => lexicon.warm(), 50)
       return { title: lexicon.terms(title), paragraphs: paragraphs.map((p) => lexicon.terms(p)) }
     },
     'lexicon.entries': async (input) => {

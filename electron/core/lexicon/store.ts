@@ -268,20 +268,27 @@ export function readEntry(db: Db, id: number): LexiconEntry | null {
   return { ...row, forms }
 }
 
-/** Entries whose lemma is `key`, or which have `key` as a form; user first, then built-in. */
+/** Entries whose lemma is `key`, or which have `key` as a form (at most 200). */
 export function entriesFor(
   db: Db,
   key: string,
 ): { entry: Omit<LexiconEntry, 'forms'>; via: 'lemma' | 'form' }[] {
-  const rows = stmt(
+  // two index look-ups and fetches by id are faster here than one joined query
+  const out: { entry: Omit<LexiconEntry, 'forms'>; via: 'lemma' | 'form' }[] = []
+  for (const entry of stmt(
     db,
-    `SELECT ${ENTRY_COLUMNS}, 'lemma' AS via FROM lexicon_entries WHERE key = @key
-     UNION ALL
-     SELECT e.id, e.lemma, e.pos, e.gender, e.plural, e.genitive, e.gloss, e.explanation, e.domain, e.source, 'form' AS via
-       FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id WHERE f.key = @key
-     LIMIT 200`,
-  ).all({ key }) as (Omit<LexiconEntry, 'forms'> & { via: 'lemma' | 'form' })[]
-  return rows.map(({ via, ...entry }) => ({ entry, via }))
+    `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries WHERE key = ? LIMIT 200`,
+  ).all(key) as Omit<LexiconEntry, 'forms'>[])
+    out.push({ entry, via: 'lemma' })
+  const ids = stmt(db, 'SELECT entry_id FROM lexicon_forms WHERE key = ? LIMIT 200')
+    .pluck()
+    .all(key) as number[]
+  const byId = stmt(db, `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries WHERE id = ?`)
+  for (const id of ids) {
+    if (out.length >= 200) break
+    out.push({ entry: byId.get(id) as Omit<LexiconEntry, 'forms'>, via: 'form' })
+  }
+  return out
 }
 
 /** Adds or changes a user entry (user entries win over built-in and dictionary ones). */
@@ -351,10 +358,17 @@ export function listEntries(
     where.push('source = ?')
     args.push(opts.source)
   }
+  // the filter matches anywhere in the headword ("sanktion" finds Wirtschaftssanktion) or the
+  // gloss; headwords that start with it come first
+  let prefixFirst = ''
+  const order: unknown[] = []
   if (opts.filter.trim()) {
     const k = lexiconKey(opts.filter)
-    where.push("(key >= ? AND key < ? || char(1114111) OR gloss LIKE ? ESCAPE '\\')")
-    args.push(k, k, `%${opts.filter.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    const like = (v: string) => `%${v.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    where.push("(key LIKE ? ESCAPE '\\' OR gloss LIKE ? ESCAPE '\\')")
+    args.push(like(k), like(opts.filter.trim()))
+    prefixFirst = 'NOT (key >= ? AND key < ? || char(1114111)), '
+    order.push(k, k)
   }
   const sql = where.length ? `WHERE ${where.join(' AND ')}` : ''
   const total = db
@@ -363,9 +377,9 @@ export function listEntries(
     .get(...args) as number
   const rows = db
     .prepare(
-      `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries ${sql} ORDER BY CASE source WHEN 'user' THEN 0 WHEN 'builtin' THEN 1 ELSE 2 END, key LIMIT ? OFFSET ?`,
+      `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries ${sql} ORDER BY CASE source WHEN 'user' THEN 0 WHEN 'builtin' THEN 1 ELSE 2 END, ${prefixFirst}key LIMIT ? OFFSET ?`,
     )
-    .all(...args, opts.limit, opts.offset) as Omit<LexiconEntry, 'forms'>[]
+    .all(...args, ...order, opts.limit, opts.offset) as Omit<LexiconEntry, 'forms'>[]
   const forms = stmt(db, 'SELECT key FROM lexicon_forms WHERE entry_id = ? ORDER BY key').pluck()
   return { entries: rows.map((r) => ({ ...r, forms: forms.all(r.id) as string[] })), total }
 }

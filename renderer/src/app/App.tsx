@@ -6,6 +6,7 @@ import { ImportProvider, useImport } from '../features/import/ImportContext'
 import { ImportMenu, ImportProgress } from '../features/import/ImportMenu'
 import { ImportReport } from '../features/import/ImportReport'
 import { PasteDialog } from '../features/import/PasteDialog'
+import { GlossaryView } from '../features/glossary/GlossaryView'
 import { LibraryView } from '../features/library/LibraryView'
 import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
@@ -91,6 +92,14 @@ function Shell() {
             >
               {t('app.library')}
             </button>
+            <button
+              type="button"
+              className={route.view === 'glossary' ? 'navlink active' : 'navlink'}
+              onClick={() => navigate({ view: 'glossary' })}
+              aria-current={route.view === 'glossary' ? 'page' : undefined}
+            >
+              {t('app.glossary')}
+            </button>
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
@@ -118,9 +127,12 @@ function Shell() {
               id={route.id}
               query={route.query}
               onBack={route.query ? () => history.back() : toLibrary}
+              onOpenArticle={openHit}
             />
           ) : route.view === 'search' ? (
             <SearchView />
+          ) : route.view === 'glossary' ? (
+            <GlossaryView />
           ) : (
             <LibraryView onOpen={openArticle} />
           )}

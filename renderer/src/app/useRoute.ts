@@ -15,12 +15,14 @@ export type Route =
   | { view: 'library' }
   | { view: 'search'; search: SearchParams }
   | { view: 'article'; id: number; query: string | null }
+  | { view: 'glossary' }
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
   const params = new URLSearchParams(qs ?? '')
   const article = /^\/article\/(\d+)$/.exec(path)
   if (article) return { view: 'article', id: Number(article[1]), query: params.get('q') || null }
+  if (path === '/glossary') return { view: 'glossary' }
   if (path === '/search') {
     return {
       view: 'search',
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.view === 'article')
     return `#/article/${route.id}${route.query ? `?${new URLSearchParams({ q: route.query })}` : ''}`
+  if (route.view === 'glossary') return '#/glossary'
   if (route.view === 'search') {
     const params = new URLSearchParams({ q: route.search.query })
     for (const key of ['outlet', 'from', 'to'] as const)

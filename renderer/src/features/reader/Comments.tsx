@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ReaderComment, TextRange } from '../../../../shared/types'
-import { Highlighted } from '../../components/Highlighted'
+import { WordText } from '../glossary/WordText'
 import { formatPublished } from '../../components/format'
 
 /** Reader comments, collapsed below the article: kept, but never mixed into it. */
@@ -47,9 +47,9 @@ export function Comments({
               </p>
             )}
             <p className="comment-text" lang="de">
-              <Highlighted
+              <WordText
                 text={c.text}
-                ranges={matches?.[i] ?? []}
+                marks={matches?.[i] ?? []}
                 transform={hyphenate}
                 firstMark={firstMarks?.[i] ?? 0}
                 current={current}

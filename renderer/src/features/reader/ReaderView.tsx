@@ -1,10 +1,13 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ArticleDetail } from '../../../../shared/types'
+import type { ArticleDetail, TermMatch, WordInfo } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { formatPublished } from '../../components/format'
-import { Highlighted } from '../../components/Highlighted'
+import { TermEditor, type TermDraft } from '../glossary/TermEditor'
+import { WordPopover } from '../glossary/WordPopover'
+import { WordText } from '../glossary/WordText'
+import { useWordPopover } from '../glossary/useWordPopover'
 import { Comments } from './Comments'
 import { FindBar } from './FindBar'
 import { useFind } from './useFind'
@@ -16,10 +19,13 @@ export function ReaderView({
   id,
   query = null,
   onBack,
+  onOpenArticle,
 }: {
   id: number
   query?: string | null
   onBack: () => void
+  /** Opens another article with a word highlighted (from the popover's occurrences). */
+  onOpenArticle?: (id: number, query: string) => void
 }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
@@ -32,6 +38,10 @@ export function ReaderView({
   const [findOpen, setFindOpen] = useState(Boolean(query))
   const [commentsOpen, setCommentsOpen] = useState(false)
   const page = useRef<HTMLDivElement>(null)
+  const [terms, setTerms] = useState<{ title: TermMatch[]; paragraphs: TermMatch[][] } | null>(null)
+  const [termsVersion, setTermsVersion] = useState(0)
+  const popover = useWordPopover(page, article !== null)
+  const [draft, setDraft] = useState<TermDraft | null>(null)
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
@@ -78,6 +88,36 @@ export function ReaderView({
       live = false
     }
   }, [api, id])
+
+  // glossary terms in the text, marked subtly (again after an own term was saved)
+  useEffect(() => {
+    let live = true
+    api.call('lexicon.terms', { id }).then(
+      (r) => live && setTerms(r),
+      () => live && setTerms(null),
+    )
+    return () => {
+      live = false
+    }
+  }, [api, id, termsVersion])
+
+  const editTerm = (info: WordInfo) => {
+    popover.close()
+    setDraft({
+      id: info.source === 'user' && info.entryId ? info.entryId : undefined,
+      entry: {
+        lemma: info.lemma ?? info.query,
+        pos:
+          (info.pos as TermDraft['entry']['pos']) ??
+          (/^\p{Lu}/u.test(info.query) ? 'noun' : 'other'),
+        gender: info.gender,
+        plural: info.plural,
+        gloss: info.source === 'compound' ? '' : (info.gloss ?? ''),
+        explanation: info.explanation,
+        domain: info.domain,
+      },
+    })
+  }
 
   useEffect(() => {
     if (article) document.title = `${article.title} – Lesesaal`
@@ -189,9 +229,10 @@ export function ReaderView({
         <header className="article-header">
           {article.kicker && <p className="kicker">{article.kicker}</p>}
           <h1 className="article-title">
-            <Highlighted
+            <WordText
               text={article.title}
-              ranges={m?.title ?? []}
+              marks={m?.title ?? []}
+              terms={terms?.title ?? []}
               firstMark={0}
               current={find.current}
             />
@@ -206,12 +247,13 @@ export function ReaderView({
             <span className="words">{t('reader.words', { count: article.words })}</span>
           </p>
         </header>
-        <div className="article-body">
+        <div className="article-body" tabIndex={0} aria-label={t('reader.textLabel')}>
           {article.paragraphs.map((p, i) => {
             const text = (
-              <Highlighted
+              <WordText
                 text={p}
-                ranges={m?.paragraphs[i] ?? []}
+                marks={m?.paragraphs[i] ?? []}
+                terms={terms?.paragraphs[i] ?? []}
                 transform={headings.has(i) ? undefined : hyphenate}
                 firstMark={marks?.paragraphs[i] ?? 0}
                 current={find.current}
@@ -246,6 +288,32 @@ export function ReaderView({
           current={find.current}
           open={commentsOpen || inComment}
           onToggle={setCommentsOpen}
+        />
+      )}
+      {popover.target && (
+        <WordPopover
+          key={`${popover.target.word}\u0000${popover.target.pinned}`}
+          target={popover.target}
+          onClose={() => popover.close(true)}
+          onLookup={popover.lookUp}
+          onOpenArticle={(other, lemma) => {
+            popover.close()
+            onOpenArticle?.(other, lemma)
+          }}
+          onEditTerm={editTerm}
+          onPointerEnter={popover.keepOpen}
+          onPointerLeave={popover.leave}
+          currentArticle={id}
+        />
+      )}
+      {draft && (
+        <TermEditor
+          draft={draft}
+          onClose={() => setDraft(null)}
+          onSaved={() => {
+            setDraft(null)
+            setTermsVersion((v) => v + 1)
+          }}
         />
       )}
     </div>

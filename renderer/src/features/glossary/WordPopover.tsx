@@ -1,0 +1,263 @@
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { WordInfo } from '../../../../shared/types'
+import { useApi } from '../../api/ApiContext'
+import { rememberedLookup, rememberLookup } from './lookupCache'
+
+export interface PopoverTarget {
+  /** The word (or multi-word term) to explain. */
+  word: string
+  /** Where the word is on screen: the popover never covers it. */
+  rect: { top: number; bottom: number; left: number; right: number }
+  pinned: boolean
+}
+
+const MARGIN = 8
+const WIDTH = 360
+
+/**
+ * Where the popover goes: below the word if it fits, else above; never past the window's
+ * edges, never over the word.
+ */
+export function placePopover(
+  rect: PopoverTarget['rect'],
+  size: { width: number; height: number },
+  viewport: { width: number; height: number },
+): { left: number; top: number; maxHeight: number; side: 'below' | 'above' } {
+  const width = Math.min(size.width, viewport.width - 2 * MARGIN)
+  const left = Math.max(MARGIN, Math.min(rect.left, viewport.width - width - MARGIN))
+  const below = viewport.height - rect.bottom - 2 * MARGIN
+  const above = rect.top - 2 * MARGIN
+  if (size.height <= below || below >= above) {
+    return { left, top: rect.bottom + MARGIN, maxHeight: Math.max(80, below), side: 'below' }
+  }
+  const height = Math.min(size.height, above)
+  return { left, top: rect.top - MARGIN - height, maxHeight: above, side: 'above' }
+}
+
+/** The word's explanation: article and gender, plural, gloss, parts, occurrences, own note. */
+export function WordPopover({
+  target,
+  onClose,
+  onOpenArticle,
+  onEditTerm,
+  onLookup,
+  onPointerEnter,
+  onPointerLeave,
+  currentArticle = null,
+}: {
+  target: PopoverTarget
+  onClose: () => void
+  onOpenArticle: (id: number, lemma: string) => void
+  onEditTerm: (info: WordInfo) => void
+  onLookup: (word: string) => void
+  onPointerEnter?: () => void
+  onPointerLeave?: () => void
+  /** The article being read: marked as such among the occurrences. */
+  currentArticle?: number | null
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [info, setInfo] = useState<WordInfo | null>(() => rememberedLookup(target.word) ?? null)
+  const [error, setError] = useState<string | null>(null)
+  const [note, setNote] = useState<string | null>(null)
+  const box = useRef<HTMLDivElement>(null)
+  const [style, setStyle] = useState<CSSProperties>({ visibility: 'hidden', left: 0, top: 0 })
+
+  useEffect(() => {
+    let live = true
+    api.call('lexicon.lookup', { word: target.word }).then(
+      (r) => {
+        rememberLookup(target.word, r)
+        if (live) setInfo(r)
+      },
+      (err: Error) => live && setError(err.message),
+    )
+    return () => {
+      live = false
+    }
+  }, [api, target.word])
+
+  useLayoutEffect(() => {
+    const el = box.current
+    if (!el) return
+    const place = placePopover(
+      target.rect,
+      { width: WIDTH, height: el.scrollHeight },
+      { width: window.innerWidth, height: window.innerHeight },
+    )
+    setStyle({
+      left: place.left,
+      top: place.top,
+      maxHeight: place.maxHeight,
+      width: Math.min(WIDTH, window.innerWidth - 16),
+    })
+  }, [target.rect, info, error])
+
+  const saveNote = async (value: string) => {
+    if (!info?.lemma || value === (info.note ?? '')) return
+    const r = await api.call('lexicon.note', { lemma: info.lemma, note: value })
+    const updated = { ...info, note: r.note }
+    rememberLookup(target.word, updated)
+    setInfo(updated)
+  }
+
+  const sourceLabel = info?.source ? t(`glossary.source.${info.source}`) : null
+  return (
+    <div
+      ref={box}
+      className={target.pinned ? 'popover pinned' : 'popover'}
+      role="dialog"
+      aria-label={t('popover.label', { word: target.word })}
+      style={style}
+      data-testid="word-popover"
+      onMouseEnter={onPointerEnter}
+      onMouseLeave={onPointerLeave}
+    >
+      <button
+        type="button"
+        className="icon-button popover-close"
+        onClick={onClose}
+        aria-label={t('actions.close')}
+        title={t('actions.close')}
+      >
+        ×
+      </button>
+      {error && <p className="error">{t('errors.generic', { message: error })}</p>}
+      {!info && !error && <p className="muted">{t('popover.loading')}</p>}
+      {info && (
+        <>
+          <p className="popover-head" lang="de">
+            {info.found ? (
+              <>
+                {info.article && <span className="article-word">{info.article}</span>}{' '}
+                <strong>{info.lemma}</strong>
+              </>
+            ) : (
+              <strong>{info.query}</strong>
+            )}
+            {info.pos && (
+              <span className="pos">
+                {t(`glossary.pos.${info.pos}`, { defaultValue: info.pos })}
+              </span>
+            )}
+          </p>
+          {((info.plural && info.plural !== info.lemma) ||
+            (info.genitive && info.genitive !== info.lemma)) && (
+            <p className="popover-line" lang="de">
+              {info.genitive && info.genitive !== info.lemma && (
+                <>
+                  {t('popover.genitive')} <em>{info.genitive}</em>
+                  {info.plural ? ' · ' : ''}
+                </>
+              )}
+              {info.plural && info.plural !== info.lemma && (
+                <>
+                  {t('popover.plural')} <em>{info.plural}</em>
+                </>
+              )}
+            </p>
+          )}
+          {info.gender === 'pl' && <p className="popover-line">{t('popover.pluralOnly')}</p>}
+          {info.found ? (
+            <>
+              {info.gloss && (
+                <p className="gloss" lang="en">
+                  {info.gloss}
+                </p>
+              )}
+              {info.explanation && (
+                <p className="explanation" lang="de">
+                  {info.explanation}
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="muted">{t('popover.unknown')}</p>
+          )}
+          {info.parts.length > 1 && (
+            <p className="parts" lang="de">
+              <span className="label">{t('popover.parts')}</span>
+              {info.parts.map((p, i) =>
+                /^[a-zäöü]{1,3}$/.test(p) ? (
+                  <span key={i} className="link-element">
+                    {p}
+                  </span>
+                ) : (
+                  <button
+                    key={i}
+                    type="button"
+                    className="part"
+                    onClick={() => onLookup(p)}
+                    title={t('popover.partLabel', { part: p })}
+                  >
+                    {p}
+                  </button>
+                ),
+              )}
+            </p>
+          )}
+          {info.more.length > 0 && (
+            <details className="more-meanings">
+              <summary>{t('popover.more', { count: info.more.length })}</summary>
+              <ul>
+                {info.more.map((m) => (
+                  <li key={m.id} lang="de">
+                    <strong>{m.lemma}</strong> <span lang="en">{m.gloss}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div className="occurrences">
+            <p className="label">
+              {info.occurrences.total
+                ? t('popover.occurrences', { count: info.occurrences.total })
+                : t('popover.noOccurrences')}
+            </p>
+            {info.occurrences.articles.length > 0 && (
+              <ul>
+                {info.occurrences.articles.map((a) => (
+                  <li key={a.id}>
+                    <button
+                      type="button"
+                      className="link"
+                      lang="de"
+                      onClick={() => onOpenArticle(a.id, info.lemma ?? info.query)}
+                    >
+                      {a.title}
+                    </button>
+                    {a.outlet && <span className="muted"> · {a.outlet}</span>}
+                    {a.id === currentArticle && (
+                      <span className="muted"> · {t('popover.thisArticle')}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          {target.pinned && info.lemma && (
+            <label className="note">
+              <span className="label">{t('popover.note')}</span>
+              <textarea
+                rows={2}
+                value={note ?? info.note ?? ''}
+                placeholder={t('popover.notePlaceholder')}
+                onChange={(e) => setNote(e.target.value)}
+                onBlur={(e) => void saveNote(e.target.value).then(() => setNote(null))}
+              />
+            </label>
+          )}
+          <footer className="popover-foot">
+            {sourceLabel && <span className="muted">{sourceLabel}</span>}
+            {target.pinned && (
+              <button type="button" className="link" onClick={() => onEditTerm(info)}>
+                {info.source === 'user' ? t('popover.editTerm') : t('popover.addTerm')}
+              </button>
+            )}
+          </footer>
+        </>
+      )}
+    </div>
+  )
+}

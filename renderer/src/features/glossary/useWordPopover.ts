@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import type { PopoverTarget } from './WordPopover'
+
+const HOVER_DELAY = 500
+const LEAVE_DELAY = 250
+
+function wordOf(el: EventTarget | null): HTMLElement | null {
+  return el instanceof Element ? el.closest<HTMLElement>('.w') : null
+}
+
+/** The word (or multi-word glossary term) a word span stands for, and where it is. */
+function targetOf(span: HTMLElement, pinned: boolean): PopoverTarget {
+  const term = span.dataset.term
+  const multi = term !== undefined && term.includes(' ')
+  // a multi-word term is explained as a whole, and the popover keeps clear of all its words
+  let spans = [span]
+  if (multi) {
+    spans = [...(span.parentElement?.querySelectorAll<HTMLElement>('.w.term') ?? [])].filter(
+      (s) => s.dataset.term === term && s.dataset.termStart === span.dataset.termStart,
+    )
+  }
+  const rects = spans.map((s) => s.getBoundingClientRect())
+  return {
+    word: multi ? term : (span.dataset.word ?? span.textContent ?? ''),
+    rect: {
+      top: Math.min(...rects.map((r) => r.top)),
+      bottom: Math.max(...rects.map((r) => r.bottom)),
+      left: Math.min(...rects.map((r) => r.left)),
+      right: Math.max(...rects.map((r) => r.right)),
+    },
+    pinned,
+  }
+}
+
+/**
+ * Every word in `container` can be looked up: hovering shows a preview after a short delay,
+ * a click pins it; with the keyboard, the arrow keys move from word to word, Enter opens and
+ * Escape closes (focus goes back to the word). `ready`: the words are on the page.
+ */
+export function useWordPopover(container: RefObject<HTMLElement | null>, ready: boolean) {
+  const [target, setTarget] = useState<PopoverTarget | null>(null)
+  const hoverTimer = useRef<number | undefined>(undefined)
+  const leaveTimer = useRef<number | undefined>(undefined)
+  const source = useRef<HTMLElement | null>(null)
+  const pinnedRef = useRef(false)
+  useEffect(() => {
+    pinnedRef.current = target?.pinned ?? false
+  }, [target])
+
+  const close = useCallback((refocus = false) => {
+    window.clearTimeout(hoverTimer.current)
+    window.clearTimeout(leaveTimer.current)
+    setTarget(null)
+    if (refocus) source.current?.focus()
+  }, [])
+
+  const open = useCallback((span: HTMLElement, pinned: boolean) => {
+    window.clearTimeout(hoverTimer.current)
+    window.clearTimeout(leaveTimer.current)
+    source.current = span
+    setTarget(targetOf(span, pinned))
+  }, [])
+
+  /** Looks up another word (a compound part) in place of the current one, pinned. */
+  const lookUp = useCallback((word: string) => {
+    setTarget((t) => (t ? { ...t, word, pinned: true } : t))
+  }, [])
+
+  // the pointer leaving the popover closes an unpinned preview, entering it keeps it
+  const keepOpen = useCallback(() => window.clearTimeout(leaveTimer.current), [])
+  const leave = useCallback(() => {
+    if (pinnedRef.current) return
+    window.clearTimeout(leaveTimer.current)
+    leaveTimer.current = window.setTimeout(
+      () => setTarget((t) => (t?.pinned ? t : null)),
+      LEAVE_DELAY,
+    )
+  }, [])
+
+  useEffect(() => {
+    const root = container.current
+    if (!root) return
+    const onOver = (e: MouseEvent) => {
+      const span = wordOf(e.target)
+      if (!span || pinnedRef.current) return
+      window.clearTimeout(hoverTimer.current)
+      window.clearTimeout(leaveTimer.current)
+      hoverTimer.current = window.setTimeout(() => open(span, false), HOVER_DELAY)
+    }
+    const onOut = (e: MouseEvent) => {
+      if (!wordOf(e.target) || wordOf(e.relatedTarget) === wordOf(e.target)) return
+      window.clearTimeout(hoverTimer.current)
+      leave()
+    }
+    const onClick = (e: MouseEvent) => {
+      const span = wordOf(e.target)
+      if (!span) return
+      // selecting text (to copy or quote it) is not a lookup
+      const selection = window.getSelection()
+      if (selection && !selection.isCollapsed && selection.toString().trim()) return
+      open(span, true)
+    }
+    const onKey = (e: KeyboardEvent) => {
+      const span = wordOf(e.target)
+      if (e.key === 'Enter' && span) {
+        e.preventDefault()
+        open(span, true)
+        return
+      }
+      const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 8, ArrowUp: -8 }[e.key]
+      if (step === undefined || e.altKey || e.ctrlKey || e.metaKey) return
+      const words = [...root.querySelectorAll<HTMLElement>('.w')].filter((w) => w.offsetParent)
+      if (words.length === 0) return
+      const at = span ? words.indexOf(span) : -1
+      if (!span && e.target !== root.querySelector('.article-body')) return
+      e.preventDefault()
+      const next = words[Math.max(0, Math.min(words.length - 1, at < 0 ? 0 : at + step))]!
+      next.focus()
+      if (target) close()
+    }
+    root.addEventListener('mouseover', onOver)
+    root.addEventListener('mouseout', onOut)
+    root.addEventListener('click', onClick)
+    root.addEventListener('keydown', onKey)
+    return () => {
+      root.removeEventListener('mouseover', onOver)
+      root.removeEventListener('mouseout', onOut)
+      root.removeEventListener('click', onClick)
+      root.removeEventListener('keydown', onKey)
+    }
+  }, [container, ready, open, close, leave, target])
+
+  // Escape closes, a press outside closes a pinned popover, scrolling moves the word away
+  useEffect(() => {
+    if (!target) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation()
+        close(true)
+      }
+    }
+    const onDown = (e: MouseEvent) => {
+      if (e.target instanceof Element && (e.target.closest('.popover') || wordOf(e.target))) return
+      close()
+    }
+    const onScroll = (e: Event) => {
+      if (e.target instanceof Element && e.target.closest('.popover')) return
+      if (!target.pinned) close()
+      else if (source.current)
+        setTarget((t) => t && { ...targetOf(source.current!, true), word: t.word })
+    }
+    window.addEventListener('keydown', onKey, true)
+    window.addEventListener('mousedown', onDown)
+    window.addEventListener('scroll', onScroll, { passive: true, capture: true })
+    window.addEventListener('resize', onScroll)
+    return () => {
+      window.removeEventListener('keydown', onKey, true)
+      window.removeEventListener('mousedown', onDown)
+      window.removeEventListener('scroll', onScroll, { capture: true })
+      window.removeEventListener('resize', onScroll)
+    }
+  }, [target, close])
+
+  useEffect(
+    () => () => {
+      window.clearTimeout(hoverTimer.current)
+      window.clearTimeout(leaveTimer.current)
+    },
+    [],
+  )
+
+  return { target, close, lookUp, keepOpen, leave }
+}

@@ -1,0 +1,194 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { placePopover, WordPopover } from '../../renderer/src/features/glossary/WordPopover'
+import { WordText } from '../../renderer/src/features/glossary/WordText'
+import { forgetLookups } from '../../renderer/src/features/glossary/lookupCache'
+import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
+import type { WordInfo } from '../../shared/types'
+import { detail, fakeClient, renderWith } from './fakeClient'
+
+const view = { width: 1000, height: 700 }
+const size = { width: 360, height: 240 }
+const overlaps = (
+  a: { top: number; bottom: number; left: number; right: number },
+  b: { left: number; top: number; width: number; height: number },
+) => a.left < b.left + b.width && b.left < a.right && a.top < b.top + b.height && b.top < a.bottom
+
+describe('where the popover goes', () => {
+  it('goes below the word when there is room', () => {
+    const word = { top: 100, bottom: 124, left: 200, right: 320 }
+    const p = placePopover(word, size, view)
+    expect(p.side).toBe('below')
+    expect(p.top).toBeGreaterThanOrEqual(word.bottom)
+    expect(p.left).toBe(200)
+  })
+
+  it('goes above a word near the bottom, without covering it', () => {
+    const word = { top: 600, bottom: 624, left: 200, right: 320 }
+    const p = placePopover(word, size, view)
+    expect(p.side).toBe('above')
+    expect(p.top + Math.min(size.height, p.maxHeight)).toBeLessThanOrEqual(word.top)
+    expect(p.top).toBeGreaterThanOrEqual(0)
+  })
+
+  it('stays inside the window at the right edge and in a narrow window', () => {
+    const word = { top: 300, bottom: 324, left: 940, right: 995 }
+    const p = placePopover(word, size, view)
+    expect(p.left + size.width).toBeLessThanOrEqual(view.width)
+    const narrow = placePopover(word, size, { width: 300, height: 700 })
+    expect(narrow.left).toBeGreaterThanOrEqual(0)
+  })
+
+  it('never covers the word, wherever it is', () => {
+    for (let top = 0; top < 680; top += 37)
+      for (let left = 0; left < 980; left += 83) {
+        const word = { top, bottom: top + 22, left, right: left + 90 }
+        const p = placePopover(word, size, view)
+        const height = Math.min(size.height, p.maxHeight)
+        expect(overlaps(word, { left: p.left, top: p.top, width: size.width, height })).toBe(false)
+        expect(p.left).toBeGreaterThanOrEqual(0)
+        expect(p.left + size.width).toBeLessThanOrEqual(view.width)
+      }
+  })
+})
+
+describe('words that can be looked up', () => {
+  it('wraps every word, marks glossary terms and keeps search marks numbered', () => {
+    const text = 'Die Vereinten Nationen verhängten Sanktionen.'
+    const { container } = render(
+      <p>
+        <WordText
+          text={text}
+          terms={[
+            { start: 4, end: 22, lemma: 'Vereinte Nationen', entryId: 1 },
+            { start: 34, end: 44, lemma: 'Sanktion', entryId: 2 },
+          ]}
+          marks={[{ start: 34, end: 44 }]}
+          firstMark={3}
+        />
+      </p>,
+    )
+    expect(container.textContent).toBe(text)
+    const words = [...container.querySelectorAll<HTMLElement>('.w')].map((w) => w.dataset.word)
+    expect(words).toEqual(['Die', 'Vereinten', 'Nationen', 'verhängten', 'Sanktionen'])
+    const terms = [...container.querySelectorAll<HTMLElement>('.w.term')].map((w) => w.dataset.term)
+    expect(terms).toEqual(['Vereinte Nationen', 'Vereinte Nationen', 'Sanktion'])
+    expect(container.querySelector('mark')!.dataset.mark).toBe('3')
+    expect(container.querySelector('mark')!.textContent).toBe('Sanktionen')
+  })
+})
+
+const info: WordInfo = {
+  query: 'Sicherheitsgarantien',
+  found: true,
+  lemma: 'Sicherheitsgarantie',
+  pos: 'noun',
+  gender: 'f',
+  article: 'die',
+  plural: 'Sicherheitsgarantien',
+  genitive: null,
+  gloss: 'security guarantee',
+  explanation: 'Ein Versprechen, einen Staat zu schützen.',
+  domain: 'politics',
+  parts: ['Sicherheit', 's', 'Garantie'],
+  source: 'builtin',
+  via: 'form',
+  entryId: 7,
+  more: [],
+  note: null,
+  occurrences: {
+    total: 3,
+    articles: [{ id: 4, title: 'Gipfel in Rostock', outlet: 'Tagesblick' }],
+  },
+}
+
+describe('the popover', () => {
+  it('shows article, plural, gloss and parts; parts and occurrences can be followed', async () => {
+    forgetLookups()
+    const client = fakeClient({ 'lexicon.lookup': () => info })
+    const onLookup = vi.fn()
+    const onOpenArticle = vi.fn()
+    renderWith(
+      <WordPopover
+        target={{
+          word: 'Sicherheitsgarantien',
+          rect: { top: 10, bottom: 30, left: 10, right: 90 },
+          pinned: true,
+        }}
+        onClose={() => undefined}
+        onOpenArticle={onOpenArticle}
+        onEditTerm={() => undefined}
+        onLookup={onLookup}
+      />,
+      client,
+    )
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Erklärung zu „Sicherheitsgarantien“',
+    })
+    await waitFor(() => expect(dialog.textContent).toContain('security guarantee'))
+    expect(dialog.querySelector('.popover-head')!.textContent).toMatch(/^die Sicherheitsgarantie/)
+    expect(dialog.textContent).toContain('Pl. Sicherheitsgarantien')
+    expect(dialog.textContent).toContain('Kommt in 3 Artikeln Ihrer Bibliothek vor')
+    fireEvent.click(screen.getByRole('button', { name: 'Garantie' }))
+    expect(onLookup).toHaveBeenCalledWith('Garantie')
+    fireEvent.click(screen.getByRole('button', { name: 'Gipfel in Rostock' }))
+    expect(onOpenArticle).toHaveBeenCalledWith(4, 'Sicherheitsgarantie')
+  })
+
+  it('saves the note when the field is left', async () => {
+    forgetLookups()
+    const client = fakeClient({
+      'lexicon.lookup': () => info,
+      'lexicon.note': ({ note }) => ({ note }),
+    })
+    renderWith(
+      <WordPopover
+        target={{
+          word: 'Sicherheitsgarantien',
+          rect: { top: 10, bottom: 30, left: 10, right: 90 },
+          pinned: true,
+        }}
+        onClose={() => undefined}
+        onOpenArticle={() => undefined}
+        onEditTerm={() => undefined}
+        onLookup={() => undefined}
+      />,
+      client,
+    )
+    const note = await screen.findByPlaceholderText('Notiz zu diesem Wort …')
+    fireEvent.change(note, { target: { value: 'wichtig für den Gipfel' } })
+    fireEvent.blur(note)
+    await waitFor(() =>
+      expect(client.calls.find((c) => c.method === 'lexicon.note')?.input).toEqual({
+        lemma: 'Sicherheitsgarantie',
+        note: 'wichtig für den Gipfel',
+      }),
+    )
+  })
+})
+
+describe('the reader with the glossary', () => {
+  it('marks the terms the core found, and a click opens the popover for the word', async () => {
+    forgetLookups()
+    const title = detail.title
+    const client = fakeClient({
+      'article.get': () => detail,
+      'lexicon.terms': () => ({
+        title: [{ start: 0, end: 3, lemma: title.slice(0, 3), entryId: 1 }],
+        paragraphs: detail.paragraphs.map(() => []),
+      }),
+      'lexicon.lookup': ({ word }) => ({ ...info, query: word }),
+    })
+    renderWith(<ReaderView id={2} onBack={() => undefined} />, client)
+    const heading = await screen.findByRole('heading', { level: 1 })
+    await waitFor(() => expect(heading.querySelector('.w.term')).toBeTruthy())
+    fireEvent.click(heading.querySelector('.w')!)
+    const dialog = await screen.findByTestId('word-popover')
+    await waitFor(() => expect(dialog.textContent).toContain('security guarantee'))
+    expect(client.calls.find((c) => c.method === 'lexicon.lookup')?.input).toEqual({
+      word: title.split(' ')[0],
+    })
+    fireEvent.keyDown(window, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('word-popover')).toBeNull())
+  })
+})
