@@ -74,7 +74,13 @@ export const schemas = {
   'search.matches': z.strictObject({ id: articleId, query: searchText }),
   'search.status': z.strictObject({}),
   'search.rebuild': z.strictObject({}),
-  'lexicon.lookup': z.strictObject({ word: z.string().trim().min(1).max(120) }),
+  'lexicon.lookup': z.strictObject({
+    word: z.string().trim().min(1).max(120),
+    // the text around the word, for separable verbs ("kam … heraus")
+    context: z
+      .strictObject({ text: z.string().max(5000), offset: z.number().int().min(0).max(5000) })
+      .optional(),
+  }),
   'lexicon.terms': z.strictObject({ id: articleId }),
   'lexicon.entries': z.strictObject({
     filter: z.string().max(120).default(''),

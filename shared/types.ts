@@ -200,7 +200,9 @@ export interface WordInfo {
   /** Which lexicon the answer comes from ("compound": assembled from its head). */
   source: LexiconSource | 'compound' | null
   /** How it was found: exact lemma, an inflected form, the stem, a compound split. */
-  via: 'lemma' | 'form' | 'stem' | 'compound' | null
+  via: 'lemma' | 'form' | 'stem' | 'compound' | 'separable' | null
+  /** A separable verb met in its parts in the sentence: "kam … heraus" (else null). */
+  separable: string | null
   entryId: number | null
   /** Other meanings or entries for the same word. */
   more: { id: number; lemma: string; gloss: string; source: LexiconSource; pos: string }[]
@@ -208,6 +210,12 @@ export interface WordInfo {
   note: string | null
   /** Where the word occurs in the library. */
   occurrences: { total: number; articles: { id: number; title: string; outlet: string | null }[] }
+}
+
+/** Where a looked-up word stands: its sentence (or paragraph) and its offset there. */
+export interface WordContext {
+  text: string
+  offset: number
 }
 
 /** A glossary term found in running text (single words and multi-word terms). */

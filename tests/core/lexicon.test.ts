@@ -248,6 +248,65 @@ describe('glossary terms in running text', () => {
   })
 })
 
+describe('separable verbs', () => {
+  const at = (text: string, word: string) => ({ text, offset: text.indexOf(word) })
+
+  it('explains a verb whose particle closes the clause, from either part', async () => {
+    const { core } = await glossary()
+    await call(core, 'dict.import', {
+      name: 'Mini',
+      data: readFileSync(join(LEX, 'mini.ding')).toString('base64'),
+    })
+    const text = 'Der Minister trat am Montag überraschend zurück, wie die Agentur meldete.'
+    for (const word of ['trat', 'zurück']) {
+      const r = await call(core, 'lexicon.lookup', { word, context: at(text, word) })
+      expect(r, word).toMatchObject({
+        lemma: 'zurücktreten',
+        via: 'separable',
+        separable: 'trat … zurück',
+        gloss: expect.stringContaining('resign'),
+      })
+    }
+    // without its sentence, "trat" is just a word
+    expect((await call(core, 'lexicon.lookup', { word: 'trat' })).lemma).not.toBe('zurücktreten')
+  })
+
+  it('joins particle and verb lemma when the form is not listed', async () => {
+    const { core } = await glossary()
+    for (const [lemma, gloss] of [
+      ['rüsten', 'to arm'],
+      ['aufrüsten', 'to rearm'],
+    ])
+      await call(core, 'lexicon.save', { entry: { lemma: lemma!, pos: 'verb', gloss: gloss! } })
+    const text = 'Viele Staaten rüsten wieder auf. Andere verhandeln.'
+    const r = await call(core, 'lexicon.lookup', { word: 'rüsten', context: at(text, 'rüsten') })
+    expect(r).toMatchObject({ lemma: 'aufrüsten', separable: 'rüsten … auf' })
+  })
+
+  it('ends a clause at "und", "oder", "aber"', async () => {
+    const { core } = await glossary()
+    await call(core, 'lexicon.save', {
+      entry: { lemma: 'teilnehmen', pos: 'verb', gloss: 'to take part', forms: ['nahm teil'] },
+    })
+    const text =
+      'Norwegen nahm als Gast an den Beratungen teil und will sich der Vereinbarung anschließen.'
+    const r = await call(core, 'lexicon.lookup', { word: 'nahm', context: at(text, 'nahm') })
+    expect(r).toMatchObject({ lemma: 'teilnehmen', separable: 'nahm … teil' })
+  })
+
+  it('leaves prepositions and other clauses alone', async () => {
+    const { core } = await glossary()
+    await call(core, 'dict.import', {
+      name: 'Mini',
+      data: readFileSync(join(LEX, 'mini.ding')).toString('base64'),
+    })
+    const text = 'Sie trat vor das Mikrofon. Er trat zurück.'
+    const r = await call(core, 'lexicon.lookup', { word: 'trat', context: at(text, 'trat') })
+    expect(r.via).not.toBe('separable')
+    expect(r.separable).toBeNull()
+  })
+})
+
 describe('filtering the glossary page', () => {
   it('finds a word inside compounds, headwords starting with it first', async () => {
     const { core } = await glossary()
@@ -422,7 +481,8 @@ describe('the Ding format', () => {
   })
 })
 
-const DEBIAN = '/usr/share/trans/de-en'
+// CI installs Debian's trans-de-en; elsewhere point LESESAAL_TEST_DICTIONARY at a copy
+const DEBIAN = process.env.LESESAAL_TEST_DICTIONARY ?? '/usr/share/trans/de-en'
 describe("Debian's trans-de-en", () => {
   // CI installs the trans-de-en package; a developer machine without it gets a clear failure
   it('imports completely, with its few malformed lines counted', async () => {
@@ -434,5 +494,33 @@ describe("Debian's trans-de-en", () => {
     expect(result.malformed).toBeLessThan(200)
     const info = await core.lexicon.lookup('Hafenstadt', false)
     expect(info).toMatchObject({ found: true, gender: 'f', source: 'dict' })
+    // with 450,000 dictionary entries loaded, the glossary's words still resolve as they should
+    await core.ensureGlossary()
+    for (const [word, lemma, parts] of [
+      ['Sechsparteiengespräche', 'Sechs-Parteien-Gespräche', null],
+      ['Atomwaffenprogramm', 'Atomwaffenprogramm', ['Atomwaffe', 'n', 'Programm']],
+      ['Sicherheitsgarantien', 'Sicherheitsgarantie', ['Sicherheit', 's', 'Garantie']],
+      ['Gipfeltreffens', 'Gipfeltreffen', null],
+      ['Machthabers', 'Machthaber', null],
+      ['Sanktionslisten', 'Sanktionsliste', ['Sanktion', 's', 'Liste']],
+    ] as const) {
+      const r = await core.lexicon.lookup(word, false)
+      expect(r.lemma, word).toBe(lemma)
+      if (parts) expect(r.parts, word).toEqual(parts)
+    }
+    // separable verbs in their sentence, from the dictionary's verb forms
+    for (const [text, word, lemma] of [
+      ['Die Gespräche fanden in Genf statt.', 'fanden', 'stattfinden'],
+      ['Russland wies die Vorwürfe zurück.', 'wies', 'zurückweisen'],
+      ['Die Delegationen kamen erst spät zusammen.', 'zusammen', 'zusammenkommen'],
+      ['Der Kanzler stellt das Programm heute vor.', 'stellt', 'vorstellen'],
+    ] as const) {
+      const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
+      expect(r.lemma, text).toBe(lemma)
+    }
+    const legen = 'Er legte das Buch auf den Tisch.'
+    expect(
+      (await core.lexicon.lookup('legte', false, { text: legen, offset: 3 })).separable,
+    ).toBeNull()
   }, 120_000)
 })

@@ -122,6 +122,15 @@ describe('the glossary popover', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('explains a separable verb from its sentence', async () => {
+    // "Norwegen nahm als Gast an den Beratungen teil und …"
+    await word('nahm').click()
+    await expect.poll(() => popover().locator('.popover-head').innerText()).toMatch(/^teilnehmen/)
+    expect(await popover().innerText()).toContain('Trennbares Verb, hier: nahm … teil')
+    await screenshot(page, 'popover-separable')
+    await page.keyboard.press('Escape')
+  })
+
   it('keeps a note on a word', async () => {
     await word('Delegationen').click()
     const note = popover().getByPlaceholder('Notiz zu diesem Wort …')

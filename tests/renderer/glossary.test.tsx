@@ -93,6 +93,7 @@ const info: WordInfo = {
   parts: ['Sicherheit', 's', 'Garantie'],
   source: 'builtin',
   via: 'form',
+  separable: null,
   entryId: 7,
   more: [],
   note: null,
@@ -185,8 +186,10 @@ describe('the reader with the glossary', () => {
     fireEvent.click(heading.querySelector('.w')!)
     const dialog = await screen.findByTestId('word-popover')
     await waitFor(() => expect(dialog.textContent).toContain('security guarantee'))
+    // the word with its sentence, for separable verbs
     expect(client.calls.find((c) => c.method === 'lexicon.lookup')?.input).toEqual({
       word: title.split(' ')[0],
+      context: { text: title, offset: 0 },
     })
     fireEvent.keyDown(window, { key: 'Escape' })
     await waitFor(() => expect(screen.queryByTestId('word-popover')).toBeNull())

@@ -36,6 +36,10 @@ const MARKERS = /\{([^{}]*)\}/g
 const DOMAINS = /\[([^[\]]*)\]/g
 const NOTES = /\(([^()]*)\)/g
 const ALTERNATIVES = /<[^<>]*>/g
+/** Pronouns before a verb form: "er/sie findet", "ich/er/sie fand". */
+const PRONOUNS = /^(?:(?:ich|du|er|sie|es|wir|ihr|man)(?:\/(?:ich|du|er|sie|es|wir|ihr|man))*\s+)+/
+/** Compound tenses listed as forms: "hat/hatte gefunden", "ist/war gekommen". */
+const AUXILIARY = /^(?:hat|hatte|ist|war|wird|wurde|haben|sein)(?:\/\S+)?\s/
 /** Words that stand for an object in an example ("jdm. etw. geben"): not an entry of their own. */
 const PLACEHOLDER = /\b(?:jd[nmrs]?|etw|sb|sth)\./i
 
@@ -150,6 +154,11 @@ export function parseDingLine(line: string): ParsedLine {
     const words = splitOutside(de[i]!, '; ')
       .map(readWord)
       .filter((w) => w.text)
+    // "herauskommen; zum Vorschein kommen {vi}": a verb, adjective or adverb marker at the end
+    // of a group of synonyms applies to all of them (nouns carry their own genders)
+    const shared = words.find((w) => w.pos !== 'other' && w.pos !== 'phrase' && w.pos !== 'noun')
+    if (shared && words.length > 1)
+      for (const w of words) if (w.pos === 'other' || w.pos === 'phrase') w.pos = shared.pos
     const gloss = cleanGloss(en[i]!)
     if (i === 0) {
       if (words.length === 0 || !gloss)
@@ -177,8 +186,8 @@ export function parseDingLine(line: string): ParsedLine {
       lastNouns = []
       continue
     }
-    // forms of a verb: unmarked words ("verhandelt", "trat zurück")
-    const verb = heads[0]!
+    // forms of a verb: unmarked words ("verhandelt", "trat zurück"), synonym by synonym
+    const verb = heads.find((h) => h.pos === 'verb') ?? heads[0]!
     if (
       verb.pos === 'verb' &&
       words.every(
@@ -187,7 +196,13 @@ export function parseDingLine(line: string): ParsedLine {
           (w.pos === 'phrase' && w.text.split(' ').length <= 3 && !PLACEHOLDER.test(w.text)),
       )
     ) {
-      for (const w of words) if (!verb.forms.includes(w.text)) verb.forms.push(w.text)
+      words.forEach((w, k) => {
+        // "ich/er/sie fand" -> "fand"; "er/sie hat/hatte gefunden" is not a form of its own
+        const text = w.text.replace(PRONOUNS, '')
+        if (!text || AUXILIARY.test(text)) return
+        const head = words.length === heads.length && heads[k]!.pos === 'verb' ? heads[k]! : verb
+        if (!head.forms.includes(text)) head.forms.push(text)
+      })
       continue
     }
     // anything else is an entry of its own: a related word or a short fixed phrase, not an example

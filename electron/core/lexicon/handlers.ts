@@ -74,9 +74,9 @@ export function lexiconHandlers(
   }
 
   const handlers: LexiconHandlers = {
-    'lexicon.lookup': async ({ word }) => {
+    'lexicon.lookup': async ({ word, context }) => {
       await ready()
-      return lexicon.lookup(word)
+      return lexicon.lookup(word, true, context)
     },
     'lexicon.terms': async ({ id }) => {
       await ready()

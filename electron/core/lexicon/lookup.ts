@@ -3,7 +3,7 @@
  * user's own terms first, then the stem, then a compound split against the lexicon
  * (Sicherheits|garantien -> Sicherheit + s + Garantie, gender and plural from the head).
  */
-import type { TermMatch, WordInfo } from '../../../shared/types'
+import type { TermMatch, WordContext, WordInfo } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { eachWord, stem } from '../search/analyzer'
@@ -56,6 +56,17 @@ const FAMILIAR = new Set(
 function markable(lemmaKey: string, pos: string): boolean {
   return (pos === 'noun' || pos === 'abbr' || pos === 'phrase') && !FAMILIAR.has(lemmaKey)
 }
+
+/** Particles of separable verbs, as they close a main clause ("kam … heraus"). */
+const PARTICLES = new Set(
+  `ab an auf aus bei dar durch ein empor entgegen fest fort frei heim her herab heran heraus
+  herbei herein herum herunter hervor hin hinauf hinaus hinein hinzu hoch los mit nach nieder
+  statt teil um vor voran voraus vorbei vorweg weg weiter wieder zu zurecht zurück zusammen
+  zuvor`.split(/\s+/),
+)
+
+/** Conjunctions that join main clauses: a particle before one of them closes its clause. */
+const CONJUNCTIONS = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'doch'])
 
 const VOWELS = new Set([...'aeiouyäöü'].map((c) => c.charCodeAt(0)))
 const ARTICLE = { m: 'der', f: 'die', n: 'das', pl: 'die' } as const
@@ -294,12 +305,16 @@ export class Lexicon {
     return lemma
   }
 
-  /** Looks a word up (see the module comment for the order). */
-  async lookup(word: string, withOccurrences = true): Promise<WordInfo> {
+  /**
+   * Looks a word up (see the module comment for the order). With the text around it, a verb
+   * whose particle closes the clause ("kam … heraus") is explained as the separable verb.
+   */
+  async lookup(word: string, withOccurrences = true, context?: WordContext): Promise<WordInfo> {
     const query = word.trim()
-    const cached = this.lookups.get(query)
-    const info = cached ?? this.resolve(query)
-    if (!cached) {
+    const separable = context ? this.separable(query, context) : null
+    const cached = separable ? undefined : this.lookups.get(query)
+    const info = separable ?? cached ?? this.resolve(query)
+    if (!cached && !separable) {
       if (this.lookups.size > 5000) this.lookups.clear()
       this.lookups.set(query, info)
     }
@@ -308,6 +323,68 @@ export class Lexicon {
       ? await this.occurrences(info.lemma ?? query)
       : { total: 0, articles: [] }
     return { ...info, note, occurrences }
+  }
+
+  /**
+   * A separable verb in its clause: the word is a finite verb and a particle closes the clause
+   * ("Der Streit kam erst spät heraus"), or the word is that particle. Found as a form the
+   * dictionary lists ("kam heraus") or as particle + the verb's lemma ("heraus" + "kommen").
+   */
+  private separable(word: string, context: WordContext): WordInfo | null {
+    const { text, offset } = context
+    if (offset > text.length) return null
+    const before = text.slice(0, offset).search(/[^.!?;:,–—()„“"«»]*$/)
+    const afterMatch = /[.!?;:,–—()„“"«»]/.exec(text.slice(offset))
+    const clause = text.slice(before, afterMatch ? offset + afterMatch.index : text.length)
+    let tokens: { raw: string; start: number }[] = []
+    eachWord(clause, (raw, start) => tokens.push({ raw, start: before + start }))
+    // "und", "oder", "aber" … between two main clauses end the first one
+    const conjunction = (t: { raw: string }) => CONJUNCTIONS.has(t.raw.toLowerCase())
+    const mine = tokens.findIndex((t) => t.start === offset)
+    const from = tokens.slice(0, mine).findLastIndex(conjunction) + 1
+    const to = tokens.slice(mine + 1).findIndex(conjunction)
+    tokens = tokens.slice(from, to < 0 ? tokens.length : mine + 1 + to)
+    const at = tokens.findIndex((t) => t.start === offset)
+    if (at < 0 || tokens.length < 2 || tokens[at]!.raw !== word) return null
+    const last = tokens[tokens.length - 1]!
+    const particle = lexiconKey(last.raw)
+    if (!PARTICLES.has(particle)) return null
+    // the verb: the clicked word, or (the particle clicked) a word before it
+    const verbs = at === tokens.length - 1 ? tokens.slice(0, -1) : [tokens[at]!]
+    for (const verb of verbs) {
+      if (verb !== tokens[0] && capitalised(verb.raw)) continue // nouns, not verbs
+      const entry = this.separableEntry(lexiconKey(verb.raw), particle)
+      if (!entry) continue
+      const info = this.resolve(entry.lemma)
+      return { ...info, query: word, via: 'separable', separable: `${verb.raw} … ${last.raw}` }
+    }
+    return null
+  }
+
+  private separableEntry(verb: string, particle: string): Entry | null {
+    const isVerb = (r: { entry: Entry }) => r.entry.pos === 'verb'
+    // the verb itself, without objects: "jdm. etw. vorlegen" -> "vorlegen"
+    const bare = (lemma: string) => lexiconKey(lemma).split(' ').pop()!
+    const ownParticle = (r: { entry: Entry }) => bare(r.entry.lemma).startsWith(particle)
+    const listed = entriesFor(this.db, `${verb} ${particle}`).filter(
+      (r) => r.via === 'form' && isVerb(r),
+    )
+    const exact = listed.find(ownParticle)
+    if (exact) return exact.entry
+    // the verb's infinitives: verb entries, and forms of verbs ("kam" -> "kommen")
+    const infinitives = new Set(
+      this.find(verb)
+        .filter(isVerb)
+        .map((r) => bare(r.entry.lemma)),
+    )
+    for (const infinitive of infinitives) {
+      const whole = entriesFor(this.db, particle + infinitive).find(
+        (x) => isVerb(x) && x.via === 'lemma',
+      )
+      if (whole) return whole.entry
+    }
+    // a listed form of a synonym ("wies zurück" under "ablehnen; zurückweisen")
+    return listed[0]?.entry ?? null
   }
 
   private resolve(query: string): WordInfo {
@@ -328,6 +405,7 @@ export class Lexicon {
       parts: split?.parts ?? [],
       source: null,
       via: null,
+      separable: null,
       entryId: null,
       more: [],
       note: null,

@@ -116,6 +116,7 @@ export const de = {
     inComments_other: '{{count}} davon in Leserkommentaren',
   },
   popover: {
+    separable: 'Trennbares Verb, hier: {{parts}}',
     thisArticle: 'dieser Artikel',
     label: 'Erklärung zu „{{word}}“',
     loading: 'Wird nachgeschlagen …',

@@ -117,6 +117,7 @@ export const en: Strings = {
     inComments_other: '{{count}} of them in reader comments',
   },
   popover: {
+    separable: 'Separable verb, here: {{parts}}',
     thisArticle: 'this article',
     label: 'About “{{word}}”',
     loading: 'Looking it up …',

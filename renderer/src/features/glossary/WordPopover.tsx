@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { WordInfo } from '../../../../shared/types'
+import type { WordContext, WordInfo } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
 import { rememberedLookup, rememberLookup } from './lookupCache'
 
@@ -10,6 +10,8 @@ export interface PopoverTarget {
   /** Where the word is on screen: the popover never covers it. */
   rect: { top: number; bottom: number; left: number; right: number }
   pinned: boolean
+  /** The text around the word (for separable verbs: "kam … heraus"). */
+  context?: WordContext
 }
 
 const MARGIN = 8
@@ -58,7 +60,10 @@ export function WordPopover({
 }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [info, setInfo] = useState<WordInfo | null>(() => rememberedLookup(target.word) ?? null)
+  const cacheKey = target.context
+    ? `${target.word}\u0000${target.context.offset}\u0000${target.context.text}`
+    : target.word
+  const [info, setInfo] = useState<WordInfo | null>(() => rememberedLookup(cacheKey) ?? null)
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const box = useRef<HTMLDivElement>(null)
@@ -66,9 +71,9 @@ export function WordPopover({
 
   useEffect(() => {
     let live = true
-    api.call('lexicon.lookup', { word: target.word }).then(
+    api.call('lexicon.lookup', { word: target.word, context: target.context }).then(
       (r) => {
-        rememberLookup(target.word, r)
+        rememberLookup(cacheKey, r)
         if (live) setInfo(r)
       },
       (err: Error) => live && setError(err.message),
@@ -76,7 +81,7 @@ export function WordPopover({
     return () => {
       live = false
     }
-  }, [api, target.word])
+  }, [api, target.word, target.context, cacheKey])
 
   useLayoutEffect(() => {
     const el = box.current
@@ -98,7 +103,7 @@ export function WordPopover({
     if (!info?.lemma || value === (info.note ?? '')) return
     const r = await api.call('lexicon.note', { lemma: info.lemma, note: value })
     const updated = { ...info, note: r.note }
-    rememberLookup(target.word, updated)
+    rememberLookup(cacheKey, updated)
     setInfo(updated)
   }
 
@@ -142,6 +147,11 @@ export function WordPopover({
               </span>
             )}
           </p>
+          {info.separable && (
+            <p className="popover-line" lang="de">
+              {t('popover.separable', { parts: info.separable })}
+            </p>
+          )}
           {((info.plural && info.plural !== info.lemma) ||
             (info.genitive && info.genitive !== info.lemma)) && (
             <p className="popover-line" lang="de">

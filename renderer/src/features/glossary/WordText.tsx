@@ -41,6 +41,7 @@ export function WordText({
         key={start}
         className={term ? 'w term' : 'w'}
         data-word={m[0]}
+        data-start={start}
         data-term={term?.lemma}
         data-term-start={term?.start}
         tabIndex={-1}

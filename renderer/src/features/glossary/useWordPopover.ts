@@ -20,6 +20,15 @@ function targetOf(span: HTMLElement, pinned: boolean): PopoverTarget {
     )
   }
   const rects = spans.map((s) => s.getBoundingClientRect())
+  // the text the word stands in (soft hyphens removed: offsets are into the original text)
+  const block = span.closest('p, h1, h2, li')
+  const text = (block?.textContent ?? '').replace(/\u00ad/g, '')
+  const start = Number(span.dataset.start)
+  const from = Math.max(0, start - 600)
+  const context =
+    !multi && block && Number.isInteger(start)
+      ? { text: text.slice(from, start + 600), offset: start - from }
+      : undefined
   return {
     word: multi ? term : (span.dataset.word ?? span.textContent ?? ''),
     rect: {
@@ -29,6 +38,7 @@ function targetOf(span: HTMLElement, pinned: boolean): PopoverTarget {
       right: Math.max(...rects.map((r) => r.right)),
     },
     pinned,
+    context,
   }
 }
 
@@ -63,7 +73,7 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
 
   /** Looks up another word (a compound part) in place of the current one, pinned. */
   const lookUp = useCallback((word: string) => {
-    setTarget((t) => (t ? { ...t, word, pinned: true } : t))
+    setTarget((t) => (t ? { ...t, word, pinned: true, context: undefined } : t))
   }, [])
 
   // the pointer leaving the popover closes an unpinned preview, entering it keeps it
