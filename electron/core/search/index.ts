@@ -42,6 +42,8 @@ const B = 0.75
 /** A term with more segments than this is merged into one (segment numbers stay below 64). */
 const MAX_SEGMENTS = 16
 const SEGMENT_SPAN = 64
+/** Decoded postings kept for repeated query words (8 bytes each: about 16 MB). */
+const CACHED_POSTINGS = 2_000_000
 /** Journal rows read at a time. */
 const READ = 2000
 /** Postings held in memory before they are written (about 100 MB at most). */
@@ -138,7 +140,10 @@ export class SearchIndex {
   private readonly flex: Record<Field, Index>
   /** The analysed batch: per field, per key number, its documents, frequencies, positions. */
   private readonly pending: Record<Field, Map<number, PendingTerm>>
+  /** Decoded postings of recent query keys, at most CACHED_POSTINGS of them in all. */
   private readonly cache = new Map<string, Postings>()
+  private cachedPostings = 0
+  private candidates: Int32Array | null = null
   private readonly expansions = new Map<string, string[]>()
   private deleted = new Set<number>()
   private docs: DocTable | null = null
@@ -254,6 +259,7 @@ export class SearchIndex {
 
   private forgetCaches(): void {
     this.cache.clear()
+    this.cachedPostings = 0
     this.expansions.clear()
   }
 
@@ -487,10 +493,20 @@ export class SearchIndex {
   lookup(field: Field, key: string): Postings {
     const cacheKey = `${field}\u0000${key}`
     const hit = this.cache.get(cacheKey)
-    if (hit) return hit
+    if (hit) {
+      // least recently used last out: a hit moves to the end
+      this.cache.delete(cacheKey)
+      this.cache.set(cacheKey, hit)
+      return hit
+    }
     const result = unionPostings(this.expand(field, key).map((t) => this.read(field, t)))
-    if (this.cache.size > 4000) this.cache.clear()
     this.cache.set(cacheKey, result)
+    this.cachedPostings += result.docs.length
+    for (const [k, v] of this.cache) {
+      if (this.cachedPostings <= CACHED_POSTINGS) break
+      this.cache.delete(k)
+      this.cachedPostings -= v.docs.length
+    }
     return result
   }
 
@@ -634,15 +650,17 @@ export class SearchIndex {
     if (docs.live === 0) return empty
 
     // 1. candidates from FlexSearch, per field: documents with any of the keys, most keys first
-    const cap = docs.articleId.length
-    const index = new Int32Array(cap).fill(-1) // docNo -> candidate number
-    const cand: number[] = [] // candidate number -> docNo
     const flexQuery = PRE_ANALYSED + keys.join(' ')
-    for (const field of FIELDS) {
-      const ids = (await this.flex[field].search(flexQuery, {
-        limit: 1e9,
-        suggest: true,
-      })) as number[]
+    const found: number[][] = []
+    for (const field of FIELDS)
+      found.push(
+        (await this.flex[field].search(flexQuery, { limit: 1e9, suggest: true })) as number[],
+      )
+    // from here on nothing waits, so the reused candidate table is this query's alone
+    const cap = docs.articleId.length
+    const index = this.candidateIndex(cap) // docNo -> candidate number (-1: none)
+    const cand: number[] = [] // candidate number -> docNo
+    for (const ids of found) {
       for (const id of ids) {
         if (id < cap && index[id] === -1 && docs.articleId[id] !== 0) {
           index[id] = cand.length
@@ -746,14 +764,31 @@ export class SearchIndex {
     return { hits, total: ranked.length, parsed, expansions: this.queryExpansions(keys) }
   }
 
+  /** A docNo -> candidate table of all -1, reused between queries (it is large). */
+  private candidateIndex(cap: number): Int32Array {
+    if (!this.candidates || this.candidates.length < cap) this.candidates = new Int32Array(cap)
+    this.candidates.fill(-1)
+    return this.candidates
+  }
+
   /** Keeps documents in which each phrase's words stand at consecutive positions. */
   private phraseFilter(ranked: Ranked[], phrases: QueryPart[]): Ranked[] {
+    // phrases of one word besides stopwords ("der Regierung") need no positions: every
+    // candidate has the word, and the stopwords are checked in the text of the hits shown
+    const content = (p: QueryPart) => p.keys.filter((_, k) => !p.stops?.[k]).length
+    if (phrases.every((p) => content(p) < 2)) return ranked
     const wanted = new Set(ranked.map((r) => r.docNo))
     let ok = new Set<number>()
     phrases.forEach((phrase, i) => {
       const words = phrase.keys
         .map((key, k) => ({ key, offset: k, stop: phrase.stops?.[k] ?? false }))
         .filter((w) => !w.stop)
+      // one word besides stopwords ("der Regierung"): every candidate has it, and the
+      // stopwords are checked against the text of the hits shown
+      if (words.length < 2) {
+        ok = i === 0 ? new Set(wanted) : ok
+        return
+      }
       const inDoc = new Set<number>()
       for (const field of FIELDS) {
         const lists = words.map((w) => this.positions(field, w.key, wanted))
@@ -791,13 +826,19 @@ export class SearchIndex {
       const article = this.sql.article.get(articleId) as
         { title: string; kicker: string | null } | undefined
       if (!article) continue
-      const text = [
-        article.kicker ?? '',
-        article.title,
-        ...(this.sql.paragraphs.all(articleId) as string[]),
-        ...(this.sql.comments.all(articleId) as string[]),
-      ].join('\n')
-      if (!phrases.every((p) => verifyPhrase(text, p))) continue
+      // paragraph by paragraph, reading no further than the phrases need
+      const pending = new Set(phrases)
+      const check = (text: string) => {
+        for (const p of pending) if (verifyPhrase(text, p)) pending.delete(p)
+        return pending.size === 0
+      }
+      let verified = check(`${article.kicker ?? ''}\n${article.title}`)
+      for (const statement of [this.sql.paragraphs, this.sql.comments]) {
+        if (verified) break
+        for (const text of statement.iterate(articleId) as IterableIterator<string>)
+          if ((verified = check(text))) break
+      }
+      if (!verified) continue
       if (skipped++ < offset) continue
       out.push(r)
     }

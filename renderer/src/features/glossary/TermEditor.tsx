@@ -34,7 +34,7 @@ export function TermEditor({
   const { t } = useTranslation()
   const api = useApi()
   const [lemma, setLemma] = useState(draft.entry.lemma)
-  const [pos, setPos] = useState(asInputPos(draft.entry.pos))
+  const [pos, setPos] = useState(asInputPos(draft.entry.pos ?? 'noun'))
   const [gender, setGender] = useState<string>(draft.entry.gender ?? '')
   const [plural, setPlural] = useState(draft.entry.plural ?? '')
   const [gloss, setGloss] = useState(draft.entry.gloss ?? '')
