@@ -103,26 +103,37 @@ const info: WordInfo = {
   },
 }
 
+/** The popover pinned under "Sicherheitsgarantien", with handlers the test may watch. */
+function renderPopover(
+  client: ReturnType<typeof fakeClient>,
+  handlers: {
+    onLookup?: (w: string) => void
+    onOpenArticle?: (id: number, q: string) => void
+  } = {},
+) {
+  return renderWith(
+    <WordPopover
+      target={{
+        word: 'Sicherheitsgarantien',
+        rect: { top: 10, bottom: 30, left: 10, right: 90 },
+        pinned: true,
+      }}
+      onClose={() => undefined}
+      onOpenArticle={handlers.onOpenArticle ?? (() => undefined)}
+      onEditTerm={() => undefined}
+      onLookup={handlers.onLookup ?? (() => undefined)}
+    />,
+    client,
+  )
+}
+
 describe('the popover', () => {
   it('shows article, plural, gloss and parts; parts and occurrences can be followed', async () => {
     forgetLookups()
     const client = fakeClient({ 'lexicon.lookup': () => info })
     const onLookup = vi.fn()
     const onOpenArticle = vi.fn()
-    renderWith(
-      <WordPopover
-        target={{
-          word: 'Sicherheitsgarantien',
-          rect: { top: 10, bottom: 30, left: 10, right: 90 },
-          pinned: true,
-        }}
-        onClose={() => undefined}
-        onOpenArticle={onOpenArticle}
-        onEditTerm={() => undefined}
-        onLookup={onLookup}
-      />,
-      client,
-    )
+    renderPopover(client, { onLookup, onOpenArticle })
     const dialog = await screen.findByRole('dialog', {
       name: 'Erklärung zu „Sicherheitsgarantien“',
     })
@@ -142,20 +153,7 @@ describe('the popover', () => {
       'lexicon.lookup': () => info,
       'lexicon.note': ({ note }) => ({ note }),
     })
-    renderWith(
-      <WordPopover
-        target={{
-          word: 'Sicherheitsgarantien',
-          rect: { top: 10, bottom: 30, left: 10, right: 90 },
-          pinned: true,
-        }}
-        onClose={() => undefined}
-        onOpenArticle={() => undefined}
-        onEditTerm={() => undefined}
-        onLookup={() => undefined}
-      />,
-      client,
-    )
+    renderPopover(client)
     const note = await screen.findByPlaceholderText('Notiz zu diesem Wort …')
     fireEvent.change(note, { target: { value: 'wichtig für den Gipfel' } })
     fireEvent.blur(note)

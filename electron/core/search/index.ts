@@ -720,35 +720,53 @@ export class SearchIndex {
     const allowed = this.allowedDocs(filters)
     const phrases = parsed.include.filter((p) => p.kind === 'phrase')
     const partKeyIndexes = parsed.include.map((part) => partKeys(part).map((k) => keyIndex.get(k)!))
-    let ranked: Ranked[] = []
+    // candidates as numbers in typed arrays: a common word has tens of thousands of them
+    const matchedOf = new Uint8Array(n)
+    const survivors = new Int32Array(n)
+    let m = 0
+    const parts = parsed.include.map((part, pi) => ({
+      hits: partKeyIndexes[pi]!.map((k) => keyHits[k]!),
+      phrase: part.kind === 'phrase',
+    }))
     for (let c = 0; c < n; c++) {
-      const docNo = cand[c]!
-      if (excluded[c] || (allowed && !allowed.has(docNo))) continue
+      if (excluded[c] || (allowed && !allowed.has(cand[c]!))) continue
       let matched = 0
       let phraseMissing = false
-      parsed.include.forEach((part, pi) => {
-        if (partKeyIndexes[pi]!.every((k) => keyHits[k]![c] === 1)) matched++
-        else if (part.kind === 'phrase') phraseMissing = true
-      })
+      for (const part of parts) {
+        let all = true
+        for (const h of part.hits)
+          if (h[c] !== 1) {
+            all = false
+            break
+          }
+        if (all) matched++
+        else if (part.phrase) {
+          phraseMissing = true
+          break
+        }
+      }
       if (phraseMissing || matched === 0) continue
-      ranked.push({ docNo, c, matched })
+      matchedOf[c] = matched
+      survivors[m++] = c
     }
+    let kept: Int32Array = survivors.subarray(0, m)
 
     // 4. phrases: the words next to each other (positions)
-    if (phrases.length) ranked = this.phraseFilter(ranked, phrases)
+    if (phrases.length) kept = this.phraseFilter(kept, cand, phrases)
 
     // 5. the best first: only the page (and what phrase checks may need) is put in order
-    const better = (a: Ranked, b: Ranked) =>
-      b.matched - a.matched ||
-      score[b.c]! - score[a.c]! ||
-      docs.published[b.docNo]! - docs.published[a.docNo]! ||
-      b.docNo - a.docNo
+    const published = docs.published
+    const better = (a: number, b: number) =>
+      matchedOf[b]! - matchedOf[a]! ||
+      score[b]! - score[a]! ||
+      published[cand[b]!]! - published[cand[a]!]! ||
+      cand[b]! - cand[a]!
     const stopPhrases = phrases.some((p) => p.stops?.some(Boolean))
-    const top = topK(
-      ranked,
+    const top: Ranked[] = topK(
+      kept,
       stopPhrases ? Math.max(200, (offset + limit) * 4) : offset + limit,
       better,
-    )
+    ).map((c) => ({ docNo: cand[c]!, c, matched: matchedOf[c]! }))
     // phrases with stopwords ("der Regierung"): positions say a word stands there, not which;
     // the hits shown are checked against the stored text
     const page = stopPhrases
@@ -761,7 +779,7 @@ export class SearchIndex {
       matched: r.matched,
       fields: FIELDS.filter((_, fi) => fieldMask[r.c]! & (1 << fi)),
     }))
-    return { hits, total: ranked.length, parsed, expansions: this.queryExpansions(keys) }
+    return { hits, total: kept.length, parsed, expansions: this.queryExpansions(keys) }
   }
 
   /** A docNo -> candidate table of all -1, reused between queries (it is large). */
@@ -772,12 +790,12 @@ export class SearchIndex {
   }
 
   /** Keeps documents in which each phrase's words stand at consecutive positions. */
-  private phraseFilter(ranked: Ranked[], phrases: QueryPart[]): Ranked[] {
+  private phraseFilter(kept: Int32Array, cand: number[], phrases: QueryPart[]): Int32Array {
     // phrases of one word besides stopwords ("der Regierung") need no positions: every
     // candidate has the word, and the stopwords are checked in the text of the hits shown
     const content = (p: QueryPart) => p.keys.filter((_, k) => !p.stops?.[k]).length
-    if (phrases.every((p) => content(p) < 2)) return ranked
-    const wanted = new Set(ranked.map((r) => r.docNo))
+    if (phrases.every((p) => content(p) < 2)) return kept
+    const wanted = new Set(Array.from(kept, (c) => cand[c]!))
     let ok = new Set<number>()
     phrases.forEach((phrase, i) => {
       const words = phrase.keys
@@ -804,7 +822,7 @@ export class SearchIndex {
       }
       ok = i === 0 ? inDoc : new Set([...ok].filter((d) => inDoc.has(d)))
     })
-    return ranked.filter((r) => ok.has(r.docNo))
+    return kept.filter((c) => ok.has(cand[c]!))
   }
 
   /**
@@ -943,10 +961,11 @@ function growDocTable(t: DocTable, capacity: number): DocTable {
 }
 
 /** The k best items in order, without sorting them all. */
-function topK<T>(items: T[], k: number, compare: (a: T, b: T) => number): T[] {
-  if (items.length <= k * 4) return items.slice().sort(compare).slice(0, k)
+function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= k * 4) return Array.from(items).sort(compare).slice(0, k)
   const best: T[] = []
-  for (const item of items) {
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n]!
     if (best.length === k && compare(item, best[k - 1]!) >= 0) continue
     let i = best.length < k ? best.length : k - 1
     if (best.length < k) best.push(item)
