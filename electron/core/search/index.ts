@@ -217,6 +217,17 @@ export class SearchIndex {
       paragraphs: db
         .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
         .pluck(),
+      // the body in one piece (paragraphs joined by line breaks, which phrases do not cross)
+      bodyText: db
+        .prepare(
+          'SELECT group_concat(text, char(10)) FROM (SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position)',
+        )
+        .pluck(),
+      commentText: db
+        .prepare(
+          "SELECT group_concat(coalesce(title, '') || ' ' || text, char(10)) FROM (SELECT title, text FROM comments WHERE article_id = ? ORDER BY position)",
+        )
+        .pluck(),
       comments: db
         .prepare(
           "SELECT coalesce(title, '') || ' ' || text FROM comments WHERE article_id = ? ORDER BY position",
@@ -844,18 +855,16 @@ export class SearchIndex {
       const article = this.sql.article.get(articleId) as
         { title: string; kicker: string | null } | undefined
       if (!article) continue
-      // paragraph by paragraph, reading no further than the phrases need
+      // title first, then the body, then the comments: no further than the phrases need
       const pending = new Set(phrases)
       const check = (text: string) => {
         for (const p of pending) if (verifyPhrase(text, p)) pending.delete(p)
         return pending.size === 0
       }
-      let verified = check(`${article.kicker ?? ''}\n${article.title}`)
-      for (const statement of [this.sql.paragraphs, this.sql.comments]) {
-        if (verified) break
-        for (const text of statement.iterate(articleId) as IterableIterator<string>)
-          if ((verified = check(text))) break
-      }
+      const verified =
+        check(`${article.kicker ?? ''}\n${article.title}`) ||
+        check((this.sql.bodyText.get(articleId) as string | null) ?? '') ||
+        check((this.sql.commentText.get(articleId) as string | null) ?? '')
       if (!verified) continue
       if (skipped++ < offset) continue
       out.push(r)

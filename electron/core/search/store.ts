@@ -62,11 +62,21 @@ export class SearchStore {
     const count = new Uint8Array(max + 1)
     for (const l of lists) for (let i = 0; i < l.length; i++) count[l[i]!]!++
     const need = suggest ? 1 : lists.length
-    // bucket by how many terms a document has: most first
-    const buckets: number[][] = lists.map(() => [])
-    for (let d = 0; d <= max; d++) if (count[d]! >= need) buckets[lists.length - count[d]!]!.push(d)
-    const ids = buckets.flat()
-    const page = limit ? ids.slice(offset, offset + limit) : offset ? ids.slice(offset) : ids
+    // a counting sort by how many terms a document has, most first, into one typed array
+    // (FlexSearch only reads it)
+    const sizes = new Int32Array(lists.length + 1)
+    for (let d = 0; d <= max; d++) if (count[d]! >= need) sizes[count[d]!]!++
+    const starts = new Int32Array(lists.length + 1)
+    for (let c = lists.length, at = 0; c >= 1; c--) {
+      starts[c] = at
+      at += sizes[c]!
+    }
+    let total = 0
+    for (let c = need; c <= lists.length; c++) total += sizes[c]!
+    const ids = new Int32Array(total)
+    for (let d = 0; d <= max; d++) if (count[d]! >= need) ids[starts[count[d]!]!++] = d
+    const all = ids as unknown as number[]
+    const page = limit ? all.slice(offset, offset + limit) : offset ? all.slice(offset) : all
     return resolve ? page : [page]
   }
 
