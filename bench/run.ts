@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildFts5, buildLesesaal, type BuildFigures } from './build'
+import type { BuildFigures } from './build'
 import { loadCorpus, scaleCorpus, type BenchArticle } from './corpus'
 import { knownItems, LEMMAS, TIMED_QUERIES } from './queries'
 import { runGlossaryBench } from './glossary'
@@ -129,8 +129,22 @@ for (const scale of scales) {
   for (const system of ['lesesaal', 'fts5'] as const) {
     const path = join(work, `${system}.sqlite`)
     const t = performance.now()
-    const build: BuildFigures =
-      system === 'lesesaal' ? await buildLesesaal(path, articles) : buildFts5(path, articles)
+    // each build in a fresh process holding only its articles (the same for both systems)
+    const build = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(here, 'build-child.ts'),
+          system,
+          path,
+          values.corpus,
+          String(scale),
+        ],
+        { maxBuffer: 1 << 26, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      ),
+    ) as BuildFigures
     console.error(`   ${system}: built in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     const child = measure(system, path, known, work)
     const q = quality(articles, child, known)
