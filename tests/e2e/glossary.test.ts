@@ -233,6 +233,18 @@ describe('own terms and the glossary page', () => {
       )
   })
 
+  it('says so when a file is no dictionary, and keeps what was imported', async () => {
+    await page.getByTestId('dict-file').setInputFiles({
+      name: 'foto.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('\x89PNG\r\n\x1a\nnot a dictionary at all'),
+    })
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Das ist kein Wörterbuch im Ding-Format')
+    expect(await page.locator('.dictionaries li').count()).toBe(2)
+  })
+
   it('ran without console errors or CSP violations', () => {
     expect(errors).toEqual([])
   })

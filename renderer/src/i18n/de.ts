@@ -180,6 +180,8 @@ export const de = {
       'Noch kein Wörterbuch importiert. Mit einem Wörterbuch im Ding-Format (z. B. trans-de-en) lässt sich jedes Wort nachschlagen.',
     dictionaryLine:
       '{{name}} – Einträge: {{entries, number}}, Formen: {{forms, number}}, fehlerhafte Zeilen: {{malformed, number}}',
+    notADictionary:
+      'Das ist kein Wörterbuch im Ding-Format (Zeilen wie „Haus {n} | Häuser {pl} :: house | houses“). Nichts wurde geändert.',
     importDict: 'Wörterbuch importieren …',
     importing: 'Wörterbuch wird importiert …',
     imported:

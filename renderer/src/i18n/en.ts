@@ -181,6 +181,8 @@ export const en: Strings = {
       'No dictionary imported yet. With a dictionary in Ding format (e.g. trans-de-en) every word can be looked up.',
     dictionaryLine:
       '{{name}} – entries: {{entries, number}}, forms: {{forms, number}}, malformed lines: {{malformed, number}}',
+    notADictionary:
+      'This is not a dictionary in Ding format (lines like “Haus {n} | Häuser {pl} :: house | houses”). Nothing was changed.',
     importDict: 'Import dictionary …',
     importing: 'Importing dictionary …',
     imported:

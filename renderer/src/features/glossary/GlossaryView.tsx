@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DictionaryStatus, LexiconEntry } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
+import { ApiCallError } from '../../api/client'
 import { fileToBase64 } from '../import/readFiles'
 import { forgetLookups } from './lookupCache'
 import { TermEditor, type TermDraft } from './TermEditor'
@@ -112,7 +113,16 @@ export function GlossaryView() {
       setMessage({ text: t('glossary.imported', r) })
       changed()
     } catch (err) {
-      setMessage({ text: t('errors.generic', { message: (err as Error).message }), error: true })
+      const code = err instanceof ApiCallError ? err.code : ''
+      setMessage({
+        text:
+          code === 'invalid_input' || code === 'binary_file' || code === 'empty_file'
+            ? t('glossary.notADictionary')
+            : code === 'too_large'
+              ? t('errors.too_large')
+              : t('errors.generic', { message: (err as Error).message }),
+        error: true,
+      })
     } finally {
       importing.current = false
       setProgress(null)
