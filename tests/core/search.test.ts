@@ -237,6 +237,40 @@ describe('ranking', () => {
   })
 })
 
+describe('long queries and pages', () => {
+  it('finds an article with every word across title and text, and counts the rest', async () => {
+    const { find } = await library()
+    // "Druck" only in the title of `wirtschaft`, "Exporte" only in its text
+    const first = await find('Druck Exporte', { limit: 1 })
+    const all = await find('Druck Exporte', { limit: 20 })
+    expect(first.keys).toEqual(['wirtschaft'])
+    expect(all.keys[0]).toBe('wirtschaft')
+    expect(first.total).toBe(all.total)
+  })
+
+  it('puts the words as typed first for a query of three words or more', async () => {
+    const core = testCore()
+    const exact = await importDoc(core, 'exakt', {
+      title: 'Neuer Kran im Hafen',
+      text: 'Die großen Kräne des Hafens arbeiten wieder.',
+      date: '2025-01-01',
+    })
+    const stems = await importDoc(core, 'stamm', {
+      title: 'Große Kräne',
+      text: 'Große Kräne, große Pläne: Der Hafen plant große Kräne für große Schiffe am Hafen.',
+      date: '2025-01-02',
+    })
+    const ids = async (query: string) =>
+      (await call(core, 'search.query', { query, limit: 10 })).hits.map((h) => h.id)
+    // two words are a topic: by stems, the other article is the better match
+    expect(await ids('großen Hafens')).toEqual([stems, exact])
+    // three words quote a text: the article with them as typed comes first
+    expect(await ids('großen Kräne Hafens')).toEqual([exact, stems])
+    const many = await call(core, 'search.query', { query: 'großen Kräne Hafens', limit: 100 })
+    expect(many.hits.map((h) => h.id)).toEqual([exact, stems])
+  })
+})
+
 describe('filters', () => {
   it('filters by outlet and date range', async () => {
     const { find } = await library()

@@ -42,6 +42,8 @@ const B = 0.75
 /** A term with more segments than this is merged into one (segment numbers stay below 64). */
 const MAX_SEGMENTS = 16
 const SEGMENT_SPAN = 64
+/** How many of the best candidates of a long query are checked for the words as typed. */
+const EXACT_RERANK = 60
 /** Decoded postings kept for repeated query words (8 bytes each: about 16 MB). */
 const CACHED_POSTINGS = 2_000_000
 /** Journal rows read at a time. */
@@ -138,12 +140,15 @@ const reverse = (s: string) => [...s].reverse().join('')
 
 export class SearchIndex {
   private readonly flex: Record<Field, Index>
+  /** Over all fields at once: candidates that have every word, wherever it stands. */
+  private readonly flexAll: Index
   /** The analysed batch: per field, per key number, its documents, frequencies, positions. */
   private readonly pending: Record<Field, Map<number, PendingTerm>>
   /** Decoded postings of recent query keys, at most CACHED_POSTINGS of them in all. */
   private readonly cache = new Map<string, Postings>()
   private cachedPostings = 0
   private candidates: Int32Array | null = null
+  private readonly buffers = new Map<string, Float64Array | Int32Array | Uint8Array>()
   private readonly expansions = new Map<string, string[]>()
   private deleted = new Set<number>()
   private docs: DocTable | null = null
@@ -162,6 +167,7 @@ export class SearchIndex {
       this.flex[field] = new Index({ encoder, resolution: 1, commit: false, cache: false })
       this.pending[field] = new Map()
     }
+    this.flexAll = new Index({ encoder, resolution: 1, commit: false, cache: false })
     this.sql = {
       meta: db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck(),
       setMeta: db.prepare(
@@ -242,6 +248,7 @@ export class SearchIndex {
       for (const field of FIELDS) {
         await this.flex[field].mount(new SearchStore(this, field) as unknown as StorageInterface)
       }
+      await this.flexAll.mount(new SearchStore(this, 'all') as unknown as StorageInterface)
       if (this.sql.meta.get('analyzer') !== ANALYZER_ID) this.reset()
       this.deleted = new Set(
         this.db.prepare('SELECT doc_no FROM search_deleted').pluck().all() as number[],
@@ -500,8 +507,11 @@ export class SearchIndex {
     this.forgetCaches()
   }
 
-  /** The postings of one index key in one field, with its compounds or completions. */
-  lookup(field: Field, key: string): Postings {
+  /**
+   * The postings of one index key in one field (or in any field: 'all'), with its compounds
+   * or completions.
+   */
+  lookup(field: Field | 'all', key: string): Postings {
     const cacheKey = `${field}\u0000${key}`
     const hit = this.cache.get(cacheKey)
     if (hit) {
@@ -510,7 +520,10 @@ export class SearchIndex {
       this.cache.set(cacheKey, hit)
       return hit
     }
-    const result = unionPostings(this.expand(field, key).map((t) => this.read(field, t)))
+    const result =
+      field === 'all'
+        ? unionPostings(FIELDS.map((f) => this.lookup(f, key)))
+        : unionPostings(this.expand(field, key).map((t) => this.read(field, t)))
     this.cache.set(cacheKey, result)
     this.cachedPostings += result.docs.length
     for (const [k, v] of this.cache) {
@@ -660,19 +673,37 @@ export class SearchIndex {
     const docs = this.loadDocs()
     if (docs.live === 0) return empty
 
-    // 1. candidates from FlexSearch, per field: documents with any of the keys, most keys first
+    // 1. candidates from FlexSearch. Words only, without filters: first the articles with
+    // every word (in any field); when they fill the page, the ones with fewer words never
+    // show, and only their number is needed. Otherwise, per field, articles with any of the
+    // words, most words first.
     const flexQuery = PRE_ANALYSED + keys.join(' ')
-    const found: number[][] = []
-    for (const field of FIELDS)
-      found.push(
-        (await this.flex[field].search(flexQuery, { limit: 1e9, suggest: true })) as number[],
-      )
+    const found: ArrayLike<number>[] = []
+    const wordsOnly =
+      keys.length >= 2 &&
+      parsed.exclude.length === 0 &&
+      !hasFilters(filters) &&
+      parsed.include.every((p) => p.kind !== 'phrase' && partKeys(p).length === 1)
+    if (wordsOnly) {
+      const every = (await this.flexAll.search(flexQuery, {
+        limit: 1e9,
+        suggest: false,
+      })) as number[]
+      if (every.length >= offset + limit) found.push(every)
+    }
+    const everyWord = found.length > 0
+    if (!everyWord)
+      for (const field of FIELDS)
+        found.push(
+          (await this.flex[field].search(flexQuery, { limit: 1e9, suggest: true })) as number[],
+        )
     // from here on nothing waits, so the reused candidate table is this query's alone
     const cap = docs.articleId.length
     const index = this.candidateIndex(cap) // docNo -> candidate number (-1: none)
     const cand: number[] = [] // candidate number -> docNo
     for (const ids of found) {
-      for (const id of ids) {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!
         if (id < cap && index[id] === -1 && docs.articleId[id] !== 0) {
           index[id] = cand.length
           cand.push(id)
@@ -683,10 +714,12 @@ export class SearchIndex {
 
     // 2. BM25 per field and key, accumulated per candidate
     const n = cand.length
-    const score = new Float64Array(n)
-    const keyHits = keys.map(() => new Uint8Array(n))
-    const fieldMask = new Uint8Array(n)
-    const tfNorm = new Float64Array(n)
+    // scratch arrays reused between queries (nothing below waits, so they are this query's)
+    const score = this.scratch('score', Float64Array, n)
+    const hitTable = this.scratch('keyHits', Uint8Array, n * keys.length)
+    const keyHits = keys.map((_, k) => hitTable.subarray(k * n, (k + 1) * n))
+    const fieldMask = this.scratch('fieldMask', Uint8Array, n)
+    const tfNorm = this.scratch('tfNorm', Float64Array, n)
     keys.forEach((key, k) => {
       tfNorm.fill(0)
       let df = 0
@@ -709,6 +742,9 @@ export class SearchIndex {
           tfNorm[c]! += (weight * p.tfs[i]!) / (1 - B + (B * lens[d]!) / avg)
         }
       }
+      // with only the articles that have every word as candidates, the key's document
+      // frequency comes from its postings
+      if (everyWord) df = this.countAny([key], docs)
       const idf = Math.log(1 + (docs.live - df + 0.5) / (df + 0.5))
       for (let c = 0; c < n; c++)
         if (tfNorm[c]! > 0) score[c]! += (idf * tfNorm[c]! * (K1 + 1)) / (tfNorm[c]! + K1)
@@ -716,7 +752,7 @@ export class SearchIndex {
 
     // 3. parts matched, exclusions, filters
     const keyIndex = new Map(keys.map((k, i) => [k, i]))
-    const excluded = new Uint8Array(n)
+    const excluded = this.scratch('excluded', Uint8Array, n)
     for (const part of parsed.exclude) {
       for (const key of partKeys(part)) {
         for (const field of ['title', 'text'] as const) {
@@ -732,8 +768,8 @@ export class SearchIndex {
     const phrases = parsed.include.filter((p) => p.kind === 'phrase')
     const partKeyIndexes = parsed.include.map((part) => partKeys(part).map((k) => keyIndex.get(k)!))
     // candidates as numbers in typed arrays: a common word has tens of thousands of them
-    const matchedOf = new Uint8Array(n)
-    const survivors = new Int32Array(n)
+    const matchedOf = this.scratch('matchedOf', Uint8Array, n)
+    const survivors = this.scratch('survivors', Int32Array, n)
     let m = 0
     const parts = parsed.include.map((part, pi) => ({
       hits: partKeyIndexes[pi]!.map((k) => keyHits[k]!),
@@ -773,11 +809,20 @@ export class SearchIndex {
       published[cand[b]!]! - published[cand[a]!]! ||
       cand[b]! - cand[a]!
     const stopPhrases = phrases.some((p) => p.stops?.some(Boolean))
+    // a query of three words or more describes a text more than a topic: among the best
+    // candidates, those with the words as typed come first (see exactFirst)
+    const words = parsed.include.filter((p) => p.kind === 'word')
+    const exact = words.length >= 3 && !stopPhrases
     const top: Ranked[] = topK(
       kept,
-      stopPhrases ? Math.max(200, (offset + limit) * 4) : offset + limit,
+      stopPhrases
+        ? Math.max(200, (offset + limit) * 4)
+        : exact
+          ? Math.max(EXACT_RERANK, offset + limit)
+          : offset + limit,
       better,
     ).map((c) => ({ docNo: cand[c]!, c, matched: matchedOf[c]! }))
+    if (exact) this.exactFirst(top, words, docs)
     // phrases with stopwords ("der Regierung"): positions say a word stands there, not which;
     // the hits shown are checked against the stored text
     const page = stopPhrases
@@ -790,7 +835,80 @@ export class SearchIndex {
       matched: r.matched,
       fields: FIELDS.filter((_, fi) => fieldMask[r.c]! & (1 << fi)),
     }))
-    return { hits, total: kept.length, parsed, expansions: this.queryExpansions(keys) }
+    const total = everyWord ? this.countAny(keys, docs) : kept.length
+    return { hits, total, parsed, expansions: this.queryExpansions(keys) }
+  }
+
+  /**
+   * Re-orders the best (EXACT_RERANK) candidates of a long query, whatever the page size:
+   * more of the query's words written exactly
+   * as typed (case aside) come first, within the same number of matched words; the ranking
+   * decides the rest. Stemming finds "groß" for "großen"; for a query that quotes a text's
+   * words, the text that has "großen" is the better answer.
+   */
+  private exactFirst(top: Ranked[], words: QueryPart[], docs: DocTable): void {
+    const typed = words
+      .map((w) => w.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase())
+      .filter(Boolean)
+    const letter = /[\p{L}\p{N}]/u
+    /** The word stands in the (lower-cased) text as a whole word. */
+    const has = (text: string, word: string) => {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        const before = at > 0 ? text[at - 1]! : ' '
+        const after = text[at + word.length] ?? ' '
+        if (!letter.test(before) && !letter.test(after)) return true
+      }
+      return false
+    }
+    const exactOf = new Map<number, number>()
+    const best = top.slice(0, EXACT_RERANK)
+    for (const r of best) {
+      const articleId = docs.articleId[r.docNo]!
+      const article = this.sql.article.get(articleId) as
+        { title: string; kicker: string | null } | undefined
+      const text = `${article?.kicker ?? ''}\n${article?.title ?? ''}\n${
+        (this.sql.bodyText.get(articleId) as string | null) ?? ''
+      }`.toLowerCase()
+      exactOf.set(r.c, typed.filter((w) => has(text, w)).length)
+    }
+    // a stable sort: equal counts keep the ranking's order; the rest stays behind as it was
+    best.sort((a, b) => b.matched - a.matched || exactOf.get(b.c)! - exactOf.get(a.c)!)
+    top.splice(0, best.length, ...best)
+  }
+
+  /** How many articles have any of the keys, in any field. */
+  private countAny(keys: string[], docs: DocTable): number {
+    const cap = docs.articleId.length
+    const seen = new Uint8Array(cap)
+    let count = 0
+    for (const key of keys)
+      for (const field of FIELDS) {
+        const p = this.lookup(field, key).docs
+        for (let i = 0; i < p.length; i++) {
+          const d = p[i]!
+          if (d < cap && seen[d] === 0 && docs.articleId[d] !== 0) {
+            seen[d] = 1
+            count++
+          }
+        }
+      }
+    return count
+  }
+
+  /** A zeroed typed array of `n` elements, from a buffer kept between queries. */
+  private scratch<A extends Float64Array | Int32Array | Uint8Array>(
+    name: string,
+    make: new (length: number) => A,
+    n: number,
+  ): A {
+    let buffer = this.buffers.get(name) as A | undefined
+    if (!buffer || buffer.length < n) {
+      buffer = new make(Math.max(n, (buffer?.length ?? 0) * 2, 1024))
+      this.buffers.set(name, buffer)
+    }
+    const view = buffer.subarray(0, n) as A
+    view.fill(0)
+    return view
   }
 
   /** A docNo -> candidate table of all -1, reused between queries (it is large). */
@@ -970,6 +1088,10 @@ function growDocTable(t: DocTable, capacity: number): DocTable {
 }
 
 /** The k best items in order, without sorting them all. */
+function hasFilters(f: SearchFilters): boolean {
+  return Boolean(f.outlet || f.from || f.to || f.tag || f.story)
+}
+
 function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number): T[] {
   if (items.length <= k * 4) return Array.from(items).sort(compare).slice(0, k)
   const best: T[] = []

@@ -140,28 +140,33 @@ export function unionPostings(lists: Postings[]): Postings {
   const nonEmpty = lists.filter((l) => l.docs.length)
   if (nonEmpty.length === 0) return EMPTY
   if (nonEmpty.length === 1) return nonEmpty[0]!
+  // (document, frequency) packed into one number, so a native numeric sort puts them in order
   let n = 0
   for (const l of nonEmpty) n += l.docs.length
+  const packed = new Float64Array(n)
+  let k = 0
+  for (const l of nonEmpty)
+    for (let i = 0; i < l.docs.length; i++)
+      packed[k++] = l.docs[i]! * TF_SPAN + Math.min(l.tfs[i]!, TF_SPAN - 1)
+  packed.sort()
+  // sum the term frequencies of documents that appear in several lists
   const docs = new Int32Array(n)
   const tfs = new Int32Array(n)
-  let k = 0
-  for (const l of nonEmpty) {
-    docs.set(l.docs, k)
-    tfs.set(l.tfs, k)
-    k += l.docs.length
-  }
-  const sorted = sortPostings({ docs, tfs })
-  // sum the term frequencies of documents that appear in several lists
   let w = 0
-  for (let i = 0; i < sorted.docs.length; i++) {
-    if (w > 0 && sorted.docs[w - 1] === sorted.docs[i]) sorted.tfs[w - 1]! += sorted.tfs[i]!
+  for (let i = 0; i < n; i++) {
+    const doc = Math.floor(packed[i]! / TF_SPAN)
+    const tf = packed[i]! - doc * TF_SPAN
+    if (w > 0 && docs[w - 1] === doc) tfs[w - 1]! += tf
     else {
-      sorted.docs[w] = sorted.docs[i]!
-      sorted.tfs[w++] = sorted.tfs[i]!
+      docs[w] = doc
+      tfs[w++] = tf
     }
   }
-  return { docs: sorted.docs.subarray(0, w), tfs: sorted.tfs.subarray(0, w) }
+  return { docs: docs.subarray(0, w), tfs: tfs.subarray(0, w) }
 }
+
+/** Term frequencies are kept below this when packed with their document. */
+const TF_SPAN = 2 ** 24
 
 function isSorted(a: Int32Array): boolean {
   for (let i = 1; i < a.length; i++) if (a[i]! <= a[i - 1]!) return false

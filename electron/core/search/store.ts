@@ -6,14 +6,16 @@
  * commit is never used.
  */
 import type { Document, Index } from 'flexsearch'
-import type { Field, SearchIndex } from './index'
+import { FIELDS, type Field, type SearchIndex } from './index'
 
 export class SearchStore {
   db: unknown = null
+  private count = new Uint8Array(0)
+  private stamp = new Int32Array(0)
 
   constructor(
     private readonly owner: SearchIndex,
-    private readonly field: Field,
+    private readonly field: Field | 'all',
   ) {}
 
   async mount(index: Index | Document): Promise<void> {
@@ -56,11 +58,35 @@ export class SearchStore {
     suggest = false,
     resolve = true,
   ): Promise<number[] | number[][]> {
-    const lists = [...new Set(terms)].map((t) => this.owner.lookup(this.field, t).docs)
+    // per term its documents: in one field, or (for 'all') in any, each document once
+    const field = this.field
+    const lists = [...new Set(terms)].map((t) =>
+      field === 'all'
+        ? FIELDS.map((f) => this.owner.lookup(f, t).docs)
+        : [this.owner.lookup(field, t).docs],
+    )
     let max = 0
-    for (const l of lists) if (l.length && l[l.length - 1]! > max) max = l[l.length - 1]!
-    const count = new Uint8Array(max + 1)
-    for (const l of lists) for (let i = 0; i < l.length; i++) count[l[i]!]!++
+    for (const parts of lists)
+      for (const l of parts) if (l.length && l[l.length - 1]! > max) max = l[l.length - 1]!
+    // kept between calls: this runs start to end without waiting
+    if (this.count.length < max + 1) {
+      this.count = new Uint8Array(max + 1 + 1024)
+      this.stamp = new Int32Array(max + 1 + 1024)
+    }
+    const count = this.count.subarray(0, max + 1)
+    count.fill(0)
+    const stamp = field === 'all' ? this.stamp.subarray(0, max + 1).fill(0) : null
+    lists.forEach((parts, t) => {
+      for (const l of parts)
+        for (let i = 0; i < l.length; i++) {
+          const d = l[i]!
+          if (stamp) {
+            if (stamp[d] === t + 1) continue
+            stamp[d] = t + 1
+          }
+          count[d]!++
+        }
+    })
     const need = suggest ? 1 : lists.length
     // a counting sort by how many terms a document has, most first, into one typed array
     // (FlexSearch only reads it)
