@@ -38,29 +38,28 @@ const SUMMARY_COLUMNS = `
 /** Inserts an article with its paragraphs and comments; returns its id. Call inside a transaction. */
 export function insertArticle(db: Db, a: NewArticle): number {
   const outletId = a.outlet ? outletIdFor(db, a.outlet) : null
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO articles (title, kicker, outlet_id, published, author, dateline, url, words,
-         content_hash, source_kind, source_name, raw, raw_encoding, extractor_version, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      a.title,
-      a.kicker,
-      outletId,
-      a.published,
-      a.author,
-      a.dateline,
-      a.url,
-      a.words,
-      a.hash,
-      a.sourceKind,
-      a.sourceName,
-      Buffer.from(a.raw),
-      a.rawEncoding,
-      a.extractorVersion,
-      new Date().toISOString(),
-    )
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO articles (title, kicker, outlet_id, published, author, dateline, url, words,
+       content_hash, source_kind, source_name, raw, raw_encoding, extractor_version, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    a.title,
+    a.kicker,
+    outletId,
+    a.published,
+    a.author,
+    a.dateline,
+    a.url,
+    a.words,
+    a.hash,
+    a.sourceKind,
+    a.sourceName,
+    Buffer.from(a.raw),
+    a.rawEncoding,
+    a.extractorVersion,
+    new Date().toISOString(),
+  )
   const id = Number(lastInsertRowid)
   const headings = new Set(a.headings)
   const para = stmt(
