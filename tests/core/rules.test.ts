@@ -135,7 +135,7 @@ describe('banners, share bars and footers', () => {
     'Um zu verstehen, wie unsere Webseite genutzt wird, nutzen wir Cookies. Hier können Sie widersprechen.',
     'Jetzt die Tagesblick App herunterladen und nichts verpassen!',
     'Die Homepage wurde aktualisiert. Jetzt aufrufen.',
-    'Sie wechseln in den Kinderbereich und bewegen sich mit Ihrem Kinderprofil weiter.',
+    'Hier geht es zum Kinderbereich: Mit einem Kinderprofil sehen Sie nur geprüfte Sendungen.',
     'Alle akzeptieren',
   ])('recognises %j as a banner', (line) => expect(isConsentOrBanner(line)).toBe(true))
 
