@@ -132,12 +132,20 @@ describe('photo credits and captions', () => {
 
 describe('banners, share bars and footers', () => {
   it.each([
-    'Um zu verstehen, wie unsere Webseite genutzt wird, nutzen wir Cookies. Hier können Sie widersprechen.',
+    'Damit wir sehen, wie Leser unsere Webseite nutzen, setzen wir Cookies ein. Hier können Sie widersprechen.',
     'Jetzt die Tagesblick App herunterladen und nichts verpassen!',
-    'Die Homepage wurde aktualisiert. Jetzt aufrufen.',
+    'Die Startseite wurde neu geladen. Jetzt ansehen.',
     'Hier geht es zum Kinderbereich: Mit einem Kinderprofil sehen Sie nur geprüfte Sendungen.',
     'Alle akzeptieren',
   ])('recognises %j as a banner', (line) => expect(isConsentOrBanner(line)).toBe(true))
+
+  it('keeps a news sentence about a website', () => {
+    expect(
+      isConsentOrBanner(
+        'Die Startseite wurde aktualisiert, nachdem Unbekannte das Ministerium angegriffen hatten und Daten verschwanden.',
+      ),
+    ).toBe(false)
+  })
 
   it('keeps a news sentence about cookie law', () => {
     expect(
@@ -163,7 +171,7 @@ describe('banners, share bars and footers', () => {
   it.each([
     '© Tagesblick 2025',
     'Alle Rechte vorbehalten',
-    'Vervielfältigung nur mit Genehmigung',
+    'Nachdruck nur mit Genehmigung',
     'Impressum | Datenschutz | Kontakt',
     'Copyright (c) 2024 Nordwest-Echo',
   ])('recognises %j as a copyright footer', (line) => expect(isCopyrightOrFooter(line)).toBe(true))

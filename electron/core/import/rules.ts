@@ -339,9 +339,10 @@ const WEB_VOCABULARY =
   /\b(?:Cookies?|Cookie-\p{L}+|Webseite|Website|Homepage|Internetseite|Browser|Apps?|App-\p{L}+|\p{L}+-App|Newsletter|Abos?|abonnieren|Datenschutz\p{L}*|Nutzungsbedingungen|Einwilligung|Altersprüfung|Altersbeschränkung|Kinderbereich|Kinderprofil|Tracking|Werbe\p{L}*|personalisiert\p{L}*|registrieren|Registrierung|Benutzerkonto|Nutzerkonto|Login|einloggen|Push-\p{L}+|Benachrichtigungen|Zwischenablage|Adblocker|Werbeblocker|JavaScript|Abonnement|Paywall|Plus-Artikel|Abonnenten|Startseite|herunterladen|downloaden|Play Store|App Store)\b/giu
 const READER_ADDRESS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|dein|deine)\b/g
 const BANNER_PHRASES = [
-  /Die Homepage wurde aktualisiert/i,
+  // "the page was updated: reload" notices
+  /^(?:Die )?(?:Homepage|Startseite) (?:wurde|hat sich) (?:aktualisiert|neu geladen|geändert)\b.{0,40}$/i,
   /Hinweis nicht mehr anzeigen/i,
-  /^Jetzt aufrufen\.?$/i,
+  /^Jetzt (?:aufrufen|ansehen|neu laden)\.?$/i,
   /\b(?:Alle )?(?:Cookies )?(?:akzeptieren|ablehnen|zustimmen)\s*$/i,
   /^(?:Einstellungen|Zustimmen|Ablehnen|Akzeptieren|Alle akzeptieren|Nur notwendige|Mehr erfahren|Weiterlesen|Weiter lesen|Jetzt lesen|Jetzt abonnieren|Jetzt testen|Mehr laden|Mehr anzeigen|Alle anzeigen)\.?$/i,
   /^(?:Zum Abo|Abo abschließen|Plus lesen|Exklusiv für Abonnenten)\b/i,
