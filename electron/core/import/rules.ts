@@ -417,7 +417,7 @@ const CREDIT_LABEL =
 const TRAILING_CREDIT =
   /(?:^|[\s.!?»“"])\(?(?:Fotos?|Bild|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credit|©)\s*:?\s*[^.!?:]{2,90}\)?$/i
 
-/** A credit by itself: "Foto: Max Muster/dpa", "Alexei Nikolsky/ Sputnik/ AP", "Getty Images". */
+/** A credit by itself: "Foto: Max Muster/dpa", "Maria Beispiel/ Agentur/ AP", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
   if (text.length > 140) return false
   if (CREDIT_LABEL.test(text)) return true
