@@ -136,8 +136,15 @@ describe('Lesesaal in Chromium', () => {
     await page
       .locator('[data-testid=file-input]')
       .setInputFiles({ name: 'faehre.txt', mimeType: 'text/plain', buffer: Buffer.from(page_) })
-    await page.getByText('1 importiert, 0 schon vorhanden, 0 fehlgeschlagen').waitFor()
-    await page.getByRole('button', { name: 'Öffnen' }).click()
+    // the report of this import (an earlier one says "1 importiert" too)
+    const row = page.locator('.import-report li', {
+      hasText: 'Fähre nach Gedser fährt wieder nach Plan',
+    })
+    await row.waitFor()
+    expect(await page.locator('.import-report .summary').innerText()).toBe(
+      '1 importiert, 0 schon vorhanden, 0 fehlgeschlagen',
+    )
+    await row.getByRole('button', { name: 'Öffnen' }).click()
     await page
       .locator('.article-title', { hasText: 'Fähre nach Gedser fährt wieder nach Plan' })
       .waitFor()
@@ -203,8 +210,12 @@ describe('Lesesaal in Chromium', () => {
       )
     await screenshot(page, 'paste-dialog')
     await dialog.getByRole('button', { name: 'Importieren' }).click()
-    await page.getByText('1 importiert, 0 schon vorhanden, 0 fehlgeschlagen').waitFor()
-    await page.getByRole('button', { name: 'Öffnen' }).click()
+    const row = page.locator('.import-report li', { hasText: 'Neue Radwege am Stadthafen' })
+    await row.waitFor()
+    expect(await page.locator('.import-report .summary').innerText()).toBe(
+      '1 importiert, 0 schon vorhanden, 0 fehlgeschlagen',
+    )
+    await row.getByRole('button', { name: 'Öffnen' }).click()
     await page.locator('.article-title', { hasText: 'Neue Radwege am Stadthafen' }).waitFor()
     expect((await page.locator('.article-body').innerText()).replace(/\u00ad/g, '')).toBe(
       'Die Stadt baut bis zum Sommer zwei neue Radwege entlang des Stadthafens und schließt damit eine Lücke im Netz.',
