@@ -152,6 +152,12 @@ export function failedImport(
 export type LexiconSource = 'user' | 'builtin' | 'dict'
 export type Gender = 'm' | 'f' | 'n' | 'pl'
 
+/** The definite article of each gender (plural-only nouns: "die"). */
+export const GENDER_ARTICLE = { m: 'der', f: 'die', n: 'das', pl: 'die' } as const satisfies Record<
+  Gender,
+  string
+>
+
 /** One entry of the lexicon: the built-in glossary, an imported dictionary, or the user's own. */
 export interface LexiconEntry {
   id: number

@@ -346,6 +346,22 @@ describe('annotating a text', () => {
     })
     expect(core.lexicon.terms(text).map((t) => t.lemma)).toEqual(['Zeitung'])
   })
+
+  it('marks a word with the own entry when there is one besides the built-in one', async () => {
+    const { core } = await glossary()
+    const own = await call(core, 'lexicon.save', {
+      entry: {
+        lemma: 'Sanktion',
+        pos: 'noun',
+        gender: 'f',
+        gloss: 'penalty',
+        forms: ['Sanktionen'],
+      },
+    })
+    expect(core.lexicon.terms('Neue Sanktionen.')).toEqual([
+      { start: 5, end: 15, lemma: 'Sanktion', entryId: own.id },
+    ])
+  })
 })
 
 describe('the Ding format', () => {

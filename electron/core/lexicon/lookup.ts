@@ -3,7 +3,12 @@
  * user's own terms first, then the stem, then a compound split against the lexicon
  * (Sicherheits|garantien -> Sicherheit + s + Garantie, gender and plural from the head).
  */
-import type { TermMatch, WordContext, WordInfo } from '../../../shared/types'
+import {
+  GENDER_ARTICLE as ARTICLE,
+  type TermMatch,
+  type WordContext,
+  type WordInfo,
+} from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { eachWord, stem } from '../search/analyzer'
@@ -69,7 +74,6 @@ const PARTICLES = new Set(
 const CONJUNCTIONS = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'doch'])
 
 const VOWELS = new Set([...'aeiouyäöü'].map((c) => c.charCodeAt(0)))
-const ARTICLE = { m: 'der', f: 'die', n: 'das', pl: 'die' } as const
 
 const IS_LEMMA = 1
 const IS_NOUN = 2
@@ -105,7 +109,7 @@ export class Lexicon {
   /** Every single-word key of the lexicon with flags (lemma or form, noun): for splitting. */
   private known: Map<string, number> | null = null
   private glossary: {
-    words: Map<string, number>
+    words: Map<string, { id: number; lemma: string }>
     phrases: Map<string, { keys: string[]; entryId: number; lemma: string }[]>
   } | null = null
   private lookups = new Map<string, WordInfo>()
@@ -491,7 +495,7 @@ export class Lexicon {
 
   private glossaryIndex() {
     if (this.glossary) return this.glossary
-    const words = new Map<string, number>()
+    const words = new Map<string, { id: number; lemma: string }>()
     const phrases = new Map<string, { keys: string[]; entryId: number; lemma: string }[]>()
     const rows = stmt(
       this.db,
@@ -505,14 +509,16 @@ export class Lexicon {
       source: string
       lemmaKey: string
     }[]
-    // user terms come first in the table of a key
-    rows.sort((a, b) => a.id - b.id)
+    // own terms come first in the table of a key
+    rows.sort(
+      (a, b) => (a.source === 'user' ? 0 : 1) - (b.source === 'user' ? 0 : 1) || a.id - b.id,
+    )
     for (const r of rows) {
       // everyday words stay unmarked (they can still be looked up); own terms are always marked
       if (r.source !== 'user' && !r.lemmaKey.includes(' ') && !markable(r.lemmaKey, r.pos)) continue
       const keys = r.key.split(' ')
       if (keys.length === 1) {
-        if (!words.has(r.key)) words.set(r.key, r.id)
+        if (!words.has(r.key)) words.set(r.key, { id: r.id, lemma: r.lemma })
       } else {
         const list = phrases.get(keys[0]!) ?? []
         list.push({ keys, entryId: r.id, lemma: r.lemma })
@@ -553,16 +559,11 @@ export class Lexicon {
         i += phrase.keys.length - 1
         continue
       }
-      const id =
+      const term =
         words.get(t.key) ?? (t.key.includes('-') ? words.get(t.key.replace(/-/g, '')) : undefined)
-      if (id !== undefined)
-        out.push({ start: t.start, end: t.end, lemma: this.lemmaById(id), entryId: id })
+      if (term) out.push({ start: t.start, end: t.end, lemma: term.lemma, entryId: term.id })
     }
     return out
-  }
-
-  private lemmaById(id: number): string {
-    return stmt(this.db, 'SELECT lemma FROM lexicon_entries WHERE id = ?').pluck().get(id) as string
   }
 
   /**

@@ -879,7 +879,7 @@ export class SearchIndex {
   /** How many articles have any of the keys, in any field. */
   private countAny(keys: string[], docs: DocTable): number {
     const cap = docs.articleId.length
-    const seen = new Uint8Array(cap)
+    const seen = this.scratch('seen', Uint8Array, cap)
     let count = 0
     for (const key of keys)
       for (const field of FIELDS) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DictionaryStatus, LexiconEntry } from '../../../../shared/types'
+import { GENDER_ARTICLE, type DictionaryStatus, type LexiconEntry } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { fileToBase64 } from '../import/readFiles'
@@ -10,7 +10,6 @@ import { TermEditor, type TermDraft } from './TermEditor'
 const SOURCES = ['glossary', 'user', 'builtin', 'dict', 'all'] as const
 type SourceFilter = (typeof SOURCES)[number]
 const PAGE = 100
-const ARTICLE = { m: 'der', f: 'die', n: 'das', pl: 'die' } as const
 
 /**
  * Every term Lesesaal explains: filter, add, edit and delete own terms, export as CSV, and
@@ -249,7 +248,7 @@ export function GlossaryView() {
             {entries.map((e) => (
               <tr key={e.id}>
                 <td className="lemma" lang="de">
-                  {e.gender && <span className="article-word">{ARTICLE[e.gender]} </span>}
+                  {e.gender && <span className="article-word">{GENDER_ARTICLE[e.gender]} </span>}
                   {e.lemma}
                   {e.plural && <span className="muted">, {e.plural}</span>}
                 </td>
@@ -268,7 +267,7 @@ export function GlossaryView() {
                       <button
                         type="button"
                         className="link"
-                        onClick={() => setDraft({ id: e.id, entry: { ...e, pos: asPos(e.pos) } })}
+                        onClick={() => setDraft({ id: e.id, entry: e })}
                       >
                         {t('glossary.edit')}
                       </button>{' '}
@@ -277,13 +276,7 @@ export function GlossaryView() {
                       </button>
                     </>
                   ) : (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() =>
-                        setDraft({ entry: { ...e, pos: asPos(e.pos), forms: e.forms } })
-                      }
-                    >
+                    <button type="button" className="link" onClick={() => setDraft({ entry: e })}>
                       {t('popover.addTerm')}
                     </button>
                   )}
@@ -310,10 +303,4 @@ export function GlossaryView() {
       )}
     </section>
   )
-}
-
-function asPos(pos: string): TermDraft['entry']['pos'] {
-  return (['noun', 'verb', 'adj', 'adv', 'phrase', 'abbr'] as string[]).includes(pos)
-    ? (pos as TermDraft['entry']['pos'])
-    : 'other'
 }

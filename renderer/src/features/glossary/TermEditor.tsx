@@ -12,7 +12,8 @@ const GENDERS = ['m', 'f', 'n', 'pl'] as const
 export interface TermDraft {
   /** The own entry being edited; absent for a new term. */
   id?: number
-  entry: Partial<GlossaryEntryInput> & { lemma: string }
+  /** Any part of speech: one the editor does not offer becomes "other". */
+  entry: Partial<Omit<GlossaryEntryInput, 'pos'>> & { lemma: string; pos?: string | null }
 }
 
 function asInputPos(pos: string | null | undefined): GlossaryEntryInput['pos'] {

@@ -107,9 +107,7 @@ export function ReaderView({
       id: info.source === 'user' && info.entryId ? info.entryId : undefined,
       entry: {
         lemma: info.lemma ?? info.query,
-        pos:
-          (info.pos as TermDraft['entry']['pos']) ??
-          (/^\p{Lu}/u.test(info.query) ? 'noun' : 'other'),
+        pos: info.pos ?? (/^\p{Lu}/u.test(info.query) ? 'noun' : 'other'),
         gender: info.gender,
         plural: info.plural,
         gloss: info.source === 'compound' ? '' : (info.gloss ?? ''),
