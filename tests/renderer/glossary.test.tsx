@@ -147,6 +147,24 @@ describe('the popover', () => {
     expect(onOpenArticle).toHaveBeenCalledWith(4, 'Sicherheitsgarantie')
   })
 
+  it('gives genitive and plural, the plural also when it is the same word', async () => {
+    forgetLookups()
+    const treffen: WordInfo = {
+      ...info,
+      query: 'Gipfeltreffens',
+      lemma: 'Gipfeltreffen',
+      gender: 'n',
+      article: 'das',
+      genitive: 'Gipfeltreffens',
+      plural: 'Gipfeltreffen',
+    }
+    renderPopover(fakeClient({ 'lexicon.lookup': () => treffen }))
+    const dialog = await screen.findByTestId('word-popover')
+    await waitFor(() => expect(dialog.querySelector('.popover-head')).toBeTruthy())
+    const line = dialog.querySelector('.popover-line')!.textContent
+    expect(line).toBe('Gen. Gipfeltreffens · Pl. Gipfeltreffen')
+  })
+
   it('saves the note when the field is left', async () => {
     forgetLookups()
     const client = fakeClient({

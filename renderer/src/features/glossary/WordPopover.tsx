@@ -108,6 +108,10 @@ export function WordPopover({
   }
 
   const sourceLabel = info?.source ? t(`glossary.source.${info.source}`) : null
+  // the genitive when it differs from the headword; the plural also when it does not
+  // ("die Gipfeltreffen"), except for plural-only nouns, which say so on their own line
+  const genitive = info?.genitive && info.genitive !== info.lemma ? info.genitive : null
+  const plural = info?.plural && info.gender !== 'pl' ? info.plural : null
   return (
     <div
       ref={box}
@@ -152,18 +156,17 @@ export function WordPopover({
               {t('popover.separable', { parts: info.separable })}
             </p>
           )}
-          {((info.plural && info.plural !== info.lemma) ||
-            (info.genitive && info.genitive !== info.lemma)) && (
+          {(genitive || plural) && (
             <p className="popover-line" lang="de">
-              {info.genitive && info.genitive !== info.lemma && (
+              {genitive && (
                 <>
-                  {t('popover.genitive')} <em>{info.genitive}</em>
-                  {info.plural ? ' · ' : ''}
+                  {t('popover.genitive')} <em>{genitive}</em>
                 </>
               )}
-              {info.plural && info.plural !== info.lemma && (
+              {genitive && plural && ' · '}
+              {plural && (
                 <>
-                  {t('popover.plural')} <em>{info.plural}</em>
+                  {t('popover.plural')} <em>{plural}</em>
                 </>
               )}
             </p>
