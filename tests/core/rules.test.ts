@@ -137,6 +137,7 @@ describe('banners, share bars and footers', () => {
     'Die Startseite wurde neu geladen. Jetzt ansehen.',
     'Hier geht es zum Kinderbereich: Mit einem Kinderprofil sehen Sie nur geprüfte Sendungen.',
     'Alle akzeptieren',
+    'Diesen Hinweis ausblenden.',
   ])('recognises %j as a banner', (line) => expect(isConsentOrBanner(line)).toBe(true))
 
   it('keeps a news sentence about a website', () => {

@@ -341,7 +341,7 @@ const READER_ADDRESS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|de
 const BANNER_PHRASES = [
   // "the page was updated: reload" notices
   /^(?:Die )?(?:Homepage|Startseite) (?:wurde|hat sich) (?:aktualisiert|neu geladen|geändert)\b.{0,40}$/i,
-  /Hinweis nicht mehr anzeigen/i,
+  /^(?:Diesen )?Hinweis (?:nicht mehr anzeigen|ausblenden|schließen)\.?$/i,
   /^Jetzt (?:aufrufen|ansehen|neu laden)\.?$/i,
   /\b(?:Alle )?(?:Cookies )?(?:akzeptieren|ablehnen|zustimmen)\s*$/i,
   /^(?:Einstellungen|Zustimmen|Ablehnen|Akzeptieren|Alle akzeptieren|Nur notwendige|Mehr erfahren|Weiterlesen|Weiter lesen|Jetzt lesen|Jetzt abonnieren|Jetzt testen|Mehr laden|Mehr anzeigen|Alle anzeigen)\.?$/i,
