@@ -7,7 +7,8 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../electron/core'
-import { ANALYZER_ID, indexKeys, stem } from '../../electron/core/search/analyzer'
+import { ANALYZER_ID, indexKeys, stem, STOPWORDS } from '../../electron/core/search/analyzer'
+import type { SearchIndex } from '../../electron/core/search/index'
 import { call, tempDir, testCore } from '../helpers/core'
 
 interface Doc {
@@ -155,6 +156,11 @@ describe('the German encoder', () => {
     expect(indexKeys('der Vertrag')).toEqual([stem('Vertrag')]) // stopwords are not indexed
   })
 
+  it('numbers its stopwords within one byte (the index keeps them with positions)', () => {
+    expect(STOPWORDS.size).toBeGreaterThan(100)
+    expect(STOPWORDS.size).toBeLessThan(256)
+  })
+
   it('records its identity with the index', async () => {
     const core = testCore()
     await core.search.ready()
@@ -188,6 +194,31 @@ describe('finding', () => {
     const { find } = await library()
     expect((await find('"Vereinte Nationen"')).keys).toEqual(['nationen'])
     expect((await find('vereint Nationen')).keys.sort()).toEqual(['getrennt', 'nationen'])
+  })
+
+  it('checks the stopwords of a phrase and counts only the articles that have it', async () => {
+    const core = testCore()
+    const ids: Record<string, number> = {}
+    const texts: Record<string, string> = {
+      nach: 'Der Kanzler reiste am Dienstag nach Wien und sprach dort mit der Regierung.',
+      in: 'Die Konferenz in Wien endete ohne Ergebnis, sagte eine Sprecherin.',
+      wiener: 'Ein Wiener Kaffeehaus feiert sein hundertjähriges Bestehen.',
+      stadt: 'Die Gespräche in der Stadt Wien dauerten bis in die Nacht.',
+      absatz: 'Die Delegation blieb nicht lange in\n\nWien wurde am Abend gewählt.',
+    }
+    for (const [k, text] of Object.entries(texts))
+      ids[k] = await importDoc(core, k, { title: `Bericht ${k}`, text, date: '2025-01-01' })
+    const find = async (query: string) => {
+      const r = await call(core, 'search.query', { query, limit: 10 })
+      const byId = Object.fromEntries(Object.entries(ids).map(([k, id]) => [id, k]))
+      return { keys: r.hits.map((h) => byId[h.id]!).sort(), total: r.total }
+    }
+    // "in" right before "Wien", in one paragraph: the index knows it without reading the text
+    expect(await find('"in Wien"')).toEqual({ keys: ['in'], total: 1 })
+    expect(await find('"nach Wien"')).toEqual({ keys: ['nach'], total: 1 })
+    // two stopwords in a row: the stored text decides
+    expect((await find('"in der Stadt"')).keys).toEqual(['stadt'])
+    expect((await find('Wien')).total).toBe(5)
   })
 
   it('excludes -words and completes prefixes*', async () => {
@@ -234,6 +265,86 @@ describe('ranking', () => {
   it('prefers the newer of two equally good articles', async () => {
     const { find } = await library()
     expect((await find('Wahl Frühjahr')).keys).toEqual(['neu', 'alt'])
+  })
+})
+
+describe('the best page without scoring every article', () => {
+  it('gives the same page, scores and totals as scoring every candidate', async () => {
+    // a library of generated articles over a small vocabulary, so that words share articles
+    // in every proportion; the reference is the full pass (every candidate scored)
+    const core = testCore()
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * random() * xs.length)]!
+    const nouns = ['Regierung', 'Polizei', 'Wahl', 'Hafen', 'Gericht', 'Schule', 'Bahn', 'Krieg']
+    const more = ['Minister', 'Kanzler', 'Urteil', 'Streik', 'Haushalt', 'Grenze', 'Wien']
+    const stops = ['der', 'die', 'in', 'am', 'mit', 'von']
+    const files = Array.from({ length: 160 }, (_, i) => {
+      const sentence = () =>
+        Array.from({ length: 4 + Math.floor(random() * 8) }, () =>
+          random() < 0.35 ? pick(stops) : random() < 0.6 ? pick(nouns) : pick(more),
+        ).join(' ') + '.'
+      const text = Array.from({ length: 1 + Math.floor(random() * 6) }, sentence).join(' ')
+      const md = `---\ntitle: "${pick(nouns)} und ${pick(more)}"\noutlet: ${
+        i % 3 ? 'Tagesblick' : 'Nordwest-Echo'
+      }\npublished: 2025-0${1 + (i % 9)}-1${i % 10}\n---\n\n${text}\n`
+      return { name: `g${i}.md`, data: Buffer.from(md).toString('base64') }
+    })
+    await call(core, 'import.files', { files })
+    const search = core.search as SearchIndex
+    const index = search as unknown as { searchTop: (...a: unknown[]) => unknown }
+    const own = index.searchTop.bind(search)
+    let byLists = 0
+    const fast = async (q: string, f: object, limit: number, offset: number) => {
+      index.searchTop = (...a) => {
+        const page = own(...a)
+        if (page) byLists++
+        return page
+      }
+      try {
+        return await search.search(q, f, limit, offset)
+      } finally {
+        index.searchTop = own
+      }
+    }
+    const full = async (q: string, f: object, limit: number, offset: number) => {
+      index.searchTop = () => null
+      try {
+        return await search.search(q, f, limit, offset)
+      } finally {
+        index.searchTop = own
+      }
+    }
+    const queries = [
+      'Regierung',
+      'Wien',
+      'Regierung Polizei',
+      'Wahl Gericht Urteil',
+      'Minister Kanzler Hafen Streik',
+      'Haus*',
+      'Regierung -Polizei',
+      '"der Regierung"',
+      '"in Wien"',
+      '"Polizei Wahl"',
+      'Bahn "die Schule"',
+    ]
+    let compared = 0
+    for (const q of queries)
+      for (const filters of [{}, { outlet: 'Nordwest-Echo' }])
+        for (const [limit, offset] of [
+          [10, 0],
+          [5, 5],
+          [3, 0],
+        ] as const) {
+          const a = await fast(q, filters, limit, offset)
+          const b = await full(q, filters, limit, offset)
+          expect(a.hits, `${q} ${JSON.stringify(filters)} ${limit}/${offset}`).toEqual(b.hits)
+          expect(a.total, q).toBe(b.total)
+          compared += b.hits.length
+        }
+    expect(compared).toBeGreaterThan(300)
+    // most pages came from the lists (the rest: too few articles with every word)
+    expect(byLists).toBeGreaterThan(40)
   })
 })
 

@@ -11,7 +11,7 @@ import { stemmer as snowballGerman } from '@orama/stemmers/german'
  * is rebuilt rather than silently read with this one. Bump on every change below.
  */
 export const ANALYZER_ID =
-  'lesesaal-de/1 snowball-german+german2-digraphs+vowel-genitive-s+hyphen-compounds+stopwords-1'
+  'lesesaal-de/1 snowball-german+german2-digraphs+vowel-genitive-s+hyphen-compounds+stopwords-1+stop-before-1'
 
 /** Common German function words: they carry no meaning for search and are not indexed. */
 export const STOPWORDS = new Set(
@@ -31,6 +31,18 @@ export const STOPWORDS = new Set(
     .split(/\s+/)
     .map((w) => w.replace(/ß/g, 'ss')),
 )
+
+/**
+ * Stopwords by number (from 1), stored with each indexed word's position as the stopword
+ * right before it, so that phrases like "in Wien" are checked by positions, not by reading
+ * the text. The list only grows at its end: numbers are part of the index.
+ */
+const STOP_NUMBERS = new Map([...STOPWORDS].map((w, i) => [w, i + 1]))
+
+/** The number of a stopword key (as `tokenize` gives it), or 0. */
+export function stopNumber(key: string): number {
+  return STOP_NUMBERS.get(key) ?? 0
+}
 
 /** One token of a text: where it is, and the key it is indexed under. */
 export interface Token {
@@ -128,8 +140,9 @@ export function keyName(id: number): string {
   return keyNames[id]!
 }
 
-const STOP = -1
-const COMPOUND = -2
+// word ids below 0: COMPOUND, or a stopword: STOP - its number (0 for a word too short to index)
+const COMPOUND = -1
+const STOP = -2
 const HYPHEN = /[-‐‑]/
 const wordIds = new Map<string, number>()
 
@@ -144,7 +157,7 @@ function wordId(raw: string): number {
   id = HYPHEN.test(raw)
     ? COMPOUND
     : isStopword(raw)
-      ? STOP
+      ? STOP - stopNumber(raw.toLowerCase().replace(/ß/g, 'ss'))
       : stem(raw).length < 2
         ? STOP
         : keyId(stem(raw))
@@ -156,38 +169,45 @@ function wordId(raw: string): number {
 /** Positions are kept below this (articles are far shorter). */
 const MAX_POSITION = 65535
 
+/** A key number and a place (position * 256 + stopword before) packed into one number. */
+export const PLACE_SPAN = 2 ** 24
+
 /**
- * What a text is indexed under, as (key number, position) pairs sorted by key then position,
- * packed as key * 65536 + position. Positions count words from the start, stopwords included,
+ * What a text is indexed under, as (key number, place) pairs sorted by key then place, packed
+ * as key * PLACE_SPAN + place, where a place is position * 256 + the number of the stopword
+ * right before the word (0: none). Positions count words from the start, stopwords included,
  * and a paragraph break counts as a gap so phrases do not span paragraphs; the parts of a
- * hyphenated compound share its position. Also returns the number of indexed words.
+ * hyphenated compound share its place. Also returns the number of indexed words.
  */
 export function indexPositions(text: string): { pairs: Float64Array; length: number } {
   const pairs: number[] = []
   let pos = 0
   let length = 0
+  let before = 0
   let nextBreak = text.indexOf('\n')
   TOKEN.lastIndex = 0
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     if (nextBreak >= 0 && nextBreak < m.index) {
       pos++
+      before = 0
       nextBreak = text.indexOf('\n', m.index)
     }
-    const p = pos < MAX_POSITION ? pos : MAX_POSITION
+    const place = (pos < MAX_POSITION ? pos : MAX_POSITION) * 256 + before
     const id = wordId(m[0])
+    before = 0
     if (id >= 0) {
-      pairs.push(id * 65536 + p)
+      pairs.push(id * PLACE_SPAN + place)
       length++
     } else if (id === COMPOUND) {
       const pieces = m[0].split(HYPHEN).filter(Boolean)
       const whole = stem(pieces.join(''))
-      if (whole.length >= 2) pairs.push(keyId(whole) * 65536 + p)
+      if (whole.length >= 2) pairs.push(keyId(whole) * PLACE_SPAN + place)
       for (const piece of pieces) {
         const k = wordId(piece)
-        if (k >= 0) pairs.push(k * 65536 + p)
+        if (k >= 0) pairs.push(k * PLACE_SPAN + place)
       }
       length++
-    }
+    } else before = STOP - id
     pos++
   }
   const sorted = Float64Array.from(pairs).sort()

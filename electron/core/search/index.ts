@@ -15,22 +15,24 @@
  */
 import { Index, type StorageInterface } from 'flexsearch'
 import type { Db } from '../db/open'
-import { ANALYZER_ID, indexPositions, keyName, stem } from './analyzer'
+import { ANALYZER_ID, indexPositions, keyName, PLACE_SPAN, stem, stopNumber } from './analyzer'
 import { createGermanEncoder, PRE_ANALYSED } from './encoder'
 import { verifyPhrase } from './phrase'
 import {
   concatPostings,
-  decodePositions,
   decodePostings,
+  decodeTermPositions,
   EMPTY,
   encodePositions,
   encodePostings,
   mergeSegments,
   unionPostings,
   type Postings,
+  type TermPositions,
 } from './postings'
 import { parseQuery, partKeys, type ParsedQuery, type QueryPart } from './query'
 import { SearchStore } from './store'
+import { buildImpacts, indexOf, topKWithEveryKey, type KeyImpacts } from './topk'
 
 export const FIELDS = ['title', 'text', 'comments'] as const
 export type Field = (typeof FIELDS)[number]
@@ -46,6 +48,12 @@ const SEGMENT_SPAN = 64
 const EXACT_RERANK = 60
 /** Decoded postings kept for repeated query words (8 bytes each: about 16 MB). */
 const CACHED_POSTINGS = 2_000_000
+/** Documents of the impact lists kept in memory (17 bytes each). */
+const CACHED_IMPACTS = 1_000_000
+/** Word positions kept in memory (for phrases). */
+const CACHED_POSITIONS = 2_000_000
+/** Phrases with stopwords: the stored texts checked before giving up. */
+const VERIFY_AT_MOST = 200
 /** Journal rows read at a time. */
 const READ = 2000
 /** Postings held in memory before they are written (about 100 MB at most). */
@@ -147,6 +155,12 @@ export class SearchIndex {
   /** Decoded postings of recent query keys, at most CACHED_POSTINGS of them in all. */
   private readonly cache = new Map<string, Postings>()
   private cachedPostings = 0
+  private readonly impactCache = new Map<string, KeyImpacts>()
+  private cachedImpacts = 0
+  private readonly positionCache = new Map<string, TermPositions>()
+  private cachedPositions = 0
+  private stamps = new Int32Array(0)
+  private stampNo = 0
   private candidates: Int32Array | null = null
   private readonly buffers = new Map<string, Float64Array | Int32Array | Uint8Array>()
   private readonly expansions = new Map<string, string[]>()
@@ -278,6 +292,10 @@ export class SearchIndex {
   private forgetCaches(): void {
     this.cache.clear()
     this.cachedPostings = 0
+    this.impactCache.clear()
+    this.cachedImpacts = 0
+    this.positionCache.clear()
+    this.cachedPositions = 0
     this.expansions.clear()
   }
 
@@ -373,8 +391,8 @@ export class SearchIndex {
     let current = -1
     let lastPos = -1
     for (let i = 0; i < pairs.length; i++) {
-      const key = Math.floor(pairs[i]! / 65536)
-      const pos = pairs[i]! - key * 65536
+      const key = Math.floor(pairs[i]! / PLACE_SPAN)
+      const pos = pairs[i]! - key * PLACE_SPAN
       if (key !== current) {
         current = key
         t = pending.get(key)
@@ -542,23 +560,73 @@ export class SearchIndex {
     return concatPostings(segs.map(decodePostings), this.deleted)
   }
 
-  /** Word positions of one exact term in the given documents. */
-  private positions(
-    field: Field,
-    term: string,
-    docs: ReadonlySet<number>,
-  ): Map<number, Int32Array> {
-    const out = new Map<number, Int32Array>()
-    const id = this.sql.termId.get(field, term) as number | undefined
-    if (id === undefined) return out
-    for (const s of this.sql.segmentsWithPositions.all(
-      id * SEGMENT_SPAN,
-      (id + 1) * SEGMENT_SPAN,
-    ) as { data: Buffer; pos: Buffer }[]) {
-      for (const [doc, pos] of decodePositions(s.pos, decodePostings(s.data), docs))
-        out.set(doc, pos)
+  /** Word positions of one exact term in every document, kept in a bounded cache. */
+  private termPositions(field: Field, term: string): TermPositions {
+    const cacheKey = `${field}\u0000${term}`
+    const hit = this.positionCache.get(cacheKey)
+    if (hit) {
+      this.positionCache.delete(cacheKey)
+      this.positionCache.set(cacheKey, hit)
+      return hit
     }
-    return out
+    const id = this.sql.termId.get(field, term) as number | undefined
+    const result = decodeTermPositions(
+      id === undefined
+        ? []
+        : (this.sql.segmentsWithPositions.all(id * SEGMENT_SPAN, (id + 1) * SEGMENT_SPAN) as {
+            data: Buffer
+            pos: Buffer
+          }[]),
+      this.deleted,
+    )
+    this.positionCache.set(cacheKey, result)
+    this.cachedPositions += result.pos.length + result.docs.length
+    for (const [k, v] of this.positionCache) {
+      if (this.cachedPositions <= CACHED_POSITIONS) break
+      this.positionCache.delete(k)
+      this.cachedPositions -= v.pos.length + v.docs.length
+    }
+    return result
+  }
+
+  /**
+   * A key's impact list: its documents in any field with their BM25F weight, and an order by
+   * weight (see topk.ts), kept in a bounded cache like the postings it comes from.
+   */
+  private impacts(key: string, docs: DocTable): KeyImpacts {
+    const hit = this.impactCache.get(key)
+    if (hit) {
+      this.impactCache.delete(key)
+      this.impactCache.set(key, hit)
+      return hit
+    }
+    const result = buildImpacts(
+      FIELDS.map((field) => ({
+        postings: this.lookup(field, key),
+        boost: WEIGHT[field],
+        lens: docs.len[field],
+        avg: docs.total[field] / docs.live || 1,
+      })),
+      B,
+      (doc) => doc < docs.articleId.length && docs.articleId[doc] !== 0,
+    )
+    this.impactCache.set(key, result)
+    this.cachedImpacts += result.docs.length
+    for (const [k, v] of this.impactCache) {
+      if (this.cachedImpacts <= CACHED_IMPACTS) break
+      this.impactCache.delete(k)
+      this.cachedImpacts -= v.docs.length
+    }
+    return result
+  }
+
+  /** A number not yet used in the stamp table (as large as the document numbers). */
+  private stamp(cap: number): { seen: Int32Array; stamp: number } {
+    if (this.stamps.length < cap || this.stampNo >= 2 ** 31 - 2) {
+      this.stamps = new Int32Array(Math.max(cap, this.stamps.length))
+      this.stampNo = 0
+    }
+    return { seen: this.stamps, stamp: ++this.stampNo }
   }
 
   /**
@@ -672,6 +740,8 @@ export class SearchIndex {
     if (keys.length === 0) return empty
     const docs = this.loadDocs()
     if (docs.live === 0) return empty
+    const best = this.searchTop(parsed, keys, filters, limit, offset, docs)
+    if (best) return best
 
     // 1. candidates from FlexSearch. Words only, without filters: first the articles with
     // every word (in any field); when they fill the page, the ones with fewer words never
@@ -808,7 +878,9 @@ export class SearchIndex {
       score[b]! - score[a]! ||
       published[cand[b]!]! - published[cand[a]!]! ||
       cand[b]! - cand[a]!
-    const stopPhrases = phrases.some((p) => p.stops?.some(Boolean))
+    // phrases whose stopwords the positions cannot tell ("in der Stadt")
+    const textPhrases = phrases.filter(needsText)
+    const stopPhrases = textPhrases.length > 0
     // a query of three words or more describes a text more than a topic: among the best
     // candidates, those with the words as typed come first (see exactFirst)
     const words = parsed.include.filter((p) => p.kind === 'word')
@@ -823,10 +895,9 @@ export class SearchIndex {
       better,
     ).map((c) => ({ docNo: cand[c]!, c, matched: matchedOf[c]! }))
     if (exact) this.exactFirst(top, words, docs)
-    // phrases with stopwords ("der Regierung"): positions say a word stands there, not which;
     // the hits shown are checked against the stored text
     const page = stopPhrases
-      ? this.verifyShown(top, phrases, docs, offset, limit)
+      ? this.verifyShown(top, textPhrases, docs, offset, limit)
       : top.slice(offset, offset + limit)
 
     const hits = page.map((r) => ({
@@ -918,45 +989,165 @@ export class SearchIndex {
     return this.candidates
   }
 
+  /**
+   * The page by the threshold algorithm (topk.ts), when the page can only hold articles with
+   * every part of the query: words, prefixes and phrases, with filters and exclusions. Null
+   * when the query needs the full pass: fewer articles than the page have every part (then
+   * articles with some of the parts follow them), or a part has no indexed word.
+   */
+  private searchTop(
+    parsed: ParsedQuery,
+    keys: string[],
+    filters: SearchFilters,
+    limit: number,
+    offset: number,
+    docs: DocTable,
+  ): SearchOutcome | null {
+    const parts = parsed.include
+    for (const p of parts) {
+      const n = partKeys(p).length
+      if (n === 0 || (p.kind !== 'phrase' && n !== 1)) return null
+    }
+    const lists = keys.map((k) => this.impacts(k, docs))
+    if (lists.some((l) => l.docs.length === 0)) return null
+    const cap = docs.articleId.length
+    const idf = lists.map((l) =>
+      Math.log(1 + (docs.live - l.docs.length + 0.5) / (l.docs.length + 0.5)),
+    )
+
+    // what a document must pass besides having every key
+    const excluded = parsed.exclude.length ? this.scratch('excludedDocs', Uint8Array, cap) : null
+    for (const part of parsed.exclude)
+      for (const key of partKeys(part))
+        for (const field of ['title', 'text'] as const) {
+          const p = this.lookup(field, key).docs
+          for (let i = 0; i < p.length; i++) if (p[i]! < cap) excluded![p[i]!] = 1
+        }
+    const allowedSet = this.allowedDocs(filters)
+    const phrases = parts.filter((p) => p.kind === 'phrase')
+    const phraseCount = phrases.length ? this.scratch('phraseCount', Uint8Array, cap) : null
+    const positional = phraseCount ? this.phraseMarks(phrases, phraseCount) : 0
+    const allowed = (doc: number) =>
+      (excluded === null || excluded[doc] === 0) &&
+      (allowedSet === null || allowedSet.has(doc)) &&
+      (positional === 0 || phraseCount![doc] === positional)
+    // phrases whose stopwords the positions cannot tell: the text says
+    const textPhrases = phrases.filter(needsText)
+    const words = parts.filter((p) => p.kind === 'word')
+    const exact = words.length >= 3 && textPhrases.length === 0
+    const need = exact ? Math.max(EXACT_RERANK, offset + limit) : offset + limit
+    const { seen, stamp } = this.stamp(cap)
+    const outcome = topKWithEveryKey({
+      lists,
+      idf,
+      k1: K1,
+      need,
+      published: docs.published,
+      seen,
+      stamp,
+      allowed,
+      verify: textPhrases.length
+        ? (doc) => this.verifyText(docs.articleId[doc]!, textPhrases)
+        : undefined,
+      maxRejected: VERIFY_AT_MOST,
+    })
+    if (outcome.complete && outcome.hits.length < need && parts.length > 1) return null
+
+    const ranked: Ranked[] = outcome.hits.map((h, i) => ({
+      docNo: h.doc,
+      c: i,
+      matched: parts.length,
+    }))
+    if (exact) this.exactFirst(ranked, words, docs)
+    const hits = ranked.slice(offset, offset + limit).map((r) => {
+      const h = outcome.hits[r.c]!
+      return {
+        articleId: docs.articleId[r.docNo]!,
+        score: Math.round(h.score * 1000) / 1000,
+        matched: r.matched,
+        fields: FIELDS.filter((_, fi) => h.fields & (1 << fi)),
+      }
+    })
+
+    // the number of articles found: with any of the words, or with every phrase
+    let total = 0
+    const counted = this.stamp(cap)
+    if (phrases.length) {
+      const needed = [...new Set(phrases.flatMap(partKeys))].map((k) => lists[keys.indexOf(k)]!)
+      const rarest = needed.reduce((a, b) => (b.docs.length < a.docs.length ? b : a))
+      for (let i = 0; i < rarest.docs.length; i++) {
+        const doc = rarest.docs[i]!
+        if (allowed(doc) && needed.every((l) => l === rarest || indexOf(l.docs, doc) >= 0)) total++
+      }
+    } else {
+      for (const l of lists)
+        for (let i = 0; i < l.docs.length; i++) {
+          const doc = l.docs[i]!
+          if (counted.seen[doc] === counted.stamp) continue
+          counted.seen[doc] = counted.stamp
+          if (allowed(doc)) total++
+        }
+    }
+    return { hits, total, parsed, expansions: this.queryExpansions(keys) }
+  }
+
   /** Keeps documents in which each phrase's words stand at consecutive positions. */
   private phraseFilter(kept: Int32Array, cand: number[], phrases: QueryPart[]): Int32Array {
-    // phrases of one word besides stopwords ("der Regierung") need no positions: every
-    // candidate has the word, and the stopwords are checked in the text of the hits shown
-    const content = (p: QueryPart) => p.keys.filter((_, k) => !p.stops?.[k]).length
-    if (phrases.every((p) => content(p) < 2)) return kept
-    const wanted = new Set(Array.from(kept, (c) => cand[c]!))
-    let ok = new Set<number>()
-    phrases.forEach((phrase, i) => {
-      const words = phrase.keys
-        .map((key, k) => ({ key, offset: k, stop: phrase.stops?.[k] ?? false }))
-        .filter((w) => !w.stop)
-      // one word besides stopwords ("der Regierung"): every candidate has it, and the
-      // stopwords are checked against the text of the hits shown
-      if (words.length < 2) {
-        ok = i === 0 ? new Set(wanted) : ok
-        return
-      }
-      const inDoc = new Set<number>()
-      for (const field of FIELDS) {
-        const lists = words.map((w) => this.positions(field, w.key, wanted))
-        for (const doc of wanted) {
-          const first = lists[0]!.get(doc)
-          if (!first) continue
-          const rest = words
-            .slice(1)
-            .map((w, k) => ({ at: w.offset - words[0]!.offset, pos: lists[k + 1]!.get(doc) }))
-          if (rest.some((r) => !r.pos)) continue
-          if (first.some((p) => rest.every((r) => r.pos!.includes(p + r.at)))) inDoc.add(doc)
-        }
-      }
-      ok = i === 0 ? inDoc : new Set([...ok].filter((d) => inDoc.has(d)))
-    })
-    return kept.filter((c) => ok.has(cand[c]!))
+    const count = this.scratch('phraseCount', Uint8Array, this.loadDocs().articleId.length)
+    const n = this.phraseMarks(phrases, count)
+    return n === 0 ? kept : kept.filter((c) => count[cand[c]!] === n)
   }
 
   /**
-   * For phrases with stopwords ("der Regierung"), positions say a word stands there, not
-   * which: the hits shown are checked against the stored text, in rank order.
+   * Counts per document (in `count`) the phrases whose words stand at consecutive positions
+   * in one of its fields, each stopword that stands right before a word included (the index
+   * keeps it with the word's position), and returns how many phrases were checked: a document
+   * has every phrase when its count equals that number. A phrase of one word without such a
+   * stopword needs no check here: every candidate has the word.
+   */
+  private phraseMarks(phrases: QueryPart[], count: Uint8Array): number {
+    let checked = 0
+    for (const phrase of phrases) {
+      const words = phrase.keys
+        .map((key, k) => ({
+          key,
+          offset: k,
+          before: k > 0 && phrase.stops?.[k - 1] ? stopNumber(phrase.keys[k - 1]!) : 0,
+        }))
+        .filter((_, k) => !phrase.stops?.[k])
+      if (words.length === 0 || (words.length === 1 && words[0]!.before === 0) || checked === 255)
+        continue
+      const at = words.map((w) => w.offset - words[0]!.offset)
+      const before = words.map((w) => w.before)
+      for (const field of FIELDS) {
+        const lists = words.map((w) => this.termPositions(field, w.key))
+        markAdjacent(lists, at, before, count, checked)
+      }
+      checked++
+    }
+    return checked
+  }
+
+  /** The stored text of an article has every phrase: title first, then body, then comments. */
+  private verifyText(articleId: number, phrases: QueryPart[]): boolean {
+    const article = this.sql.article.get(articleId) as
+      { title: string; kicker: string | null } | undefined
+    if (!article) return false
+    const pending = new Set(phrases)
+    const check = (text: string) => {
+      for (const p of pending) if (verifyPhrase(text, p)) pending.delete(p)
+      return pending.size === 0
+    }
+    return (
+      check(`${article.kicker ?? ''}\n${article.title}`) ||
+      check((this.sql.bodyText.get(articleId) as string | null) ?? '') ||
+      check((this.sql.commentText.get(articleId) as string | null) ?? '')
+    )
+  }
+
+  /**
+   * For phrases whose stopwords the positions cannot tell ("in der Stadt", see `needsText`):
+   * the hits shown are checked against the stored text, in rank order.
    */
   private verifyShown(
     ranked: Ranked[],
@@ -969,21 +1160,7 @@ export class SearchIndex {
     let skipped = 0
     for (const r of ranked) {
       if (out.length >= limit) break
-      const articleId = docs.articleId[r.docNo]!
-      const article = this.sql.article.get(articleId) as
-        { title: string; kicker: string | null } | undefined
-      if (!article) continue
-      // title first, then the body, then the comments: no further than the phrases need
-      const pending = new Set(phrases)
-      const check = (text: string) => {
-        for (const p of pending) if (verifyPhrase(text, p)) pending.delete(p)
-        return pending.size === 0
-      }
-      const verified =
-        check(`${article.kicker ?? ''}\n${article.title}`) ||
-        check((this.sql.bodyText.get(articleId) as string | null) ?? '') ||
-        check((this.sql.commentText.get(articleId) as string | null) ?? '')
-      if (!verified) continue
+      if (!this.verifyText(docs.articleId[r.docNo]!, phrases)) continue
       if (skipped++ < offset) continue
       out.push(r)
     }
@@ -1107,4 +1284,82 @@ function topK<T>(items: ArrayLike<T>, k: number, compare: (a: T, b: T) => number
     best[i] = item
   }
   return best
+}
+
+/**
+ * Raises `count` from `checked` to `checked + 1` for the documents in which the words stand at
+ * the given distances from the first, each with the given stopword right before it (0: any).
+ * The rarest word's documents are walked in order, the others' lists followed alongside.
+ */
+function markAdjacent(
+  lists: TermPositions[],
+  at: number[],
+  before: number[],
+  count: Uint8Array,
+  checked: number,
+): void {
+  let r = 0
+  for (let w = 1; w < lists.length; w++) if (lists[w]!.docs.length < lists[r]!.docs.length) r = w
+  const rarest = lists[r]!.docs
+  const cursor = new Int32Array(lists.length)
+  const from = new Int32Array(lists.length)
+  next: for (let i = 0; i < rarest.length; i++) {
+    const doc = rarest[i]!
+    if (doc >= count.length || count[doc] !== checked) continue
+    for (let w = 0; w < lists.length; w++) {
+      if (w === r) {
+        from[w] = i
+        continue
+      }
+      const docs = lists[w]!.docs
+      let c = cursor[w]!
+      while (c < docs.length && docs[c]! < doc) c++
+      cursor[w] = c
+      if (c >= docs.length || docs[c] !== doc) continue next
+      from[w] = c
+    }
+    if (adjacentIn(lists, from, at, before)) count[doc] = checked + 1
+  }
+}
+
+/** The words stand at the distances in one document (`from`: its index in each list). */
+function adjacentIn(lists: TermPositions[], from: Int32Array, at: number[], before: number[]) {
+  const first = lists[0]!
+  for (let i = first.start[from[0]!]!; i < first.start[from[0]! + 1]!; i++) {
+    if (before[0] !== 0 && first.before[i] !== before[0]) continue
+    let all = true
+    for (let w = 1; w < lists.length && all; w++) {
+      const l = lists[w]!
+      const j = indexIn(l.pos, l.start[from[w]!]!, l.start[from[w]! + 1]!, first.pos[i]! + at[w]!)
+      all = j >= 0 && (before[w] === 0 || l.before[j] === before[w])
+    }
+    if (all) return true
+  }
+  return false
+}
+
+/** Index of `value` in the ascending `a[lo..hi)`, or -1. */
+function indexIn(a: Int32Array, lo: number, hi: number, value: number): number {
+  hi--
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const v = a[mid]!
+    if (v < value) lo = mid + 1
+    else if (v > value) hi = mid - 1
+    else return mid
+  }
+  return -1
+}
+
+/**
+ * A phrase is checked by positions alone when each of its stopwords stands right before one of
+ * its words ("in Wien", "Sanktionen gegen Nordkorea"); otherwise ("in der Stadt") also
+ * against the stored text.
+ */
+function needsText(phrase: QueryPart): boolean {
+  return phrase.keys.some(
+    (key, k) =>
+      phrase.stops?.[k] &&
+      (k + 1 >= phrase.keys.length || phrase.stops[k + 1] || stopNumber(key) === 0),
+  )
 }

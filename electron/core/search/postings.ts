@@ -78,7 +78,8 @@ export function decodePostings(buf: Uint8Array): Postings {
 }
 
 /**
- * Encodes positions: for each posting in order, `tf` ascending positions as gaps. The counts
+ * Encodes positions (places: position * 256 + the stopword before, see `indexPositions`): for
+ * each posting in order, `tf` ascending places as gaps. The counts
  * come from the postings, so they are not repeated.
  */
 export function encodePositions(positions: ArrayLike<number>, tfs: ArrayLike<number>): Buffer {
@@ -94,26 +95,82 @@ export function encodePositions(positions: ArrayLike<number>, tfs: ArrayLike<num
   return w.done()
 }
 
-/** Positions of the documents of one segment: a map from document number to its positions. */
-export function decodePositions(
-  buf: Uint8Array,
-  p: Postings,
-  want: ReadonlySet<number>,
-): Map<number, Int32Array> {
-  const r = new VarintReader(buf)
-  const out = new Map<number, Int32Array>()
-  for (let i = 0; i < p.docs.length; i++) {
-    const n = p.tfs[i]!
-    if (!want.has(p.docs[i]!)) {
-      for (let j = 0; j < n; j++) r.get()
-      continue
-    }
-    const pos = new Int32Array(n)
-    let prev = 0
-    for (let j = 0; j < n; j++) pos[j] = prev += r.get()
-    out.set(p.docs[i]!, pos)
+/**
+ * Every document's positions of one term: `pos[start[i]..start[i + 1]]` for `docs[i]`, and at
+ * each position the number of the stopword right before it (0: none).
+ */
+export interface TermPositions {
+  docs: Int32Array
+  start: Int32Array
+  pos: Int32Array
+  before: Uint8Array
+}
+
+/** Decodes all of a term's segments with their positions, dropping deleted documents. */
+export function decodeTermPositions(
+  segments: Segment[],
+  deleted: ReadonlySet<number>,
+): TermPositions {
+  const parts = segments.map((s) => ({ p: decodePostings(s.data), r: new VarintReader(s.pos) }))
+  let docCount = 0
+  let posCount = 0
+  for (const { p } of parts) {
+    docCount += p.docs.length
+    for (let i = 0; i < p.tfs.length; i++) posCount += p.tfs[i]!
   }
-  return out
+  const docs = new Int32Array(docCount)
+  const start = new Int32Array(docCount + 1)
+  const pos = new Int32Array(posCount)
+  const before = new Uint8Array(posCount)
+  let n = 0
+  let k = 0
+  for (const { p, r } of parts) {
+    for (let i = 0; i < p.docs.length; i++) {
+      const keep = !deleted.has(p.docs[i]!)
+      if (keep) {
+        docs[n] = p.docs[i]!
+        start[n++] = k
+      }
+      let prev = 0
+      for (let j = 0; j < p.tfs[i]!; j++) {
+        prev += r.get()
+        // stored as a place: position * 256 + the stopword before
+        if (keep) {
+          before[k] = prev & 255
+          pos[k++] = prev >>> 8
+        }
+      }
+    }
+  }
+  start[n] = k
+  const out = {
+    docs: docs.subarray(0, n),
+    start: start.subarray(0, n + 1),
+    pos: pos.subarray(0, k),
+    before: before.subarray(0, k),
+  }
+  return isSorted(out.docs) ? out : sortTermPositions(out)
+}
+
+function sortTermPositions(t: TermPositions): TermPositions {
+  const n = t.docs.length
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => t.docs[a]! - t.docs[b]! || a - b,
+  )
+  const docs = new Int32Array(n)
+  const start = new Int32Array(n + 1)
+  const pos = new Int32Array(t.pos.length)
+  const before = new Uint8Array(t.pos.length)
+  let k = 0
+  order.forEach((i, at) => {
+    docs[at] = t.docs[i]!
+    start[at] = k
+    pos.set(t.pos.subarray(t.start[i]!, t.start[i + 1]!), k)
+    before.set(t.before.subarray(t.start[i]!, t.start[i + 1]!), k)
+    k += t.start[i + 1]! - t.start[i]!
+  })
+  start[n] = k
+  return { docs, start, pos, before }
 }
 
 /** Concatenates segments, dropping deleted documents; the result is sorted by document. */
