@@ -3,11 +3,15 @@
  *
  * Storage: per field (title, text, reader comments) and term, append-only segments of
  * (document, term frequency) and word positions, in SQLite tables of the library file.
- * Candidates: FlexSearch runs each query (AND/OR over the query's keys, documents with more
- * keys first) through a storage adapter (`store.ts`) that answers from those segments, with a
- * word's compounds included ("programm" -> "atomprogramm"). Ranking: BM25 per field with a
- * title boost, more matched query parts first, newer articles first on ties. Phrases are
- * checked by word positions and, for the hits shown, against the stored text.
+ * The best page: when it can only hold articles with every part of the query, the threshold
+ * algorithm over per-key impact lists (`topk.ts`) finds it without scoring every article.
+ * Otherwise, candidates: FlexSearch runs the query (AND/OR over the query's keys, documents
+ * with more keys first) through a storage adapter (`store.ts`) that answers from those
+ * segments, with a word's compounds included ("programm" -> "atomprogramm"), and every
+ * candidate is scored. Ranking, either way: BM25 per field with a title boost, more matched
+ * query parts first, newer articles first on ties. Phrases are checked by word positions,
+ * which keep the stopword right before each word ("in Wien"); a phrase with stopwords
+ * elsewhere ("in der Stadt") is also checked against the stored text of the hits shown.
  *
  * The index follows the articles through a journal that triggers fill in the same
  * transaction as every article change; `drain()` applies it and deletes the journal rows in the
@@ -49,9 +53,11 @@ const EXACT_RERANK = 60
 /** Decoded postings kept for repeated query words (8 bytes each: about 16 MB). */
 const CACHED_POSTINGS = 2_000_000
 /** Documents of the impact lists kept in memory (17 bytes each). */
-const CACHED_IMPACTS = 1_000_000
+const CACHED_IMPACTS = 600_000
 /** Word positions kept in memory (for phrases). */
-const CACHED_POSITIONS = 2_000_000
+const CACHED_POSITIONS = 1_000_000
+/** The largest page (offset + limit) found by reading impact lists best first. */
+const TOP_K_AT_MOST = 1000
 /** Phrases with stopwords: the stored texts checked before giving up. */
 const VERIFY_AT_MOST = 200
 /** Journal rows read at a time. */
@@ -682,19 +688,28 @@ export class SearchIndex {
 
   private loadDocs(): DocTable {
     if (this.docs) return this.docs
-    const rows = this.db
+    const max = (this.db.prepare('SELECT max(doc_no) FROM search_docs').pluck().get() ??
+      0) as number
+    const t = (this.docs = emptyDocTable(max + 1024))
+    // row by row: 100,000 rows at once would grow the heap by tens of megabytes for good
+    for (const [docNo, articleId, title, text, comments, published] of this.db
       .prepare(
         'SELECT doc_no, article_id, len_title, len_text, len_comments, published FROM search_docs',
       )
       .raw()
-      .all() as [number, number, number, number, number, number][]
-    let max = 0
-    for (const r of rows) if (r[0] > max) max = r[0]
-    this.docs = emptyDocTable(max + 1024)
-    for (const [docNo, articleId, t, x, c, published] of rows) {
-      this.rememberDoc(docNo, articleId, { title: t, text: x, comments: c }, published)
+      .iterate() as IterableIterator<[number, number, number, number, number, number]>) {
+      t.articleId[docNo] = articleId
+      t.len.title[docNo] = title
+      t.len.text[docNo] = text
+      t.len.comments[docNo] = comments
+      t.total.title += title
+      t.total.text += text
+      t.total.comments += comments
+      t.published[docNo] = published
+      t.byArticle.set(articleId, docNo)
+      t.live++
     }
-    return this.docs
+    return t
   }
 
   private rememberDoc(
@@ -1004,10 +1019,20 @@ export class SearchIndex {
     docs: DocTable,
   ): SearchOutcome | null {
     const parts = parsed.include
+    const phrases = parts.filter((p) => p.kind === 'phrase')
     for (const p of parts) {
       const n = partKeys(p).length
       if (n === 0 || (p.kind !== 'phrase' && n !== 1)) return null
     }
+    const words = parts.filter((p) => p.kind === 'word')
+    // phrases whose stopwords the positions cannot tell: the stored text says
+    const textPhrases = phrases.filter(needsText)
+    const exact = words.length >= 3 && textPhrases.length === 0
+    const need = exact ? Math.max(EXACT_RERANK, offset + limit) : offset + limit
+    // a page of thousands is no page: reading the lists best first gains nothing there
+    if (need > TOP_K_AT_MOST) return null
+    // fewer articles with every key than the page: the full pass, without building lists
+    if (parts.length > 1 && !this.everyKeyAtLeast(keys, need)) return null
     const lists = keys.map((k) => this.impacts(k, docs))
     if (lists.some((l) => l.docs.length === 0)) return null
     const cap = docs.articleId.length
@@ -1024,18 +1049,12 @@ export class SearchIndex {
           for (let i = 0; i < p.length; i++) if (p[i]! < cap) excluded![p[i]!] = 1
         }
     const allowedSet = this.allowedDocs(filters)
-    const phrases = parts.filter((p) => p.kind === 'phrase')
     const phraseCount = phrases.length ? this.scratch('phraseCount', Uint8Array, cap) : null
     const positional = phraseCount ? this.phraseMarks(phrases, phraseCount) : 0
     const allowed = (doc: number) =>
       (excluded === null || excluded[doc] === 0) &&
       (allowedSet === null || allowedSet.has(doc)) &&
       (positional === 0 || phraseCount![doc] === positional)
-    // phrases whose stopwords the positions cannot tell: the text says
-    const textPhrases = phrases.filter(needsText)
-    const words = parts.filter((p) => p.kind === 'word')
-    const exact = words.length >= 3 && textPhrases.length === 0
-    const need = exact ? Math.max(EXACT_RERANK, offset + limit) : offset + limit
     const { seen, stamp } = this.stamp(cap)
     const outcome = topKWithEveryKey({
       lists,
@@ -1089,6 +1108,19 @@ export class SearchIndex {
         }
     }
     return { hits, total, parsed, expansions: this.queryExpansions(keys) }
+  }
+
+  /** At least `need` articles have every key (in any field): counted until there are. */
+  private everyKeyAtLeast(keys: string[], need: number): boolean {
+    const lists = keys.map((k) => this.lookup('all', k).docs).sort((a, b) => a.length - b.length)
+    const rarest = lists[0]!
+    if (rarest.length < need) return false
+    let found = 0
+    next: for (let i = 0; i < rarest.length; i++) {
+      for (let l = 1; l < lists.length; l++) if (indexOf(lists[l]!, rarest[i]!) < 0) continue next
+      if (++found >= need) return true
+    }
+    return false
   }
 
   /** Keeps documents in which each phrase's words stand at consecutive positions. */

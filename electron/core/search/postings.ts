@@ -200,15 +200,25 @@ export function unionPostings(lists: Postings[]): Postings {
   // (document, frequency) packed into one number, so a native numeric sort puts them in order
   let n = 0
   for (const l of nonEmpty) n += l.docs.length
-  const packed = new Float64Array(n)
+  // a buffer kept for the next union, unless this one is exceptionally large
+  if (unionBuffer.length < n && n <= KEPT_UNION)
+    unionBuffer = new Float64Array(Math.min(KEPT_UNION, Math.max(n, unionBuffer.length * 2)))
+  const packed = n <= unionBuffer.length ? unionBuffer.subarray(0, n) : new Float64Array(n)
   let k = 0
   for (const l of nonEmpty)
     for (let i = 0; i < l.docs.length; i++)
       packed[k++] = l.docs[i]! * TF_SPAN + Math.min(l.tfs[i]!, TF_SPAN - 1)
   packed.sort()
-  // sum the term frequencies of documents that appear in several lists
-  const docs = new Int32Array(n)
-  const tfs = new Int32Array(n)
+  // documents that appear in several lists once, with their frequencies summed: counted
+  // first, so the arrays kept have the exact size
+  let distinct = 0
+  for (let i = 0, prev = -1; i < n; i++) {
+    const doc = Math.floor(packed[i]! / TF_SPAN)
+    if (doc !== prev) distinct++
+    prev = doc
+  }
+  const docs = new Int32Array(distinct)
+  const tfs = new Int32Array(distinct)
   let w = 0
   for (let i = 0; i < n; i++) {
     const doc = Math.floor(packed[i]! / TF_SPAN)
@@ -219,8 +229,12 @@ export function unionPostings(lists: Postings[]): Postings {
       tfs[w++] = tf
     }
   }
-  return { docs: docs.subarray(0, w), tfs: tfs.subarray(0, w) }
+  return { docs, tfs }
 }
+
+/** Reused for unions (nothing waits while it is in use), up to 1 million postings. */
+const KEPT_UNION = 1_000_000
+let unionBuffer = new Float64Array(1024)
 
 /** Term frequencies are kept below this when packed with their document. */
 const TF_SPAN = 2 ** 24

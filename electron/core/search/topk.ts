@@ -51,21 +51,32 @@ export function buildImpacts(
   b: number,
   live: (doc: number) => boolean,
 ): KeyImpacts {
-  let total = 0
-  for (const f of fields) total += f.postings.docs.length
-  const docs = new Int32Array(total)
-  const weight = new Float64Array(total)
-  const mask = new Uint8Array(total)
+  // a merge of the fields' ascending lists, twice: first to count, then to fill arrays of
+  // the exact size (a long-running process keeps less garbage)
   const at = new Int32Array(fields.length)
-  let n = 0
-  // a merge of the fields' ascending lists
-  for (;;) {
-    let doc = 2 ** 31 - 1
+  const NONE = 2 ** 31 - 1
+  const nextDoc = () => {
+    let doc = NONE
     for (let f = 0; f < fields.length; f++) {
       const d = fields[f]!.postings.docs
       if (at[f]! < d.length && d[at[f]!]! < doc) doc = d[at[f]!]!
     }
-    if (doc === 2 ** 31 - 1) break
+    return doc
+  }
+  let n = 0
+  for (let doc = nextDoc(); doc !== NONE; doc = nextDoc()) {
+    for (let f = 0; f < fields.length; f++) {
+      const d = fields[f]!.postings.docs
+      if (at[f]! < d.length && d[at[f]!] === doc) at[f]!++
+    }
+    if (live(doc)) n++
+  }
+  at.fill(0)
+  const docs = new Int32Array(n)
+  const weight = new Float64Array(n)
+  const mask = new Uint8Array(n)
+  let k = 0
+  for (let doc = nextDoc(); doc !== NONE; doc = nextDoc()) {
     let w = 0
     let bits = 0
     for (let f = 0; f < fields.length; f++) {
@@ -78,16 +89,11 @@ export function buildImpacts(
       }
     }
     if (!live(doc)) continue
-    docs[n] = doc
-    weight[n] = w
-    mask[n++] = bits
+    docs[k] = doc
+    weight[k] = w
+    mask[k++] = bits
   }
-  return {
-    docs: docs.subarray(0, n),
-    weight: weight.subarray(0, n),
-    fields: mask.subarray(0, n),
-    order: orderByWeight(weight.subarray(0, n)),
-  }
+  return { docs, weight, fields: mask, order: orderByWeight(weight) }
 }
 
 function step(w: number): number {
@@ -100,6 +106,9 @@ function boundAt(list: KeyImpacts, j: number): number {
   return s === MAX_STEP - 1 ? Infinity : (s + 1) / QUANTUM
 }
 
+/** Reused for sorting (nothing waits while it is in use). */
+let sortBuffer = new Float64Array(1024)
+
 /** Positions by weight descending: (step, index) packed into one number for a native sort. */
 function orderByWeight(weight: Float64Array): Int32Array {
   const n = weight.length
@@ -108,7 +117,8 @@ function orderByWeight(weight: Float64Array): Int32Array {
     for (let i = 0; i < n; i++) order[i] = i
     return order.sort((a, b) => weight[b]! - weight[a]! || a - b)
   }
-  const packed = new Float64Array(n)
+  if (sortBuffer.length < n) sortBuffer = new Float64Array(Math.max(n, sortBuffer.length * 2))
+  const packed = sortBuffer.subarray(0, n)
   for (let i = 0; i < n; i++) packed[i] = (MAX_STEP - 1 - step(weight[i]!)) * INDEX_SPAN + i
   packed.sort()
   for (let i = 0; i < n; i++) order[i] = packed[i]! % INDEX_SPAN
