@@ -201,7 +201,7 @@ describe('finding', () => {
     const ids: Record<string, number> = {}
     const texts: Record<string, string> = {
       nach: 'Der Kanzler reiste am Dienstag nach Wien und sprach dort mit der Regierung.',
-      in: 'Die Konferenz in Wien endete ohne Ergebnis, sagte eine Sprecherin.',
+      in: 'Die Konferenz in Wien endete ohne Ergebnis, sagte eine Wiener Sprecherin.',
       wiener: 'Ein Wiener Kaffeehaus feiert sein hundertjähriges Bestehen.',
       stadt: 'Die Gespräche in der Stadt Wien dauerten bis in die Nacht.',
       absatz: 'Die Delegation blieb nicht lange in\n\nWien wurde am Abend gewählt.',
@@ -219,6 +219,13 @@ describe('finding', () => {
     // two stopwords in a row: the stored text decides
     expect((await find('"in der Stadt"')).keys).toEqual(['stadt'])
     expect((await find('Wien')).total).toBe(5)
+    // the snippet and the reader mark the phrase where it stands, not every "Wien"
+    const [hit] = (await call(core, 'search.query', { query: '"in Wien"', limit: 1 })).hits
+    expect(hit!.highlights.map((h) => hit!.snippet.slice(h.start, h.end))).toEqual(['in Wien'])
+    const m = await call(core, 'search.matches', { id: ids.in!, query: '"in Wien"' })
+    const a = await call(core, 'article.get', { id: ids.in! })
+    expect(m.paragraphs[0]!.map((r) => a.paragraphs[0]!.slice(r.start, r.end))).toEqual(['in Wien'])
+    expect(m.count).toBe(1)
   })
 
   it('excludes -words and completes prefixes*', async () => {

@@ -12,6 +12,15 @@ const compiled = new WeakMap<QueryPart, RegExp>()
  * in the right order; only there are the words' stems compared.
  */
 export function verifyPhrase(text: string, phrase: QueryPart): boolean {
+  return phraseRanges(text, phrase, 1).length > 0
+}
+
+/** Where the phrase stands in the text (at most `limit` places), from its first to last word. */
+export function phraseRanges(
+  text: string,
+  phrase: QueryPart,
+  limit = Infinity,
+): { start: number; end: number }[] {
   let re = compiled.get(phrase)
   if (!re) {
     const parts = phrase.keys.map((key, k) =>
@@ -20,16 +29,19 @@ export function verifyPhrase(text: string, phrase: QueryPart): boolean {
     re = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join(GAP)}(?![\\p{L}\\p{N}])`, 'giu')
     compiled.set(phrase, re)
   }
+  const out: { start: number; end: number }[] = []
   re.lastIndex = 0
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (let m = re.exec(text); m && out.length < limit; m = re.exec(text)) {
     const ok = phrase.keys.every((key, k) => {
       if (phrase.stops?.[k]) return true
       const word = m![k + 1]!
       if (stem(word.replace(/[-‐‑]/g, '')) === key) return true
       return word.split(/[-‐‑]/).some((part) => stem(part) === key)
     })
-    if (ok) return true
-    re.lastIndex = m.index + 1
+    if (ok) {
+      out.push({ start: m.index, end: m.index + m[0].length })
+      re.lastIndex = m.index + m[0].length
+    } else re.lastIndex = m.index + 1
   }
-  return false
+  return out
 }

@@ -4,12 +4,15 @@
  */
 import type { TextRange } from '../../../shared/types'
 import { eachWord, keysOfWord } from './analyzer'
-import type { ParsedQuery } from './query'
+import { phraseRanges } from './phrase'
+import type { ParsedQuery, QueryPart } from './query'
 
 /** Returns the index of the query part a word (as written) matches, or -1. */
 export type Matcher = ((word: string) => number) & {
   /** Strings every matching word contains once folded (see `foldText`): a quick pre-check. */
   needles?: string[]
+  /** The query's phrases: their words count only where the whole phrase stands. */
+  phrases?: { part: number; phrase: QueryPart }[]
 }
 
 /** Lower case, ß as ss, umlauts and their digraphs as plain vowels: how index keys are spelt. */
@@ -58,16 +61,43 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
     return hit
   }
   matcher.needles = needles
+  matcher.phrases = parsed.include.flatMap((phrase, part) =>
+    phrase.kind === 'phrase' ? [{ part, phrase }] : [],
+  )
   return matcher
 }
 
-/** The ranges of `text` that match. */
+/** True when the matcher's query part `part` is a phrase. */
+const isPhrase = (matcher: Matcher, part: number) =>
+  matcher.phrases?.some((p) => p.part === part) ?? false
+
+/** Where the matcher's phrases stand in a text, with their part numbers. */
+function phrasePlaces(text: string, matcher: Matcher): (TextRange & { part: number })[] {
+  return (matcher.phrases ?? []).flatMap(({ part, phrase }) =>
+    phraseRanges(text, phrase).map((r) => ({ ...r, part })),
+  )
+}
+
+/**
+ * The ranges of `text` that match: words, and phrases as a whole ("in Wien", not every
+ * "Wien"), in order, overlaps merged.
+ */
 export function matchRanges(text: string, matcher: Matcher): TextRange[] {
   const out: TextRange[] = []
   eachWord(text, (word, start, end) => {
-    if (matcher(word) >= 0) out.push({ start, end })
+    const part = matcher(word)
+    if (part >= 0 && !isPhrase(matcher, part)) out.push({ start, end })
   })
-  return out
+  if (!matcher.phrases?.length) return out
+  for (const r of phrasePlaces(text, matcher)) out.push({ start: r.start, end: r.end })
+  out.sort((a, b) => a.start - b.start)
+  const merged: TextRange[] = []
+  for (const r of out) {
+    const last = merged[merged.length - 1]
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end)
+    else merged.push({ ...r })
+  }
+  return merged
 }
 
 export interface Snippet {
@@ -106,9 +136,10 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
         if (seen.has(start)) continue
         seen.add(start)
         const part = matcher(text.slice(start, end))
-        if (part >= 0) found.push({ p, start, end, part })
+        if (part >= 0 && !isPhrase(matcher, part)) found.push({ p, start, end, part })
       }
     }
+    for (const r of phrasePlaces(text, matcher)) found.push({ p, ...r })
   })
   if (found.length === 0) return scanSnippet(paragraphs, matcher)
   found.sort((a, b) => a.p - b.p || a.start - b.start)
@@ -171,10 +202,15 @@ function scanSnippet(paragraphs: string[], matcher: Matcher, words = 28): Snippe
     const ends: number[] = []
     const marks: number[] = []
     let any = false
+    const places = phrasePlaces(paragraphs[p]!, matcher)
     eachWord(paragraphs[p]!, (word, start, end) => {
       starts.push(start)
       ends.push(end)
-      const m = matcher(word)
+      let m = matcher(word)
+      if (m >= 0 && isPhrase(matcher, m)) m = -1
+      // every word of a phrase where it stands, its stopwords too
+      const place = places.find((r) => r.start <= start && end <= r.end)
+      if (place) m = place.part
       marks.push(m)
       if (m >= 0) any = true
     })
