@@ -5,6 +5,7 @@ import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Emit } from '../import/importer'
 import { SearchIndex } from './index'
+import { parseQuery, partKeys } from './query'
 import { bestSnippet, makeMatcher, matchRanges, openingSnippet } from './snippet'
 
 type SearchHandlers = Pick<
@@ -65,7 +66,6 @@ export function searchHandlers(db: Db, search: SearchIndex, emit: Emit): SearchH
       const a = summary.get(id) as { title: string } | undefined
       if (!a) throw new UserError('not_found', `There is no article ${id} in the library.`)
       await search.ready()
-      const { parseQuery, partKeys } = await import('./query')
       const parsed = parseQuery(query)
       const matcher = makeMatcher(
         parsed,
