@@ -12,7 +12,7 @@ export type Matcher = ((word: string) => number) & {
   /** Strings every matching word contains once folded (see `foldText`): a quick pre-check. */
   needles?: string[]
   /** The query's phrases: their words count only where the whole phrase stands. */
-  phrases?: { part: number; phrase: QueryPart }[]
+  phrases?: { part: number; phrase: QueryPart; needles: string[] }[]
 }
 
 /** Lower case, ß as ss, umlauts and their digraphs as plain vowels: how index keys are spelt. */
@@ -62,7 +62,9 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
   }
   matcher.needles = needles
   matcher.phrases = parsed.include.flatMap((phrase, part) =>
-    phrase.kind === 'phrase' ? [{ part, phrase }] : [],
+    phrase.kind === 'phrase'
+      ? [{ part, phrase, needles: phrase.keys.filter((_, k) => !phrase.stops?.[k]) }]
+      : [],
   )
   return matcher
 }
@@ -71,10 +73,22 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
 const isPhrase = (matcher: Matcher, part: number) =>
   matcher.phrases?.some((p) => p.part === part) ?? false
 
-/** Where the matcher's phrases stand in a text, with their part numbers. */
-function phrasePlaces(text: string, matcher: Matcher): (TextRange & { part: number })[] {
-  return (matcher.phrases ?? []).flatMap(({ part, phrase }) =>
-    phraseRanges(text, phrase).map((r) => ({ ...r, part })),
+/**
+ * Where the matcher's phrases stand in a text, with their part numbers. A text without each of
+ * a phrase's words (a quick string search) is not read further: `scanSnippet`, the fallback
+ * for spellings the string search misses, asks with `thorough`.
+ */
+function phrasePlaces(
+  text: string,
+  matcher: Matcher,
+  thorough = false,
+): (TextRange & { part: number })[] {
+  if (!matcher.phrases?.length) return []
+  const low = thorough ? '' : lowerPlain(text)
+  return matcher.phrases.flatMap(({ part, phrase, needles }) =>
+    thorough || needles.every((n) => low.includes(n))
+      ? phraseRanges(text, phrase).map((r) => ({ ...r, part }))
+      : [],
   )
 }
 
@@ -89,7 +103,7 @@ export function matchRanges(text: string, matcher: Matcher): TextRange[] {
     if (part >= 0 && !isPhrase(matcher, part)) out.push({ start, end })
   })
   if (!matcher.phrases?.length) return out
-  for (const r of phrasePlaces(text, matcher)) out.push({ start: r.start, end: r.end })
+  for (const r of phrasePlaces(text, matcher, true)) out.push({ start: r.start, end: r.end })
   out.sort((a, b) => a.start - b.start)
   const merged: TextRange[] = []
   for (const r of out) {
@@ -202,7 +216,7 @@ function scanSnippet(paragraphs: string[], matcher: Matcher, words = 28): Snippe
     const ends: number[] = []
     const marks: number[] = []
     let any = false
-    const places = phrasePlaces(paragraphs[p]!, matcher)
+    const places = phrasePlaces(paragraphs[p]!, matcher, true)
     eachWord(paragraphs[p]!, (word, start, end) => {
       starts.push(start)
       ends.push(end)
