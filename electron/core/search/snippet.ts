@@ -39,7 +39,7 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
   const needles = parsed.include.flatMap((part) =>
     part.keys
       .filter((_, k) => !part.stops?.[k])
-      .map((key) => (key.endsWith('*') ? key.slice(0, -1) : key)),
+      .map((key) => needleOf(key.endsWith('*') ? key.slice(0, -1) : key)),
   )
   const matcher: Matcher = (word) => {
     let hit = memo.get(word)
@@ -63,7 +63,7 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
   matcher.needles = needles
   matcher.phrases = parsed.include.flatMap((phrase, part) =>
     phrase.kind === 'phrase'
-      ? [{ part, phrase, needles: phrase.keys.filter((_, k) => !phrase.stops?.[k]) }]
+      ? [{ part, phrase, needles: phrase.keys.filter((_, k) => !phrase.stops?.[k]).map(needleOf) }]
       : [],
   )
   return matcher
@@ -74,22 +74,60 @@ const isPhrase = (matcher: Matcher, part: number) =>
   matcher.phrases?.some((p) => p.part === part) ?? false
 
 /**
- * Where the matcher's phrases stand in a text, with their part numbers. A text without each of
- * a phrase's words (a quick string search) is not read further: `scanSnippet`, the fallback
- * for spellings the string search misses, asks with `thorough`.
+ * Where the matcher's phrases stand in a text, with their part numbers. Only the stretches
+ * around one of a phrase's words (a quick string search) are read, and only when the text has
+ * all of them; `scanSnippet` and the reader, which must not miss spellings the string search
+ * misses, ask `thorough`ly.
  */
 function phrasePlaces(
   text: string,
   matcher: Matcher,
   thorough = false,
+  lowered?: string,
 ): (TextRange & { part: number })[] {
   if (!matcher.phrases?.length) return []
-  const low = thorough ? '' : lowerPlain(text)
-  return matcher.phrases.flatMap(({ part, phrase, needles }) =>
-    thorough || needles.every((n) => low.includes(n))
-      ? phraseRanges(text, phrase).map((r) => ({ ...r, part }))
-      : [],
-  )
+  const low = thorough ? '' : (lowered ?? lowerPlain(text))
+  return matcher.phrases.flatMap(({ part, phrase, needles }) => {
+    if (thorough) return phraseRanges(text, phrase).map((r) => ({ ...r, part }))
+    if (!needles.every((n) => low.includes(n))) return []
+    const out: (TextRange & { part: number })[] = []
+    const reach = 300
+    let from = -1
+    let to = -1
+    const read = () => {
+      while (from > 0 && isWordChar(text[from - 1]!)) from--
+      while (to < text.length && isWordChar(text[to]!)) to++
+      for (const r of phraseRanges(text.slice(from, to), phrase))
+        if (!out.some((o) => o.start === r.start + from))
+          out.push({ start: r.start + from, end: r.end + from, part })
+    }
+    const anchor = needles[0]!
+    for (let i = low.indexOf(anchor); i >= 0; i = low.indexOf(anchor, i + anchor.length)) {
+      if (from >= 0 && i - reach <= to) to = Math.min(text.length, i + reach)
+      else {
+        if (from >= 0) read()
+        from = Math.max(0, i - reach)
+        to = Math.min(text.length, i + reach)
+      }
+    }
+    if (from >= 0) read()
+    return out
+  })
+}
+
+/**
+ * What every word spelt like `key` contains, in the text lower-cased with umlauts as plain
+ * vowels (`lowerPlain`): the key up to its first a, o or u (the text may go on with an e:
+ * "erneuerbar" has the key "erneurbar", "aktuell" "aktull") and before an ss (the text may
+ * have ß).
+ */
+function needleOf(key: string): string {
+  let cut = key.length
+  const vowel = key.search(/[aou]/)
+  if (vowel >= 0) cut = vowel + 1
+  const ss = key.indexOf('ss')
+  if (ss > 0) cut = Math.min(cut, ss)
+  return key.slice(0, cut)
 }
 
 /**
@@ -153,7 +191,7 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
         if (part >= 0 && !isPhrase(matcher, part)) found.push({ p, start, end, part })
       }
     }
-    for (const r of phrasePlaces(text, matcher)) found.push({ p, ...r })
+    for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
   })
   if (found.length === 0) return scanSnippet(paragraphs, matcher)
   found.sort((a, b) => a.p - b.p || a.start - b.start)
@@ -216,18 +254,27 @@ function scanSnippet(paragraphs: string[], matcher: Matcher, words = 28): Snippe
     const ends: number[] = []
     const marks: number[] = []
     let any = false
-    const places = phrasePlaces(paragraphs[p]!, matcher, true)
     eachWord(paragraphs[p]!, (word, start, end) => {
       starts.push(start)
       ends.push(end)
-      let m = matcher(word)
-      if (m >= 0 && isPhrase(matcher, m)) m = -1
-      // every word of a phrase where it stands, its stopwords too
-      const place = places.find((r) => r.start <= start && end <= r.end)
-      if (place) m = place.part
-      marks.push(m)
-      if (m >= 0) any = true
+      marks.push(matcher(word))
     })
+    // a phrase's words count only where the whole phrase stands (its stopwords too); the
+    // text is read for it only when the paragraph has as many of its words
+    for (const { part, needles } of matcher.phrases ?? []) {
+      let words = 0
+      for (const m of marks) if (m === part) words++
+      const places =
+        words >= needles.length
+          ? phrasePlaces(paragraphs[p]!, matcher, true).filter((r) => r.part === part)
+          : []
+      for (let i = 0; i < marks.length; i++) {
+        const inside = places.some((r) => r.start <= starts[i]! && ends[i]! <= r.end)
+        if (inside) marks[i] = part
+        else if (marks[i] === part) marks[i] = -1
+      }
+    }
+    for (const m of marks) if (m >= 0) any = true
     if (!any) continue
     for (let i = 0; i < marks.length; i++) {
       if (marks[i]! < 0) continue
