@@ -35,6 +35,7 @@ import {
   type TermPositions,
 } from './postings'
 import { parseQuery, partKeys, type ParsedQuery, type QueryPart } from './query'
+import { SizedLru } from './lru'
 import { SearchStore } from './store'
 import { buildImpacts, indexOf, topKWithEveryKey, type KeyImpacts } from './topk'
 
@@ -159,12 +160,12 @@ export class SearchIndex {
   /** The analysed batch: per field, per key number, its documents, frequencies, positions. */
   private readonly pending: Record<Field, Map<number, PendingTerm>>
   /** Decoded postings of recent query keys, at most CACHED_POSTINGS of them in all. */
-  private readonly cache = new Map<string, Postings>()
-  private cachedPostings = 0
-  private readonly impactCache = new Map<string, KeyImpacts>()
-  private cachedImpacts = 0
-  private readonly positionCache = new Map<string, TermPositions>()
-  private cachedPositions = 0
+  private readonly cache = new SizedLru<Postings>(CACHED_POSTINGS, (p) => p.docs.length)
+  private readonly impactCache = new SizedLru<KeyImpacts>(CACHED_IMPACTS, (l) => l.docs.length)
+  private readonly positionCache = new SizedLru<TermPositions>(
+    CACHED_POSITIONS,
+    (t) => t.pos.length + t.docs.length,
+  )
   private stamps = new Int32Array(0)
   private stampNo = 0
   private candidates: Int32Array | null = null
@@ -297,11 +298,8 @@ export class SearchIndex {
 
   private forgetCaches(): void {
     this.cache.clear()
-    this.cachedPostings = 0
     this.impactCache.clear()
-    this.cachedImpacts = 0
     this.positionCache.clear()
-    this.cachedPositions = 0
     this.expansions.clear()
   }
 
@@ -537,25 +535,11 @@ export class SearchIndex {
    */
   lookup(field: Field | 'all', key: string): Postings {
     const cacheKey = `${field}\u0000${key}`
-    const hit = this.cache.get(cacheKey)
-    if (hit) {
-      // least recently used last out: a hit moves to the end
-      this.cache.delete(cacheKey)
-      this.cache.set(cacheKey, hit)
-      return hit
-    }
-    const result =
+    return this.cache.get(cacheKey, () =>
       field === 'all'
         ? unionPostings(FIELDS.map((f) => this.lookup(f, key)))
-        : unionPostings(this.expand(field, key).map((t) => this.read(field, t)))
-    this.cache.set(cacheKey, result)
-    this.cachedPostings += result.docs.length
-    for (const [k, v] of this.cache) {
-      if (this.cachedPostings <= CACHED_POSTINGS) break
-      this.cache.delete(k)
-      this.cachedPostings -= v.docs.length
-    }
-    return result
+        : unionPostings(this.expand(field, key).map((t) => this.read(field, t))),
+    )
   }
 
   private read(field: Field, term: string): Postings {
@@ -568,31 +552,18 @@ export class SearchIndex {
 
   /** Word positions of one exact term in every document, kept in a bounded cache. */
   private termPositions(field: Field, term: string): TermPositions {
-    const cacheKey = `${field}\u0000${term}`
-    const hit = this.positionCache.get(cacheKey)
-    if (hit) {
-      this.positionCache.delete(cacheKey)
-      this.positionCache.set(cacheKey, hit)
-      return hit
-    }
-    const id = this.sql.termId.get(field, term) as number | undefined
-    const result = decodeTermPositions(
-      id === undefined
-        ? []
-        : (this.sql.segmentsWithPositions.all(id * SEGMENT_SPAN, (id + 1) * SEGMENT_SPAN) as {
-            data: Buffer
-            pos: Buffer
-          }[]),
-      this.deleted,
-    )
-    this.positionCache.set(cacheKey, result)
-    this.cachedPositions += result.pos.length + result.docs.length
-    for (const [k, v] of this.positionCache) {
-      if (this.cachedPositions <= CACHED_POSITIONS) break
-      this.positionCache.delete(k)
-      this.cachedPositions -= v.pos.length + v.docs.length
-    }
-    return result
+    return this.positionCache.get(`${field}\u0000${term}`, () => {
+      const id = this.sql.termId.get(field, term) as number | undefined
+      return decodeTermPositions(
+        id === undefined
+          ? []
+          : (this.sql.segmentsWithPositions.all(id * SEGMENT_SPAN, (id + 1) * SEGMENT_SPAN) as {
+              data: Buffer
+              pos: Buffer
+            }[]),
+        this.deleted,
+      )
+    })
   }
 
   /**
@@ -600,30 +571,18 @@ export class SearchIndex {
    * weight (see topk.ts), kept in a bounded cache like the postings it comes from.
    */
   private impacts(key: string, docs: DocTable): KeyImpacts {
-    const hit = this.impactCache.get(key)
-    if (hit) {
-      this.impactCache.delete(key)
-      this.impactCache.set(key, hit)
-      return hit
-    }
-    const result = buildImpacts(
-      FIELDS.map((field) => ({
-        postings: this.lookup(field, key),
-        boost: WEIGHT[field],
-        lens: docs.len[field],
-        avg: docs.total[field] / docs.live || 1,
-      })),
-      B,
-      (doc) => doc < docs.articleId.length && docs.articleId[doc] !== 0,
+    return this.impactCache.get(key, () =>
+      buildImpacts(
+        FIELDS.map((field) => ({
+          postings: this.lookup(field, key),
+          boost: WEIGHT[field],
+          lens: docs.len[field],
+          avg: docs.total[field] / docs.live || 1,
+        })),
+        B,
+        (doc) => doc < docs.articleId.length && docs.articleId[doc] !== 0,
+      ),
     )
-    this.impactCache.set(key, result)
-    this.cachedImpacts += result.docs.length
-    for (const [k, v] of this.impactCache) {
-      if (this.cachedImpacts <= CACHED_IMPACTS) break
-      this.impactCache.delete(k)
-      this.cachedImpacts -= v.docs.length
-    }
-    return result
   }
 
   /** A number not yet used in the stamp table (as large as the document numbers). */
@@ -1362,25 +1321,12 @@ function adjacentIn(lists: TermPositions[], from: Int32Array, at: number[], befo
     let all = true
     for (let w = 1; w < lists.length && all; w++) {
       const l = lists[w]!
-      const j = indexIn(l.pos, l.start[from[w]!]!, l.start[from[w]! + 1]!, first.pos[i]! + at[w]!)
+      const j = indexOf(l.pos, first.pos[i]! + at[w]!, l.start[from[w]!]!, l.start[from[w]! + 1]!)
       all = j >= 0 && (before[w] === 0 || l.before[j] === before[w])
     }
     if (all) return true
   }
   return false
-}
-
-/** Index of `value` in the ascending `a[lo..hi)`, or -1. */
-function indexIn(a: Int32Array, lo: number, hi: number, value: number): number {
-  hi--
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    const v = a[mid]!
-    if (v < value) lo = mid + 1
-    else if (v > value) hi = mid - 1
-    else return mid
-  }
-  return -1
 }
 
 /**

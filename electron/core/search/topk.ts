@@ -125,15 +125,15 @@ function orderByWeight(weight: Float64Array): Int32Array {
   return order
 }
 
-/** Index of `doc` in the ascending `docs`, or -1. */
-export function indexOf(docs: Int32Array, doc: number): number {
-  let lo = 0
-  let hi = docs.length - 1
+/** Index of `value` in the ascending `a` (between `from` and before `to`), or -1. */
+export function indexOf(a: Int32Array, value: number, from = 0, to = a.length): number {
+  let lo = from
+  let hi = to - 1
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1
-    const v = docs[mid]!
-    if (v < doc) lo = mid + 1
-    else if (v > doc) hi = mid - 1
+    const v = a[mid]!
+    if (v < value) lo = mid + 1
+    else if (v > value) hi = mid - 1
     else return mid
   }
   return -1
