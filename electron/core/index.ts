@@ -1,50 +1,29 @@
 /**
  * The core: the library, its importers and the handler table. Plain Node; never imports
  * Electron. Every door (Electron IPC, browser-mode HTTP, the CLI) is built on `createCore`.
+ *
+ * Each room of the core (library, import, search, lexicon, …) contributes its part of the
+ * handler table through a factory that takes the shared `CoreContext`.
  */
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ApiEvents, ApiResults, Handlers, MethodName } from '../../shared/contract'
-import { UserError, type Result } from '../../shared/result'
-import { isHttpUrl } from '../../shared/urls'
-import type { AppInfo } from '../../shared/types'
-import pkg from '../../package.json' with { type: 'json' }
+import type { Result } from '../../shared/result'
+import type { CoreContext, CoreOptions, Emit } from './context'
 import { openLibrary, type Db } from './db/open'
 import { dispatch } from './dispatch'
-import {
-  bufferSource,
-  importPasted,
-  importSources,
-  sourcesFromPaths,
-  type Emit,
-} from './import/importer'
-import { SearchIndex } from './search'
-import { searchHandlers } from './search/handlers'
+import { combineHandlers } from './handlers'
+import { importHandlers } from './import/handlers'
+import { importSources, sourcesFromPaths } from './import/importer'
+import { countArticles, getSetting, setSetting } from './library/articles'
+import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
 import type { Lexicon } from './lexicon/lookup'
-import {
-  countArticles,
-  deleteArticle,
-  getArticle,
-  getSetting,
-  listArticles,
-  listOutlets,
-  setSetting,
-} from './library/articles'
+import { SearchIndex } from './search'
+import { searchHandlers } from './search/handlers'
 
-export interface CoreOptions {
-  /** The SQLite library file, or ':memory:' for tests. */
-  libraryPath: string
-  /** Folder holding `sample/` (the sample library). */
-  resourcesPath?: string
-  mode?: AppInfo['mode']
-  /** Opens a checked http(s) URL in the system browser (desktop only). */
-  openExternal?: (url: string) => Promise<void>
-  /** Whether callers can name local paths (desktop and CLI; not a browser tab). */
-  canImportPaths?: boolean
-  /** Where to look for a system copy of a dictionary (tests point this elsewhere). */
-  systemDictionaries?: string[]
-}
+export type { CoreContext, CoreOptions } from './context'
+export { externalUrl } from './library/handlers'
 
 export type EventListener = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void
 
@@ -76,67 +55,23 @@ export function createCore(options: CoreOptions): Core {
     for (const l of listeners) l(event, payload)
   }
   const search = new SearchIndex(db)
+  const reindex = async () => {
+    await search.ready()
+    search.drain()
+  }
+  const ctx: CoreContext = { db, options, emit, search, reindex }
   const lex = lexiconHandlers(db, search, emit, {
     resourcesPath: options.resourcesPath,
     canImportPaths: Boolean(options.canImportPaths),
     systemDictionaries: options.systemDictionaries,
   })
-  /** Brings the search index up to date with what was just written. */
-  const reindex = async () => {
-    await search.ready()
-    search.drain()
-  }
 
-  const handlers: Handlers = {
-    'app.info': () => ({
-      version: pkg.version,
-      libraryPath: options.libraryPath,
-      articleCount: countArticles(db),
-      mode: options.mode ?? 'browser',
-      canOpenExternal: Boolean(options.openExternal),
-      canImportPaths: Boolean(options.canImportPaths),
-    }),
-    'app.openExternal': async ({ url }) => {
-      const safe = externalUrl(url)
-      if (!options.openExternal)
-        throw new UserError('unsupported', 'Opening links is up to the browser in browser mode.')
-      await options.openExternal(safe)
-      return { opened: true }
-    },
-    'library.list': (input) => listArticles(db, input),
-    'library.outlets': () => listOutlets(db),
-    'article.get': ({ id }) => {
-      const article = getArticle(db, id)
-      if (!article) throw new UserError('not_found', `There is no article ${id} in the library.`)
-      return article
-    },
-    'article.delete': async ({ id }) => {
-      const deleted = db.transaction(() => deleteArticle(db, id))()
-      await reindex()
-      if (deleted) emit('library.changed', { reason: 'delete' })
-      return { deleted }
-    },
-    'import.paths': async ({ paths }) => {
-      if (!options.canImportPaths)
-        throw new UserError(
-          'unsupported',
-          'Importing by path is not available here; upload the files instead.',
-        )
-      const { sources, skipped } = await sourcesFromPaths(paths)
-      return { results: await importSources(db, sources, emit, reindex), skipped }
-    },
-    'import.files': async ({ files }) => {
-      const sources = files.map((f) => bufferSource(f.name, Buffer.from(f.data, 'base64')))
-      return { results: await importSources(db, sources, emit, reindex), skipped: 0 }
-    },
-    'import.text': async ({ text, title }) => {
-      const result = await importPasted(db, text, title, emit)
-      await reindex()
-      return result
-    },
-    ...searchHandlers(db, search, emit),
-    ...lex.handlers,
-  }
+  const handlers = combineHandlers(
+    libraryHandlers(ctx),
+    importHandlers(ctx),
+    searchHandlers(db, search, emit),
+    lex.handlers,
+  )
 
   return {
     handlers,
@@ -172,11 +107,4 @@ export function createCore(options: CoreOptions): Core {
       if (db.open) db.close()
     },
   }
-}
-
-/** Only absolute http(s) URLs leave the app, and only to the system browser. */
-export function externalUrl(url: string): string {
-  if (!isHttpUrl(url))
-    throw new UserError('invalid_input', 'Only http and https links can be opened.')
-  return new URL(url).toString()
 }

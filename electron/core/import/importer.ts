@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { ApiEvents } from '../../../shared/contract'
+import type { Emit } from '../context'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { UserError } from '../../../shared/result'
 import {
@@ -27,8 +27,6 @@ export interface ImportSource {
   fileName: string
   read: () => Promise<Uint8Array>
 }
-
-export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void
 
 const FETCH_TIMEOUT_MS = 20_000
 
@@ -287,4 +285,4 @@ export async function importPasted(
   }
 }
 
-export type { ImportReport }
+export type { Emit, ImportReport }

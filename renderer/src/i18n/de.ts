@@ -1,4 +1,8 @@
-/** German UI strings. The English table must have exactly the same keys (checked by type). */
+/**
+ * German UI strings. The English table must have exactly the same keys (checked by type).
+ * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
+ * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
+ */
 export const de = {
   app: {
     name: 'Lesesaal',

@@ -7,8 +7,8 @@ import LanguageDetector from 'i18next-browser-languagedetector'
 import { initReactI18next } from 'react-i18next'
 import { de } from './de'
 import { en } from './en'
+import type { Widen } from './types'
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
 /** The shape every language's table must have: the German one's. */
 export type Strings = Widen<typeof de>
 

@@ -1,0 +1,48 @@
+/** `gloss` and `dict`: explaining words, importing dictionaries. */
+import { resolve } from 'node:path'
+import type { Cli } from '../context'
+import { formatDictionary, formatWord } from '../format'
+
+export function registerLexiconCommands(cli: Cli): void {
+  const { program } = cli
+  program
+    .command('gloss')
+    .description(
+      'explain a German word: lemma, article, plural, gloss, compound parts, occurrences',
+    )
+    .argument('<word...>', 'a word or a multi-word term, as it appears in a text')
+    .action(async (words: string[]) => {
+      const info = await cli.call('lexicon.lookup', { word: words.join(' ') })
+      const doc = {
+        query: info.query,
+        lemma: info.lemma,
+        gender: info.gender,
+        article: info.article,
+        plural: info.plural,
+        gloss: info.gloss,
+        explanation: info.explanation,
+        parts: info.parts,
+        source: info.source,
+        via: info.via,
+        occurrences: info.occurrences.total,
+        articles: info.occurrences.articles,
+      }
+      cli.print(doc, () => formatWord(info))
+      if (!info.found) cli.setExitCode(1)
+    })
+
+  const dict = program.command('dict').description('dictionaries for the glossary')
+  dict
+    .command('import')
+    .description('import a dictionary in Ding format (e.g. /usr/share/trans/de-en)')
+    .argument('<file>', 'the dictionary file')
+    .option('--name <name>', 'what to call it')
+    .action(async (file: string, opts: { name?: string }) => {
+      const path = resolve(file)
+      const r = await cli.call('dict.import', {
+        name: opts.name ?? path.split(/[\\/]/).pop()!,
+        path,
+      })
+      cli.print(r, () => formatDictionary(r))
+    })
+}

@@ -1,0 +1,31 @@
+/** What every room of the core is built from: the library, events, the search index. */
+import type { ApiEvents } from '../../shared/contract'
+import type { AppInfo } from '../../shared/types'
+import type { Db } from './db/open'
+import type { SearchIndex } from './search'
+
+export interface CoreOptions {
+  /** The SQLite library file, or ':memory:' for tests. */
+  libraryPath: string
+  /** Folder holding `sample/` (the sample library). */
+  resourcesPath?: string
+  mode?: AppInfo['mode']
+  /** Opens a checked http(s) URL in the system browser (desktop only). */
+  openExternal?: (url: string) => Promise<void>
+  /** Whether callers can name local paths (desktop and CLI; not a browser tab). */
+  canImportPaths?: boolean
+  /** Where to look for a system copy of a dictionary (tests point this elsewhere). */
+  systemDictionaries?: string[]
+}
+
+export type Emit = <E extends keyof ApiEvents>(event: E, payload: ApiEvents[E]) => void
+
+/** Shared by the rooms' handler factories (`libraryHandlers(ctx)`, `storyHandlers(ctx)` …). */
+export interface CoreContext {
+  db: Db
+  options: CoreOptions
+  emit: Emit
+  search: SearchIndex
+  /** Brings the search index up to date with what was just written. */
+  reindex: () => Promise<void>
+}
