@@ -93,7 +93,7 @@ export function lexiconHandlers(
       // the reader is open: load the word list compound splits use while the user reads,
       // so the first click on a word does not wait for it
       setTimeout(() => lexicon.warm(), 50)
-      return { title: lexicon.terms(title), paragraphs: paragraphs.map((p) => lexicon.terms(p)) }
+      return lexicon.articleTerms(title, paragraphs)
     },
     'lexicon.entries': async (input) => {
       await ready()

@@ -1,0 +1,269 @@
+/**
+ * German inflection, read backwards: which dictionary words a written form can come from.
+ * Verbs (present, past, participles, zu-infinitives, with or without a separable prefix, strong
+ * verbs through the forms the dictionary lists), nouns (case and plural endings, nominalised
+ * adjectives, agent nouns) and adjectives (endings, comparison). Every candidate is checked
+ * against the lexicon's word list; nothing here guesses a word the lexicon does not have.
+ */
+import { ADJ, NOUN, NOUN_LEMMA, PLURAL, VERB, VERB_BASE, VERB_LEMMA } from './known'
+import { PARTICLES } from './particles'
+
+export { PARTICLES }
+
+export type Flags = (key: string) => number
+
+/** Longest first, so "hinaus" is tried before "hin". */
+const PARTICLE_LIST = [...PARTICLES].sort((a, b) => b.length - a.length)
+/** An infinitive the lexicon has, or the simple verb inside a separable one it has. */
+const INFINITIVE = VERB_LEMMA | VERB_BASE
+
+/** The most frequent verbs are the least regular: their forms, written out. */
+const IRREGULAR: Record<string, string> = {}
+for (const [infinitive, forms] of [
+  ['sein', 'bin bist ist sind seid war warst waren wart sei seiest seien wäre wärst wären gewesen'],
+  ['haben', 'habe hast hat habt hatte hattest hatten hattet hätte hättest hätten hättet gehabt'],
+  [
+    'werden',
+    'werde wirst wird werdet wurde wurdest wurden wurdet würde würdest würden würdet geworden worden',
+  ],
+  ['können', 'kann kannst könnt konnte konntest konnten konntet könnte könnten gekonnt'],
+  ['müssen', 'muss musst müsst musste musstest mussten musstet müsste müssten gemusst'],
+  ['sollen', 'soll sollst sollt sollte solltest sollten solltet gesollt'],
+  ['wollen', 'will willst wollt wollte wolltest wollten wolltet gewollt'],
+  ['dürfen', 'darf darfst dürft durfte durftest durften durftet dürfte dürften gedurft'],
+  ['mögen', 'mag magst mögt mochte mochtest mochten mochtet möchte möchtest möchten gemocht'],
+  ['wissen', 'weiß weißt wisst wusste wusstest wussten wusstet wüsste wüssten gewusst'],
+] as const)
+  for (const form of forms.split(' ')) IRREGULAR[form] = infinitive
+
+/** Comparatives and superlatives that do not follow the rules (höchsten -> hoch). */
+const IRREGULAR_COMPARISON: Record<string, string> = {
+  höher: 'hoch',
+  höchst: 'hoch',
+  besser: 'gut',
+  best: 'gut',
+  mehr: 'viel',
+  meist: 'viel',
+  näher: 'nah',
+  nächst: 'nah',
+  lieber: 'gern',
+  liebst: 'gern',
+  größer: 'groß',
+  größt: 'groß',
+}
+
+/** How a verb form was read. */
+export type VerbKind = 'as-is' | 'present' | 'past' | 'participle' | 'zu-infinitive' | 'form'
+
+export interface VerbReading {
+  /** The infinitive's key ("unterstreichen"), or for kind "form" a listed form ("gab"). */
+  key: string
+  kind: VerbKind
+  /** A separable prefix written together with the verb ("preis" in "preisgab"). */
+  particle: string
+}
+
+const ADJECTIVE_ENDINGS = ['e', 'en', 'er', 'es', 'em']
+
+/**
+ * The verbs a lower-case word can be a form of. Readings of kind "form" name a form the
+ * dictionary lists (strong verbs: "gaben" -> "gab"); the others an infinitive it has.
+ */
+export function verbReadings(word: string, flags: Flags): VerbReading[] {
+  const out: VerbReading[] = []
+  const seen = new Set<string>()
+  const push = (key: string, kind: VerbKind, particle: string) => {
+    const id = `${particle}|${key}`
+    if (seen.has(id)) return
+    seen.add(id)
+    out.push({ key, kind, particle })
+  }
+  const simple = (w: string, particle: string) => {
+    for (const r of simpleReadings(w, flags)) push(r.key, r.kind, particle)
+  }
+  const irregular = IRREGULAR[word]
+  if (irregular) push(irregular, 'present', '')
+  simple(word, '')
+  for (const particle of PARTICLE_LIST) {
+    if (!word.startsWith(particle) || word.length - particle.length < 3) continue
+    const rest = word.slice(particle.length)
+    // "vorzugehen", "abzuschätzen": particle + zu + infinitive
+    if (rest.startsWith('zu') && rest.length > 4 && rest.endsWith('n'))
+      for (const r of simpleReadings(rest.slice(2), flags))
+        if (r.kind === 'as-is') push(r.key, 'zu-infinitive', particle)
+    // "abgelehnt", "stattfanden", "preisgab": particle + participle or finite form
+    simple(rest, particle)
+  }
+  return out
+}
+
+/** Readings of a form without a separable prefix. */
+function simpleReadings(w: string, flags: Flags): { key: string; kind: VerbKind }[] {
+  const out: { key: string; kind: VerbKind }[] = []
+  const infinitive = (stem: string, kind: VerbKind) => {
+    if (stem.length < 2) return
+    for (const key of [`${stem}en`, `${stem}n`])
+      if (flags(key) & INFINITIVE) out.push({ key, kind })
+  }
+  if (flags(w) & VERB) out.push({ key: w, kind: flags(w) & VERB_LEMMA ? 'as-is' : 'form' })
+  // strong verbs: a listed form plus a person ending ("gab" + "en", "rief" + "en", "fand" + "st")
+  for (const ending of ['en', 'n', 'st', 'est', 't', 'et', 'e']) {
+    if (!w.endsWith(ending)) continue
+    const base = w.slice(0, -ending.length)
+    if (base.length >= 2 && flags(base) & VERB && !(flags(base) & VERB_LEMMA))
+      out.push({ key: base, kind: 'form' })
+  }
+  // participles: ge…t, ge…et, ge…en; as adjectives with an ending ("beschädigten")
+  for (const form of [
+    w,
+    ...ADJECTIVE_ENDINGS.filter((e) => w.endsWith(e)).map((e) => w.slice(0, -e.length)),
+  ]) {
+    if (form.startsWith('ge') && form.length > 4) {
+      const inner = form.slice(2)
+      if (inner.endsWith('et')) infinitive(inner.slice(0, -2), 'participle')
+      if (inner.endsWith('t')) infinitive(inner.slice(0, -1), 'participle')
+      if (inner.endsWith('en') && flags(inner) & INFINITIVE)
+        out.push({ key: inner, kind: 'participle' })
+      if (flags(form) & VERB && !(flags(form) & VERB_LEMMA) && form !== w)
+        out.push({ key: form, kind: 'form' })
+    } else if (form !== w && flags(form) & VERB && !(flags(form) & VERB_LEMMA)) {
+      out.push({ key: form, kind: 'form' })
+    }
+    // verbs without ge- (be-, ver-, -ieren …): "betont", "verstärkt", "kritisiert"
+    if (form.endsWith('et')) infinitive(form.slice(0, -2), 'participle')
+    if (form.endsWith('t')) infinitive(form.slice(0, -1), 'participle')
+  }
+  // weak past: -te, -test, -ten, -tet, with -e- after d/t ("endeten", "bezeichneten")
+  for (const ending of ['eten', 'etet', 'etest', 'ete', 'ten', 'tet', 'test', 'te']) {
+    if (w.endsWith(ending)) infinitive(w.slice(0, -ending.length), 'past')
+  }
+  // present: -e, -st, -t, -et, -est, -en, -n ("klagen", "fordert", "ruft")
+  for (const ending of ['est', 'st', 'et', 't', 'e']) {
+    if (w.endsWith(ending)) infinitive(w.slice(0, -ending.length), 'present')
+  }
+  if (flags(w) & INFINITIVE) out.push({ key: w, kind: 'as-is' })
+  return out
+}
+
+export interface NounReading {
+  /** A key the lexicon has: a noun's lemma, or a plural form ("nachbarländer"). */
+  key: string
+  /** "ending": case or plural ending; "dative": plural + -n; "adjective": nominalised. */
+  kind: 'ending' | 'dative' | 'adjective'
+}
+
+/**
+ * Nouns a capitalised word can be a form of: case and plural endings the lexicon does not
+ * list ("Demonstranten" -> Demonstrant, "Klimawandels" -> Klimawandel), a dative plural of a
+ * listed plural ("Nachbarländern" -> Nachbarländer), a nominalised adjective ("Abgeordneten"
+ * -> Abgeordnete). Never -er: "Politiker" is not a form of "Politik".
+ */
+export function nounReadings(key: string, flags: Flags): NounReading[] {
+  const out: NounReading[] = []
+  for (const ending of ['s', 'es', 'n', 'en', 'e', 'ns', 'nen']) {
+    if (!key.endsWith(ending)) continue
+    const base = key.slice(0, -ending.length)
+    if (base.length < 3) continue
+    if (flags(base) & NOUN_LEMMA) out.push({ key: base, kind: 'ending' })
+    if (ending === 'n' && flags(base) & PLURAL) out.push({ key: base, kind: 'dative' })
+  }
+  // nominalised adjectives: der Abgeordnete, ein Abgeordneter, den Abgeordneten
+  for (const ending of ADJECTIVE_ENDINGS) {
+    if (!key.endsWith(ending)) continue
+    const stem = key.slice(0, -ending.length)
+    for (const lemma of [`${stem}e`, `${stem}er`])
+      if (lemma !== key && flags(lemma) & NOUN) out.push({ key: lemma, kind: 'adjective' })
+  }
+  return out
+}
+
+/**
+ * The adjective a nominalised form stands on ("arbeitslosen" -> "arbeitslos", "verletzte" ->
+ * "verletzt"), or null. Used to keep such nouns whole (no "Vorsitz | Ende").
+ */
+export function adjectiveBase(key: string, flags: Flags): string | null {
+  for (const ending of ADJECTIVE_ENDINGS) {
+    if (!key.endsWith(ending)) continue
+    const stem = key.slice(0, -ending.length)
+    if (stem.length >= 3 && flags(stem) & (ADJ | VERB) && !(flags(stem) & NOUN)) return stem
+  }
+  return null
+}
+
+/** Adjectives a lower-case word can be a form of: endings, comparative, superlative. */
+export function adjectiveReadings(key: string, flags: Flags): string[] {
+  const out: string[] = []
+  const consider = (base: string) => {
+    if (base.length >= 2 && flags(base) & ADJ && !out.includes(base)) out.push(base)
+  }
+  for (const ending of ['', ...ADJECTIVE_ENDINGS]) {
+    const irregular = key.endsWith(ending)
+      ? IRREGULAR_COMPARISON[key.slice(0, key.length - ending.length)]
+      : undefined
+    if (irregular) consider(irregular)
+  }
+  for (const ending of ADJECTIVE_ENDINGS)
+    if (key.endsWith(ending)) consider(key.slice(0, -ending.length))
+  for (const ending of ['er', 'ere', 'eren', 'erer', 'eres', 'erem']) {
+    if (key.endsWith(ending)) consider(key.slice(0, -ending.length))
+  }
+  for (const ending of ['st', 'ste', 'sten', 'ster', 'stes', 'stem', 'est', 'este', 'esten']) {
+    if (key.endsWith(ending)) consider(key.slice(0, -ending.length))
+  }
+  return out
+}
+
+export interface Derivation {
+  /** The word's own headword: "Politiker", "Politikerin". */
+  lemma: string
+  /** What it is made from: "Politik", "wählen". */
+  base: string
+  baseKey: string
+  suffix: 'er' | 'in'
+  gender: 'm' | 'f'
+  plural: string
+}
+
+/**
+ * Agent nouns and their feminine forms the lexicon does not have: "Politiker" from Politik,
+ * "Schmuggler" from schmuggeln, "Politikerin" from Politiker. The word keeps its own lemma.
+ */
+export function agentNoun(word: string, flags: Flags): Derivation | null {
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+  const key = word.toLowerCase()
+  // feminine: -in, -innen (from an -er noun the lexicon has, or one derived here)
+  for (const ending of ['innen', 'in']) {
+    if (!key.endsWith(ending) || !key.slice(0, -ending.length).endsWith('er')) continue
+    const masculine = key.slice(0, -ending.length)
+    if (flags(masculine) & NOUN || agentNoun(masculine, flags)) {
+      const lemma = cap(`${masculine}in`)
+      return {
+        lemma,
+        base: cap(masculine),
+        baseKey: masculine,
+        suffix: 'in',
+        gender: 'f',
+        plural: `${lemma}nen`,
+      }
+    }
+  }
+  for (const ending of ['ern', 'ers', 'er']) {
+    if (!key.endsWith(ending)) continue
+    const stem = key.slice(0, -ending.length)
+    if (stem.length < 3) continue
+    const lemma = cap(`${stem}er`)
+    const derived = (base: string, baseKey: string): Derivation => ({
+      lemma,
+      base,
+      baseKey,
+      suffix: 'er',
+      gender: 'm',
+      plural: lemma,
+    })
+    if (flags(stem) & NOUN_LEMMA) return derived(cap(stem), stem)
+    // Wähler <- wählen, Schmuggler <- schmuggeln, Vermittler <- vermitteln
+    for (const verb of [`${stem}en`, `${stem.replace(/l$/, '')}eln`, `${stem}n`])
+      if (flags(verb) & VERB_LEMMA) return derived(verb, verb)
+  }
+  return null
+}
