@@ -10,6 +10,7 @@ import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
 import { librarySorts, type ArticleDetail, type ImportReport } from '../../shared/types'
 import { createCore, type Core } from '../core'
+import { placeWord } from '../core/lexicon/context'
 import { defaultLibraryPath } from '../core/paths'
 import {
   formatArticle,
@@ -191,12 +192,31 @@ export async function main(argv: string[]): Promise<number> {
       'explain a German word: lemma, article, plural, gloss, compound parts, occurrences',
     )
     .argument('<word...>', 'a word or a multi-word term, as it appears in a text')
-    .action(async (words: string[]) => {
+    .option(
+      '--in <sentence>',
+      'the sentence the word stands in: explained there, as the popover does',
+    )
+    .option('--article <id>', 'the article the sentence is from (names introduced earlier in it)')
+    .action(async (words: string[], opts: { in?: string; article?: string }) => {
       const c = open(program.opts<GlobalOptions>())
-      const info = await call(c, 'lexicon.lookup', { word: words.join(' ') })
+      const word = words.join(' ')
+      let context: { text: string; offset: number; article?: number } | undefined
+      if (opts.in !== undefined) {
+        const placed = placeWord(word, opts.in)
+        if (!placed)
+          throw new UserError('invalid_input', `"${word}" does not occur in the sentence.`)
+        context = placed
+        if (opts.article !== undefined) {
+          if (!/^[1-9]\d*$/.test(opts.article))
+            throw new UserError('invalid_input', '--article takes an article number.')
+          context.article = Number(opts.article)
+        }
+      }
+      const info = await call(c, 'lexicon.lookup', { word, context })
       const doc = {
         query: info.query,
         lemma: info.lemma,
+        pos: info.pos,
         gender: info.gender,
         article: info.article,
         plural: info.plural,
@@ -205,6 +225,7 @@ export async function main(argv: string[]): Promise<number> {
         parts: info.parts,
         source: info.source,
         via: info.via,
+        separable: info.separable,
         occurrences: info.occurrences.total,
         articles: info.occurrences.articles,
       }

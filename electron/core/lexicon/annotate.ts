@@ -6,9 +6,9 @@
  */
 import type { TermMatch } from '../../../shared/types'
 import { joinCompound } from './compound'
-import { tokenize } from './context'
-import { ADJ, LEMMA, NOUN, type KnownWords } from './known'
-import { adjectiveReadings, agentNoun, nounReadings } from './morphology'
+import { tokenize, type Token } from './context'
+import { ADJ, LEMMA, NOUN, VERB_LEMMA, type KnownWords } from './known'
+import { adjectiveReadings, agentNoun, nounReadings, verbReadings } from './morphology'
 
 export interface Annotation {
   words: number
@@ -21,9 +21,26 @@ export interface Annotation {
 export interface AnnotationLexicon {
   known: KnownWords
   lemmaOf(key: string): string | null
-  infinitives(key: string): { key: string }[]
+  /** The infinitive of a listed verb form ("gab" -> "geben"). */
+  verbOf(form: string): string | null
   splitCompound(word: string): { parts: string[]; head: string; headText: string } | null
-  terms(text: string): TermMatch[]
+  terms(text: string, tokens: Token[]): TermMatch[]
+}
+
+/** The infinitive a lower-case verb form stands for, from the word list (forms: once each). */
+function verbLemma(key: string, lexicon: AnnotationLexicon, flags: (key: string) => number) {
+  for (const r of verbReadings(key, flags)) {
+    if (r.kind !== 'form') {
+      const infinitive = r.particle + r.key
+      if (flags(infinitive) & VERB_LEMMA) return infinitive
+      continue
+    }
+    const verb = lexicon.verbOf(r.key)
+    if (verb === null) continue
+    if (!r.particle) return verb
+    if (flags(r.particle + verb) & VERB_LEMMA) return r.particle + verb
+  }
+  return null
 }
 
 export function annotateText(text: string, lexicon: AnnotationLexicon): Annotation {
@@ -46,7 +63,7 @@ export function annotateText(text: string, lexicon: AnnotationLexicon): Annotati
     if (r.lemma) resolved++
     if (r.compound) compounds++
   }
-  return { words: lemmas.length, resolved, compounds, lemmas, terms: lexicon.terms(text) }
+  return { words: lemmas.length, resolved, compounds, lemmas, terms: lexicon.terms(text, tokens) }
 }
 
 function lemmaOfToken(
@@ -62,8 +79,8 @@ function lemmaOfToken(
     // lower case: a verb or an adjective, never a noun
     if (f & LEMMA && !(f & NOUN)) return { lemma: key, compound: false }
     if (!capital || !(f & NOUN)) {
-      const verb = lexicon.infinitives(key)[0]
-      if (verb) return { lemma: verb.key, compound: false }
+      const verb = verbLemma(key, lexicon, flags)
+      if (verb) return { lemma: verb, compound: false }
       const adjective = adjectiveReadings(key, flags)[0]
       if (adjective) return { lemma: adjective, compound: false }
       if (f & ADJ) return { lemma: lexicon.lemmaOf(key), compound: false }

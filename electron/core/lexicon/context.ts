@@ -137,3 +137,13 @@ export function auxiliaryIn(tokens: Token[], i: number): 'haben' | 'sein' | null
   }
   return found
 }
+
+/**
+ * Where a word stands in a sentence the user typed (`lesesaal gloss WORD --in SENTENCE`): the
+ * first whole-word occurrence as written, else ignoring case; null when it does not occur.
+ */
+export function placeWord(word: string, sentence: string): { text: string; offset: number } | null {
+  const tokens = tokenize(sentence)
+  const hit = tokens.find((t) => t.raw === word) ?? tokens.find((t) => t.key === word.toLowerCase())
+  return hit ? { text: sentence, offset: hit.start } : null
+}

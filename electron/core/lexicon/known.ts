@@ -6,7 +6,6 @@
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { PARTICLES } from './particles'
-import { lexiconKey } from './store'
 
 /** The key is some entry's lemma. */
 export const LEMMA = 1
@@ -34,6 +33,13 @@ export const OTHER = 512
  */
 export const VERB_BASE = 1024
 
+/** The flag bits of a map value; above them, the number of entries with the key. */
+const FLAGS = 0xffff
+const SENSES = 16
+const ONE_SENSE = 1 << SENSES
+
+const PARTICLE_MAX = Math.max(...[...PARTICLES].map((p) => p.length))
+
 /** Placeholders Ding puts before a verb: "etw. unterstreichen", "jdn./etw. bezeichnen". */
 const PLACEHOLDER = /^(?:(?:jd[mnrs]?|etw|sb|sth)\.|sich)$/
 
@@ -57,8 +63,6 @@ export class KnownWords {
   private bare: Map<string, number[]> | null = null
   /** How many forms the dictionary lists for an entry: its main senses list the most. */
   private formCounts: Map<number, number> | null = null
-  /** How many entries a headword has: a measure of how common the word is. */
-  private senseCounts: Map<string, number> | null = null
 
   constructor(private readonly db: Db) {}
 
@@ -67,7 +71,6 @@ export class KnownWords {
     this.flags = null
     this.bare = null
     this.formCounts = null
-    this.senseCounts = null
   }
 
   /** How many forms the entry lists (conjugations, plurals). */
@@ -78,8 +81,7 @@ export class KnownWords {
 
   /** How many entries have this headword (objects left out: "etw. geben" counts for geben). */
   sensesOf(key: string): number {
-    this.map()
-    return this.senseCounts!.get(key) ?? 0
+    return (this.map().get(key) ?? 0) >>> SENSES
   }
 
   /** Whether the map is loaded (the first use loads it, about a second with a dictionary). */
@@ -88,11 +90,7 @@ export class KnownWords {
   }
 
   get(key: string): number {
-    return this.map().get(key) ?? 0
-  }
-
-  has(key: string, flag: number): boolean {
-    return ((this.map().get(key) ?? 0) & flag) !== 0
+    return (this.map().get(key) ?? 0) & FLAGS
   }
 
   /** Ids of verb entries that carry objects in their headword ("etw. unterstreichen"). */
@@ -101,27 +99,15 @@ export class KnownWords {
     return this.bare!.get(key) ?? []
   }
 
+  /**
+   * The map itself: key -> flags, with the number of entries that have the key as their
+   * headword in the bits above FLAGS (one map, not two: it holds half a million words).
+   */
   map(): Map<string, number> {
     if (this.flags) return this.flags
     const known = new Map<string, number>()
     const bare = new Map<string, number[]>()
     const formCounts = new Map<number, number>()
-    const senseCounts = new Map<string, number>()
-    const count = (key: string) => senseCounts.set(key, (senseCounts.get(key) ?? 0) + 1)
-    const add = (key: string, flags: number) => {
-      if (key.length < 2 || key.includes(' ')) return
-      known.set(key, (known.get(key) ?? 0) | flags)
-    }
-    const kind = (pos: string) =>
-      pos === 'noun'
-        ? NOUN
-        : pos === 'verb'
-          ? VERB
-          : pos === 'adj' || pos === 'adv'
-            ? ADJ
-            : pos === 'abbr'
-              ? NOUN
-              : OTHER
     for (const [id, key, lemma, pos, gender, plural] of stmt(
       this.db,
       'SELECT id, key, lemma, pos, gender, plural FROM lexicon_entries',
@@ -130,48 +116,55 @@ export class KnownWords {
       .iterate() as IterableIterator<
       [number, string, string, string, string | null, string | null]
     >) {
-      if (pos === 'abbr' && lemma === lemma.toUpperCase()) {
-        add(key, ABBREVIATION | LEMMA)
-        continue
-      }
-      let flags = LEMMA | kind(pos)
-      if (pos === 'noun') flags |= NOUN_LEMMA | (gender === 'f' ? FEMININE : 0)
-      if (pos === 'verb') flags |= VERB_LEMMA
-      add(key, flags)
-      if (plural) add(lexiconKey(plural), NOUN | PLURAL)
-      let verb: string | null = pos === 'verb' ? key : null
+      let flags = LEMMA | kindOf(pos)
+      if (pos === 'abbr' && lemma === lemma.toUpperCase()) flags = ABBREVIATION | LEMMA
+      else if (pos === 'noun') flags |= NOUN_LEMMA | (gender === 'f' ? FEMININE : 0)
+      else if (pos === 'verb') flags |= VERB_LEMMA
+      let headword = key
       if (pos === 'verb' && key.includes(' ')) {
-        verb = bareVerb(key)
+        const verb = bareVerb(key)
         if (verb) {
-          add(verb, VERB | VERB_LEMMA)
+          headword = verb
           const ids = bare.get(verb)
           if (ids) ids.push(id)
           else bare.set(verb, [id])
         }
       }
-      count(verb ?? key)
-    }
-    // the simple verbs inside separable ones: "lehnen" of ablehnen, "kündigen" of ankündigen
-    for (const [key, f] of known) {
-      if (!(f & VERB_LEMMA)) continue
-      for (const particle of PARTICLES) {
-        if (key.length - particle.length < 4 || !key.startsWith(particle)) continue
-        add(key.slice(particle.length), VERB_BASE)
+      if (headword.length >= 2 && !headword.includes(' '))
+        known.set(headword, ((known.get(headword) ?? 0) | flags) + ONE_SENSE)
+      if (plural) {
+        const p = plural.toLowerCase()
+        if (p.length >= 2 && !p.includes(' ')) known.set(p, (known.get(p) ?? 0) | NOUN | PLURAL)
       }
     }
+    // the simple verbs inside separable ones: "lehnen" of ablehnen, "kündigen" of ankündigen
+    const bases: string[] = []
+    for (const [key, f] of known) {
+      if (!(f & VERB_LEMMA)) continue
+      for (let n = 2; n <= PARTICLE_MAX && key.length - n >= 4; n++)
+        if (PARTICLES.has(key.slice(0, n))) bases.push(key.slice(n))
+    }
+    for (const base of bases) known.set(base, (known.get(base) ?? 0) | VERB_BASE)
     for (const [key, pos, id] of stmt(
       this.db,
       'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id',
     )
       .raw()
       .iterate() as IterableIterator<[string, string, number]>) {
-      add(key, pos === 'abbr' ? 0 : kind(pos))
       formCounts.set(id, (formCounts.get(id) ?? 0) + 1)
+      if (key.length < 2 || key.includes(' ')) continue
+      known.set(key, (known.get(key) ?? 0) | (pos === 'abbr' ? 0 : kindOf(pos)))
     }
     this.flags = known
     this.bare = bare
     this.formCounts = formCounts
-    this.senseCounts = senseCounts
     return known
   }
+}
+
+function kindOf(pos: string): number {
+  if (pos === 'noun' || pos === 'abbr') return NOUN
+  if (pos === 'verb') return VERB
+  if (pos === 'adj' || pos === 'adv') return ADJ
+  return OTHER
 }

@@ -13,14 +13,15 @@ import { annotateText, type Annotation } from './annotate'
 import { joinCompound, splitKey } from './compound'
 import { PRONOUNS, auxiliaryIn, roleOf, tokenAt, tokenize, type Token } from './context'
 import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
-import { ABBREVIATION, KnownWords, LEMMA, NOUN, NOUN_LEMMA, VERB, VERB_LEMMA } from './known'
-import { adjectiveBase, adjectiveReadings, agentNoun, nounReadings } from './morphology'
-import { findNames, nameOf, type NameLexicon, type NameSpan } from './names'
+import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, VERB, VERB_LEMMA, bareVerb } from './known'
+import { adjectiveBase, agentNoun } from './morphology'
+import type { NameSpan } from './names'
 import { Readings, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { separableAt, unknownSeparable, type SeparableLexicon } from './separable'
 import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
+import { TextNames } from './textnames'
 
 export class Lexicon {
   /** The lexicon's words in memory (compound splits, morphology, names, annotation). */
@@ -28,9 +29,9 @@ export class Lexicon {
   private readonly senses: SenseRanker
   private readonly readings: Readings
   private readonly glossary: GlossaryTerms
+  private readonly text: TextNames
   private lookups = new Map<string, WordInfo>()
   private lemmas = new Map<string, string | null>()
-  private articleNames = new Map<number, { tokens: Token[]; spans: NameSpan[] }>()
 
   constructor(
     private readonly db: Db,
@@ -40,6 +41,7 @@ export class Lexicon {
     this.senses = new SenseRanker(db)
     this.readings = new Readings(db, this.known, this.senses)
     this.glossary = new GlossaryTerms(db)
+    this.text = new TextNames(db, this.known, this.glossary)
   }
 
   /** Loads the word list and the sense ranks ahead of the first lookup (a no-op once loaded). */
@@ -67,7 +69,7 @@ export class Lexicon {
     this.known.invalidate()
     this.senses.invalidate()
     this.glossary.invalidate()
-    this.articleNames.clear()
+    this.text.invalidate()
     this.forgetLookups()
   }
 
@@ -121,30 +123,22 @@ export class Lexicon {
     return lemma
   }
 
-  /** What the lexicon says about a word: for names in texts. */
-  private nameLexicon(): NameLexicon {
-    const knows = (t: Token): boolean => {
-      const f = this.known.get(t.key)
-      // "UN" is known, "Un" is not
-      if (f !== 0 && !(t.raw !== t.raw.toUpperCase() && (f & ~(LEMMA | ABBREVIATION)) === 0))
-        return true
-      if (t.key.includes('-')) return false
-      return (
-        nounReadings(t.key, this.flags).length > 0 ||
-        adjectiveReadings(t.key, this.flags).length > 0 ||
-        agentNoun(t.raw, this.flags) !== null
+  /** The infinitive of a listed verb form ("gab" -> "geben"), or null. */
+  verbOf(form: string): string | null {
+    const id = `\u0001${form}`
+    const remembered = this.lemmas.get(id)
+    if (remembered !== undefined) return remembered
+    const lemma =
+      (stmt(
+        this.db,
+        "SELECT e.lemma FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id WHERE f.key = ? AND e.pos = 'verb' LIMIT 1",
       )
-    }
-    return {
-      knows,
-      isNoun: (t) => (this.known.get(t.key) & NOUN) !== 0,
-      splits: (t) => !t.key.includes('-') && splitKey(t.key, this.known) !== null,
-    }
-  }
-
-  /** The names in a text (for marking terms and for the popover). */
-  names(tokens: Token[], text: string): NameSpan[] {
-    return findNames(tokens, text, this.nameLexicon())
+        .pluck()
+        .get(form) as string | undefined) ?? null
+    const key = lemma === null ? null : lexiconKey(lemma)
+    const verb = key === null ? null : (bareVerb(key) ?? key)
+    this.lemmas.set(id, verb)
+    return verb
   }
 
   private separableLexicon(): SeparableLexicon {
@@ -193,7 +187,7 @@ export class Lexicon {
       const i = tokenAt(tokens, context.offset)
       const token = tokens[i]
       if (token && token.raw === query) {
-        const name = this.nameAt(tokens, i, context)
+        const name = this.text.nameAt(tokens, i, context)
         if (name) return { ...emptyInfo(query), found: true, lemma: name, pos: 'name', via: 'name' }
         const pair = separableAt(tokens, i, this.separableLexicon())
         if (pair) {
@@ -245,44 +239,6 @@ export class Lexicon {
     if (this.lookups.size > 5000) this.lookups.clear()
     this.lookups.set(cacheKey, info)
     return info
-  }
-
-  /** The name the token at i belongs to, in its text or in the article it is from. */
-  private nameAt(tokens: Token[], i: number, context: WordContext): string | null {
-    const own = nameOf(tokens, i, this.names(tokens, context.text))
-    if (own || context.article === undefined || !tokens[i]!.capital) return own
-    const article = this.articleText(context.article)
-    if (!article) return null
-    // a name introduced earlier in the article ("Christian Kern … Kern sagte")
-    const single = tokens[i]!
-    const before = tokens[i - 1]
-    if (before && /^(?:der|die|das|den|dem|des|ein|eine|einen|einem|eines|einer)$/.test(before.key))
-      return null
-    for (const s of article.spans) {
-      if (s.to === s.from) continue
-      for (let k = s.from; k <= s.to; k++) if (article.tokens[k]!.key === single.key) return s.name
-    }
-    return null
-  }
-
-  private articleText(id: number): { tokens: Token[]; spans: NameSpan[] } | null {
-    const remembered = this.articleNames.get(id)
-    if (remembered) return remembered
-    const title = stmt(this.db, 'SELECT title FROM articles WHERE id = ?').pluck().get(id) as
-      string | undefined
-    if (title === undefined) return null
-    const paragraphs = stmt(
-      this.db,
-      'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position',
-    )
-      .pluck()
-      .all(id) as string[]
-    const text = [title, ...paragraphs].join('\n')
-    const tokens = tokenize(text)
-    const found = { tokens, spans: this.names(tokens, text) }
-    if (this.articleNames.size > 16) this.articleNames.clear()
-    this.articleNames.set(id, found)
-    return found
   }
 
   private resolve(query: string, situation: Situation): WordInfo {
@@ -412,38 +368,21 @@ export class Lexicon {
   }
 
   /**
-   * The glossary terms in a text (built-in and own entries, multi-word terms like
-   * "Vereinte Nationen" or "unter vier Augen" included), for marking them in the reader.
-   * Names are never marked; `introduced` are the names of the whole article.
+   * The glossary terms in a text (built-in and own entries, multi-word terms like "Vereinte
+   * Nationen" or "unter vier Augen" included), for marking them in the reader; never names.
    */
-  terms(text: string, introduced: NameSpan[] = [], introducedTokens: Token[] = []): TermMatch[] {
-    const tokens = tokenize(text)
-    const spans = this.names(tokens, text)
-    const surnames = new Set<string>()
-    for (const s of introduced)
-      if (s.to > s.from) for (let k = s.from; k <= s.to; k++) surnames.add(introducedTokens[k]!.key)
-    return this.glossary.find(text, tokens, (i) => {
-      if (nameOf(tokens, i, spans)) return true
-      const before = tokens[i - 1]
-      return (
-        surnames.has(tokens[i]!.key) &&
-        !(before && /^(?:der|die|das|den|dem|des|ein|eine)$/.test(before.key))
-      )
-    })
+  terms(text: string, tokens?: Token[]): TermMatch[] {
+    return this.text.terms(text, [], [], tokens)
   }
 
   /** The terms of a whole article: names found anywhere in it are names in every paragraph. */
-  articleTerms(
-    title: string,
-    paragraphs: string[],
-  ): { title: TermMatch[]; paragraphs: TermMatch[][] } {
-    const text = [title, ...paragraphs].join('\n')
-    const tokens = tokenize(text)
-    const spans = this.names(tokens, text)
-    return {
-      title: this.terms(title, spans, tokens),
-      paragraphs: paragraphs.map((p) => this.terms(p, spans, tokens)),
-    }
+  articleTerms(title: string, paragraphs: string[]) {
+    return this.text.articleTerms(title, paragraphs)
+  }
+
+  /** The names in a text's tokens. */
+  names(tokens: Token[], text: string): NameSpan[] {
+    return this.text.names(tokens, text)
   }
 
   /** Every word's lemma and the glossary terms of a text (see annotate.ts). */
@@ -451,9 +390,9 @@ export class Lexicon {
     return annotateText(text, {
       known: this.known,
       lemmaOf: (key) => this.lemmaOf(key),
-      infinitives: (key) => this.readings.infinitives(key),
+      verbOf: (key) => this.verbOf(key),
       splitCompound: (word) => this.splitCompound(word),
-      terms: (t) => this.terms(t),
+      terms: (t, tokens) => this.terms(t, tokens),
     })
   }
 }

@@ -13,7 +13,7 @@ export { PARTICLES }
 export type Flags = (key: string) => number
 
 /** Longest first, so "hinaus" is tried before "hin". */
-const PARTICLE_LIST = [...PARTICLES].sort((a, b) => b.length - a.length)
+const PARTICLE_MAX = Math.max(...[...PARTICLES].map((p) => p.length))
 /** An infinitive the lexicon has, or the simple verb inside a separable one it has. */
 const INFINITIVE = VERB_LEMMA | VERB_BASE
 
@@ -84,8 +84,10 @@ export function verbReadings(word: string, flags: Flags): VerbReading[] {
   const irregular = IRREGULAR[word]
   if (irregular) push(irregular, 'present', '')
   simple(word, '')
-  for (const particle of PARTICLE_LIST) {
-    if (!word.startsWith(particle) || word.length - particle.length < 3) continue
+  // the particles the word starts with, longest first (a look-up per length, not per particle)
+  for (let n = Math.min(PARTICLE_MAX, word.length - 3); n >= 2; n--) {
+    const particle = word.slice(0, n)
+    if (!PARTICLES.has(particle)) continue
     const rest = word.slice(particle.length)
     // "vorzugehen", "abzuschätzen": particle + zu + infinitive
     if (rest.startsWith('zu') && rest.length > 4 && rest.endsWith('n'))

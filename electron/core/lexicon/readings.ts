@@ -55,7 +55,7 @@ function partOfSpeechCost(pos: string, participle: boolean, s: Situation): numbe
   if (!lower) return noun ? 0 : 2
   // lower case: never a noun in a sentence; as a bare lookup only when nothing else fits
   if (noun) return s.inSentence ? 20 : 10
-  if (participle) {
+  if (participle && s.inSentence) {
     // "hat … abgelehnt", "wurden … abgebrochen": the verb; "bleibt angespannt": the adjective
     // "seien gescheitert" (a verb) and "war überfüllt" (an adjective) look alike: with sein,
     // whose entry it is and how directly it was found decide
@@ -153,16 +153,15 @@ export class Readings {
     // a lemma or listed form of the part of speech the place wants needs no rules
     // (not a plural headword, not a phrase, not a rare dictionary word: "riefen" is rufen's
     // far more often than the verb riefen)
-    const direct = out.some(
-      (r) =>
-        partOfSpeechCost(r.entry.pos, participle, situation) === 0 &&
-        !(r.entry.pos === 'noun' && r.entry.gender === 'pl') &&
-        !(bareVerb(r.entry.lemma.toLowerCase()) ?? r.entry.lemma).includes(' ') &&
-        (r.entry.source !== 'dict' ||
-          this.known.sensesOf(
-            bareVerb(r.entry.lemma.toLowerCase()) ?? r.entry.lemma.toLowerCase(),
-          ) >= 3),
-    )
+    const direct = out.some((r) => {
+      const e = r.entry
+      const bare = bareVerb(e.lemma.toLowerCase()) ?? e.lemma.toLowerCase()
+      if ((e.pos === 'noun' && e.gender === 'pl') || bare.includes(' ')) return false
+      const cost = partOfSpeechCost(e.pos, participle, situation)
+      // a bare lookup ("akten", no sentence) takes a listed form of any part of speech
+      if (cost !== 0 && !(r.via === 'form' && !situation.inSentence && cost <= 10)) return false
+      return e.source !== 'dict' || r.via === 'form' || this.known.sensesOf(bare) >= 3
+    })
     if (!key.includes(' ') && !direct) {
       const lower = situation.role !== 'noun'
       const upper = situation.role !== 'lower' || !situation.inSentence

@@ -8,6 +8,7 @@
  */
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
+import { getSetting, setSetting } from '../library/articles'
 
 /** Labels of rare, old, regional or colloquial use. */
 const MARKED_USAGE = new Set(
@@ -26,28 +27,57 @@ const STOPWORDS = new Set(
 )
 
 const WORD = /[a-z][a-z'-]*/g
+/** The setting that keeps the counts, with the dictionaries they were counted from. */
+const COUNTS = 'lexicon.glossWordCounts'
 
 export class SenseRanker {
   private frequency: Map<string, number> | null = null
+  /** Scores by entry id: they depend only on the lexicon. */
+  private scores = new Map<number, number>()
 
   constructor(private readonly db: Db) {}
 
   invalidate(): void {
     this.frequency = null
+    this.scores.clear()
   }
 
-  /** How many glosses each English word occurs in (loaded once, about half a second). */
+  /**
+   * How many glosses each English word occurs in. Counted once per dictionary import (about a
+   * second for Debian's dictionary) and kept in the library's settings, so later starts only
+   * read them back.
+   */
   private counts(): Map<string, number> {
     if (this.frequency) return this.frequency
+    const version = stmt(
+      this.db,
+      "SELECT coalesce(group_concat(id || '@' || imported_at), '') FROM lexicon_dictionaries",
+    )
+      .pluck()
+      .get() as string
+    const stored = getSetting(this.db, COUNTS)
+    if (stored?.startsWith(`${version}\n`)) {
+      this.frequency = new Map(Object.entries(JSON.parse(stored.slice(version.length + 1))))
+      return this.frequency
+    }
     const counts = new Map<string, number>()
+    const seen = new Set<string>()
     for (const gloss of stmt(this.db, "SELECT gloss FROM lexicon_entries WHERE source = 'dict'")
       .pluck()
       .iterate() as IterableIterator<string>) {
-      const seen = new Set(gloss.toLowerCase().match(WORD))
-      for (const w of seen) counts.set(w, (counts.get(w) ?? 0) + 1)
+      seen.clear()
+      for (const w of gloss.toLowerCase().match(WORD) ?? []) {
+        if (seen.has(w)) continue
+        seen.add(w)
+        counts.set(w, (counts.get(w) ?? 0) + 1)
+      }
     }
-    this.frequency = counts
-    return counts
+    // words met once say little and would only make the stored table large
+    const kept: Record<string, number> = {}
+    for (const [w, n] of counts) if (n > 1) kept[w] = n
+    if (version) setSetting(this.db, COUNTS, `${version}\n${JSON.stringify(kept)}`)
+    this.frequency = new Map(Object.entries(kept))
+    return this.frequency
   }
 
   /** Loads the counts ahead of the first lookup (while the reader opens). */
@@ -60,7 +90,17 @@ export class SenseRanker {
    * a sense; each form the dictionary lists with it counts for it (Ding conjugates and
    * declines a word's main senses in full, its special ones seldom).
    */
-  score(entry: { gloss: string; domain: string | null }, forms: number): number {
+  score(entry: { id: number; gloss: string; domain: string | null }, forms: number): number {
+    let known = this.scores.get(entry.id)
+    if (known === undefined) {
+      known = this.compute(entry, forms)
+      if (this.scores.size > 100_000) this.scores.clear()
+      this.scores.set(entry.id, known)
+    }
+    return known
+  }
+
+  private compute(entry: { gloss: string; domain: string | null }, forms: number): number {
     let score = -0.8 * Math.min(forms, 8)
     if (entry.domain) {
       if (MARKED_USAGE.has(entry.domain)) score += 6
