@@ -7,7 +7,7 @@
 import type { TermMatch } from '../../../shared/types'
 import { joinCompound } from './compound'
 import { tokenize, type Token } from './context'
-import { ADJ, LEMMA, NOUN, VERB_LEMMA, type KnownWords } from './known'
+import { ADJ, LEMMA, NOUN, VERB, VERB_LEMMA, type KnownWords } from './known'
 import { adjectiveReadings, agentNoun, nounReadings, verbReadings } from './morphology'
 
 export interface Annotation {
@@ -29,6 +29,11 @@ export interface AnnotationLexicon {
 
 /** The infinitive a lower-case verb form stands for, from the word list (forms: once each). */
 function verbLemma(key: string, lexicon: AnnotationLexicon, flags: (key: string) => number) {
+  // a form the lexicon lists ("sagte", "gab") needs no rules
+  if (flags(key) & VERB && !(flags(key) & VERB_LEMMA)) {
+    const verb = lexicon.verbOf(key)
+    if (verb) return verb
+  }
   for (const r of verbReadings(key, flags)) {
     if (r.kind !== 'form') {
       const infinitive = r.particle + r.key

@@ -14,15 +14,14 @@ import type { SearchIndex } from '../search'
 import { Lexicon } from './lookup'
 import {
   deleteUserEntry,
-  exportCsv,
   importDing,
   lexiconKey,
-  listEntries,
   loadBuiltinGlossary,
   readEntry,
   saveUserEntry,
   setNote,
 } from './store'
+import { exportCsv, listEntries } from './listing'
 
 type LexiconHandlers = Pick<
   Handlers,

@@ -64,6 +64,9 @@ export interface VerbReading {
 }
 
 const ADJECTIVE_ENDINGS = ['e', 'en', 'er', 'es', 'em']
+const PERSON_ENDINGS = ['en', 'n', 'st', 'est', 't', 'et', 'e']
+const PAST_ENDINGS = ['eten', 'etet', 'etest', 'ete', 'ten', 'tet', 'test', 'te']
+const PRESENT_ENDINGS = ['est', 'st', 'et', 't', 'e']
 
 /**
  * The verbs a lower-case word can be a form of. Readings of kind "form" name a form the
@@ -71,79 +74,82 @@ const ADJECTIVE_ENDINGS = ['e', 'en', 'er', 'es', 'em']
  */
 export function verbReadings(word: string, flags: Flags): VerbReading[] {
   const out: VerbReading[] = []
-  const seen = new Set<string>()
-  const push = (key: string, kind: VerbKind, particle: string) => {
-    const id = `${particle}|${key}`
-    if (seen.has(id)) return
-    seen.add(id)
-    out.push({ key, kind, particle })
-  }
-  const simple = (w: string, particle: string) => {
-    for (const r of simpleReadings(w, flags)) push(r.key, r.kind, particle)
-  }
   const irregular = IRREGULAR[word]
-  if (irregular) push(irregular, 'present', '')
-  simple(word, '')
+  if (irregular) out.push({ key: irregular, kind: 'present', particle: '' })
+  for (const r of simpleReadings(word, flags)) addReading(out, r.key, r.kind, '')
   // the particles the word starts with, longest first (a look-up per length, not per particle)
   for (let n = Math.min(PARTICLE_MAX, word.length - 3); n >= 2; n--) {
     const particle = word.slice(0, n)
     if (!PARTICLES.has(particle)) continue
-    const rest = word.slice(particle.length)
+    const rest = word.slice(n)
     // "vorzugehen", "abzuschätzen": particle + zu + infinitive
     if (rest.startsWith('zu') && rest.length > 4 && rest.endsWith('n'))
       for (const r of simpleReadings(rest.slice(2), flags))
-        if (r.kind === 'as-is') push(r.key, 'zu-infinitive', particle)
+        if (r.kind === 'as-is') addReading(out, r.key, 'zu-infinitive', particle)
     // "abgelehnt", "stattfanden", "preisgab": particle + participle or finite form
-    simple(rest, particle)
+    for (const r of simpleReadings(rest, flags)) addReading(out, r.key, r.kind, particle)
   }
   return out
+}
+
+function addReading(out: VerbReading[], key: string, kind: VerbKind, particle: string): void {
+  for (const r of out) if (r.key === key && r.particle === particle) return
+  out.push({ key, kind, particle })
+}
+
+/** The infinitive of a stem the lexicon has ("bezeichn" -> "bezeichnen", "forder" -> "fordern"). */
+function addInfinitive(
+  out: { key: string; kind: VerbKind }[],
+  flags: Flags,
+  stem: string,
+  kind: VerbKind,
+): void {
+  if (stem.length < 2) return
+  const en = `${stem}en`
+  if (flags(en) & INFINITIVE) out.push({ key: en, kind })
+  const n = `${stem}n`
+  if (flags(n) & INFINITIVE) out.push({ key: n, kind })
 }
 
 /** Readings of a form without a separable prefix. */
 function simpleReadings(w: string, flags: Flags): { key: string; kind: VerbKind }[] {
   const out: { key: string; kind: VerbKind }[] = []
-  const infinitive = (stem: string, kind: VerbKind) => {
-    if (stem.length < 2) return
-    for (const key of [`${stem}en`, `${stem}n`])
-      if (flags(key) & INFINITIVE) out.push({ key, kind })
-  }
-  if (flags(w) & VERB) out.push({ key: w, kind: flags(w) & VERB_LEMMA ? 'as-is' : 'form' })
+  const own = flags(w)
+  if (own & VERB) out.push({ key: w, kind: own & VERB_LEMMA ? 'as-is' : 'form' })
   // strong verbs: a listed form plus a person ending ("gab" + "en", "rief" + "en", "fand" + "st")
-  for (const ending of ['en', 'n', 'st', 'est', 't', 'et', 'e']) {
+  for (const ending of PERSON_ENDINGS) {
     if (!w.endsWith(ending)) continue
     const base = w.slice(0, -ending.length)
-    if (base.length >= 2 && flags(base) & VERB && !(flags(base) & VERB_LEMMA))
-      out.push({ key: base, kind: 'form' })
+    const f = flags(base)
+    if (base.length >= 2 && f & VERB && !(f & VERB_LEMMA)) out.push({ key: base, kind: 'form' })
   }
   // participles: ge…t, ge…et, ge…en; as adjectives with an ending ("beschädigten")
-  for (const form of [
-    w,
-    ...ADJECTIVE_ENDINGS.filter((e) => w.endsWith(e)).map((e) => w.slice(0, -e.length)),
-  ]) {
+  for (let e = -1; e < ADJECTIVE_ENDINGS.length; e++) {
+    const ending = e < 0 ? '' : ADJECTIVE_ENDINGS[e]!
+    if (ending && !w.endsWith(ending)) continue
+    const form = ending ? w.slice(0, -ending.length) : w
+    const f = ending ? flags(form) : own
     if (form.startsWith('ge') && form.length > 4) {
       const inner = form.slice(2)
-      if (inner.endsWith('et')) infinitive(inner.slice(0, -2), 'participle')
-      if (inner.endsWith('t')) infinitive(inner.slice(0, -1), 'participle')
+      if (inner.endsWith('et')) addInfinitive(out, flags, inner.slice(0, -2), 'participle')
+      if (inner.endsWith('t')) addInfinitive(out, flags, inner.slice(0, -1), 'participle')
       if (inner.endsWith('en') && flags(inner) & INFINITIVE)
         out.push({ key: inner, kind: 'participle' })
-      if (flags(form) & VERB && !(flags(form) & VERB_LEMMA) && form !== w)
-        out.push({ key: form, kind: 'form' })
-    } else if (form !== w && flags(form) & VERB && !(flags(form) & VERB_LEMMA)) {
-      out.push({ key: form, kind: 'form' })
     }
+    if (ending && f & VERB && !(f & VERB_LEMMA)) out.push({ key: form, kind: 'form' })
     // verbs without ge- (be-, ver-, -ieren …): "betont", "verstärkt", "kritisiert"
-    if (form.endsWith('et')) infinitive(form.slice(0, -2), 'participle')
-    if (form.endsWith('t')) infinitive(form.slice(0, -1), 'participle')
+    if (form.endsWith('et')) addInfinitive(out, flags, form.slice(0, -2), 'participle')
+    if (form.endsWith('t')) addInfinitive(out, flags, form.slice(0, -1), 'participle')
   }
   // weak past: -te, -test, -ten, -tet, with -e- after d/t ("endeten", "bezeichneten")
-  for (const ending of ['eten', 'etet', 'etest', 'ete', 'ten', 'tet', 'test', 'te']) {
-    if (w.endsWith(ending)) infinitive(w.slice(0, -ending.length), 'past')
+  for (const ending of PAST_ENDINGS) {
+    if (w.endsWith(ending)) addInfinitive(out, flags, w.slice(0, -ending.length), 'past')
   }
   // present: -e, -st, -t, -et, -est, -en, -n ("klagen", "fordert", "ruft")
-  for (const ending of ['est', 'st', 'et', 't', 'e']) {
-    if (w.endsWith(ending)) infinitive(w.slice(0, -ending.length), 'present')
+  for (const ending of PRESENT_ENDINGS) {
+    if (w.endsWith(ending)) addInfinitive(out, flags, w.slice(0, -ending.length), 'present')
   }
-  if (flags(w) & INFINITIVE) out.push({ key: w, kind: 'as-is' })
+  if (own & INFINITIVE) out.push({ key: w, kind: 'as-is' })
   return out
 }
 

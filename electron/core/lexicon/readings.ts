@@ -9,7 +9,7 @@ import type { LexiconEntry, WordInfo } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Role } from './context'
-import { ADJ, VERB, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
+import { VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, nounReadings, verbReadings } from './morphology'
 import type { SenseRanker } from './senses'
 import { entriesFor } from './store'
@@ -65,6 +65,17 @@ function partOfSpeechCost(pos: string, participle: boolean, s: Situation): numbe
   if (pos === 'verb' || pos === 'adj' || pos === 'adv') return 0
   if (pos === 'other') return 3
   return 1
+}
+
+function byRank(a: Reading, b: Reading): number {
+  for (let i = 0; i < a.rank.length; i++)
+    if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!
+  return a.entry.id - b.entry.id
+}
+
+function sameRank(a: Reading, b: Reading): boolean {
+  for (let i = 0; i < 5; i++) if (a.rank[i] !== b.rank[i]) return false
+  return true
 }
 
 export class Readings {
@@ -193,18 +204,22 @@ export class Readings {
         e.gender === 'pl' && e.pos === 'noun' && singular ? 1 : 0,
         // a common word read by rule beats a rare one found as written ("riefen": rufen)
         e.source === 'dict' ? r.tier - 1.5 * Math.log2(1 + this.known.sensesOf(bare)) : r.tier,
-        e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0,
+        0,
       ]
     }
-    return out.sort((a, b) => {
-      for (let i = 0; i < a.rank.length; i++)
-        if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!
-      return a.entry.id - b.entry.id
-    })
-  }
-
-  /** Whether a word can be an adjective or a verb form (a nominalised adjective's base). */
-  isAdjectival(key: string): boolean {
-    return (this.known.get(key) & (ADJ | VERB)) !== 0
+    out.sort(byRank)
+    // the sense's rank only decides between the best readings that tie on all else (it costs
+    // a look at the gloss, so it is not worked out for the others)
+    const best = out[0]
+    if (!best) return out
+    let tied = 1
+    while (tied < out.length && sameRank(out[tied]!, best)) tied++
+    if (tied === 1) return out
+    for (let i = 0; i < tied; i++) {
+      const e = out[i]!.entry
+      out[i]!.rank[5] = e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0
+    }
+    const top = out.slice(0, tied).sort(byRank)
+    return [...top, ...out.slice(tied)]
   }
 }
