@@ -382,7 +382,7 @@ describe('lesesaal gloss and dict import', () => {
     expect(name.stdout).not.toContain('United Nations')
     const missing = lesesaal(['--library', lib, 'gloss', 'Frieden', '--in', cases[0][1]])
     expect(missing.code).toBe(1)
-    expect(missing.stderr.trim()).toBe('"Frieden" does not occur in the sentence.')
+    expect(missing.stderr.trim()).toBe('lesesaal: "Frieden" does not occur in the sentence.')
   })
 
   it('exits 1 for a word the lexicon does not know', () => {
