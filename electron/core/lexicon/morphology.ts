@@ -111,6 +111,11 @@ function addInfinitive(
   if (flags(n) & INFINITIVE) out.push({ key: n, kind })
 }
 
+/** Whether a word can be a verb form without a separable prefix ("gaben", "klagen"). */
+export function mayBeVerbForm(word: string, flags: Flags): boolean {
+  return IRREGULAR[word] !== undefined || simpleReadings(word, flags).length > 0
+}
+
 /** Readings of a form without a separable prefix. */
 function simpleReadings(w: string, flags: Flags): { key: string; kind: VerbKind }[] {
   const out: { key: string; kind: VerbKind }[] = []

@@ -10,7 +10,7 @@ import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Role } from './context'
 import { VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
-import { adjectiveReadings, nounReadings, verbReadings } from './morphology'
+import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
 import type { SenseRanker } from './senses'
 import { entriesFor } from './store'
 
@@ -164,13 +164,18 @@ export class Readings {
     // a lemma or listed form of the part of speech the place wants needs no rules
     // (not a plural headword, not a phrase, not a rare dictionary word: "riefen" is rufen's
     // far more often than the verb riefen)
+    let verbs: boolean | undefined
     const direct = out.some((r) => {
       const e = r.entry
       const bare = bareVerb(e.lemma.toLowerCase()) ?? e.lemma.toLowerCase()
       if ((e.pos === 'noun' && e.gender === 'pl') || bare.includes(' ')) return false
       const cost = partOfSpeechCost(e.pos, participle, situation)
-      // a bare lookup ("akten", no sentence) takes a listed form of any part of speech
-      if (cost !== 0 && !(r.via === 'form' && !situation.inSentence && cost <= 10)) return false
+      // a bare lookup ("akten", no sentence) takes a listed form of any part of speech, a
+      // noun's only when the word cannot be a verb form ("gaben" is geben's)
+      if (cost !== 0) {
+        if (r.via !== 'form' || situation.inSentence || cost > 10) return false
+        if (NOUNISH.has(e.pos) && (verbs ??= mayBeVerbForm(key, flags))) return false
+      }
       return e.source !== 'dict' || r.via === 'form' || this.known.sensesOf(bare) >= 3
     })
     if (!key.includes(' ') && !direct) {

@@ -17,9 +17,7 @@ const MARKED_USAGE = new Set(
   Jugendsprache euphem. lit. hist.`.split(/\s+/),
 )
 /** Subject areas a news reader meets every day: not held against a sense. */
-const NEWS_AREAS = new Set(
-  'pol. econ. mil. jur. adm. fin. soc. Dt. envir. transp. sport geogr. relig.'.split(' '),
-)
+const NEWS_AREAS = new Set('pol. econ. jur. adm. fin. soc. Dt. geogr.'.split(' '))
 /** English words that say nothing about the meaning. */
 const STOPWORDS = new Set(
   `to a an the of be is are was will sth sb sb's sth's oneself one's someone something it its
@@ -100,17 +98,26 @@ export class SenseRanker {
     return known
   }
 
-  private compute(entry: { gloss: string; domain: string | null }, forms: number): number {
+  private compute(
+    entry: { id: number; gloss: string; domain: string | null },
+    forms: number,
+  ): number {
     let score = -0.8 * Math.min(forms, 8)
+    // a line's synonyms are stored one after the other with the same gloss: only the first is
+    // the line's own headword ("etw. aufführen; vortragen; …; geben" is not geben's main sense)
+    const before = stmt(this.db, 'SELECT gloss FROM lexicon_entries WHERE id = ?')
+      .pluck()
+      .get(entry.id - 1) as string | undefined
+    if (before !== entry.gloss) score -= 3
     if (entry.domain) {
       if (MARKED_USAGE.has(entry.domain)) score += 6
       else if (!NEWS_AREAS.has(entry.domain)) score += 2
     }
     // the first alternative of the gloss: "to give" of "to give; to hand"
-    const first = entry.gloss
-      .split(/[;|]/)[0]!
-      .replace(/\([^()]*\)/g, ' ')
-      .toLowerCase()
+    const alternative = entry.gloss.split(/[;|]/)[0]!
+    // a qualifier narrows the sense: "to be fast (of a timepiece)", "to deal (card game)"
+    if (/\([^()\s]+\s[^()]+\)/.test(alternative)) score += 2
+    const first = alternative.replace(/\([^()]*\)/g, ' ').toLowerCase()
     const words = (first.match(WORD) ?? []).filter((w) => !STOPWORDS.has(w.replace(/\.$/, '')))
     if (words.length === 0) return score + 8
     const counts = this.counts()
