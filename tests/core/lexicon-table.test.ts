@@ -13,10 +13,17 @@ import { call } from '../helpers/core'
 import { ROOT } from '../helpers/fixtures'
 import { contextOf, judge, loadTable, passes, type TableRow } from '../helpers/lexiconTable'
 
-const TABLE = loadTable('sentences')
+// the held-out rows were kept aside while the lexicon was tuned on the others, and run once at
+// the end (31 of 32 right with either lexicon; the two misses, a sentence-initial adverb
+// joined to a name and "Xi Jinping" at a sentence's start, were fixed after that run)
+const TABLE: (TableRow & { heldOut?: boolean })[] = [
+  ...loadTable('sentences'),
+  ...loadTable('sentences-heldout').map((row) => ({ ...row, heldOut: true })),
+]
 const DEBIAN = process.env.LESESAAL_TEST_DICTIONARY ?? '/usr/share/trans/de-en'
 
-const label = (row: TableRow) => `${row.word} in „${row.text}“ -> ${row.lemma} (${row.pos})`
+const label = (row: TableRow & { heldOut?: boolean }) =>
+  `${row.word} in „${row.text}“ -> ${row.lemma} (${row.pos})${row.heldOut ? ' [held out]' : ''}`
 
 async function explain(core: Core, row: TableRow) {
   return call(core, 'lexicon.lookup', { word: row.word, context: contextOf(row) })
@@ -29,6 +36,7 @@ describe('the table with the built-in glossary alone', () => {
 
   it('has at least 150 words in sentences', () => {
     expect(TABLE.length).toBeGreaterThanOrEqual(150)
+    expect(TABLE.filter((row) => row.heldOut).length).toBeGreaterThanOrEqual(30)
   })
 
   it.each(TABLE.map((row) => [label(row), row] as const))('%s', async (_, row) => {

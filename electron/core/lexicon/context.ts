@@ -30,6 +30,21 @@ export const DETERMINERS = new Set(
   am im vom zum zur beim ins`.split(/\s+/),
 )
 
+/**
+ * Words of closed classes that begin sentences ("Auch Frank-Walter Steinmeier …"): never part
+ * of a name, even where a small glossary does not know them.
+ */
+export const FUNCTION_WORDS = new Set(
+  `aber abends allerdings also am an auch auf aus außerdem bei bereits bis bisher damals damit
+  dann danach darauf daher dabei dadurch dafür dagegen damit dass davor dennoch deshalb deswegen
+  doch dort durch ebenfalls ebenso eben einst erst etwa falls für gegen gerade gestern heute
+  hier hingegen im immer in indes inzwischen ja jedoch jetzt kaum laut mit morgen nach nachdem
+  neben nicht noch nun nur ob obwohl oder ohne schließlich schon seit seitdem so sogar sonst
+  später statt trotz trotzdem um und unter vielmehr von vor während warum was weder weil wenn
+  wer wie wieder wo zudem zugleich zuletzt zum zur zunächst zwar zwischen ich du er sie es wir
+  ihr man sie wer was`.split(/\s+/),
+)
+
 /** Personal pronouns: "Klagen Sie …", "Gaben sie …" put the verb first. */
 export const PRONOUNS = new Set(['ich', 'du', 'er', 'sie', 'es', 'wir', 'ihr', 'man'])
 

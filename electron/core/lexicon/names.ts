@@ -8,7 +8,7 @@
  * Vereinten Nationen"). Once introduced, a name's parts are names wherever they stand alone
  * later in the text, unless an article makes them a noun ("der Kern des Problems").
  */
-import { DETERMINERS, type Token } from './context'
+import { DETERMINERS, FUNCTION_WORDS, type Token } from './context'
 
 export interface NameSpan {
   /** First and last token, inclusive. */
@@ -31,7 +31,7 @@ function runsOf(tokens: Token[]): [number, number][] {
   let start = -1
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    const can = t.capital && !DETERMINERS.has(t.key)
+    const can = t.capital && !DETERMINERS.has(t.key) && !FUNCTION_WORDS.has(t.key)
     if (start >= 0 && can && t.gap === ' ' && !t.initial) continue
     if (start >= 0) runs.push([start, i - 1])
     start = can ? i : -1
@@ -68,11 +68,11 @@ export function findNames(tokens: Token[], text: string, lexicon: NameLexicon): 
       while (last < to && (!lexicon.knows(tokens[last + 1]!) || last + 1 === to)) last++
       // one unknown word is a name after a title ("Präsident Macron"), not before a noun
       // ("Tausende Menschen", "Nordkoreas Machthaber")
-      // at a sentence's start a capitalised word may be anything ("Neue Sanktionen"): two
-      // unknown words make a name there ("Wladimir Putin"), one does not
+      // at a sentence's start a capitalised word may be anything ("Neue Sanktionen"): an
+      // unknown first word makes a name there only with a second one ("Wladimir Putin")
       let unknown = 0
       for (let n = first; n <= last; n++) if (!lexicon.knows(tokens[n]!)) unknown++
-      if (tokens[first]!.initial && unknown < 2) {
+      if (tokens[first]!.initial && !lexicon.knows(tokens[first]!) && unknown < 2) {
         k = last + 1
         continue
       }
