@@ -277,6 +277,36 @@ describe('names are never glossary terms', () => {
     ).toMatchObject({ lemma: 'UN', pos: 'abbr' })
   })
 
+  it('takes people for names, but not crowds, months or institutions', async () => {
+    const { core } = await glossary()
+    const posOf = async (text: string, word: string) =>
+      (
+        await call(core, 'lexicon.lookup', {
+          word,
+          context: { text, offset: text.indexOf(word) },
+        })
+      ).pos
+    for (const [text, word] of [
+      ['In Berlin demonstrierten Tausende Menschen gegen den Krieg.', 'Tausende'],
+      ['Ende Mai soll der Gipfel in Brüssel stattfinden.', 'Mai'],
+      ['Der Internationale Währungsfonds senkte seine Prognose.', 'Währungsfonds'],
+      ['Neue Sanktionen gegen Russland wurden beschlossen.', 'Neue'],
+      ['Auch Frank-Walter Steinmeier äußerte sich zu dem Vorfall.', 'Auch'],
+    ])
+      expect(await posOf(text!, word!), `${word} in ${text}`).not.toBe('name')
+    for (const [text, word, name] of [
+      ['Frankreichs Präsident Emmanuel Macron reiste ab.', 'Macron', 'Emmanuel Macron'],
+      ['Auch Frank-Walter Steinmeier äußerte sich.', 'Steinmeier', 'Frank-Walter Steinmeier'],
+      ['Kanzler Olaf Scholz reiste am Montag nach Paris.', 'Olaf', 'Olaf Scholz'],
+    ]) {
+      const info = await call(core, 'lexicon.lookup', {
+        word: word!,
+        context: { text: text!, offset: text!.indexOf(word!) },
+      })
+      expect(info, word).toMatchObject({ lemma: name, pos: 'name' })
+    }
+  })
+
   it('keeps a name introduced in an earlier paragraph of the article a name', async () => {
     const { core } = await glossary()
     await call(core, 'lexicon.save', {

@@ -42,7 +42,8 @@ export const FUNCTION_WORDS = new Set(
   neben nicht noch nun nur ob obwohl oder ohne schließlich schon seit seitdem so sogar sonst
   später statt trotz trotzdem um und unter vielmehr von vor während warum was weder weil wenn
   wer wie wieder wo zudem zugleich zuletzt zum zur zunächst zwar zwischen ich du er sie es wir
-  ihr man sie wer was`.split(/\s+/),
+  ihr man sie wer was januar februar märz april mai juni juli august september oktober november
+  dezember montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag`.split(/\s+/),
 )
 
 /** Personal pronouns: "Klagen Sie …", "Gaben sie …" put the verb first. */

@@ -24,6 +24,8 @@ export interface NameLexicon {
   isNoun(token: Token): boolean
   /** Whether the word splits into known parts (a compound, not a name). */
   splits(token: Token): boolean
+  /** Whether the lexicon lists the word as an inflected form only ("Menschen"). */
+  isListedForm(token: Token): boolean
 }
 
 function runsOf(tokens: Token[]): [number, number][] {
@@ -64,15 +66,31 @@ export function findNames(tokens: Token[], text: string, lexicon: NameLexicon): 
         !previous.raw.endsWith('s')
           ? k - 1
           : k
+      // a known word ends the name as a surname unless the lexicon lists it as an inflected
+      // form ("Heiko Maas", "Emmanuel Macron", not "Tausende Menschen")
       let last = k
-      while (last < to && (!lexicon.knows(tokens[last + 1]!) || last + 1 === to)) last++
+      while (
+        last < to &&
+        (!lexicon.knows(tokens[last + 1]!) ||
+          (last + 1 === to && !lexicon.isListedForm(tokens[last + 1]!)))
+      )
+        last++
       // one unknown word is a name after a title ("Präsident Macron"), not before a noun
       // ("Tausende Menschen", "Nordkoreas Machthaber")
       // at a sentence's start a capitalised word may be anything ("Neue Sanktionen"): an
       // unknown first word makes a name there only with a second one ("Wladimir Putin")
       let unknown = 0
       for (let n = first; n <= last; n++) if (!lexicon.knows(tokens[n]!)) unknown++
-      if (tokens[first]!.initial && !lexicon.knows(tokens[first]!) && unknown < 2) {
+      // after an article only a name of two unknown words ("der Internationale
+      // Währungsfonds" is an institution even where the glossary lacks its words)
+      let afterArticle = before !== undefined && DETERMINERS.has(before.key)
+      // … unless a title stands between ("seinen Amtskollegen Antony Blinken")
+      for (let n = from; afterArticle && n < first; n++)
+        if (lexicon.isNoun(tokens[n]!)) afterArticle = false
+      if (
+        (tokens[first]!.initial && !lexicon.knows(tokens[first]!) && unknown < 2) ||
+        (afterArticle && unknown < 2)
+      ) {
         k = last + 1
         continue
       }

@@ -50,6 +50,10 @@ export class TextNames {
       knows,
       isNoun: (t) => (this.known.get(t.key) & NOUN) !== 0,
       splits: (t) => !t.key.includes('-') && splitKey(t.key, this.known) !== null,
+      isListedForm: (t) => {
+        const f = this.known.get(t.key)
+        return f !== 0 && (f & LEMMA) === 0
+      },
     }
   }
 
