@@ -47,34 +47,19 @@ export class SenseRanker {
    */
   private counts(): Map<string, number> {
     if (this.frequency) return this.frequency
-    const version = stmt(
-      this.db,
-      "SELECT coalesce(group_concat(id || '@' || imported_at), '') FROM lexicon_dictionaries",
-    )
-      .pluck()
-      .get() as string
+    const version = countsVersion(this.db)
     const stored = getSetting(this.db, COUNTS)
     if (stored?.startsWith(`${version}\n`)) {
       this.frequency = new Map(Object.entries(JSON.parse(stored.slice(version.length + 1))))
       return this.frequency
     }
-    const counts = new Map<string, number>()
-    const seen = new Set<string>()
-    for (const gloss of stmt(this.db, "SELECT gloss FROM lexicon_entries WHERE source = 'dict'")
-      .pluck()
-      .iterate() as IterableIterator<string>) {
-      seen.clear()
-      for (const w of gloss.toLowerCase().match(WORD) ?? []) {
-        if (seen.has(w)) continue
-        seen.add(w)
-        counts.set(w, (counts.get(w) ?? 0) + 1)
-      }
-    }
-    // words met once say little and would only make the stored table large
-    const kept: Record<string, number> = {}
-    for (const [w, n] of counts) if (n > 1) kept[w] = n
-    if (version) setSetting(this.db, COUNTS, `${version}\n${JSON.stringify(kept)}`)
-    this.frequency = new Map(Object.entries(kept))
+    // a library whose dictionaries were imported before the counts were kept
+    this.frequency = storeGlossCounts(
+      this.db,
+      stmt(this.db, "SELECT gloss FROM lexicon_entries WHERE source = 'dict'")
+        .pluck()
+        .iterate() as IterableIterator<string>,
+    )
     return this.frequency
   }
 
@@ -126,4 +111,38 @@ export class SenseRanker {
     for (const w of words) rarest = Math.min(rarest, counts.get(w) ?? 0)
     return score - 0.5 * Math.log2(1 + rarest) + 0.3 * (words.length - 1)
   }
+}
+
+/** Which dictionaries the kept counts were made from. */
+function countsVersion(db: Db): string {
+  return stmt(
+    db,
+    "SELECT coalesce(group_concat(id || '@' || imported_at), '') FROM lexicon_dictionaries",
+  )
+    .pluck()
+    .get() as string
+}
+
+/**
+ * Counts in how many glosses each English word occurs and keeps the counts in the library's
+ * settings (the import does it with the glosses it has just read, so opening the reader later
+ * only reads them back).
+ */
+export function storeGlossCounts(db: Db, glosses: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>()
+  const seen = new Set<string>()
+  for (const gloss of glosses) {
+    seen.clear()
+    for (const w of gloss.toLowerCase().match(WORD) ?? []) {
+      if (seen.has(w)) continue
+      seen.add(w)
+      counts.set(w, (counts.get(w) ?? 0) + 1)
+    }
+  }
+  // words met once say little and would only make the stored table large
+  const kept: Record<string, number> = {}
+  for (const [w, n] of counts) if (n > 1) kept[w] = n
+  const version = countsVersion(db)
+  if (version) setSetting(db, COUNTS, `${version}\n${JSON.stringify(kept)}`)
+  return new Map(Object.entries(kept))
 }

@@ -12,6 +12,7 @@ import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { getSetting, setSetting } from '../library/articles'
 import { parseDingLine, type DingEntry } from './ding'
+import { storeGlossCounts } from './senses'
 
 /** The form a word is looked up by: NFC, lower case, single spaces. */
 export function lexiconKey(word: string): string {
@@ -243,6 +244,13 @@ export function importDing(
       counts.forms,
       dictionary,
     )
+    // the English words' counts that rank senses, from the glosses just read (the only
+    // dictionary; with others, the first lookup counts them all)
+    const others = db
+      .prepare('SELECT count(*) FROM lexicon_dictionaries WHERE id <> ?')
+      .pluck()
+      .get(dictionary) as number
+    if (others === 0) storeGlossCounts(db, glossesOf(parsed))
   })()
   onProgress?.(lines.length, lines.length)
   return {
@@ -253,6 +261,10 @@ export function importDing(
     examples,
     seconds: (performance.now() - t0) / 1000,
   }
+}
+
+function* glossesOf(entries: DingEntry[]): Iterable<string> {
+  for (const e of entries) yield e.gloss
 }
 
 export const ENTRY_COLUMNS =
