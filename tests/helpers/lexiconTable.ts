@@ -47,14 +47,23 @@ export function contextOf(row: TableRow): WordContext | undefined {
   return { text: row.text, offset: hit.index }
 }
 
-/** "etw. unterstreichen", "sich (mit jdm.) treffen" -> "unterstreichen", "treffen". */
+/**
+ * The verb a headword with objects stands for, as a teacher names it: "etw. unterstreichen",
+ * "sich (mit jdm.) treffen", "gegen etw. vorgehen", "sich für/gegen etw. aussprechen" ->
+ * "unterstreichen", "treffen", "vorgehen", "aussprechen".
+ */
 export function bareLemma(lemma: string): string {
   const placeholder = /^(?:(?:jd[mnrs]?|etw|sb|sth)\.|sich)$/
-  return lemma
+  const preposition =
+    /^(?:an|auf|aus|bei|durch|für|gegen|in|mit|nach|über|um|unter|von|vor|zu|zwischen|als)$/
+  const words = lemma
     .replace(/\([^()]*\)/g, ' ')
     .split(/\s+/)
-    .filter((t) => t && !t.split('/').every((p) => placeholder.test(p)))
-    .join(' ')
+    .filter(Boolean)
+  const bare = words.filter((t) => !t.split('/').every((p) => placeholder.test(p)))
+  // a preposition goes with the object it governs ("gegen etw."), not with a phrase
+  const governed = (t: string) => t.split('/').every((p) => preposition.test(p))
+  return (bare.length < words.length ? bare.filter((t) => !governed(t)) : bare).join(' ')
 }
 
 const SAME_POS: Record<string, string[]> = {

@@ -154,6 +154,26 @@ export function auxiliaryIn(tokens: Token[], i: number): 'haben' | 'sein' | null
   return found
 }
 
+/** Whether "sich" stands in the sentence of token i (a reflexive verb's sense). */
+export function reflexiveIn(tokens: Token[], i: number): boolean {
+  const [from, to] = sentenceOf(tokens, i)
+  for (let k = from; k <= to; k++) if (tokens[k]!.key === 'sich') return true
+  return false
+}
+
+/**
+ * The words of token i's clause as far as commas go ("die Menschenrechte zu achten"), lower
+ * case, with a space before and after each: for the prepositions a verb governs.
+ */
+export function clauseWords(tokens: Token[], i: number): string {
+  let from = i
+  while (!segmentBreak(tokens, from)) from--
+  let words = ' '
+  for (let k = from; k < tokens.length && (k === from || !segmentBreak(tokens, k)); k++)
+    words += `${tokens[k]!.key} `
+  return words
+}
+
 /**
  * Where a word stands in a sentence the user typed (`lesesaal gloss WORD --in SENTENCE`): the
  * first whole-word occurrence as written, else ignoring case; null when it does not occur.

@@ -52,7 +52,7 @@ function partOfSpeech(markers: string[]): { pos: PartOfSpeech; gender: Gender | 
       if (k === 'm' || k === 'f' || k === 'n' || k === 'pl') {
         gender ??= k
         pos ??= 'noun'
-      } else if (k === 'vt' || k === 'vi' || k === 'vr') pos ??= 'verb'
+      } else if (k === 'vt' || k === 'vi' || k === 'vr' || k === 'v') pos ??= 'verb'
       else if (k === 'adj') pos ??= 'adj'
       else if (k === 'adv') pos ??= 'adv'
       else if (k === 'prp') pos ??= 'prep'

@@ -40,7 +40,7 @@ export function nounLemma(entry: Entry, flags: (key: string) => number): string 
   const lemma = entry.lemma
   if (entry.gender !== 'm' || !lemma.endsWith('er') || lemma.includes(' ')) return lemma
   const stem = lemma.slice(0, -2).toLowerCase()
-  if (stem.length < 4) return lemma
+  if (stem.length < 3) return lemma
   // "Forscher" is not the strong form of "forsch": the weak form must be a noun of its own,
   // or the plural weak ("Beamte" -> die Beamten)
   const weakPlural = entry.plural?.toLowerCase() === `${stem}en`

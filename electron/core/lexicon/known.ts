@@ -43,18 +43,24 @@ const PARTICLE_MAX = Math.max(...[...PARTICLES].map((p) => p.length))
 /** Placeholders Ding puts before a verb: "etw. unterstreichen", "jdn./etw. bezeichnen". */
 const PLACEHOLDER = /^(?:(?:jd[mnrs]?|etw|sb|sth)\.|sich)$/
 
+/** Prepositions a verb governs: "sich für etw. aussprechen", "auf etw. hinweisen". */
+export const GOVERNED = new Set(
+  'an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen als'.split(' '),
+)
+
 /**
  * The verb a Ding headword with its objects stands for: "etw. unterstreichen" ->
- * "unterstreichen", "jdn./etw. (als jdn./etw.) bezeichnen" -> "bezeichnen"; null when the
- * headword is more than one verb with placeholders ("stimmen für" stays a phrase).
+ * "unterstreichen", "jdn./etw. (als jdn./etw.) bezeichnen" -> "bezeichnen", "sich für etw.
+ * aussprechen" -> "aussprechen"; null for a phrase ("stimmen für", "Wert legen": no object).
  */
 export function bareVerb(key: string): string | null {
   if (!key.includes(' ')) return null
-  const words = key
-    .replace(/\([^()]*\)/g, ' ')
-    .split(' ')
-    .filter((w) => w && !w.split('/').every((p) => PLACEHOLDER.test(p)))
-  return words.length === 1 && words[0] !== key ? words[0]! : null
+  const all = key.replace(/\([^()]*\)/g, ' ').split(' ')
+  const words = all.filter((w) => w && !w.split('/').every((p) => PLACEHOLDER.test(p)))
+  if (words.length === all.filter(Boolean).length) return null // no object: a phrase
+  // "für/gegen" in "sich für/gegen etw. aussprechen" is a governed preposition too
+  const verb = words.filter((w) => !w.split('/').every((p) => GOVERNED.has(p)))
+  return verb.length === 1 && verb[0] !== key && words.length - verb.length <= 1 ? verb[0]! : null
 }
 
 export class KnownWords {
@@ -110,14 +116,17 @@ export class KnownWords {
     const formCounts = new Map<number, number>()
     for (const [id, key, lemma, pos, gender, plural] of stmt(
       this.db,
-      'SELECT id, key, lemma, pos, gender, plural FROM lexicon_entries',
+      // only the columns a row needs: strings are what reading half a million rows costs
+      `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
+         CASE WHEN pos = 'noun' THEN gender END, plural FROM lexicon_entries`,
     )
       .raw()
       .iterate() as IterableIterator<
-      [number, string, string, string, string | null, string | null]
+      [number, string, string | null, string, string | null, string | null]
     >) {
       let flags = LEMMA | kindOf(pos)
-      if (pos === 'abbr' && lemma === lemma.toUpperCase()) flags = ABBREVIATION | LEMMA
+      if (pos === 'abbr' && lemma !== null && lemma === lemma.toUpperCase())
+        flags = ABBREVIATION | LEMMA
       else if (pos === 'noun') flags |= NOUN_LEMMA | (gender === 'f' ? FEMININE : 0)
       else if (pos === 'verb') flags |= VERB_LEMMA
       let headword = key

@@ -11,7 +11,16 @@ import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
 import { annotateText, type Annotation } from './annotate'
 import { joinCompound, splitKey } from './compound'
-import { PRONOUNS, auxiliaryIn, roleOf, tokenAt, tokenize, type Token } from './context'
+import {
+  PRONOUNS,
+  auxiliaryIn,
+  reflexiveIn,
+  clauseWords,
+  roleOf,
+  tokenAt,
+  tokenize,
+  type Token,
+} from './context'
 import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
 import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, VERB, VERB_LEMMA, bareVerb } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
@@ -181,6 +190,8 @@ export class Lexicon {
       auxiliary: null,
       pronounAfter: false,
       beforeNoun: false,
+      reflexive: false,
+      words: '',
     }
     if (context && !query.includes(' ') && context.offset <= context.text.length) {
       const tokens = tokenize(context.text)
@@ -189,39 +200,6 @@ export class Lexicon {
       if (token && token.raw === query) {
         const name = this.text.nameAt(tokens, i, context)
         if (name) return { ...emptyInfo(query), found: true, lemma: name, pos: 'name', via: 'name' }
-        const pair = separableAt(tokens, i, this.separableLexicon())
-        if (pair) {
-          const info = this.resolve(pair.key, { ...situation, role: 'lower' })
-          if (info.found)
-            return {
-              ...info,
-              query,
-              via: 'separable',
-              separable: `${tokens[pair.verb]!.raw} … ${tokens[pair.particle]!.raw}`,
-            }
-        }
-        const particle = unknownSeparable(tokens, i, this.separableLexicon())
-        if (particle >= 0 && this.readings.infinitives(lexiconKey(query)).length > 0) {
-          // "forderte … auf" without auffordern in the lexicon: fordern would be wrong
-          const simple = this.resolve(query, { ...situation, role: 'lower', inSentence: true })
-          return {
-            ...emptyInfo(query),
-            separable: `${token.raw} … ${tokens[particle]!.raw}`,
-            more:
-              simple.entryId !== null && simple.source !== null && simple.source !== 'compound'
-                ? [
-                    {
-                      id: simple.entryId,
-                      lemma: simple.lemma ?? query,
-                      gloss: simple.gloss ?? '',
-                      source: simple.source,
-                      pos: simple.pos ?? 'verb',
-                    },
-                    ...simple.more,
-                  ]
-                : simple.more,
-          }
-        }
         const next = tokens[i + 1]
         situation = {
           role: roleOf(token),
@@ -229,7 +207,11 @@ export class Lexicon {
           auxiliary: auxiliaryIn(tokens, i),
           pronounAfter: next !== undefined && PRONOUNS.has(next.key) && !next.initial,
           beforeNoun: next !== undefined && next.capital && !next.initial,
+          reflexive: reflexiveIn(tokens, i),
+          words: clauseWords(tokens, i),
         }
+        const separable = this.separableIn(tokens, i, situation)
+        if (separable) return separable
       }
     }
     const cacheKey = `${query}\u0000${Object.values(situation).join('\u0000')}`
@@ -315,6 +297,48 @@ export class Lexicon {
       }
     }
     return { ...emptyInfo(query), more: more(-1) }
+  }
+
+  /**
+   * The word as part of a separable verb in its sentence ("gaben … preis"), or, when a particle
+   * closes its clause but the lexicon has no such verb, unknown with the simple verb under
+   * "more" ("forderte … auf" without auffordern: fordern would be wrong). Null otherwise.
+   */
+  private separableIn(tokens: Token[], i: number, situation: Situation): WordInfo | null {
+    const token = tokens[i]!
+    const lexicon = this.separableLexicon()
+    const verb = { ...situation, role: 'lower' as const }
+    const pair = separableAt(tokens, i, lexicon)
+    if (pair) {
+      const info = this.resolve(pair.key, verb)
+      if (info.found)
+        return {
+          ...info,
+          query: token.raw,
+          via: 'separable',
+          separable: `${tokens[pair.verb]!.raw} … ${tokens[pair.particle]!.raw}`,
+        }
+    }
+    const particle = unknownSeparable(tokens, i, lexicon)
+    if (particle < 0 || this.readings.infinitives(token.key).length === 0) return null
+    const simple = this.resolve(token.raw, verb)
+    const own =
+      simple.entryId !== null && simple.source !== null && simple.source !== 'compound'
+        ? [
+            {
+              id: simple.entryId,
+              lemma: simple.lemma ?? token.raw,
+              gloss: simple.gloss ?? '',
+              source: simple.source,
+              pos: simple.pos ?? 'verb',
+            },
+          ]
+        : []
+    return {
+      ...emptyInfo(token.raw),
+      separable: `${token.raw} … ${tokens[particle]!.raw}`,
+      more: [...own, ...simple.more],
+    }
   }
 
   /** A noun's compound parts when they make up its lemma (no "Vorsitz | Ende"). */

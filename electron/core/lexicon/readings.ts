@@ -9,7 +9,7 @@ import type { LexiconEntry, WordInfo } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Role } from './context'
-import { VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
+import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
 import type { SenseRanker } from './senses'
 import { entriesFor } from './store'
@@ -28,6 +28,10 @@ export interface Situation {
   pronounAfter: boolean
   /** A noun follows: a participle with an ending is attributive ("die beschädigten Häuser"). */
   beforeNoun: boolean
+  /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
+  reflexive: boolean
+  /** The clause's words, space-separated with spaces around ("" without a sentence). */
+  words: string
 }
 
 export interface Reading {
@@ -65,6 +69,21 @@ function partOfSpeechCost(pos: string, participle: boolean, s: Situation): numbe
   if (pos === 'verb' || pos === 'adj' || pos === 'adv') return 0
   if (pos === 'other') return 3
   return 1
+}
+
+/**
+ * A verb's sense with the preposition it governs, by whether the clause has it: "sich für
+ * etw. aussprechen" where "für" stands in the clause (−2), not where it does not (+1).
+ */
+function governed(lemma: string, words: string): number {
+  if (!words) return 0
+  let score = 0
+  for (const w of lemma.toLowerCase().split(' ')) {
+    const alternatives = w.split('/')
+    if (alternatives.every((p) => GOVERNED.has(p)))
+      score += alternatives.some((p) => words.includes(` ${p} `)) ? -2 : 1
+  }
+  return score
 }
 
 function byRank(a: Reading, b: Reading): number {
@@ -222,7 +241,13 @@ export class Readings {
     if (tied === 1) return out
     for (let i = 0; i < tied; i++) {
       const e = out[i]!.entry
-      out[i]!.rank[5] = e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0
+      const sense = e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0
+      // "sich zuspitzen" where the sentence has "sich", "etw. zuspitzen" where it has not
+      const reflexive = e.pos === 'verb' && /(?:^|\s)sich\s/.test(e.lemma)
+      out[i]!.rank[5] =
+        sense +
+        (reflexive === situation.reflexive ? 0 : situation.inSentence ? 3 : 0) +
+        governed(e.lemma, situation.words)
     }
     const top = out.slice(0, tied).sort(byRank)
     return [...top, ...out.slice(tied)]
