@@ -205,8 +205,11 @@ export interface WordInfo {
   parts: string[]
   /** Which lexicon the answer comes from ("compound": assembled from its head). */
   source: LexiconSource | 'compound' | null
-  /** How it was found: exact lemma, an inflected form, the stem, a compound split. */
-  via: 'lemma' | 'form' | 'stem' | 'compound' | 'separable' | null
+  /**
+   * How it was found: exact lemma, an inflected form, the stem, a compound split, a separable
+   * verb in its sentence, a derivation from its base (Politiker <- Politik), a person's name.
+   */
+  via: 'lemma' | 'form' | 'stem' | 'compound' | 'separable' | 'derived' | 'name' | null
   /** A separable verb met in its parts in the sentence: "kam … heraus" (else null). */
   separable: string | null
   entryId: number | null
@@ -222,6 +225,8 @@ export interface WordInfo {
 export interface WordContext {
   text: string
   offset: number
+  /** The article the text is from: names introduced earlier in it stay names. */
+  article?: number
 }
 
 /** A glossary term found in running text (single words and multi-word terms). */

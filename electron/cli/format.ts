@@ -128,16 +128,19 @@ export function formatIndexStatus(s: SearchIndexStatus, rebuilt: boolean): strin
 }
 
 export function formatWord(w: WordInfo): string {
+  const here = w.separable ? `\n  here: ${w.separable}` : ''
   if (!w.found)
-    return `"${w.query}" is not in the lexicon.${w.parts.length ? ` Parts: ${w.parts.join(' | ')}` : ''}`
+    return `"${w.query}" is not in the lexicon.${w.parts.length ? ` Parts: ${w.parts.join(' | ')}` : ''}${here}`
   const head = [w.article, w.lemma].filter(Boolean).join(' ')
   const lines = [
     `${head}${w.plural && w.plural !== w.lemma ? `, Pl. ${w.plural}` : ''}${w.pos ? `  (${w.pos})` : ''}`,
   ]
+  if (w.separable) lines.push(`  here: ${w.separable}`)
   if (w.gloss) lines.push(`  ${w.gloss}`)
   if (w.explanation) lines.push(`  ${w.explanation}`)
   if (w.parts.length) lines.push(`  parts: ${w.parts.join(' | ')}`)
-  lines.push(`  source: ${w.source}${w.via && w.via !== 'lemma' ? ` (found by ${w.via})` : ''}`)
+  if (w.source)
+    lines.push(`  source: ${w.source}${w.via && w.via !== 'lemma' ? ` (found by ${w.via})` : ''}`)
   if (w.occurrences.total)
     lines.push(
       `  in ${w.occurrences.total} article${w.occurrences.total === 1 ? '' : 's'} of the library`,

@@ -17,7 +17,11 @@ export const lexiconSchemas = {
     word: z.string().trim().min(1).max(120),
     // the text around the word, for separable verbs ("kam … heraus")
     context: z
-      .strictObject({ text: z.string().max(5000), offset: z.number().int().min(0).max(5000) })
+      .strictObject({
+        text: z.string().max(5000),
+        offset: z.number().int().min(0).max(5000),
+        article: articleId.optional(),
+      })
       .optional(),
   }),
   'lexicon.terms': z.strictObject({ id: articleId }),

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers/core'
+import { call, tempDir, testCore } from '../helpers/core'
 import { FIXTURES, readSample, ROOT } from '../helpers/fixtures'
 
 const BIN = join(ROOT, 'bin/lesesaal.js')
@@ -346,6 +346,43 @@ describe('lesesaal gloss and dict import', () => {
     })
     const text = lesesaal(['--library', lib, 'gloss', 'Überprüfungsmöglichkeit'])
     expect(text.stdout).toContain('die Überprüfungsmöglichkeit, Pl. Überprüfungsmöglichkeiten')
+  })
+
+  it('explains a word in its sentence as the popover does (--in)', async () => {
+    const lib = join(tempDir(), 'lib.sqlite')
+    const cases = [
+      ['lehnen', 'Die Arbeitgeber lehnen die Forderungen der Gewerkschaft bislang ab.'],
+      ['Un', 'Die Gespräche zwischen Donald Trump und Kim Jong Un endeten ohne Ergebnis.'],
+      ['Politiker', 'Viele Politiker äußerten sich besorgt über die Entwicklung.'],
+    ] as const
+    const core = testCore()
+    await core.ensureGlossary()
+    for (const [word, sentence] of cases) {
+      const r = lesesaal(['--library', lib, 'gloss', word, '--in', sentence, '--json'])
+      expect(r.code, r.stderr).toBe(0)
+      const popover = await call(core, 'lexicon.lookup', {
+        word,
+        context: { text: sentence, offset: sentence.indexOf(word) },
+      })
+      const { lemma, pos, gender, gloss, parts, via, separable } = popover
+      expect(JSON.parse(r.stdout), word).toMatchObject({
+        lemma,
+        pos,
+        gender,
+        gloss,
+        parts,
+        via,
+        separable,
+      })
+    }
+    const verb = lesesaal(['--library', lib, 'gloss', 'lehnen', '--in', cases[0][1], '--json'])
+    expect(JSON.parse(verb.stdout)).toMatchObject({ lemma: 'ablehnen', separable: 'lehnen … ab' })
+    const name = lesesaal(['--library', lib, 'gloss', 'Un', '--in', cases[1][1]])
+    expect(name.stdout).toContain('Kim Jong Un  (name)')
+    expect(name.stdout).not.toContain('United Nations')
+    const missing = lesesaal(['--library', lib, 'gloss', 'Frieden', '--in', cases[0][1]])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr.trim()).toBe('lesesaal: "Frieden" does not occur in the sentence.')
   })
 
   it('exits 1 for a word the lexicon does not know', () => {

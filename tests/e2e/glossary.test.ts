@@ -245,6 +245,51 @@ describe('own terms and the glossary page', () => {
     expect(await page.locator('.dictionaries li').count()).toBe(2)
   })
 
+  it('explains names as names and long separable clauses as one verb', async () => {
+    await page.goto(app.url)
+    await page.getByRole('button', { name: /Importieren/ }).click()
+    await page.getByRole('menuitem', { name: 'Text einfügen …' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog
+      .getByLabel('Artikeltext')
+      .fill(
+        [
+          'Treffen an der Grenze',
+          '',
+          'Nordkoreas Machthaber Kim Jong Un traf am Morgen den früheren Kanzler Christian Kern.',
+          '',
+          'Die Delegationen lehnten den Vorschlag nach langen Beratungen mit den Vermittlern in der Hauptstadt ab.',
+          '',
+          'Kern sagte am Abend, der Kern des Streits sei die Frage der Sanktionen.',
+        ].join('\n'),
+      )
+    await dialog.getByRole('button', { name: 'Importieren' }).click()
+    const row = page.locator('.import-report li', { hasText: 'Treffen an der Grenze' })
+    await row.getByRole('button', { name: 'Öffnen' }).click()
+    await page.locator('.article-title', { hasText: 'Treffen an der Grenze' }).waitFor()
+    // "Un" is part of a name, not the UN
+    await expect.poll(() => word('Un').getAttribute('class')).toBe('w')
+    await word('Un').click()
+    await expect.poll(() => popover().locator('.popover-head').innerText()).toMatch(/^Kim Jong Un/)
+    expect(await popover().locator('.pos').innerText()).toBe('Name')
+    expect(await popover().innerText()).not.toContain('United Nations')
+    await screenshot(page, 'popover-name')
+    await page.keyboard.press('Escape')
+    // the separable verb across a long clause, from the verb
+    await word('lehnten').click()
+    await expect.poll(() => popover().locator('.popover-head').innerText()).toMatch(/^ablehnen/)
+    expect(await popover().innerText()).toContain('Trennbares Verb, hier: lehnten … ab')
+    await screenshot(page, 'popover-separable-long')
+    await page.keyboard.press('Escape')
+    // "Kern" alone in a later paragraph is the name introduced earlier
+    const kern = page.locator('[data-testid=article] .w[data-word="Kern"]')
+    await kern.nth(1).click()
+    await expect
+      .poll(() => popover().locator('.popover-head').innerText())
+      .toMatch(/^Christian Kern/)
+    await page.keyboard.press('Escape')
+  })
+
   it('ran without console errors or CSP violations', () => {
     expect(errors).toEqual([])
   })

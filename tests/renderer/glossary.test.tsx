@@ -202,10 +202,10 @@ describe('the reader with the glossary', () => {
     fireEvent.click(heading.querySelector('.w')!)
     const dialog = await screen.findByTestId('word-popover')
     await waitFor(() => expect(dialog.textContent).toContain('security guarantee'))
-    // the word with its sentence, for separable verbs
+    // the word with its sentence (separable verbs) and its article (names introduced earlier)
     expect(client.calls.find((c) => c.method === 'lexicon.lookup')?.input).toEqual({
       word: title.split(' ')[0],
-      context: { text: title, offset: 0 },
+      context: { text: title, offset: 0, article: 2 },
     })
     fireEvent.keyDown(window, { key: 'Escape' })
     await waitFor(() => expect(screen.queryByTestId('word-popover')).toBeNull())

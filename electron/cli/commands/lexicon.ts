@@ -1,6 +1,7 @@
 /** `gloss` and `dict`: explaining words, importing dictionaries. */
 import { resolve } from 'node:path'
-import type { Cli } from '../context'
+import { placeWord } from '../../core/lexicon/context'
+import { CliError, type Cli } from '../context'
 import { formatDictionary, formatWord } from '../format'
 
 export function registerLexiconCommands(cli: Cli): void {
@@ -11,11 +12,30 @@ export function registerLexiconCommands(cli: Cli): void {
       'explain a German word: lemma, article, plural, gloss, compound parts, occurrences',
     )
     .argument('<word...>', 'a word or a multi-word term, as it appears in a text')
-    .action(async (words: string[]) => {
-      const info = await cli.call('lexicon.lookup', { word: words.join(' ') })
+    .option(
+      '--in <sentence>',
+      'the sentence the word stands in: explained there, as the popover does',
+    )
+    .option('--article <id>', 'the article the sentence is from (names introduced earlier in it)')
+    .action(async (words: string[], opts: { in?: string; article?: string }) => {
+      const word = words.join(' ')
+      let context: { text: string; offset: number; article?: number } | undefined
+      if (opts.in !== undefined) {
+        const placed = placeWord(word, opts.in)
+        if (!placed)
+          throw new CliError('invalid_input', `"${word}" does not occur in the sentence.`)
+        context = placed
+        if (opts.article !== undefined) {
+          if (!/^[1-9]\d*$/.test(opts.article))
+            throw new CliError('invalid_input', '--article takes an article number.')
+          context.article = Number(opts.article)
+        }
+      }
+      const info = await cli.call('lexicon.lookup', { word, context })
       const doc = {
         query: info.query,
         lemma: info.lemma,
+        pos: info.pos,
         gender: info.gender,
         article: info.article,
         plural: info.plural,
@@ -24,6 +44,7 @@ export function registerLexiconCommands(cli: Cli): void {
         parts: info.parts,
         source: info.source,
         via: info.via,
+        separable: info.separable,
         occurrences: info.occurrences.total,
         articles: info.occurrences.articles,
       }

@@ -52,7 +52,7 @@ function partOfSpeech(markers: string[]): { pos: PartOfSpeech; gender: Gender | 
       if (k === 'm' || k === 'f' || k === 'n' || k === 'pl') {
         gender ??= k
         pos ??= 'noun'
-      } else if (k === 'vt' || k === 'vi' || k === 'vr') pos ??= 'verb'
+      } else if (k === 'vt' || k === 'vi' || k === 'vr' || k === 'v') pos ??= 'verb'
       else if (k === 'adj') pos ??= 'adj'
       else if (k === 'adv') pos ??= 'adv'
       else if (k === 'prp') pos ??= 'prep'
@@ -171,14 +171,21 @@ export function parseDingLine(line: string): ParsedLine {
       continue
     }
     if (words.length === 0) continue
-    // "{pl}" forms: the plurals of the nouns just before (synonym by synonym)
+    // "{pl}" forms: the plurals of the nouns just before (synonym by synonym); a group may
+    // end in a phrase of its own ("Nachbarländer {pl}; Nachbarstaaten {pl}; das benachbarte
+    // Ausland")
+    const plurals = words.filter((w) => w.gender === 'pl')
     if (
-      words.every((w) => w.gender === 'pl') &&
+      plurals.length &&
+      words[0]!.gender === 'pl' &&
       lastNouns.length &&
       lastNouns.some((n) => n.gender !== 'pl')
     ) {
-      words.forEach((w, k) => {
-        const noun = lastNouns[k] ?? lastNouns[0]!
+      const aligned = plurals.length === lastNouns.length
+      plurals.forEach((w, k) => {
+        // one by one when the counts agree, else the noun the plural begins like
+        // ("Arbeitsstelle; Arbeitsplatz; Arbeit; Stelle" with five plurals: "Stellen" -> Stelle)
+        const noun = (aligned ? lastNouns[k] : closestNoun(w.text, lastNouns)) ?? lastNouns[0]!
         if (noun.gender === 'pl') return
         if (noun.plural === null) noun.plural = w.text
         else if (noun.plural !== w.text) noun.forms.push(w.text)
@@ -188,19 +195,25 @@ export function parseDingLine(line: string): ParsedLine {
     }
     // forms of a verb: unmarked words ("verhandelt", "trat zurück"), synonym by synonym
     const verb = heads.find((h) => h.pos === 'verb') ?? heads[0]!
+    // synonym by synonym, a form may be a phrase as long as its head ("fräste ein Loch aus")
+    const aligned = words.length === heads.length
     if (
       verb.pos === 'verb' &&
       words.every(
-        (w) =>
+        (w, k) =>
           w.pos === 'other' ||
-          (w.pos === 'phrase' && w.text.split(' ').length <= 3 && !PLACEHOLDER.test(w.text)),
+          (w.pos === 'phrase' &&
+            w.text.split(' ').length <=
+              (aligned ? Math.max(3, heads[k]!.lemma.split(' ').length + 1) : 3) &&
+            !PLACEHOLDER.test(w.text)),
       )
     ) {
       words.forEach((w, k) => {
         // "ich/er/sie fand" -> "fand"; "er/sie hat/hatte gefunden" is not a form of its own
         const text = w.text.replace(PRONOUNS, '')
         if (!text || AUXILIARY.test(text)) return
-        const head = words.length === heads.length && heads[k]!.pos === 'verb' ? heads[k]! : verb
+        const head =
+          aligned && heads[k]!.pos === 'verb' ? heads[k]! : (closestVerb(text, heads) ?? verb)
         if (!head.forms.includes(text)) head.forms.push(text)
       })
       continue
@@ -213,6 +226,54 @@ export function parseDingLine(line: string): ParsedLine {
     lastNouns = own.filter((e) => e.pos === 'noun')
   }
   return { kind: 'entries', entries }
+}
+
+/**
+ * The verb among a line's headwords a form belongs to when the forms do not line up with the
+ * headwords one by one ("legen; stellen; setzen; tun" with three forms): the one sharing the
+ * longest beginning with the form ("stellte" -> stellen), leaving out ge- and a particle.
+ */
+function closestVerb(form: string, heads: DingEntry[]): DingEntry | null {
+  const [word = '', particle = ''] = form.toLowerCase().split(' ')
+  let best: DingEntry | null = null
+  let bestLength = 2
+  for (const h of heads) {
+    if (h.pos !== 'verb') continue
+    let infinitive = h.lemma.toLowerCase().split(' ').pop()!
+    // "stellt zurück" belongs to zurückstellen
+    if (particle && infinitive.startsWith(particle)) infinitive = infinitive.slice(particle.length)
+    for (const candidate of [word, word.replace(/^ge/, '')]) {
+      let n = 0
+      while (n < candidate.length && candidate[n] === infinitive[n]) n++
+      if (n > bestLength) {
+        best = h
+        bestLength = n
+      }
+    }
+  }
+  return best
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u')
+
+/** The noun a plural belongs to: the longest shared beginning, umlauts aside (Häuser: Haus). */
+function closestNoun(plural: string, nouns: DingEntry[]): DingEntry | null {
+  const p = fold(plural)
+  let best: DingEntry | null = null
+  let bestScore = -1
+  for (const n of nouns) {
+    if (n.gender === 'pl') continue
+    const lemma = fold(n.lemma)
+    let shared = 0
+    while (shared < lemma.length && p[shared] === lemma[shared]) shared++
+    // the whole singular inside the plural beats a longer lemma that only starts the same
+    const score = shared === lemma.length ? 1000 + shared : shared
+    if (score > bestScore) {
+      best = n
+      bestScore = score
+    }
+  }
+  return bestScore >= 3 ? best : null
 }
 
 function entryOf(w: DingWord, gloss: string): DingEntry {

@@ -14,15 +14,14 @@ import type { SearchIndex } from '../search'
 import { Lexicon } from './lookup'
 import {
   deleteUserEntry,
-  exportCsv,
   importDing,
   lexiconKey,
-  listEntries,
   loadBuiltinGlossary,
   readEntry,
   saveUserEntry,
   setNote,
 } from './store'
+import { exportCsv, listEntries } from './listing'
 
 type LexiconHandlers = Pick<
   Handlers,
@@ -93,7 +92,7 @@ export function lexiconHandlers(
       // the reader is open: load the word list compound splits use while the user reads,
       // so the first click on a word does not wait for it
       setTimeout(() => lexicon.warm(), 50)
-      return { title: lexicon.terms(title), paragraphs: paragraphs.map((p) => lexicon.terms(p)) }
+      return lexicon.articleTerms(title, paragraphs)
     },
     'lexicon.entries': async (input) => {
       await ready()

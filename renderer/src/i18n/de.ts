@@ -171,6 +171,7 @@ export const de = {
       num: 'Zahlwort',
       phrase: 'Wendung',
       abbr: 'Abkürzung',
+      name: 'Name',
       other: 'Sonstiges',
     },
     add: 'Eigener Begriff …',

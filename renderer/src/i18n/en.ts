@@ -168,6 +168,7 @@ export const en: Strings = {
       num: 'numeral',
       phrase: 'phrase',
       abbr: 'abbreviation',
+      name: 'name',
       other: 'other',
     },
     add: 'Own term …',

@@ -61,7 +61,7 @@ export function WordPopover({
   const { t } = useTranslation()
   const api = useApi()
   const cacheKey = target.context
-    ? `${target.word}\u0000${target.context.offset}\u0000${target.context.text}`
+    ? `${target.word}\u0000${target.context.offset}\u0000${currentArticle}\u0000${target.context.text}`
     : target.word
   const [info, setInfo] = useState<WordInfo | null>(() => rememberedLookup(cacheKey) ?? null)
   const [error, setError] = useState<string | null>(null)
@@ -71,7 +71,12 @@ export function WordPopover({
 
   useEffect(() => {
     let live = true
-    api.call('lexicon.lookup', { word: target.word, context: target.context }).then(
+    // the article: a name introduced in an earlier paragraph stays a name ("Kern sagte")
+    const context =
+      target.context && currentArticle !== null
+        ? { ...target.context, article: currentArticle }
+        : target.context
+    api.call('lexicon.lookup', { word: target.word, context }).then(
       (r) => {
         rememberLookup(cacheKey, r)
         if (live) setInfo(r)
@@ -81,7 +86,7 @@ export function WordPopover({
     return () => {
       live = false
     }
-  }, [api, target.word, target.context, cacheKey])
+  }, [api, target.word, target.context, currentArticle, cacheKey])
 
   useLayoutEffect(() => {
     const el = box.current

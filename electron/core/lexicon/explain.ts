@@ -1,0 +1,114 @@
+/**
+ * What the popover shows, built from a lexicon entry or from a derivation: headword with its
+ * article, plural, gloss, explanation. Nominalised adjectives are shown as they stand after
+ * "der" (der Abgeordnete, der Angehörige), not in their strong form (Abgeordneter).
+ */
+import { GENDER_ARTICLE as ARTICLE, type Gender, type WordInfo } from '../../../shared/types'
+import { ADJ, NOUN, VERB } from './known'
+import type { Entry } from './readings'
+
+export function emptyInfo(query: string): WordInfo {
+  return {
+    query,
+    found: false,
+    lemma: null,
+    pos: null,
+    gender: null,
+    article: null,
+    plural: null,
+    genitive: null,
+    gloss: null,
+    explanation: null,
+    domain: null,
+    parts: [],
+    source: null,
+    via: null,
+    separable: null,
+    entryId: null,
+    more: [],
+    note: null,
+    occurrences: { total: 0, articles: [] },
+  }
+}
+
+/**
+ * The headword of a noun entry: a masculine nominalised adjective ("Abgeordneter",
+ * "Angehöriger", "Deutscher": an adjective or participle + -er, plural in -en) as it stands
+ * after "der" ("Abgeordnete").
+ */
+export function nounLemma(entry: Entry, flags: (key: string) => number): string {
+  const lemma = entry.lemma
+  if (entry.gender !== 'm' || !lemma.endsWith('er') || lemma.includes(' ')) return lemma
+  const stem = lemma.slice(0, -2).toLowerCase()
+  if (stem.length < 3) return lemma
+  // "Forscher" is not the strong form of "forsch": the weak form must be a noun of its own,
+  // or the plural weak ("Beamte" -> die Beamten)
+  const weakPlural = entry.plural?.toLowerCase() === `${stem}en`
+  const weak = (s: string) => (flags(`${s}e`) & NOUN && flags(s) & (ADJ | VERB)) !== 0
+  // also as the end of a compound: "Bundestagsabgeordneter" ends in "abgeordnet"
+  let weakNoun = weak(stem)
+  for (let i = 1; !weakNoun && i <= stem.length - 6; i++) weakNoun = weak(stem.slice(i))
+  return weakPlural || weakNoun ? lemma.slice(0, -1) : lemma
+}
+
+export function explainEntry(
+  query: string,
+  entry: Entry,
+  via: NonNullable<WordInfo['via']>,
+  lemma: string,
+): WordInfo {
+  const adjectival = lemma !== entry.lemma
+  return {
+    ...emptyInfo(query),
+    found: true,
+    lemma,
+    pos: entry.pos,
+    gender: entry.gender,
+    article: entry.gender ? ARTICLE[entry.gender] : null,
+    // the strong plural of a nominalised adjective ("Abgeordnete") is "die Abgeordneten"
+    plural: adjectival ? `${lemma}n` : entry.plural,
+    genitive: adjectival ? `${lemma}n` : entry.genitive,
+    gloss: entry.gloss,
+    explanation: entry.explanation,
+    domain: entry.domain,
+    source: entry.source,
+    via,
+    entryId: entry.id,
+  }
+}
+
+/**
+ * A word the lexicon has only as its base: an agent noun ("Politiker" from Politik), a
+ * nominalised verb ("das Vorgehen") or adjective ("die Arbeitslosen"). It keeps its own
+ * headword; the gloss is the base's, said to be so.
+ */
+export function explainDerived(
+  query: string,
+  d: {
+    lemma: string
+    gender: Gender
+    plural: string | null
+    base: Entry | null
+    parts: string[]
+    more: WordInfo['more']
+  },
+): WordInfo {
+  const base = d.base
+  return {
+    ...emptyInfo(query),
+    found: true,
+    lemma: d.lemma,
+    pos: 'noun',
+    gender: d.gender,
+    article: ARTICLE[d.gender],
+    plural: d.plural,
+    gloss: base ? `(${base.lemma}) ${base.gloss}` : null,
+    explanation: base ? `Abgeleitet von „${base.lemma}“.` : null,
+    domain: base?.domain ?? null,
+    source: base?.source ?? null,
+    via: 'derived',
+    entryId: base?.id ?? null,
+    parts: d.parts,
+    more: d.more,
+  }
+}

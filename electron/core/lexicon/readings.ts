@@ -1,0 +1,255 @@
+/**
+ * Every way the lexicon can explain a written word, each with what it costs: the part of
+ * speech its place in the sentence allows comes first (a lower-case word in mid-sentence is not
+ * a noun, so "klagen" is the verb, not die Klage), then whose entry it is (own terms, the
+ * built-in glossary, dictionaries), then how directly it was found (the lemma, a listed form,
+ * an inflection read by the rules in morphology.ts), then the sense's rank.
+ */
+import type { LexiconEntry, WordInfo } from '../../../shared/types'
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import type { Role } from './context'
+import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
+import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
+import type { SenseRanker } from './senses'
+import { entriesFor } from './store'
+
+export type Entry = Omit<LexiconEntry, 'forms'>
+
+/** Where a word stands, as far as its part of speech goes. */
+export interface Situation {
+  /** noun: capitalised in mid-sentence; lower: lower case; initial: first in a sentence. */
+  role: Role
+  /** Whether the word's sentence is known (the popover) or only the word (a bare lookup). */
+  inSentence: boolean
+  /** haben/werden or sein in the sentence: a participle there is a verb form. */
+  auxiliary: 'haben' | 'sein' | null
+  /** A personal pronoun follows ("Klagen Sie …"): the verb comes first. */
+  pronounAfter: boolean
+  /** A noun follows: a participle with an ending is attributive ("die beschädigten Häuser"). */
+  beforeNoun: boolean
+  /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
+  reflexive: boolean
+  /** The clause's words, space-separated with spaces around ("" without a sentence). */
+  words: string
+}
+
+export interface Reading {
+  entry: Entry
+  via: NonNullable<WordInfo['via']>
+  /** 0 the lemma, 1 a listed form, 2 an inflection read by rule. */
+  tier: number
+  /** The word read as a participle ("abgebrochen", "betont"). */
+  participle: boolean
+  /** Sort key, lower first. */
+  rank: number[]
+}
+
+const SOURCE = { user: 0, builtin: 1, dict: 2 } as const
+const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
+/** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
+const PARTICIPLE =
+  /(?:^[a-zäöü]*ge[a-zäöü]{2,}(?:t|en)|^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)[a-zäöü]{2,}t|iert)(?:e|en|er|es|em)?$/
+
+function partOfSpeechCost(pos: string, participle: boolean, s: Situation): number {
+  const noun = NOUNISH.has(pos)
+  const lower = s.role === 'lower'
+  if (s.role === 'noun') return noun ? 0 : 6
+  if (s.role === 'initial' && s.pronounAfter) return pos === 'verb' ? 0 : noun ? 3 : 2
+  if (!lower) return noun ? 0 : 2
+  // lower case: never a noun in a sentence; as a bare lookup only when nothing else fits
+  if (noun) return s.inSentence ? 20 : 10
+  if (participle && s.inSentence) {
+    // "hat … abgelehnt", "wurden … abgebrochen": the verb; "bleibt angespannt": the adjective
+    // "seien gescheitert" (a verb) and "war überfüllt" (an adjective) look alike: with sein,
+    // whose entry it is and how directly it was found decide
+    if (pos === 'verb') return s.auxiliary ? 0 : 1
+    if (pos === 'adj' || pos === 'adv') return s.auxiliary === 'haben' ? 2 : 0
+  }
+  if (pos === 'verb' || pos === 'adj' || pos === 'adv') return 0
+  if (pos === 'other') return 3
+  return 1
+}
+
+/**
+ * A verb's sense with the preposition it governs, by whether the clause has it: "sich für
+ * etw. aussprechen" where "für" stands in the clause (−2), not where it does not (+1).
+ */
+function governed(lemma: string, words: string): number {
+  if (!words) return 0
+  let score = 0
+  for (const w of lemma.toLowerCase().split(' ')) {
+    const alternatives = w.split('/')
+    if (alternatives.every((p) => GOVERNED.has(p)))
+      score += alternatives.some((p) => words.includes(` ${p} `)) ? -2 : 1
+  }
+  return score
+}
+
+function byRank(a: Reading, b: Reading): number {
+  for (let i = 0; i < a.rank.length; i++)
+    if (a.rank[i] !== b.rank[i]) return a.rank[i]! - b.rank[i]!
+  return a.entry.id - b.entry.id
+}
+
+function sameRank(a: Reading, b: Reading): boolean {
+  for (let i = 0; i < 5; i++) if (a.rank[i] !== b.rank[i]) return false
+  return true
+}
+
+export class Readings {
+  private byId = new Map<number, Entry>()
+
+  constructor(
+    private readonly db: Db,
+    private readonly known: KnownWords,
+    private readonly senses: SenseRanker,
+  ) {}
+
+  forget(): void {
+    this.byId.clear()
+  }
+
+  private entry(id: number): Entry {
+    let e = this.byId.get(id)
+    if (!e) {
+      e = stmt(
+        this.db,
+        'SELECT id, lemma, pos, gender, plural, genitive, gloss, explanation, domain, source FROM lexicon_entries WHERE id = ?',
+      ).get(id) as Entry
+      if (this.byId.size > 20000) this.byId.clear()
+      this.byId.set(id, e)
+    }
+    return e
+  }
+
+  /** Entries by lemma or listed form, plus verb entries written with objects ("etw. x"). */
+  lookUp(key: string): { entry: Entry; via: 'lemma' | 'form' }[] {
+    const found: { entry: Entry; via: 'lemma' | 'form' }[] = entriesFor(this.db, key)
+    for (const id of this.known.bareEntries(key))
+      found.push({ entry: this.entry(id), via: 'lemma' })
+    return found
+  }
+
+  /**
+   * The infinitives a lower-case verb form stands for ("gaben" -> "geben"); with `bases`, also
+   * simple verbs the lexicon has only inside separable ones ("lehnen" of ablehnen).
+   */
+  infinitives(key: string, bases = false): { key: string; kind: string }[] {
+    const out: { key: string; kind: string }[] = []
+    const flags = (k: string) => this.known.get(k)
+    const wanted = bases ? VERB_LEMMA | VERB_BASE : VERB_LEMMA
+    for (const r of verbReadings(key, flags)) {
+      if (r.kind !== 'form') {
+        const inf = r.particle + r.key
+        if (flags(inf) & wanted && !out.some((o) => o.key === inf))
+          out.push({ key: inf, kind: r.kind })
+        continue
+      }
+      for (const { entry } of this.lookUp(r.key)) {
+        if (entry.pos !== 'verb') continue
+        const lemmaKey = entry.lemma.toLowerCase()
+        const bare = bareVerb(lemmaKey) ?? lemmaKey
+        if (bare.includes(' ')) continue
+        const inf = r.particle + bare
+        if (flags(inf) & VERB_LEMMA && !out.some((o) => o.key === inf))
+          out.push({ key: inf, kind: r.particle ? 'separable' : 'form' })
+      }
+    }
+    return out
+  }
+
+  /** Every reading of a word in its situation, best first. */
+  read(word: string, situation: Situation): Reading[] {
+    const key = word.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
+    const flags = (k: string) => this.known.get(k)
+    const out: Reading[] = []
+    const seen = new Set<number>()
+    const capitalsOnly = word === word.toUpperCase()
+    // "erhöhte die Gebühren" is a past tense; "die erhöhten Gebühren" a participle
+    const participle =
+      PARTICIPLE.test(key) &&
+      (!situation.inSentence || situation.beforeNoun || /(?:t|en)$/.test(key))
+    const add = (entry: Entry, via: Reading['via'], tier: number) => {
+      if (seen.has(entry.id)) return
+      // "UN" is the United Nations; "Un" (in "Kim Jong Un") is not
+      if (entry.pos === 'abbr' && entry.lemma === entry.lemma.toUpperCase() && !capitalsOnly) return
+      seen.add(entry.id)
+      out.push({ entry, via, tier, participle, rank: [] })
+    }
+    for (const r of this.lookUp(key)) add(r.entry, r.via, r.via === 'lemma' ? 0 : 1)
+    if (key.includes('-'))
+      for (const r of this.lookUp(key.replace(/-/g, ''))) add(r.entry, r.via, 1)
+    // a lemma or listed form of the part of speech the place wants needs no rules
+    // (not a plural headword, not a phrase, not a rare dictionary word: "riefen" is rufen's
+    // far more often than the verb riefen)
+    let verbs: boolean | undefined
+    const direct = out.some((r) => {
+      const e = r.entry
+      const bare = bareVerb(e.lemma.toLowerCase()) ?? e.lemma.toLowerCase()
+      if ((e.pos === 'noun' && e.gender === 'pl') || bare.includes(' ')) return false
+      const cost = partOfSpeechCost(e.pos, participle, situation)
+      // a bare lookup ("akten", no sentence) takes a listed form of any part of speech, a
+      // noun's only when the word cannot be a verb form ("gaben" is geben's)
+      if (cost !== 0) {
+        if (r.via !== 'form' || situation.inSentence || cost > 10) return false
+        if (NOUNISH.has(e.pos) && (verbs ??= mayBeVerbForm(key, flags))) return false
+      }
+      return e.source !== 'dict' || r.via === 'form' || this.known.sensesOf(bare) >= 3
+    })
+    if (!key.includes(' ') && !direct) {
+      const lower = situation.role !== 'noun'
+      const upper = situation.role !== 'lower' || !situation.inSentence
+      if (lower) {
+        for (const inf of this.infinitives(key))
+          for (const r of this.lookUp(inf.key))
+            if (r.entry.pos === 'verb') add(r.entry, 'form', inf.key === key ? 0 : 2)
+        for (const base of adjectiveReadings(key, flags))
+          for (const r of this.lookUp(base))
+            if (r.entry.pos === 'adj' || r.entry.pos === 'adv') add(r.entry, 'form', 2)
+      }
+      if (upper) {
+        for (const reading of nounReadings(key, flags))
+          for (const r of this.lookUp(reading.key))
+            if (NOUNISH.has(r.entry.pos)) add(r.entry, 'form', 2)
+      }
+    }
+    const singular = out.some((r) => r.entry.pos === 'noun' && r.entry.gender !== 'pl')
+    for (const r of out) {
+      const e = r.entry
+      const lemmaKey = e.lemma.toLowerCase()
+      const bare = bareVerb(lemmaKey) ?? lemmaKey
+      const extraWords = !key.includes(' ') && bare.includes(' ')
+      r.rank = [
+        partOfSpeechCost(e.pos, r.participle, situation),
+        extraWords ? 1 : 0,
+        SOURCE[e.source],
+        // "Nachbarländer" is the plural of Nachbarland, not a headword of its own
+        e.gender === 'pl' && e.pos === 'noun' && singular ? 1 : 0,
+        // a common word read by rule beats a rare one found as written ("riefen": rufen)
+        e.source === 'dict' ? r.tier - 1.5 * Math.log2(1 + this.known.sensesOf(bare)) : r.tier,
+        0,
+      ]
+    }
+    out.sort(byRank)
+    // the sense's rank only decides between the best readings that tie on all else (it costs
+    // a look at the gloss, so it is not worked out for the others)
+    const best = out[0]
+    if (!best) return out
+    let tied = 1
+    while (tied < out.length && sameRank(out[tied]!, best)) tied++
+    if (tied === 1) return out
+    for (let i = 0; i < tied; i++) {
+      const e = out[i]!.entry
+      const sense = e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0
+      // "sich zuspitzen" where the sentence has "sich", "etw. zuspitzen" where it has not
+      const reflexive = e.pos === 'verb' && /(?:^|\s)sich\s/.test(e.lemma)
+      out[i]!.rank[5] =
+        sense +
+        (reflexive === situation.reflexive ? 0 : situation.inSentence ? 3 : 0) +
+        governed(e.lemma, situation.words)
+    }
+    const top = out.slice(0, tied).sort(byRank)
+    return [...top, ...out.slice(tied)]
+  }
+}

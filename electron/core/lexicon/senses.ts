@@ -1,0 +1,148 @@
+/**
+ * Which of a word's dictionary senses comes first. Ding lists senses in no order of
+ * frequency (geben: "to perform sth." before "to give"), so each is scored: a usage label
+ * (veraltend, ugs., Ös. …) or a narrow subject area (chem., naut. …) counts against it, and
+ * so does a gloss made of rare English words, measured by how often its words occur in all
+ * glosses of the dictionary ("give" occurs in hundreds, "perform" in far fewer). The user's
+ * and the built-in glossary's entries are not ranked here: they always come first.
+ */
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import { getSetting, setSetting } from '../library/articles'
+
+/** Labels of rare, old, regional or colloquial use. */
+const MARKED_USAGE = new Set(
+  `veraltet veraltend alt obs. archaic selten rare ugs. coll. slang vulg. pej. poet. geh.
+  humor. Ös. Schw. Süddt. Norddt. Bayr. BW ostdt. Westdt. Mitteldt. regional dialect übtr. fig.
+  Jugendsprache euphem. lit. hist.`.split(/\s+/),
+)
+/** Subject areas a news reader meets every day: not held against a sense. */
+const NEWS_AREAS = new Set('pol. econ. jur. adm. fin. soc. Dt. geogr.'.split(' '))
+/** English words that say nothing about the meaning. */
+const STOPWORDS = new Set(
+  `to a an the of be is are was will sth sb sb's sth's oneself one's someone something it its
+  in on at for with by from as up out into onto off about over under not no or and so`.split(/\s+/),
+)
+
+const WORD = /[a-z][a-z'-]*/g
+/** The setting that keeps the counts, with the dictionaries they were counted from. */
+const COUNTS = 'lexicon.glossWordCounts'
+
+export class SenseRanker {
+  private frequency: Map<string, number> | null = null
+  /** Scores by entry id: they depend only on the lexicon. */
+  private scores = new Map<number, number>()
+
+  constructor(private readonly db: Db) {}
+
+  invalidate(): void {
+    this.frequency = null
+    this.scores.clear()
+  }
+
+  /**
+   * How many glosses each English word occurs in. Counted once per dictionary import (about a
+   * second for Debian's dictionary) and kept in the library's settings, so later starts only
+   * read them back.
+   */
+  private counts(): Map<string, number> {
+    if (this.frequency) return this.frequency
+    const version = countsVersion(this.db)
+    const stored = getSetting(this.db, COUNTS)
+    if (stored?.startsWith(`${version}\n`)) {
+      this.frequency = new Map(Object.entries(JSON.parse(stored.slice(version.length + 1))))
+      return this.frequency
+    }
+    // a library whose dictionaries were imported before the counts were kept
+    this.frequency = storeGlossCounts(
+      this.db,
+      stmt(this.db, "SELECT gloss FROM lexicon_entries WHERE source = 'dict'")
+        .pluck()
+        .iterate() as IterableIterator<string>,
+    )
+    return this.frequency
+  }
+
+  /** Loads the counts ahead of the first lookup (while the reader opens). */
+  warm(): void {
+    this.counts()
+  }
+
+  /**
+   * Lower is better: a usage label, a narrow subject area and rare gloss words count against
+   * a sense; each form the dictionary lists with it counts for it (Ding conjugates and
+   * declines a word's main senses in full, its special ones seldom).
+   */
+  score(entry: { id: number; gloss: string; domain: string | null }, forms: number): number {
+    let known = this.scores.get(entry.id)
+    if (known === undefined) {
+      known = this.compute(entry, forms)
+      if (this.scores.size > 100_000) this.scores.clear()
+      this.scores.set(entry.id, known)
+    }
+    return known
+  }
+
+  private compute(
+    entry: { id: number; gloss: string; domain: string | null },
+    forms: number,
+  ): number {
+    let score = -0.8 * Math.min(forms, 8)
+    // a line's synonyms are stored one after the other with the same gloss: only the first is
+    // the line's own headword ("etw. aufführen; vortragen; …; geben" is not geben's main sense)
+    const before = stmt(this.db, 'SELECT gloss FROM lexicon_entries WHERE id = ?')
+      .pluck()
+      .get(entry.id - 1) as string | undefined
+    if (before !== entry.gloss) score -= 3
+    if (entry.domain) {
+      if (MARKED_USAGE.has(entry.domain)) score += 6
+      else if (!NEWS_AREAS.has(entry.domain)) score += 2
+    }
+    // the first alternative of the gloss: "to give" of "to give; to hand"
+    const alternative = entry.gloss.split(/[;|]/)[0]!
+    // a qualifier narrows the sense: "to be fast (of a timepiece)", "to deal (card game)"
+    if (/\([^()\s]+\s[^()]+\)/.test(alternative)) score += 2
+    const first = alternative.replace(/\([^()]*\)/g, ' ').toLowerCase()
+    const words = (first.match(WORD) ?? []).filter((w) => !STOPWORDS.has(w.replace(/\.$/, '')))
+    if (words.length === 0) return score + 8
+    const counts = this.counts()
+    // the rarest content word decides: "to perform sth." is as common as "perform"
+    let rarest = Infinity
+    for (const w of words) rarest = Math.min(rarest, counts.get(w) ?? 0)
+    return score - 0.5 * Math.log2(1 + rarest) + 0.3 * (words.length - 1)
+  }
+}
+
+/** Which dictionaries the kept counts were made from. */
+function countsVersion(db: Db): string {
+  return stmt(
+    db,
+    "SELECT coalesce(group_concat(id || '@' || imported_at), '') FROM lexicon_dictionaries",
+  )
+    .pluck()
+    .get() as string
+}
+
+/**
+ * Counts in how many glosses each English word occurs and keeps the counts in the library's
+ * settings (the import does it with the glosses it has just read, so opening the reader later
+ * only reads them back).
+ */
+export function storeGlossCounts(db: Db, glosses: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>()
+  const seen = new Set<string>()
+  for (const gloss of glosses) {
+    seen.clear()
+    for (const w of gloss.toLowerCase().match(WORD) ?? []) {
+      if (seen.has(w)) continue
+      seen.add(w)
+      counts.set(w, (counts.get(w) ?? 0) + 1)
+    }
+  }
+  // words met once say little and would only make the stored table large
+  const kept: Record<string, number> = {}
+  for (const [w, n] of counts) if (n > 1) kept[w] = n
+  const version = countsVersion(db)
+  if (version) setSetting(db, COUNTS, `${version}\n${JSON.stringify(kept)}`)
+  return new Map(Object.entries(kept))
+}
