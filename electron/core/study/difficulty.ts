@@ -1,0 +1,236 @@
+/**
+ * Difficulty for the whole library, in the background and bounded: article profiles are built
+ * and unknown shares recomputed in time slices of a few milliseconds, yielding to the event
+ * loop between slices, with progress and an AbortSignal. A status change only needs the shares
+ * (the profiles stay); a new or changed article needs its profile.
+ */
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import type { Lexicon } from '../lexicon/lookup'
+import {
+  analyseArticle,
+  eachProfilePair,
+  encodeProfile,
+  type ArticleAnalysis,
+  type LemmaNumbers,
+} from './profile'
+import { IGNORED } from './words'
+
+/** How long one slice may hold the event loop. */
+const SLICE_MS = 12
+
+export interface PassOptions {
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
+  sliceMs?: number
+  /** Profiles read at a time. */
+  rows?: number
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+function aborted(signal?: AbortSignal): boolean {
+  return signal?.aborted === true
+}
+
+/** The title and paragraphs of an article, or null when it is gone. */
+export function articleTexts(db: Db, id: number): string[] | null {
+  const title = stmt(db, 'SELECT title FROM articles WHERE id = ?').pluck().get(id) as
+    | string
+    | undefined
+  if (title === undefined) return null
+  const paragraphs = stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[]
+  return [title, ...paragraphs]
+}
+
+/** Status per lemma number (0 new … 6 ignored) from the statuses by lemma key. */
+export function statusArray(numbers: LemmaNumbers, statuses: Map<string, number>): Uint8Array {
+  const keys = numbers.all()
+  const out = new Uint8Array(keys.length + 1)
+  keys.forEach((key, id) => {
+    if (key !== undefined) out[id] = statuses.get(key) ?? 0
+  })
+  return out
+}
+
+/** Unknown and counted running words of a profile under the given statuses. */
+export function shareOfProfile(
+  data: Uint8Array,
+  words: number,
+  status: Uint8Array,
+): { unknown: number; counted: number } {
+  let unknown = 0
+  let ignored = 0
+  eachProfilePair(data, (id, count) => {
+    const s = status[id] ?? 0
+    if (s <= 4) unknown += count
+    else if (s === IGNORED) ignored += count
+  })
+  return { unknown, counted: words - ignored }
+}
+
+/** Stores an article's profile with its share under the current statuses. */
+export function storeProfile(
+  db: Db,
+  numbers: LemmaNumbers,
+  articleId: number,
+  analysis: ArticleAnalysis,
+  fingerprint: string,
+  statuses: Map<string, number>,
+  version: number,
+): void {
+  const pairs: [number, number][] = []
+  let unknown = 0
+  let ignored = 0
+  for (const [key, count] of analysis.counts) {
+    pairs.push([numbers.idOf(key), count])
+    const s = statuses.get(key) ?? 0
+    if (s <= 4) unknown += count
+    else if (s === IGNORED) ignored += count
+  }
+  stmt(
+    db,
+    `INSERT INTO study_profiles (article_id, lexicon, words, skipped, lemmas, unknown, counted, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (article_id) DO UPDATE SET lexicon = excluded.lexicon, words = excluded.words,
+       skipped = excluded.skipped, lemmas = excluded.lemmas, unknown = excluded.unknown,
+       counted = excluded.counted, version = excluded.version`,
+  ).run(
+    articleId,
+    fingerprint,
+    analysis.words,
+    analysis.skipped,
+    encodeProfile(pairs),
+    unknown,
+    analysis.words - ignored,
+    version,
+  )
+}
+
+/**
+ * Builds the profiles of articles that have none (and, with `stale`, of those built with
+ * another lexicon). Returns how many were built.
+ */
+export async function buildProfiles(
+  db: Db,
+  lexicon: Lexicon,
+  numbers: LemmaNumbers,
+  names: ReadonlySet<string>,
+  fingerprint: string,
+  statuses: () => Map<string, number>,
+  version: () => number,
+  options: PassOptions & { stale?: boolean } = {},
+): Promise<number> {
+  const ids = stmt(
+    db,
+    options.stale
+      ? `SELECT a.id FROM articles a LEFT JOIN study_profiles p ON p.article_id = a.id
+         WHERE p.article_id IS NULL OR p.lexicon <> ? ORDER BY p.article_id IS NOT NULL, a.id`
+      : `SELECT a.id FROM articles a WHERE NOT EXISTS
+           (SELECT 1 FROM study_profiles p WHERE p.article_id = a.id) AND ? IS NOT NULL ORDER BY a.id`,
+  )
+    .pluck()
+    .all(fingerprint) as number[]
+  const slice = options.sliceMs ?? SLICE_MS
+  let done = 0
+  while (done < ids.length) {
+    if (aborted(options.signal) || !db.open) break
+    const started = performance.now()
+    db.transaction(() => {
+      while (done < ids.length && performance.now() - started < slice) {
+        const id = ids[done++]!
+        const texts = articleTexts(db, id)
+        if (!texts) continue
+        const analysis = analyseArticle(lexicon, names, texts)
+        storeProfile(db, numbers, id, analysis, fingerprint, statuses(), version())
+      }
+    })()
+    options.onProgress?.(done, ids.length)
+    await nextTick()
+  }
+  return done
+}
+
+/**
+ * Recomputes every article's unknown share from its profile under `status`, and in how many
+ * articles each lemma occurs. Returns false when it was stopped before the end.
+ */
+export async function recomputeShares(
+  db: Db,
+  status: Uint8Array,
+  version: number,
+  options: PassOptions = {},
+): Promise<boolean> {
+  const total = stmt(db, 'SELECT count(*) FROM study_profiles').pluck().get() as number
+  const slice = options.sliceMs ?? SLICE_MS
+  const read = stmt(
+    db,
+    'SELECT article_id, words, lemmas, unknown, counted FROM study_profiles WHERE article_id > ? ORDER BY article_id LIMIT ?',
+  ).raw()
+  const rowsAtOnce = options.rows ?? 256
+  const update = stmt(
+    db,
+    'UPDATE study_profiles SET unknown = ?, counted = ?, version = ? WHERE article_id = ?',
+  )
+  let articlesPerLemma = new Int32Array(status.length + 1024)
+  let after = 0
+  let done = 0
+  for (;;) {
+    if (aborted(options.signal) || !db.open) return false
+    const started = performance.now()
+    let finished = false
+    const changes: [number, number, number][] = []
+    while (performance.now() - started < slice) {
+      const rows = read.all(after, rowsAtOnce) as [number, number, Uint8Array, number | null, number | null][]
+      if (rows.length === 0) {
+        finished = true
+        break
+      }
+      for (const [id, words, data, unknown, counted] of rows) {
+        let u = 0
+        let ignored = 0
+        eachProfilePair(data, (lemma, count) => {
+          if (lemma >= articlesPerLemma.length) {
+            const grown = new Int32Array(lemma * 2)
+            grown.set(articlesPerLemma)
+            articlesPerLemma = grown
+          }
+          articlesPerLemma[lemma]!++
+          const s = status[lemma] ?? 0
+          if (s <= 4) u += count
+          else if (s === IGNORED) ignored += count
+        })
+        const c = words - ignored
+        if (u !== unknown || c !== counted) changes.push([u, c, id])
+        after = id
+      }
+      done += rows.length
+    }
+    if (changes.length)
+      db.transaction(() => {
+        for (const [u, c, id] of changes) update.run(u, c, version, id)
+      })()
+    options.onProgress?.(done, total)
+    if (finished) break
+    await nextTick()
+  }
+  storeArticleCounts(db, articlesPerLemma)
+  return true
+}
+
+/** Writes in how many articles each lemma occurs (only the numbers that changed). */
+function storeArticleCounts(db: Db, counts: Int32Array): void {
+  const current = stmt(db, 'SELECT id, articles FROM study_lemmas').raw().all() as [
+    number,
+    number,
+  ][]
+  const update = stmt(db, 'UPDATE study_lemmas SET articles = ? WHERE id = ?')
+  db.transaction(() => {
+    for (const [id, articles] of current) {
+      const n = counts[id] ?? 0
+      if (n !== articles) update.run(n, id)
+    }
+  })()
+}

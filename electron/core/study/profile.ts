@@ -1,0 +1,205 @@
+/**
+ * What an article's running words are, lemma by lemma: the input to its difficulty and to the
+ * reader's tinting. Lemmas come from the lexicon's annotation (`Lexicon.annotate`); a word the
+ * lexicon does not know counts as itself in lower case. Names and numbers never count: a word
+ * with a digit is a number; a capitalised word the lexicon does not know that does not open a
+ * sentence is a name, and so is a lemma the lexicon knows only as a place (Ding's `[geogr.]`).
+ */
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import type { Lexicon } from '../lexicon/lookup'
+import { lexiconKey } from '../lexicon/store'
+import { eachWord } from '../search/analyzer'
+
+/** Bump when the analysis below changes: every profile is rebuilt. */
+export const PROFILE_VERSION = 1
+
+export interface ArticleAnalysis {
+  /** Running words counted (names and numbers left out). */
+  words: number
+  /** Names and numbers. */
+  skipped: number
+  /** Lemma key → running words. */
+  counts: Map<string, number>
+  /** Word as written → lemma key (words that are names or numbers everywhere left out). */
+  forms: Map<string, string>
+  /** Lemma key → the lemma as the lexicon writes it (or the word as met). */
+  lemmas: Map<string, string>
+}
+
+const DIGIT = /\p{N}/u
+const UPPER = /^\p{Lu}/u
+// what ends a sentence between two words (a colon too: „Er sagte: Wir …“)
+const SENTENCE_GAP = /[.!?:;]/
+
+/** Analyses the title and paragraphs of an article. */
+export function analyseArticle(
+  lexicon: Lexicon,
+  names: ReadonlySet<string>,
+  texts: readonly string[],
+): ArticleAnalysis {
+  const out: ArticleAnalysis = {
+    words: 0,
+    skipped: 0,
+    counts: new Map(),
+    forms: new Map(),
+    lemmas: new Map(),
+  }
+  for (const text of texts) {
+    const { lemmas } = lexicon.annotate(text)
+    let i = 0
+    let prevEnd = -1
+    eachWord(text, (raw, start, end) => {
+      const lemma = lemmas[i++] ?? null
+      const opens = prevEnd < 0 || SENTENCE_GAP.test(text.slice(prevEnd, start))
+      prevEnd = end
+      const key = keyOf(raw, lemma, opens, names)
+      if (key === null) {
+        out.skipped++
+        return
+      }
+      out.words++
+      out.counts.set(key, (out.counts.get(key) ?? 0) + 1)
+      if (!out.forms.has(raw)) out.forms.set(raw, key)
+      if (!out.lemmas.has(key)) out.lemmas.set(key, lemma ?? (opens ? raw.toLowerCase() : raw))
+    })
+  }
+  return out
+}
+
+/** The lemma key a running word counts under, or null for a name or a number. */
+export function keyOf(
+  raw: string,
+  lemma: string | null,
+  opensSentence: boolean,
+  names: ReadonlySet<string>,
+): string | null {
+  if (DIGIT.test(raw)) return null
+  if (lemma) {
+    const key = lexiconKey(lemma)
+    return names.has(key) ? null : key
+  }
+  if (UPPER.test(raw) && !opensSentence) return null
+  return lexiconKey(raw)
+}
+
+/** Lemma keys the lexicon knows only as places (every entry of the key is `[geogr.]`). */
+export function loadNames(db: Db): Set<string> {
+  return new Set(
+    stmt(
+      db,
+      `SELECT key FROM lexicon_entries WHERE key IN
+         (SELECT key FROM lexicon_entries WHERE domain LIKE 'geogr%')
+       GROUP BY key HAVING sum(coalesce(domain, '') NOT LIKE 'geogr%') = 0`,
+    )
+      .pluck()
+      .all() as string[],
+  )
+}
+
+/**
+ * What the profiles depend on besides the text: this analysis and the lexicon's entries. A
+ * dictionary import, an own term saved or deleted changes the largest id or the count.
+ */
+export function lexiconFingerprint(db: Db): string {
+  const row = stmt(db, 'SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM lexicon_entries').get() as {
+    top: number
+    n: number
+  }
+  return `${PROFILE_VERSION}:${row.top}:${row.n}`
+}
+
+/** Lemma pairs (number, count) as varints: number deltas, sorted. */
+export function encodeProfile(pairs: [number, number][]): Buffer {
+  pairs.sort((a, b) => a[0] - b[0])
+  const bytes: number[] = []
+  const put = (n: number) => {
+    while (n >= 0x80) {
+      bytes.push((n & 0x7f) | 0x80)
+      n >>>= 7
+    }
+    bytes.push(n)
+  }
+  let last = 0
+  for (const [id, count] of pairs) {
+    put(id - last)
+    put(count)
+    last = id
+  }
+  return Buffer.from(bytes)
+}
+
+/** Calls `visit` for each (lemma number, count) of an encoded profile. */
+export function eachProfilePair(
+  data: Uint8Array,
+  visit: (lemmaId: number, count: number) => void,
+): void {
+  let i = 0
+  let id = 0
+  const n = data.length
+  while (i < n) {
+    let delta = 0
+    let shift = 0
+    let b: number
+    do {
+      b = data[i++]!
+      delta |= (b & 0x7f) << shift
+      shift += 7
+    } while (b & 0x80)
+    let count = 0
+    shift = 0
+    do {
+      b = data[i++]!
+      count |= (b & 0x7f) << shift
+      shift += 7
+    } while (b & 0x80)
+    id += delta
+    visit(id, count)
+  }
+}
+
+/** Lemma numbers for profiles: one row per lemma key, remembered in memory. */
+export class LemmaNumbers {
+  private ids: Map<string, number> | null = null
+  private keys: string[] = []
+
+  constructor(private readonly db: Db) {}
+
+  private load(): Map<string, number> {
+    if (this.ids) return this.ids
+    const ids = new Map<string, number>()
+    const keys: string[] = []
+    for (const [id, key] of stmt(this.db, 'SELECT id, key FROM study_lemmas')
+      .raw()
+      .iterate() as IterableIterator<[number, string]>) {
+      ids.set(key, id)
+      keys[id] = key
+    }
+    this.ids = ids
+    this.keys = keys
+    return ids
+  }
+
+  /** The number of a lemma key (a new row for a key never seen). */
+  idOf(key: string): number {
+    const ids = this.load()
+    let id = ids.get(key)
+    if (id === undefined) {
+      id = Number(stmt(this.db, 'INSERT INTO study_lemmas (key) VALUES (?)').run(key).lastInsertRowid)
+      ids.set(key, id)
+      this.keys[id] = key
+    }
+    return id
+  }
+
+  /** The numbered keys (index = number; holes are undefined). */
+  all(): readonly (string | undefined)[] {
+    this.load()
+    return this.keys
+  }
+
+  forget(): void {
+    this.ids = null
+    this.keys = []
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * The study room's memory: statuses by lemma, article analyses for the reader's tints, lemma
+ * numbers, and the background difficulty pass. Everything here is a cache of the library file:
+ * `invalidate()` forgets it (the hook for a watcher of other processes' changes), and every
+ * public call first compares SQLite's `data_version`, so a change by another process (the
+ * CLI, a second window) is never served stale.
+ */
+import type { ArticleWords } from '../../../shared/study'
+import type { Emit } from '../context'
+import type { Db } from '../db/open'
+import { getSetting, setSetting } from '../library/articles'
+import type { Lexicon } from '../lexicon/lookup'
+import {
+  articleTexts,
+  buildProfiles,
+  recomputeShares,
+  statusArray,
+  storeProfile,
+} from './difficulty'
+import {
+  analyseArticle,
+  LemmaNumbers,
+  lexiconFingerprint,
+  loadNames,
+  type ArticleAnalysis,
+} from './profile'
+import { KNOWN, NEW, setStatusByKey, statusesByKey, statusName } from './words'
+
+const STATUS_VERSION = 'study.statusVersion'
+const SHARES_VERSION = 'study.sharesVersion'
+/** Articles whose analysis the reader keeps in memory. */
+const ANALYSES = 24
+/** A pass starts this long after the last change (changes come in bursts). */
+const DEBOUNCE_MS = 400
+
+export class StudyRoom {
+  private statuses: Map<string, number> | null = null
+  private names: Set<string> | null = null
+  private fingerprint: string | null = null
+  private readonly numbers: LemmaNumbers
+  private readonly analyses = new Map<number, { text: string; fp: string; a: ArticleAnalysis }>()
+  private dataVersion = -1
+  private timer: ReturnType<typeof setTimeout> | undefined
+  private running: { controller: AbortController; done: Promise<void> } | null = null
+  private closed = false
+
+  constructor(
+    private readonly db: Db,
+    private readonly lexicon: Lexicon,
+    private readonly lexiconReady: () => Promise<void>,
+    private readonly emit: Emit,
+  ) {
+    this.numbers = new LemmaNumbers(db)
+  }
+
+  /** Forgets every cache (statuses, analyses, lemma numbers, the lexicon's fingerprint). */
+  invalidate(): void {
+    this.statuses = null
+    this.names = null
+    this.fingerprint = null
+    this.analyses.clear()
+    this.numbers.forget()
+  }
+
+  /** Drops what another connection may have changed since the last call. */
+  check(): void {
+    const v = this.db.pragma('data_version', { simple: true }) as number
+    if (v !== this.dataVersion) {
+      if (this.dataVersion !== -1) this.invalidate()
+      this.dataVersion = v
+    }
+  }
+
+  /** Ready for work that needs the lexicon (the built-in glossary loaded). */
+  async ready(): Promise<void> {
+    await this.lexiconReady()
+    this.check()
+  }
+
+  statusMap(): Map<string, number> {
+    return (this.statuses ??= statusesByKey(this.db))
+  }
+
+  statusVersion(): number {
+    return Number(getSetting(this.db, STATUS_VERSION) ?? 0)
+  }
+
+  /**
+   * After statuses changed (inside the same transaction as the change): the version goes up,
+   * so the shares computed before are known to be stale.
+   */
+  statusesChanged(): void {
+    setSetting(this.db, STATUS_VERSION, String(this.statusVersion() + 1))
+    this.statuses = null
+  }
+
+  private lexiconState(): { fp: string; names: Set<string> } {
+    this.fingerprint ??= lexiconFingerprint(this.db)
+    this.names ??= loadNames(this.db)
+    return { fp: this.fingerprint, names: this.names }
+  }
+
+  /** The analysis of an article (remembered while its text and the lexicon stay the same). */
+  analysis(id: number): ArticleAnalysis | null {
+    const texts = articleTexts(this.db, id)
+    if (!texts) return null
+    const text = texts.join('\n')
+    const { fp, names } = this.lexiconState()
+    const cached = this.analyses.get(id)
+    if (cached && cached.text === text && cached.fp === fp) {
+      this.analyses.delete(id)
+      this.analyses.set(id, cached)
+      return cached.a
+    }
+    const a = analyseArticle(this.lexicon, names, texts)
+    this.analyses.set(id, { text, fp, a })
+    if (this.analyses.size > ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
+    // keep its profile current while we have the analysis
+    const stored = this.db
+      .prepare('SELECT lexicon FROM study_profiles WHERE article_id = ?')
+      .pluck()
+      .get(id)
+    if (stored !== fp)
+      storeProfile(this.db, this.numbers, id, a, fp, this.statusMap(), this.statusVersion())
+    return a
+  }
+
+  /** Every word of an article with its lemma's status, for the reader. */
+  articleWords(id: number, a: ArticleAnalysis): ArticleWords {
+    const statuses = this.statusMap()
+    const index = new Map<string, number>()
+    const lemmas: ArticleWords['lemmas'] = []
+    let unknown = 0
+    let ignored = 0
+    let fresh = 0
+    for (const [key, count] of a.counts) {
+      const s = statuses.get(key) ?? NEW
+      index.set(key, lemmas.length)
+      lemmas.push({ key, lemma: a.lemmas.get(key) ?? key, status: statusName(s) })
+      if (s <= 4) unknown += count
+      else if (s === 6) ignored += count
+      if (s === NEW && !statuses.has(key)) fresh++
+    }
+    const forms: Record<string, number> = {}
+    for (const [form, key] of a.forms) forms[form] = index.get(key)!
+    const counted = a.words - ignored
+    return {
+      articleId: id,
+      forms,
+      lemmas,
+      words: counted,
+      unknownShare: counted ? unknown / counted : 0,
+      newLemmas: fresh,
+    }
+  }
+
+  /** Marks every lemma of the article nobody gave a status as known. Returns how many. */
+  markKnown(a: ArticleAnalysis, now: Date): number {
+    const statuses = this.statusMap()
+    let marked = 0
+    this.db.transaction(() => {
+      for (const key of a.counts.keys()) {
+        if (statuses.has(key)) continue
+        setStatusByKey(this.db, key, a.lemmas.get(key) ?? key, KNOWN, now)
+        marked++
+      }
+      if (marked) this.statusesChanged()
+    })()
+    return marked
+  }
+
+  /** Unknown shares of all articles; with `wait`, missing profiles and stale shares first. */
+  async difficulty(wait: boolean) {
+    await this.ready()
+    if (wait) {
+      await this.runPass({ stale: false })
+    } else if (this.needsPass()) this.schedule()
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, p.unknown, p.counted FROM articles a
+         LEFT JOIN study_profiles p ON p.article_id = a.id ORDER BY a.id`,
+      )
+      .raw()
+      .all() as [number, number | null, number | null][]
+    let pending = 0
+    const ids: number[] = []
+    const shares: (number | null)[] = []
+    for (const [id, unknown, counted] of rows) {
+      ids.push(id)
+      if (unknown === null || counted === null) {
+        pending++
+        shares.push(null)
+      } else shares.push(counted ? Math.round((unknown / counted) * 10000) / 10000 : 0)
+    }
+    return {
+      ids,
+      shares,
+      pending,
+      computing: Boolean(this.running || this.timer) || this.sharesStale(),
+    }
+  }
+
+  private sharesStale(): boolean {
+    return Number(getSetting(this.db, SHARES_VERSION) ?? -1) < this.statusVersion()
+  }
+
+  private needsPass(): boolean {
+    if (this.sharesStale()) return true
+    const missing = this.db
+      .prepare(
+        'SELECT 1 FROM articles a WHERE NOT EXISTS (SELECT 1 FROM study_profiles p WHERE p.article_id = a.id) LIMIT 1',
+      )
+      .get()
+    if (missing) return true
+    const { fp } = this.lexiconState()
+    return Boolean(
+      this.db.prepare('SELECT 1 FROM study_profiles WHERE lexicon <> ? LIMIT 1').get(fp),
+    )
+  }
+
+  /** Starts the background pass a little later (again when one is running: it restarts). */
+  schedule(): void {
+    if (this.closed) return
+    clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = undefined
+      void this.runPass({ stale: true })
+    }, DEBOUNCE_MS)
+    this.timer.unref?.()
+  }
+
+  /**
+   * Builds missing profiles (with `stale`, also those of another lexicon), then recomputes the
+   * shares if the statuses changed since they were computed. A running pass is stopped first.
+   */
+  async runPass(opts: { stale: boolean }): Promise<void> {
+    if (this.running) {
+      this.running.controller.abort()
+      await this.running.done
+    }
+    const controller = new AbortController()
+    const done = this.pass(controller.signal, opts.stale)
+      .catch((err: Error) => {
+        if (this.db.open) console.error(`[lesesaal] difficulty: ${err.message}`)
+      })
+      .finally(() => {
+        if (this.running?.controller === controller) this.running = null
+      })
+    this.running = { controller, done }
+    await done
+  }
+
+  private async pass(signal: AbortSignal, stale: boolean): Promise<void> {
+    await this.ready()
+    const { fp, names } = this.lexiconState()
+    const built = await buildProfiles(
+      this.db,
+      this.lexicon,
+      this.numbers,
+      names,
+      fp,
+      () => this.statusMap(),
+      () => this.statusVersion(),
+      {
+        signal,
+        stale,
+        onProgress: (done, total) => this.emit('study.progress', { done, total }),
+      },
+    )
+    if (signal.aborted || !this.db.open) return
+    let recomputed = false
+    if (this.sharesStale()) {
+      const version = this.statusVersion()
+      const status = statusArray(this.numbers, this.statusMap())
+      recomputed = await recomputeShares(this.db, status, version, { signal })
+      if (recomputed && this.db.open) setSetting(this.db, SHARES_VERSION, String(version))
+    }
+    if ((built || recomputed) && !signal.aborted) this.emit('study.changed', { reason: 'difficulty' })
+  }
+
+  /** Waits for a running pass (tests, the benchmark). */
+  async settled(): Promise<void> {
+    while (this.timer || this.running) {
+      if (this.timer) {
+        clearTimeout(this.timer)
+        this.timer = undefined
+        await this.runPass({ stale: true })
+      } else await this.running?.done
+    }
+  }
+
+  /** Stops background work (the library is closing). */
+  stop(): void {
+    this.closed = true
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.running?.controller.abort()
+  }
+}
