@@ -159,7 +159,13 @@ export interface StudyStats {
   readingPerWeek: { week: string; seconds: number }[]
   /** Cards falling due on each of the next days (overdue ones count for today). */
   forecast: { day: string; due: number }[]
-  totals: { saved: number; known: number; learning: number; reviews: number; readingSeconds: number }
+  totals: {
+    saved: number
+    known: number
+    learning: number
+    reviews: number
+    readingSeconds: number
+  }
 }
 
 export interface AnkiExport {

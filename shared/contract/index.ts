@@ -45,7 +45,8 @@ export type MethodName = keyof typeof schemas
 
 /** The result type of each method. Must name exactly the methods in `schemas`. */
 export interface ApiResults
-  extends AppResults,
+  extends
+    AppResults,
     LibraryResults,
     ImportResults,
     SearchResultsTable,
@@ -83,12 +84,7 @@ void contractIsComplete
 
 /** Events pushed from the core to the renderer. */
 export interface ApiEvents
-  extends AppEvents,
-    LibraryEvents,
-    ImportEvents,
-    SearchEvents,
-    LexiconEvents,
-    StudyEvents {}
+  extends AppEvents, LibraryEvents, ImportEvents, SearchEvents, LexiconEvents, StudyEvents {}
 export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {

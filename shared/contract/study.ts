@@ -74,7 +74,10 @@ export const studySchemas = {
     id: articleId,
     seconds: z.number().int().min(1).max(600),
   }),
-  'study.stats': z.strictObject({ days: z.number().int().min(7).max(3650).default(90), now: moment }),
+  'study.stats': z.strictObject({
+    days: z.number().int().min(7).max(3650).default(90),
+    now: moment,
+  }),
   'study.settings': z.strictObject({
     newPerDay: z.number().int().min(0).max(9999).optional(),
     levelShare: z.number().min(0).max(1).optional(),
@@ -118,4 +121,3 @@ export interface StudyEvents {
   /** Progress of the background difficulty pass (articles done of total). */
   'study.progress': { done: number; total: number }
 }
-

@@ -52,13 +52,17 @@ describe('Anki export', () => {
     // Sicherheitsgarantie: recognition, cloze, gender; verhandeln: recognition, cloze
     expect(notes.map((n) => n.type).sort()).toEqual(['Basic', 'Basic', 'Basic', 'Cloze', 'Cloze'])
     for (const n of notes) expect(n.deck).toBe('Lesesaal')
-    const cloze = notes.find((n) => n.type === 'Cloze' && n.front!.includes('Sicherheitsgarantien'))!
+    const cloze = notes.find(
+      (n) => n.type === 'Cloze' && n.front!.includes('Sicherheitsgarantien'),
+    )!
     expect(cloze.front).toBe(
       'Die Außenministerin Marlene Hohenstein sprach von einem Durchbruch bei den {{c1::Sicherheitsgarantien::security guarantee}} für die Kabel.',
     )
     expect(cloze.back).toContain('die Sicherheitsgarantie')
     const gender = notes.find((n) => n.front!.startsWith('der, die oder das?'))!
-    expect(gender.back).toBe('<b>die</b> Sicherheitsgarantie, die Sicherheitsgarantien<br>security guarantee')
+    expect(gender.back).toBe(
+      '<b>die</b> Sicherheitsgarantie, die Sicherheitsgarantien<br>security guarantee',
+    )
     expect(notes.find((n) => n.front === 'verhandeln')?.back).toMatch(/^to negotiate/)
   })
 
@@ -80,7 +84,9 @@ describe('Anki export', () => {
     const story = core.db
       .prepare("INSERT INTO stories (title, created_at) VALUES ('Gipfel in Lübeck', '2025-05-06')")
       .run().lastInsertRowid
-    core.db.prepare('INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)').run(story, hafen)
+    core.db
+      .prepare('INSERT INTO story_articles (story_id, article_id) VALUES (?, ?)')
+      .run(story, hafen)
     const { notes } = parse((await call(core, 'vocab.export', {})).text)
     for (const n of notes)
       expect(n.tags).toEqual(['lesesaal', 'outlet::Ostsee-Bote', 'story::Gipfel_in_Lübeck'])
@@ -94,7 +100,10 @@ describe('Anki export', () => {
     await call(core, 'vocab.update', { id: w.id, gloss: 'a <security> guarantee\tfor "all"' })
     const text = (await call(core, 'vocab.export', {})).text
     expect(text).toContain('a &lt;security&gt; guarantee for &quot;all&quot;')
-    for (const line of text.trimEnd().split('\n').filter((l) => !l.startsWith('#')))
+    for (const line of text
+      .trimEnd()
+      .split('\n')
+      .filter((l) => !l.startsWith('#')))
       expect(line.split('\t')).toHaveLength(6)
     await call(core, 'vocab.status', { id: w.id, status: 'ignored' })
     expect(parse((await call(core, 'vocab.export', {})).text).notes).toHaveLength(2)

@@ -85,7 +85,9 @@ describe('the background difficulty pass', () => {
     await call(core, 'study.difficulty', { wait: true })
     expect(core.db.prepare('SELECT count(*) FROM study_profiles').pluck().get()).toBe(2)
     core.db
-      .prepare("UPDATE paragraphs SET text = 'Die Häfen bleiben zu.' WHERE article_id = ? AND position = 2")
+      .prepare(
+        "UPDATE paragraphs SET text = 'Die Häfen bleiben zu.' WHERE article_id = ? AND position = 2",
+      )
       .run(hafen)
     expect(core.db.prepare('SELECT count(*) FROM study_profiles').pluck().get()).toBe(1)
     const words = await call(core, 'study.articleWords', { id: hafen })
@@ -140,7 +142,9 @@ describe('migration 0060', () => {
       `INSERT INTO articles (title, words, content_hash, source_kind, raw, extractor_version, imported_at)
        VALUES ('Alt', 2, 'h', 'paste', x'00', 1, '2025-01-01')`,
     ).run()
-    db.prepare("INSERT INTO paragraphs (article_id, position, kind, text) VALUES (1, 0, 'p', 'Zwei Wörter')").run()
+    db.prepare(
+      "INSERT INTO paragraphs (article_id, position, kind, text) VALUES (1, 0, 'p', 'Zwei Wörter')",
+    ).run()
     migrate(db, [
       { version: 10, name: 'initial', up: m0010.up },
       { version: 20, name: 'search', up: m0020.up },
@@ -149,7 +153,9 @@ describe('migration 0060', () => {
     ])
     expect(schemaVersion(db)).toBe(60)
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'study_%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'study_%' ORDER BY name",
+      )
       .pluck()
       .all()
     expect(tables).toEqual([

@@ -3,7 +3,7 @@
  * the library, can be recomputed from the log and undone; cards as the learner sees them; the
  * daily limit of new cards.
  */
-import { createEmptyCard, fsrs, Rating, type Card } from 'ts-fsrs'
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs'
 import { describe, expect, it } from 'vitest'
 import { FSRS_PARAMETERS, readCard, replayCard, toFsrsCard } from '../../electron/core/study/fsrs'
 import type { Rating as Answer } from '../../shared/study'
@@ -46,7 +46,12 @@ describe('FSRS scheduling', () => {
     ]
     const f = fsrs(FSRS_PARAMETERS)
     let expected: Card = createEmptyCard(new Date(created))
-    const grade = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy }
+    const grade: Record<Answer, Grade> = {
+      again: Rating.Again,
+      hard: Rating.Hard,
+      good: Rating.Good,
+      easy: Rating.Easy,
+    }
     for (const [rating, minutes] of answers) {
       const now = at(minutes)
       expected = f.next(expected, now, grade[rating]).card
@@ -112,7 +117,11 @@ describe('FSRS scheduling', () => {
     const { core, word } = await savedNoun()
     const id = word.cards[0]!.id
     await call(core, 'review.answer', { card: id, rating: 'good', now: at(10).toISOString() })
-    const r = await core.invoke('review.answer', { card: id, rating: 'good', now: at(5).toISOString() })
+    const r = await core.invoke('review.answer', {
+      card: id,
+      rating: 'good',
+      now: at(5).toISOString(),
+    })
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 })
@@ -184,7 +193,9 @@ describe('cards', () => {
     await call(core, 'study.settings', { newPerDay: 3 })
     const seen: string[] = []
     for (;;) {
-      const { card, counts } = await call(core, 'review.next', { now: at(seen.length).toISOString() })
+      const { card, counts } = await call(core, 'review.next', {
+        now: at(seen.length).toISOString(),
+      })
       if (!card) {
         expect(counts.fresh).toBe(0)
         break
@@ -220,7 +231,11 @@ describe('cards', () => {
     const status = async () => (await call(core, 'vocab.get', { id: word.id })).status
     await call(core, 'review.answer', { card: id, rating: 'easy', now: at(0).toISOString() })
     expect(await status()).toBe('learning3')
-    await call(core, 'review.answer', { card: id, rating: 'again', now: at(60 * 24 * 9).toISOString() })
+    await call(core, 'review.answer', {
+      card: id,
+      rating: 'again',
+      now: at(60 * 24 * 9).toISOString(),
+    })
     expect(await status()).toBe('learning1')
   })
 })

@@ -69,7 +69,10 @@ describe('saving words', () => {
     const context = contextOf(p[1]!, 'Sicherheitsgarantien')
     await call(core, 'vocab.save', { word: 'Sicherheitsgarantien', articleId: hafen, context })
     await call(core, 'vocab.save', { word: 'Sicherheitsgarantien', articleId: hafen, context })
-    const again = await call(core, 'vocab.save', { word: 'Sicherheitsgarantien', articleId: wismar })
+    const again = await call(core, 'vocab.save', {
+      word: 'Sicherheitsgarantien',
+      articleId: wismar,
+    })
     expect(again.sentences.map((s) => [s.articleId, s.outlet])).toEqual([
       [hafen, 'Ostsee-Bote'],
       [wismar, 'Wismarer Zeitung'],
@@ -239,14 +242,22 @@ describe('what I know', () => {
     await call(core, 'vocab.status', { lemma: 'Sanktion', status: 'known' })
     const lemmas = async (input: object) =>
       (await call(core, 'vocab.list', input)).words.map((w) => w.lemma)
-    expect(await lemmas({ sort: 'lemma', order: 'asc' })).toEqual(['Durchbruch', 'Hafen', 'Sanktion'])
+    expect(await lemmas({ sort: 'lemma', order: 'asc' })).toEqual([
+      'Durchbruch',
+      'Hafen',
+      'Sanktion',
+    ])
     expect(await lemmas({ status: 'known' })).toEqual(['Sanktion'])
     expect(await lemmas({ status: 'learning', sort: 'lemma', order: 'asc' })).toEqual([
       'Durchbruch',
       'Hafen',
     ])
     expect(await lemmas({ filter: 'harbour' })).toEqual(['Hafen'])
-    expect(await lemmas({ sort: 'date', order: 'asc' })).toEqual(['Sanktion', 'Durchbruch', 'Hafen'])
+    expect(await lemmas({ sort: 'date', order: 'asc' })).toEqual([
+      'Sanktion',
+      'Durchbruch',
+      'Hafen',
+    ])
     expect(await lemmas({ limit: 1, offset: 2, sort: 'date', order: 'asc' })).toEqual(['Hafen'])
   })
 })

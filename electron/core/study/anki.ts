@@ -22,7 +22,9 @@ export interface AnkiOptions {
 
 /** A stable note id: the same lemma, part of speech, gender and kind give the same GUID. */
 export function noteGuid(key: string, pos: string, gender: string, kind: CardKind): string {
-  const hash = createHash('sha256').update(`lesesaal\u0000${key}\u0000${pos}\u0000${gender}\u0000${kind}`)
+  const hash = createHash('sha256').update(
+    `lesesaal\u0000${key}\u0000${pos}\u0000${gender}\u0000${kind}`,
+  )
   return `ls${hash.digest('base64url').slice(0, 18)}`
 }
 
@@ -72,19 +74,27 @@ export function exportAnki(db: Db, options: AnkiOptions): AnkiExport {
     const sentences = sentencesOf(db, w.id)
     const tags = new Set(['lesesaal'])
     for (const s of sentences) if (s.outlet) tags.add(tag('outlet', s.outlet))
-    for (const story of storiesOf(db, sentences.map((s) => s.articleId)))
+    for (const story of storiesOf(
+      db,
+      sentences.map((s) => s.articleId),
+    ))
       tags.add(tag('story', story))
     tags.delete('')
     const tagText = [...tags].join(' ')
     const note = (kind: CardKind, type: string, front: string, back: string) => {
       lines.push(
-        [noteGuid(w.key, w.pos, w.gender, kind), field(type), deck, front, back, tagText].join('\t'),
+        [noteGuid(w.key, w.pos, w.gender, kind), field(type), deck, front, back, tagText].join(
+          '\t',
+        ),
       )
       notes++
     }
     const gloss = w.gloss ? field(w.gloss) : ''
     const source = (s: (typeof sentences)[number]) =>
-      [s.articleTitle, s.outlet, s.published].filter(Boolean).map((x) => field(x!)).join(' · ')
+      [s.articleTitle, s.outlet, s.published]
+        .filter(Boolean)
+        .map((x) => field(x!))
+        .join(' · ')
     if (w.gloss) {
       const example = sentences[0] ? `<br><br><i>${field(sentences[0].text)}</i>` : ''
       note('recognition', basic, field(headword), `${gloss}${example}`)

@@ -63,8 +63,7 @@ const ALL_KINDS = "'cloze','gender','recognition'"
 /** The next card to review: due learning and review cards first, then new ones (limited). */
 export function nextCardRow(db: Db, now: Date, newPerDay: number): CardRow | null {
   const due = stmt(db, REVIEWED_CARD.replace('%KINDS%', ALL_KINDS)).get({ now: now.getTime() }) as
-    | CardRow
-    | undefined
+    CardRow | undefined
   if (due) return due
   const day = dayStart(now)
   if (newToday(db, day) >= newPerDay) return null
@@ -172,10 +171,7 @@ export function renderCard(db: Db, row: CardRow): StudyCard {
 export function levelAfterReview(db: Db, wordId: number, now: Date): boolean {
   const w = readWord(db, wordId)
   if (!w || w.status > 4) return false
-  const weakest = stmt(
-    db,
-    'SELECT min(stability) FROM study_cards WHERE word_id = ? AND reps > 0',
-  )
+  const weakest = stmt(db, 'SELECT min(stability) FROM study_cards WHERE word_id = ? AND reps > 0')
     .pluck()
     .get(wordId) as number | null
   if (weakest === null) return false

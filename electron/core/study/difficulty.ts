@@ -36,8 +36,7 @@ function aborted(signal?: AbortSignal): boolean {
 /** The title and paragraphs of an article, or null when it is gone. */
 export function articleTexts(db: Db, id: number): string[] | null {
   const title = stmt(db, 'SELECT title FROM articles WHERE id = ?').pluck().get(id) as
-    | string
-    | undefined
+    string | undefined
   if (title === undefined) return null
   const paragraphs = stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
     .pluck()
@@ -183,7 +182,13 @@ export async function recomputeShares(
     let finished = false
     const changes: [number, number, number][] = []
     while (performance.now() - started < slice) {
-      const rows = read.all(after, rowsAtOnce) as [number, number, Uint8Array, number | null, number | null][]
+      const rows = read.all(after, rowsAtOnce) as [
+        number,
+        number,
+        Uint8Array,
+        number | null,
+        number | null,
+      ][]
       if (rows.length === 0) {
         finished = true
         break

@@ -117,7 +117,14 @@ export function studyHandlers(
               plural: info.plural,
               gloss: info.gloss,
             }
-          : { key: lexiconKey(written), lemma: written, pos: '', gender: null, plural: null, gloss: null }
+          : {
+              key: lexiconKey(written),
+              lemma: written,
+              pos: '',
+              gender: null,
+              plural: null,
+              gloss: null,
+            }
       const id = db.transaction(() => {
         const id = saveWord(db, facts, now)
         if (place) addSentence(db, id, place, now)
@@ -180,9 +187,10 @@ export function studyHandlers(
     },
     'vocab.deleteSentence': async ({ id }) => {
       room.check()
-      const wordId = db.prepare('SELECT word_id FROM study_sentences WHERE id = ?').pluck().get(id) as
-        | number
-        | undefined
+      const wordId = db
+        .prepare('SELECT word_id FROM study_sentences WHERE id = ?')
+        .pluck()
+        .get(id) as number | undefined
       if (wordId === undefined) return { deleted: false }
       db.transaction(() => {
         db.prepare('DELETE FROM study_sentences WHERE id = ?').run(id)
@@ -210,9 +218,10 @@ export function studyHandlers(
       // the lemma as typed, or (a form typed) the lemma the lexicon gives for it
       let key = lexiconKey(lemma)
       let text = lemma
-      const known = db.prepare('SELECT lemma FROM study_words WHERE key = ? LIMIT 1').pluck().get(key) as
-        | string
-        | undefined
+      const known = db
+        .prepare('SELECT lemma FROM study_words WHERE key = ? LIMIT 1')
+        .pluck()
+        .get(key) as string | undefined
       if (known) text = known
       else {
         const info = await lex.lexicon.lookup(lemma, false)
@@ -284,7 +293,10 @@ export function studyHandlers(
       room.check()
       const t = at(now)
       const result = answerCard(db, card, rating, t, durationMs ?? null)
-      const wordId = db.prepare('SELECT word_id FROM study_cards WHERE id = ?').pluck().get(card) as number
+      const wordId = db
+        .prepare('SELECT word_id FROM study_cards WHERE id = ?')
+        .pluck()
+        .get(card) as number
       const moved = db.transaction(() => {
         const m = levelAfterReview(db, wordId, t)
         if (m) room.statusesChanged()
@@ -311,4 +323,3 @@ export function studyHandlers(
   }
   return { handlers, room }
 }
-

@@ -58,7 +58,14 @@ export function locateFromContext(
   }
   const s = sentenceAt(text, offset)
   if (!s) return null
-  return { form, formStart: offset - s.start, text: s.text, articleId: null, paragraph: null, start: null }
+  return {
+    form,
+    formStart: offset - s.start,
+    text: s.text,
+    articleId: null,
+    paragraph: null,
+    start: null,
+  }
 }
 
 /**

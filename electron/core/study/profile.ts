@@ -102,7 +102,10 @@ export function loadNames(db: Db): Set<string> {
  * dictionary import, an own term saved or deleted changes the largest id or the count.
  */
 export function lexiconFingerprint(db: Db): string {
-  const row = stmt(db, 'SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM lexicon_entries').get() as {
+  const row = stmt(
+    db,
+    'SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM lexicon_entries',
+  ).get() as {
     top: number
     n: number
   }
@@ -185,7 +188,9 @@ export class LemmaNumbers {
     const ids = this.load()
     let id = ids.get(key)
     if (id === undefined) {
-      id = Number(stmt(this.db, 'INSERT INTO study_lemmas (key) VALUES (?)').run(key).lastInsertRowid)
+      id = Number(
+        stmt(this.db, 'INSERT INTO study_lemmas (key) VALUES (?)').run(key).lastInsertRowid,
+      )
       ids.set(key, id)
       this.keys[id] = key
     }

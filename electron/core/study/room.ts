@@ -275,7 +275,8 @@ export class StudyRoom {
       recomputed = await recomputeShares(this.db, status, version, { signal })
       if (recomputed && this.db.open) setSetting(this.db, SHARES_VERSION, String(version))
     }
-    if ((built || recomputed) && !signal.aborted) this.emit('study.changed', { reason: 'difficulty' })
+    if ((built || recomputed) && !signal.aborted)
+      this.emit('study.changed', { reason: 'difficulty' })
   }
 
   /** Waits for a running pass (tests, the benchmark). */

@@ -31,7 +31,11 @@ export function splitSentences(text: string): Sentence[] {
   for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
     const mark = m[1]!
     const endOfSentence = m.index + mark.length + m[2]!.length
-    if (mark === '.' && !m[2] && continues(text.slice(from, m.index), text.slice(m.index + m[0].length)))
+    if (
+      mark === '.' &&
+      !m[2] &&
+      continues(text.slice(from, m.index), text.slice(m.index + m[0].length))
+    )
       continue
     push(out, text, from, endOfSentence)
     from = m.index + m[0].length

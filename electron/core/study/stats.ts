@@ -76,9 +76,11 @@ export function studyStats(db: Db, now: Date, span: number): StudyStats {
     if (b === 'known') known++
     if (b === 'learning') learning++
   }
-  const log = stmt(db, 'SELECT old, new, at FROM study_status_log ORDER BY id')
-    .raw()
-    .all() as [number, number, number][]
+  const log = stmt(db, 'SELECT old, new, at FROM study_status_log ORDER BY id').raw().all() as [
+    number,
+    number,
+    number,
+  ][]
   let i = 0
   for (; i < log.length && log[i]![2] < from; i++) apply(log[i]![0], log[i]![1])
   const wordsOverTime = range.map((day) => {

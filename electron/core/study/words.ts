@@ -62,8 +62,7 @@ function findForSave(db: Db, facts: WordFacts): WordRow | undefined {
     `SELECT * FROM study_words WHERE key = @key AND ((pos = @pos AND gender = @gender) OR (pos = '' AND gender = ''))
      ORDER BY pos = '' LIMIT 1`,
   ).get({ key: facts.key, pos: facts.pos, gender: facts.gender ?? '' }) ?? undefined) as
-    | WordRow
-    | undefined
+    WordRow | undefined
 }
 
 /**
@@ -111,8 +110,7 @@ export function addSentence(db: Db, wordId: number, s: SentenceInput, now: Date)
         db,
         'SELECT a.title, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
       ).get(s.articleId) as
-        | { title: string; outlet: string | null; published: string | null }
-        | undefined) ?? null)
+        { title: string; outlet: string | null; published: string | null } | undefined) ?? null)
     : null
   stmt(
     db,
@@ -168,7 +166,11 @@ export function setStatusByKey(
   let changed = 0
   for (const r of rows) {
     if (r.status === status) continue
-    stmt(db, 'UPDATE study_words SET status = ?, updated_at = ? WHERE id = ?').run(status, iso, r.id)
+    stmt(db, 'UPDATE study_words SET status = ?, updated_at = ? WHERE id = ?').run(
+      status,
+      iso,
+      r.id,
+    )
     changed++
   }
   // one log row per lemma text: the least known status before and after
@@ -180,8 +182,7 @@ export function setStatusByKey(
 /** Sets the status of one word. Returns whether it changed. Call inside a transaction. */
 export function setStatusById(db: Db, id: number, status: number, now: Date): boolean {
   const row = stmt(db, 'SELECT key, status FROM study_words WHERE id = ?').get(id) as
-    | { key: string; status: number }
-    | undefined
+    { key: string; status: number } | undefined
   if (!row || row.status === status) return false
   stmt(db, 'UPDATE study_words SET status = ?, updated_at = ? WHERE id = ?').run(
     status,
@@ -253,8 +254,7 @@ export function toVocabWord(db: Db, row: WordRow): VocabWord {
   const due = cards.length ? cards.reduce((a, c) => (c.due < a ? c.due : a), cards[0]!.due) : null
   const frequency =
     (stmt(db, 'SELECT articles FROM study_lemmas WHERE key = ?').pluck().get(row.key) as
-      | number
-      | undefined) ?? 0
+      number | undefined) ?? 0
   return {
     id: row.id,
     lemma: row.lemma,
@@ -317,7 +317,9 @@ export function listWords(
     params.filter = `%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   }
   if (opts.articleId !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM study_sentences s WHERE s.word_id = w.id AND s.article_id = @article)')
+    where.push(
+      'EXISTS (SELECT 1 FROM study_sentences s WHERE s.word_id = w.id AND s.article_id = @article)',
+    )
     params.article = opts.articleId
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
