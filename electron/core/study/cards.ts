@@ -89,14 +89,18 @@ export function reviewCounts(db: Db, now: Date, newPerDay: number): ReviewCounts
   )
     .pluck()
     .get(t) as number
+  const left = Math.max(0, newPerDay - newToday(db, day))
+  // words with a new card that may come today (counted up to what the limit leaves)
   const waiting = stmt(
     db,
-    `SELECT count(DISTINCT c.word_id) FROM study_cards c JOIN study_words w ON w.id = c.word_id
+    `SELECT count(*) FROM (SELECT DISTINCT c.word_id FROM study_cards c INDEXED BY study_cards_new
+       JOIN study_words w ON w.id = c.word_id
      WHERE c.state = 0 AND w.status <= 4
-       AND NOT EXISTS (SELECT 1 FROM study_cards s WHERE s.word_id = c.word_id AND s.last_review >= ?)`,
+       AND NOT EXISTS (SELECT 1 FROM study_cards s WHERE s.word_id = c.word_id AND s.last_review >= ?)
+     LIMIT ?)`,
   )
     .pluck()
-    .get(day) as number
+    .get(day, left) as number
   const doneToday = stmt(db, 'SELECT count(*) FROM study_reviews WHERE reviewed_at >= ?')
     .pluck()
     .get(day) as number
@@ -109,7 +113,7 @@ export function reviewCounts(db: Db, now: Date, newPerDay: number): ReviewCounts
     .get(t) as number | null
   return {
     due,
-    fresh: Math.max(0, Math.min(waiting, newPerDay - newToday(db, day))),
+    fresh: Math.min(waiting, left),
     doneToday,
     nextDue: next === null ? null : new Date(next).toISOString(),
   }

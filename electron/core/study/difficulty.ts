@@ -7,13 +7,7 @@
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Lexicon } from '../lexicon/lookup'
-import {
-  analyseArticle,
-  eachProfilePair,
-  encodeProfile,
-  type ArticleAnalysis,
-  type LemmaNumbers,
-} from './profile'
+import { analyseArticle, encodeProfile, type ArticleAnalysis, type LemmaNumbers } from './profile'
 import { IGNORED } from './words'
 
 /** How long one slice may hold the event loop. */
@@ -52,22 +46,6 @@ export function statusArray(numbers: LemmaNumbers, statuses: Map<string, number>
     if (key !== undefined) out[id] = statuses.get(key) ?? 0
   })
   return out
-}
-
-/** Unknown and counted running words of a profile under the given statuses. */
-export function shareOfProfile(
-  data: Uint8Array,
-  words: number,
-  status: Uint8Array,
-): { unknown: number; counted: number } {
-  let unknown = 0
-  let ignored = 0
-  eachProfilePair(data, (id, count) => {
-    const s = status[id] ?? 0
-    if (s <= 4) unknown += count
-    else if (s === IGNORED) ignored += count
-  })
-  return { unknown, counted: words - ignored }
 }
 
 /** Stores an article's profile with its share under the current statuses. */
@@ -168,12 +146,14 @@ export async function recomputeShares(
     db,
     'SELECT article_id, words, lemmas, unknown, counted FROM study_profiles WHERE article_id > ? ORDER BY article_id LIMIT ?',
   ).raw()
-  const rowsAtOnce = options.rows ?? 256
+  const rowsAtOnce = options.rows ?? 64
   const update = stmt(
     db,
     'UPDATE study_profiles SET unknown = ?, counted = ?, version = ? WHERE article_id = ?',
   )
-  let articlesPerLemma = new Int32Array(status.length + 1024)
+  const top =
+    (stmt(db, 'SELECT coalesce(max(id), 0) FROM study_lemmas').pluck().get() as number) + 1
+  const articlesPerLemma = new Int32Array(top)
   let after = 0
   let done = 0
   for (;;) {
@@ -194,19 +174,31 @@ export async function recomputeShares(
         break
       }
       for (const [id, words, data, unknown, counted] of rows) {
+        // the profile's varint pairs, decoded inline (this loop runs over every profile)
         let u = 0
         let ignored = 0
-        eachProfilePair(data, (lemma, count) => {
-          if (lemma >= articlesPerLemma.length) {
-            const grown = new Int32Array(lemma * 2)
-            grown.set(articlesPerLemma)
-            articlesPerLemma = grown
+        let lemma = 0
+        let i = 0
+        const n = data.length
+        while (i < n) {
+          let b = data[i++]!
+          let delta = b & 0x7f
+          for (let shift = 7; b & 0x80; shift += 7) {
+            b = data[i++]!
+            delta |= (b & 0x7f) << shift
           }
-          articlesPerLemma[lemma]!++
+          b = data[i++]!
+          let count = b & 0x7f
+          for (let shift = 7; b & 0x80; shift += 7) {
+            b = data[i++]!
+            count |= (b & 0x7f) << shift
+          }
+          lemma += delta
+          if (lemma < top) articlesPerLemma[lemma]!++
           const s = status[lemma] ?? 0
           if (s <= 4) u += count
           else if (s === IGNORED) ignored += count
-        })
+        }
         const c = words - ignored
         if (u !== unknown || c !== counted) changes.push([u, c, id])
         after = id
@@ -221,21 +213,38 @@ export async function recomputeShares(
     if (finished) break
     await nextTick()
   }
-  storeArticleCounts(db, articlesPerLemma)
+  await storeArticleCounts(db, articlesPerLemma, options)
   return true
 }
 
-/** Writes in how many articles each lemma occurs (only the numbers that changed). */
-function storeArticleCounts(db: Db, counts: Int32Array): void {
-  const current = stmt(db, 'SELECT id, articles FROM study_lemmas').raw().all() as [
-    number,
-    number,
-  ][]
+/** Writes in how many articles each lemma occurs (only the numbers that changed), in slices. */
+async function storeArticleCounts(db: Db, counts: Int32Array, options: PassOptions): Promise<void> {
+  const read = stmt(
+    db,
+    'SELECT id, articles FROM study_lemmas WHERE id > ? ORDER BY id LIMIT 512',
+  ).raw()
   const update = stmt(db, 'UPDATE study_lemmas SET articles = ? WHERE id = ?')
-  db.transaction(() => {
-    for (const [id, articles] of current) {
-      const n = counts[id] ?? 0
-      if (n !== articles) update.run(n, id)
-    }
-  })()
+  const slice = options.sliceMs ?? SLICE_MS
+  let after = 0
+  for (;;) {
+    if (aborted(options.signal) || !db.open) return
+    const started = performance.now()
+    let finished = false
+    db.transaction(() => {
+      while (performance.now() - started < slice) {
+        const rows = read.all(after) as [number, number][]
+        if (rows.length === 0) {
+          finished = true
+          return
+        }
+        for (const [id, articles] of rows) {
+          const n = counts[id] ?? 0
+          if (n !== articles) update.run(n, id)
+          after = id
+        }
+      }
+    })()
+    if (finished) return
+    await nextTick()
+  }
 }

@@ -244,14 +244,11 @@ export function studyHandlers(
     },
     'study.articleWords': async ({ id }) => {
       await room.ready()
-      texts(id)
-      const a = room.analysis(id)!
-      return room.articleWords(id, a)
+      return room.articleWords(id, room.analysis(id, texts(id))!)
     },
     'study.markKnown': async ({ id }) => {
       await room.ready()
-      texts(id)
-      const marked = room.markKnown(room.analysis(id)!, new Date())
+      const marked = room.markKnown(room.analysis(id, texts(id))!, new Date())
       if (marked) changed('status')
       return { marked }
     },

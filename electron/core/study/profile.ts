@@ -45,6 +45,8 @@ export function analyseArticle(
     forms: new Map(),
     lemmas: new Map(),
   }
+  // a word inside a sentence always counts the same way: decided once per article
+  const inside = new Map<string, string | null>()
   for (const text of texts) {
     const { lemmas } = lexicon.annotate(text)
     let i = 0
@@ -53,7 +55,13 @@ export function analyseArticle(
       const lemma = lemmas[i++] ?? null
       const opens = prevEnd < 0 || SENTENCE_GAP.test(text.slice(prevEnd, start))
       prevEnd = end
-      const key = keyOf(raw, lemma, opens, names)
+      let key: string | null
+      if (opens) key = keyOf(raw, lemma, true, names)
+      else {
+        const known = inside.get(raw)
+        key = known !== undefined ? known : keyOf(raw, lemma, false, names)
+        if (known === undefined) inside.set(raw, key)
+      }
       if (key === null) {
         out.skipped++
         return
@@ -99,17 +107,19 @@ export function loadNames(db: Db): Set<string> {
 
 /**
  * What the profiles depend on besides the text: this analysis and the lexicon's entries. A
- * dictionary import, an own term saved or deleted changes the largest id or the count.
+ * dictionary import or an own term saved changes the largest id; a deletion changes the count.
  */
 export function lexiconFingerprint(db: Db): string {
   const row = stmt(
     db,
     'SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM lexicon_entries',
-  ).get() as {
-    top: number
-    n: number
-  }
+  ).get() as { top: number; n: number }
   return `${PROFILE_VERSION}:${row.top}:${row.n}`
+}
+
+/** The lexicon's largest entry id: a cheap sign that entries were added (or re-saved). */
+export function lexiconTop(db: Db): number {
+  return stmt(db, 'SELECT coalesce(max(id), 0) FROM lexicon_entries').pluck().get() as number
 }
 
 /** Lemma pairs (number, count) as varints: number deltas, sorted. */

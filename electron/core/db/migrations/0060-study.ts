@@ -70,7 +70,9 @@ export function up(db: Database): void {
       created_at     INTEGER NOT NULL,
       UNIQUE (word_id, kind)
     );
-    CREATE INDEX study_cards_due ON study_cards (state, due);
+    -- the next card: seen cards by due date, new cards in the order they were made
+    CREATE INDEX study_cards_due ON study_cards (due) WHERE state > 0;
+    CREATE INDEX study_cards_new ON study_cards (id) WHERE state = 0;
 
     -- Every answer: ts-fsrs's ReviewLog, the whole card before (undo, recomputing) and after
     -- (statistics). Kept when a word is deleted.
