@@ -140,6 +140,8 @@ export interface Difficulty {
   pending: number
   /** Whether the background pass is (or is about to be) updating the shares. */
   computing: boolean
+  /** Whether the learner has saved a word or given a status (else the library hides it all). */
+  active: boolean
 }
 
 export interface StudySettings {

@@ -12,7 +12,7 @@ import * as m0020 from '../../electron/core/db/migrations/0020-search'
 import * as m0030 from '../../electron/core/db/migrations/0030-lexicon'
 import * as m0060 from '../../electron/core/db/migrations/0060-study'
 import { recomputeShares, statusArray } from '../../electron/core/study/difficulty'
-import { LemmaNumbers, keyOf } from '../../electron/core/study/profile'
+import { analyseArticle, LemmaNumbers, keyOf } from '../../electron/core/study/profile'
 import { call, tempDir } from '../helpers/core'
 import { contextOf, studyLibrary } from '../helpers/study'
 
@@ -116,17 +116,35 @@ describe('the background difficulty pass', () => {
 })
 
 describe('names and numbers', () => {
-  const names = new Set(['lübeck'])
+  const places = new Set(['lübeck'])
+  const names = new Set(['Hohenstein'])
   it.each([
-    ['48', null, false, null],
-    ['3,5', null, false, null],
-    ['Hohenstein', null, false, null],
-    ['Lübeck', 'Lübeck', false, null],
-    ['Offen', null, true, 'offen'],
-    ['zäher', null, false, 'zäher'],
-    ['Häfen', 'Hafen', false, 'hafen'],
-  ])('%s counts as %s', (raw, lemma, opens, key) => {
-    expect(keyOf(raw, lemma, opens, names)).toBe(key)
+    ['48', null, null],
+    ['3,5', null, null],
+    ['Hohenstein', null, null],
+    ['Lübeck', 'Lübeck', null],
+    ['Offen', null, 'offen'],
+    ['zäher', null, 'zäher'],
+    ['Meeresboden', null, 'meeresboden'],
+    ['Häfen', 'Hafen', 'hafen'],
+  ])('%s counts as %s', (raw, lemma, key) => {
+    expect(keyOf(raw, lemma, places, names)).toBe(key)
+  })
+
+  it('finds names in a row, elsewhere in the article too, and with a dictionary on their own', async () => {
+    const { core } = await studyLibrary()
+    const texts = [
+      'Marlene Hohenstein sprach über Kabel.',
+      'Am Abend sagte Hohenstein, der Meeresboden sei gefährdet, und Kivisaar nickte.',
+    ]
+    const glossaryOnly = analyseArticle(core.lexicon, new Set(), texts)
+    const keys = [...glossaryOnly.counts.keys()]
+    expect(keys).toContain('meeresboden')
+    expect(keys).toContain('kivisaar') // one word alone: without a dictionary it counts
+    expect(keys).not.toContain('hohenstein')
+    expect(keys).not.toContain('marlene')
+    const strict = analyseArticle(core.lexicon, new Set(), texts, true)
+    expect([...strict.counts.keys()]).not.toContain('kivisaar')
   })
 })
 

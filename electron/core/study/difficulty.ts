@@ -95,7 +95,7 @@ export async function buildProfiles(
   lexicon: Lexicon,
   numbers: LemmaNumbers,
   names: ReadonlySet<string>,
-  fingerprint: string,
+  lexiconState: { fp: string; strict: boolean },
   statuses: () => Map<string, number>,
   version: () => number,
   options: PassOptions & { stale?: boolean } = {},
@@ -109,7 +109,7 @@ export async function buildProfiles(
            (SELECT 1 FROM study_profiles p WHERE p.article_id = a.id) AND ? IS NOT NULL ORDER BY a.id`,
   )
     .pluck()
-    .all(fingerprint) as number[]
+    .all(lexiconState.fp) as number[]
   const slice = options.sliceMs ?? SLICE_MS
   let done = 0
   while (done < ids.length) {
@@ -120,8 +120,8 @@ export async function buildProfiles(
         const id = ids[done++]!
         const texts = articleTexts(db, id)
         if (!texts) continue
-        const analysis = analyseArticle(lexicon, names, texts)
-        storeProfile(db, numbers, id, analysis, fingerprint, statuses(), version())
+        const analysis = analyseArticle(lexicon, names, texts, lexiconState.strict)
+        storeProfile(db, numbers, id, analysis, lexiconState.fp, statuses(), version())
       }
     })()
     options.onProgress?.(done, ids.length)

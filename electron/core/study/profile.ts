@@ -1,9 +1,13 @@
 /**
  * What an article's running words are, lemma by lemma: the input to its difficulty and to the
  * reader's tinting. Lemmas come from the lexicon's annotation (`Lexicon.annotate`); a word the
- * lexicon does not know counts as itself in lower case. Names and numbers never count: a word
- * with a digit is a number; a capitalised word the lexicon does not know that does not open a
- * sentence is a name, and so is a lemma the lexicon knows only as a place (Ding's `[geogr.]`).
+ * lexicon does not know counts as itself in lower case. Names and numbers never count:
+ * - a word with a digit is a number;
+ * - a lemma the lexicon knows only as a place (Ding's `[geogr.]`) is a name;
+ * - two or more capitalised words in a row the lexicon does not know are a name ("Marlene
+ *   Hohenstein"), and so is each of them elsewhere in the article;
+ * - with a real dictionary imported (`strict`), any capitalised word it does not know inside a
+ *   sentence is a name too (without one, the glossary knows too few nouns to tell).
  */
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
@@ -12,7 +16,10 @@ import { lexiconKey } from '../lexicon/store'
 import { eachWord } from '../search/analyzer'
 
 /** Bump when the analysis below changes: every profile is rebuilt. */
-export const PROFILE_VERSION = 1
+export const PROFILE_VERSION = 2
+
+/** A lexicon with at least this many entries has a real dictionary in it. */
+export const DICTIONARY_ENTRIES = 20_000
 
 export interface ArticleAnalysis {
   /** Running words counted (names and numbers left out). */
@@ -32,12 +39,51 @@ const UPPER = /^\p{Lu}/u
 // what ends a sentence between two words (a colon too: „Er sagte: Wir …“)
 const SENTENCE_GAP = /[.!?:;]/
 
+interface Token {
+  raw: string
+  lemma: string | null
+  opens: boolean
+  /** Capitalised and unknown to the lexicon: perhaps a name. */
+  unknownCapital: boolean
+  /** Only white space before the next word (the same name may go on). */
+  joined: boolean
+}
+
 /** Analyses the title and paragraphs of an article. */
 export function analyseArticle(
   lexicon: Lexicon,
-  names: ReadonlySet<string>,
+  places: ReadonlySet<string>,
   texts: readonly string[],
+  strict = false,
 ): ArticleAnalysis {
+  const tokens: Token[] = []
+  for (const text of texts) {
+    const { lemmas } = lexicon.annotate(text)
+    let i = 0
+    let prevEnd = -1
+    const first = tokens.length
+    eachWord(text, (raw, start, end) => {
+      const lemma = lemmas[i++] ?? null
+      const gap = prevEnd < 0 ? '' : text.slice(prevEnd, start)
+      const opens = prevEnd < 0 || SENTENCE_GAP.test(gap)
+      if (tokens.length > first) tokens[tokens.length - 1]!.joined = /^[ \u00a0]+$/.test(gap)
+      prevEnd = end
+      tokens.push({
+        raw,
+        lemma,
+        opens,
+        unknownCapital: lemma === null && UPPER.test(raw) && !DIGIT.test(raw),
+        joined: false,
+      })
+    })
+  }
+  const nameWords = new Set<string>()
+  tokens.forEach((t, k) => {
+    if (!t.unknownCapital) return
+    const next = tokens[k + 1]
+    if (t.joined && next?.unknownCapital) nameWords.add(t.raw).add(next.raw)
+    else if (strict && !t.opens) nameWords.add(t.raw)
+  })
   const out: ArticleAnalysis = {
     words: 0,
     skipped: 0,
@@ -45,32 +91,17 @@ export function analyseArticle(
     forms: new Map(),
     lemmas: new Map(),
   }
-  // a word inside a sentence always counts the same way: decided once per article
-  const inside = new Map<string, string | null>()
-  for (const text of texts) {
-    const { lemmas } = lexicon.annotate(text)
-    let i = 0
-    let prevEnd = -1
-    eachWord(text, (raw, start, end) => {
-      const lemma = lemmas[i++] ?? null
-      const opens = prevEnd < 0 || SENTENCE_GAP.test(text.slice(prevEnd, start))
-      prevEnd = end
-      let key: string | null
-      if (opens) key = keyOf(raw, lemma, true, names)
-      else {
-        const known = inside.get(raw)
-        key = known !== undefined ? known : keyOf(raw, lemma, false, names)
-        if (known === undefined) inside.set(raw, key)
-      }
-      if (key === null) {
-        out.skipped++
-        return
-      }
-      out.words++
-      out.counts.set(key, (out.counts.get(key) ?? 0) + 1)
-      if (!out.forms.has(raw)) out.forms.set(raw, key)
-      if (!out.lemmas.has(key)) out.lemmas.set(key, lemma ?? (opens ? raw.toLowerCase() : raw))
-    })
+  for (const t of tokens) {
+    const key = keyOf(t.raw, t.lemma, places, nameWords)
+    if (key === null) {
+      out.skipped++
+      continue
+    }
+    out.words++
+    out.counts.set(key, (out.counts.get(key) ?? 0) + 1)
+    if (!out.forms.has(t.raw)) out.forms.set(t.raw, key)
+    if (!out.lemmas.has(key))
+      out.lemmas.set(key, t.lemma ?? (t.opens ? t.raw.toLowerCase() : t.raw))
   }
   return out
 }
@@ -79,15 +110,15 @@ export function analyseArticle(
 export function keyOf(
   raw: string,
   lemma: string | null,
-  opensSentence: boolean,
-  names: ReadonlySet<string>,
+  places: ReadonlySet<string>,
+  nameWords: ReadonlySet<string>,
 ): string | null {
   if (DIGIT.test(raw)) return null
   if (lemma) {
     const key = lexiconKey(lemma)
-    return names.has(key) ? null : key
+    return places.has(key) ? null : key
   }
-  if (UPPER.test(raw) && !opensSentence) return null
+  if (nameWords.has(raw)) return null
   return lexiconKey(raw)
 }
 
@@ -109,12 +140,12 @@ export function loadNames(db: Db): Set<string> {
  * What the profiles depend on besides the text: this analysis and the lexicon's entries. A
  * dictionary import or an own term saved changes the largest id; a deletion changes the count.
  */
-export function lexiconFingerprint(db: Db): string {
+export function lexiconFingerprint(db: Db): { fp: string; strict: boolean } {
   const row = stmt(
     db,
     'SELECT coalesce(max(id), 0) AS top, count(*) AS n FROM lexicon_entries',
   ).get() as { top: number; n: number }
-  return `${PROFILE_VERSION}:${row.top}:${row.n}`
+  return { fp: `${PROFILE_VERSION}:${row.top}:${row.n}`, strict: row.n >= DICTIONARY_ENTRIES }
 }
 
 /** The lexicon's largest entry id: a cheap sign that entries were added (or re-saved). */

@@ -38,7 +38,7 @@ const DEBOUNCE_MS = 400
 export class StudyRoom {
   private statuses: Map<string, number> | null = null
   private names: Set<string> | null = null
-  private fingerprint: string | null = null
+  private fingerprint: { fp: string; strict: boolean } | null = null
   private lexiconTop = -1
   private readonly numbers: LemmaNumbers
   private readonly analyses = new Map<number, { text: string; fp: string; a: ArticleAnalysis }>()
@@ -107,7 +107,7 @@ export class StudyRoom {
    * The lexicon's fingerprint and place names, reloaded when entries were added or re-saved in
    * this process (another process's changes are caught by `check()`).
    */
-  private lexiconState(): { fp: string; names: Set<string> } {
+  private lexiconState(): { fp: string; strict: boolean; names: Set<string> } {
     const top = lexiconTop(this.db)
     if (top !== this.lexiconTop) {
       this.lexiconTop = top
@@ -116,21 +116,21 @@ export class StudyRoom {
     }
     this.fingerprint ??= lexiconFingerprint(this.db)
     this.names ??= loadNames(this.db)
-    return { fp: this.fingerprint, names: this.names }
+    return { ...this.fingerprint, names: this.names }
   }
 
   /** The analysis of an article (remembered while its text and the lexicon stay the same). */
   analysis(id: number, texts = articleTexts(this.db, id)): ArticleAnalysis | null {
     if (!texts) return null
     const text = texts.join('\n')
-    const { fp, names } = this.lexiconState()
+    const { fp, strict, names } = this.lexiconState()
     const cached = this.analyses.get(id)
     if (cached && cached.text === text && cached.fp === fp) {
       this.analyses.delete(id)
       this.analyses.set(id, cached)
       return cached.a
     }
-    const a = analyseArticle(this.lexicon, names, texts)
+    const a = analyseArticle(this.lexicon, names, texts, strict)
     this.analyses.set(id, { text, fp, a })
     if (this.analyses.size > ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
     // keep its profile current while we have the analysis
@@ -214,6 +214,7 @@ export class StudyRoom {
       shares,
       pending,
       computing: Boolean(this.running || this.timer) || this.sharesStale(),
+      active: Boolean(stmt(this.db, 'SELECT 1 FROM study_words LIMIT 1').get()),
     }
   }
 
@@ -269,13 +270,13 @@ export class StudyRoom {
 
   private async pass(signal: AbortSignal, stale: boolean): Promise<void> {
     await this.ready()
-    const { fp, names } = this.lexiconState()
+    const { fp, strict, names } = this.lexiconState()
     const built = await buildProfiles(
       this.db,
       this.lexicon,
       this.numbers,
       names,
-      fp,
+      { fp, strict },
       () => this.statusMap(),
       () => this.statusVersion(),
       {
