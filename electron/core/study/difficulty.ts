@@ -19,6 +19,19 @@ export interface PassOptions {
   sliceMs?: number
   /** Profiles read at a time. */
   rows?: number
+  /** After each slice: how long it held the event loop (wall) and the CPU it used, in ms. */
+  onSlice?: (wallMs: number, cpuMs: number) => void
+}
+
+/** Runs one slice of work, timing it for `onSlice`. */
+function timed<T>(options: PassOptions, work: () => T): T {
+  if (!options.onSlice) return work()
+  const wall = performance.now()
+  const cpu = process.cpuUsage()
+  const out = work()
+  const used = process.cpuUsage(cpu)
+  options.onSlice(performance.now() - wall, (used.user + used.system) / 1000)
+  return out
 }
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -141,7 +154,7 @@ export async function recomputeShares(
   options: PassOptions = {},
 ): Promise<boolean> {
   const total = stmt(db, 'SELECT count(*) FROM study_profiles').pluck().get() as number
-  const slice = options.sliceMs ?? SLICE_MS
+  const sliceMs = options.sliceMs ?? SLICE_MS
   const read = stmt(
     db,
     'SELECT article_id, words, lemmas, unknown, counted FROM study_profiles WHERE article_id > ? ORDER BY article_id LIMIT ?',
@@ -156,12 +169,11 @@ export async function recomputeShares(
   const articlesPerLemma = new Int32Array(top)
   let after = 0
   let done = 0
-  for (;;) {
-    if (aborted(options.signal) || !db.open) return false
+  let finished = false
+  // one slice: read, compute and write (in one transaction) until its time is up
+  const slice = db.transaction(() => {
     const started = performance.now()
-    let finished = false
-    const changes: [number, number, number][] = []
-    while (performance.now() - started < slice) {
+    while (performance.now() - started < sliceMs) {
       const rows = read.all(after, rowsAtOnce) as [
         number,
         number,
@@ -171,7 +183,7 @@ export async function recomputeShares(
       ][]
       if (rows.length === 0) {
         finished = true
-        break
+        return
       }
       for (const [id, words, data, unknown, counted] of rows) {
         // the profile's varint pairs, decoded inline (this loop runs over every profile)
@@ -200,18 +212,17 @@ export async function recomputeShares(
           else if (s === IGNORED) ignored += count
         }
         const c = words - ignored
-        if (u !== unknown || c !== counted) changes.push([u, c, id])
+        if (u !== unknown || c !== counted) update.run(u, c, version, id)
         after = id
       }
       done += rows.length
     }
-    if (changes.length)
-      db.transaction(() => {
-        for (const [u, c, id] of changes) update.run(u, c, version, id)
-      })()
+  })
+  while (!finished) {
+    if (aborted(options.signal) || !db.open) return false
+    timed(options, slice)
     options.onProgress?.(done, total)
-    if (finished) break
-    await nextTick()
+    if (!finished) await nextTick()
   }
   await storeArticleCounts(db, articlesPerLemma, options)
   return true
@@ -230,20 +241,22 @@ async function storeArticleCounts(db: Db, counts: Int32Array, options: PassOptio
     if (aborted(options.signal) || !db.open) return
     const started = performance.now()
     let finished = false
-    db.transaction(() => {
-      while (performance.now() - started < slice) {
-        const rows = read.all(after) as [number, number][]
-        if (rows.length === 0) {
-          finished = true
-          return
+    timed(options, () =>
+      db.transaction(() => {
+        while (performance.now() - started < slice) {
+          const rows = read.all(after) as [number, number][]
+          if (rows.length === 0) {
+            finished = true
+            return
+          }
+          for (const [id, articles] of rows) {
+            const n = counts[id] ?? 0
+            if (n !== articles) update.run(n, id)
+            after = id
+          }
         }
-        for (const [id, articles] of rows) {
-          const n = counts[id] ?? 0
-          if (n !== articles) update.run(n, id)
-          after = id
-        }
-      }
-    })()
+      })(),
+    )
     if (finished) return
     await nextTick()
   }

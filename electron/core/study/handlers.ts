@@ -257,7 +257,8 @@ export function studyHandlers(
       return room.difficulty(wait)
     },
     'study.reading': async ({ id, seconds }) => {
-      texts(id)
+      if (!db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id))
+        throw new UserError('not_found', `There is no article ${id} in the library.`)
       const day = localDay(Date.now())
       db.prepare(
         `INSERT INTO study_reading (article_id, day, seconds) VALUES (?, ?, ?)

@@ -91,8 +91,15 @@ export function analyseArticle(
     forms: new Map(),
     lemmas: new Map(),
   }
+  // the same word with the same lemma counts the same way: decided once per article
+  const decided = new Map<string, string | null>()
   for (const t of tokens) {
-    const key = keyOf(t.raw, t.lemma, places, nameWords)
+    const memo = t.lemma === null ? t.raw : `${t.raw}\u0000${t.lemma}`
+    let key = decided.get(memo)
+    if (key === undefined) {
+      key = keyOf(t.raw, t.lemma, places, nameWords)
+      decided.set(memo, key)
+    }
     if (key === null) {
       out.skipped++
       continue
