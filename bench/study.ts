@@ -227,12 +227,17 @@ export async function runStudyBench(
          VALUES ('Kopie', 0, ?, 'paste', x'', 1, '2026-01-01')`,
       )
       const copy = core.db.prepare(
-        `INSERT INTO study_profiles (article_id, lexicon, words, skipped, lemmas, unknown, counted, version)
-         SELECT ?, lexicon, words, skipped, lemmas, unknown, counted, version FROM study_profiles WHERE article_id = ?`,
+        `INSERT INTO study_profiles (article_id, lexicon, words, skipped, lemmas)
+         SELECT ?, lexicon, words, skipped, lemmas FROM study_profiles WHERE article_id = ?`,
+      )
+      const share = core.db.prepare(
+        `INSERT INTO study_shares (article_id, unknown, counted, version)
+         SELECT ?, unknown, counted, version FROM study_shares WHERE article_id = ?`,
       )
       for (let i = have; i < scale; i++) {
         const id = Number(insertArticle.run(`copy-${i}`).lastInsertRowid)
         copy.run(id, base[i % base.length]!)
+        share.run(id, base[i % base.length]!)
       }
     })()
     core.db.exec('DELETE FROM search_journal')

@@ -61,7 +61,7 @@ describe('the background difficulty pass', () => {
       signal: controller.signal,
     })
     expect(stopped).toBe(false)
-    expect(core.db.prepare('SELECT max(version) FROM study_profiles').pluck().get()).toBe(99)
+    expect(core.db.prepare('SELECT max(version) FROM study_shares').pluck().get()).toBe(99)
   })
 
   it('gives every article a share after a status change, and counts articles per lemma', async () => {
@@ -183,6 +183,7 @@ describe('migration 0060', () => {
       'study_reading',
       'study_reviews',
       'study_sentences',
+      'study_shares',
       'study_status_log',
       'study_words',
     ])

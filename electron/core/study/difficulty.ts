@@ -82,21 +82,27 @@ export function storeProfile(
   }
   stmt(
     db,
-    `INSERT INTO study_profiles (article_id, lexicon, words, skipped, lemmas, unknown, counted, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO study_profiles (article_id, lexicon, words, skipped, lemmas) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (article_id) DO UPDATE SET lexicon = excluded.lexicon, words = excluded.words,
-       skipped = excluded.skipped, lemmas = excluded.lemmas, unknown = excluded.unknown,
-       counted = excluded.counted, version = excluded.version`,
-  ).run(
-    articleId,
-    fingerprint,
-    analysis.words,
-    analysis.skipped,
-    encodeProfile(pairs),
-    unknown,
-    analysis.words - ignored,
-    version,
-  )
+       skipped = excluded.skipped, lemmas = excluded.lemmas`,
+  ).run(articleId, fingerprint, analysis.words, analysis.skipped, encodeProfile(pairs))
+  storeShare(db, articleId, unknown, analysis.words - ignored, version)
+}
+
+/** Stores an article's unknown and counted running words. */
+export function storeShare(
+  db: Db,
+  articleId: number,
+  unknown: number,
+  counted: number,
+  version: number,
+): void {
+  stmt(
+    db,
+    `INSERT INTO study_shares (article_id, unknown, counted, version) VALUES (?, ?, ?, ?)
+     ON CONFLICT (article_id) DO UPDATE SET unknown = excluded.unknown, counted = excluded.counted,
+       version = excluded.version`,
+  ).run(articleId, unknown, counted, version)
 }
 
 /**
@@ -157,13 +163,11 @@ export async function recomputeShares(
   const sliceMs = options.sliceMs ?? SLICE_MS
   const read = stmt(
     db,
-    'SELECT article_id, words, lemmas, unknown, counted FROM study_profiles WHERE article_id > ? ORDER BY article_id LIMIT ?',
+    `SELECT p.article_id, p.words, p.lemmas, s.unknown, s.counted FROM study_profiles p
+     LEFT JOIN study_shares s ON s.article_id = p.article_id
+     WHERE p.article_id > ? ORDER BY p.article_id LIMIT ?`,
   ).raw()
   const rowsAtOnce = options.rows ?? 64
-  const update = stmt(
-    db,
-    'UPDATE study_profiles SET unknown = ?, counted = ?, version = ? WHERE article_id = ?',
-  )
   const top =
     (stmt(db, 'SELECT coalesce(max(id), 0) FROM study_lemmas').pluck().get() as number) + 1
   const articlesPerLemma = new Int32Array(top)
@@ -212,7 +216,7 @@ export async function recomputeShares(
           else if (s === IGNORED) ignored += count
         }
         const c = words - ignored
-        if (u !== unknown || c !== counted) update.run(u, c, version, id)
+        if (u !== unknown || c !== counted) storeShare(db, id, u, c, version)
         after = id
       }
       done += rows.length

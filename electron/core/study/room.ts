@@ -46,6 +46,8 @@ export class StudyRoom {
   private timer: ReturnType<typeof setTimeout> | undefined
   private running: { controller: AbortController; done: Promise<void> } | null = null
   private closed = false
+  /** The lexicon every profile was last seen built with (after a whole pass). */
+  private profilesCurrentFor: string | null = null
 
   constructor(
     private readonly db: Db,
@@ -67,6 +69,7 @@ export class StudyRoom {
     this.names = null
     this.fingerprint = null
     this.lexiconTop = -1
+    this.profilesCurrentFor = null
     this.analyses.clear()
     this.numbers.forget()
   }
@@ -194,8 +197,8 @@ export class StudyRoom {
     } else if (this.needsPass()) this.schedule()
     const rows = this.db
       .prepare(
-        `SELECT a.id, p.unknown, p.counted FROM articles a
-         LEFT JOIN study_profiles p ON p.article_id = a.id ORDER BY a.id`,
+        `SELECT a.id, s.unknown, s.counted FROM articles a
+         LEFT JOIN study_shares s ON s.article_id = a.id ORDER BY a.id`,
       )
       .raw()
       .all() as [number, number | null, number | null][]
@@ -224,16 +227,14 @@ export class StudyRoom {
 
   private needsPass(): boolean {
     if (this.sharesStale()) return true
-    const missing = this.db
-      .prepare(
-        'SELECT 1 FROM articles a WHERE NOT EXISTS (SELECT 1 FROM study_profiles p WHERE p.article_id = a.id) LIMIT 1',
-      )
-      .get()
-    if (missing) return true
+    // every article has a profile (a profile without its article cannot exist)
+    const count = (table: string) =>
+      stmt(this.db, `SELECT count(*) FROM ${table}`).pluck().get() as number
+    if (count('articles') !== count('study_profiles')) return true
+    // profiles of another lexicon: looked for once per lexicon, not on every call
     const { fp } = this.lexiconState()
-    return Boolean(
-      this.db.prepare('SELECT 1 FROM study_profiles WHERE lexicon <> ? LIMIT 1').get(fp),
-    )
+    if (this.profilesCurrentFor === fp) return false
+    return Boolean(stmt(this.db, 'SELECT 1 FROM study_profiles WHERE lexicon <> ? LIMIT 1').get(fp))
   }
 
   /** Starts the background pass a little later (again when one is running: it restarts). */
@@ -286,6 +287,7 @@ export class StudyRoom {
       },
     )
     if (signal.aborted || !this.db.open) return
+    if (stale) this.profilesCurrentFor = fp
     let recomputed = false
     if (this.sharesStale()) {
       const version = this.statusVersion()

@@ -121,17 +121,23 @@ export function up(db: Database): void {
     );
 
     -- Derived, rebuildable: which lemmas an article's running words are (varint pairs of lemma
-    -- number and count), built with which lexicon, and its unknown share at a status version.
+    -- number and count) and how many of them count, built with which lexicon.
     CREATE TABLE study_profiles (
       article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
       lexicon    TEXT NOT NULL,
       words      INTEGER NOT NULL,
       skipped    INTEGER NOT NULL,
-      lemmas     BLOB NOT NULL,
-      unknown    INTEGER,
-      counted    INTEGER,
-      version    INTEGER
+      lemmas     BLOB NOT NULL
     );
+
+    -- Derived: each article's running words not known and counted (its unknown share), at a
+    -- status version. Small rows apart from the profiles, so the library reads them fast.
+    CREATE TABLE study_shares (
+      article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+      unknown    INTEGER NOT NULL,
+      counted    INTEGER NOT NULL,
+      version    INTEGER NOT NULL
+    ) WITHOUT ROWID;
 
     -- A changed text makes its profile stale (also when another process changes it).
     CREATE TRIGGER study_profiles_paragraph_insert AFTER INSERT ON paragraphs

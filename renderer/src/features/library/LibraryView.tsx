@@ -87,7 +87,10 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
         </div>
       </div>
       {difficulty.computing && (
-        <p className="muted study-computing">{t('study.library.computing')}</p>
+        <p className="muted study-computing">
+          {t('study.library.computing')}
+          {difficulty.progress}
+        </p>
       )}
       {articles.length === 0 ? (
         <p className="muted">{t('library.noneForOutlet')}</p>

@@ -38,6 +38,8 @@ export function useDifficulty() {
   const [levelShare, setLevelShare] = useState(0.05)
   const [view, setViewState] = useState<View>(loadView)
   const [version, setVersion] = useState(0)
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+  useApiEvent('study.progress', setProgress)
 
   useEffect(() => {
     let live = true
@@ -124,6 +126,11 @@ export function useDifficulty() {
     level: active && view.level,
     setLevel: (level: boolean) => setView({ level }),
     computing: active && (data?.computing ?? false),
+    /** "… (1,200 / 100,000)" while profiles are being built. */
+    progress:
+      progress && progress.done < progress.total
+        ? ` (${new Intl.NumberFormat(lang).format(progress.done)} / ${new Intl.NumberFormat(lang).format(progress.total)})`
+        : '',
     levelLabel: t('study.library.levelTitle', { share: percent(levelShare, lang) }),
   }
 }
