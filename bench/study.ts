@@ -32,6 +32,12 @@ function stats(xs: number[]) {
   return { p50: r(at(0.5)), p95: r(at(0.95)), max: r(s[s.length - 1]!) }
 }
 
+/** CPU time of this process in ms (less disturbed than wall time on a shared machine). */
+function cpuMs(): number {
+  const u = process.cpuUsage()
+  return (u.user + u.system) / 1000
+}
+
 /** About 2,000 words of running text from the corpus, as paragraphs. */
 function longArticle(corpus: BenchArticle[], offset: number): string[] {
   const out: string[] = []
@@ -154,21 +160,27 @@ export async function runStudyBench(
     // tinting: the core's lemma map from cold vs the lexicon's annotation of the same text
     const annotateMs: number[] = []
     const tintMs: number[] = []
+    const annotateCpu: number[] = []
+    const tintCpu: number[] = []
     const payloads: unknown[] = []
     for (const [k, id] of long.entries()) {
       const paragraphs = texts(id)
       const peer = () => {
         core.lexicon.forgetLookups()
+        const c = cpuMs()
         const s = performance.now()
         for (const p of paragraphs) core.lexicon.annotate(p)
         annotateMs.push(performance.now() - s)
+        annotateCpu.push(cpuMs() - c)
       }
       const ours = async () => {
         core.lexicon.forgetLookups()
         core.study.forgetAnalyses()
+        const c = cpuMs()
         const s = performance.now()
         const r = await core.handlers['study.articleWords']({ id })
         tintMs.push(performance.now() - s)
+        tintCpu.push(cpuMs() - c)
         payloads.push({ paragraphs, words: r })
       }
       // in turns, so neither side always pays for the other's garbage
@@ -181,6 +193,7 @@ export async function runStudyBench(
       }
     }
     const overhead = tintMs.map((x, i) => x - annotateMs[i]!)
+    const overheadCpu = tintCpu.map((x, i) => x - annotateCpu[i]!)
 
     // the renderer's side in a process of its own (it compiles the React components)
     const input = join(work, 'render.json')
@@ -204,14 +217,17 @@ export async function runStudyBench(
 
     // the next card: through the API, answering each one, vs one indexed SELECT
     const nextMs: number[] = []
+    const nextCpu: number[] = []
     const plainMs: number[] = []
     const plain = core.db.prepare(
       'SELECT * FROM study_cards WHERE state > 0 AND due <= ? ORDER BY due LIMIT 1',
     )
     for (let i = 0; i < 200; i++) {
+      const c = cpuMs()
       let s = performance.now()
       const r = await core.handlers['review.next']({})
       nextMs.push(performance.now() - s)
+      nextCpu.push(cpuMs() - c)
       s = performance.now()
       plain.get(Date.now())
       plainMs.push(performance.now() - s)
@@ -249,16 +265,14 @@ export async function runStudyBench(
       ][],
     )
     statuses.set(keys[0]!, 5) // a status change
-    let slices = 0
-    let longestWall = 0
-    let longestCpu = 0
+    const sliceWall: number[] = []
+    const sliceCpu: number[] = []
     t = performance.now()
     const cpu = process.cpuUsage()
     await recomputeShares(core.db, statusArray(numbers, statuses), 1, {
-      onSlice: (wall, cpuMs) => {
-        slices++
-        longestWall = Math.max(longestWall, wall)
-        longestCpu = Math.max(longestCpu, cpuMs)
+      onSlice: (wall, cpu) => {
+        sliceWall.push(wall)
+        sliceCpu.push(cpu)
       },
     })
     const recomputeSeconds = (performance.now() - t) / 1000
@@ -277,11 +291,15 @@ export async function runStudyBench(
       annotateMs: stats(annotateMs),
       articleWordsMs: stats(tintMs),
       coreOverheadMs: stats(overhead),
+      annotateCpuMs: stats(annotateCpu),
+      articleWordsCpuMs: stats(tintCpu),
+      coreOverheadCpuMs: stats(overheadCpu),
       firstArticleMs: Number(firstArticleMs.toFixed(1)),
       renderPlainMs: stats(render.plainMs),
       renderTintedMs: stats(render.tintedMs),
       renderOverheadMs: stats(renderOverhead),
       nextCardMs: stats(nextMs),
+      nextCardCpuMs: stats(nextCpu),
       plainSelectMs: stats(plainMs),
       profilesPerSecond: Math.round(profilePerSecond),
       annotatePerSecond: Math.round(annotatePerSecond),
@@ -289,32 +307,37 @@ export async function runStudyBench(
       recomputeSeconds: Number(recomputeSeconds.toFixed(2)),
       recomputeCpuSeconds: Number(recomputeCpuSeconds.toFixed(2)),
       recomputePerSecond: Math.round(articles / recomputeSeconds),
-      recomputeSlices: slices,
-      longestSliceMs: Number(longestWall.toFixed(1)),
-      longestSliceCpuMs: Number(longestCpu.toFixed(1)),
+      recomputeSlices: sliceWall.length,
+      sliceMs: stats(sliceWall),
+      sliceCpuMs: stats(sliceCpu),
     }
     const row = (label: string, ours: string, peer: string) =>
       `| ${label.padEnd(58)} | ${ours.padStart(16)} | ${peer.padStart(26)} |`
     const pp = (s: { p50: number; p95: number }) => `${s.p50} / ${s.p95}`
     const table = [
-      `Study (${keys.length} saved lemmas, ${cards} cards, ${articles} articles)`,
+      `Study (${keys.length} saved lemmas, ${cards} cards, ${articles} articles; wall time, CPU time in brackets)`,
       row('', 'Lesesaal', 'peer'),
       `|${'-'.repeat(60)}|${'-'.repeat(18)}|${'-'.repeat(28)}|`,
       row(
-        `lemma map with statuses, ~${figures.tintWords} words p50 / p95 (ms)`,
-        pp(figures.articleWordsMs),
-        `annotation ${pp(figures.annotateMs)}`,
+        `lemma map with statuses, ~${figures.tintWords} words, p50 (ms)`,
+        `${figures.articleWordsMs.p50} (${figures.articleWordsCpuMs.p50})`,
+        `annotation ${figures.annotateMs.p50} (${figures.annotateCpuMs.p50})`,
       ),
-      row('  its overhead over annotation p50 / p95 (ms)', pp(figures.coreOverheadMs), '–'),
+      row(
+        '  its overhead over annotation p50 / p95 (ms)',
+        `${pp(figures.coreOverheadMs)} (${pp(figures.coreOverheadCpuMs)})`,
+        '–',
+      ),
       row('  the first article after a start, once (ms)', String(figures.firstArticleMs), '–'),
       row(
-        'reader spans with tints p50 / p95 (ms)',
-        pp(figures.renderTintedMs),
-        `without ${pp(figures.renderPlainMs)}`,
+        'reader spans with tints p50 (ms)',
+        String(figures.renderTintedMs.p50),
+        `without ${figures.renderPlainMs.p50}`,
       ),
+      row('  their overhead p50 / p95 (ms)', pp(figures.renderOverheadMs), '–'),
       row(
         'next card p50 / p95 (ms)',
-        pp(figures.nextCardMs),
+        `${pp(figures.nextCardMs)} (${pp(figures.nextCardCpuMs)})`,
         `SELECT ${pp(figures.plainSelectMs)}`,
       ),
       row(
@@ -323,14 +346,14 @@ export async function runStudyBench(
         `annotation ${figures.annotatePerSecond}`,
       ),
       row(
-        `unknown shares recomputed, ${articles} articles, wall / CPU (s)`,
-        `${figures.recomputeSeconds} / ${figures.recomputeCpuSeconds}`,
+        `unknown shares recomputed, ${articles} articles (s)`,
+        `${figures.recomputeSeconds} (${figures.recomputeCpuSeconds})`,
         '–',
       ),
       row(
-        '  longest hold of the event loop, wall / CPU (ms)',
-        `${figures.longestSliceMs} / ${figures.longestSliceCpuMs}`,
-        '–',
+        `  ${figures.recomputeSlices} slices, hold p50 / p95 / max (ms)`,
+        `${pp(figures.sliceMs)} / ${figures.sliceMs.max}`,
+        `CPU ${pp(figures.sliceCpuMs)} / ${figures.sliceCpuMs.max}`,
       ),
     ].join('\n')
     return { table, figures }

@@ -167,7 +167,7 @@ export async function recomputeShares(
      LEFT JOIN study_shares s ON s.article_id = p.article_id
      WHERE p.article_id > ? ORDER BY p.article_id LIMIT ?`,
   ).raw()
-  const rowsAtOnce = options.rows ?? 64
+  const rowsAtOnce = options.rows ?? 16
   const top =
     (stmt(db, 'SELECT coalesce(max(id), 0) FROM study_lemmas').pluck().get() as number) + 1
   const articlesPerLemma = new Int32Array(top)
@@ -236,7 +236,7 @@ export async function recomputeShares(
 async function storeArticleCounts(db: Db, counts: Int32Array, options: PassOptions): Promise<void> {
   const read = stmt(
     db,
-    'SELECT id, articles FROM study_lemmas WHERE id > ? ORDER BY id LIMIT 512',
+    'SELECT id, articles FROM study_lemmas WHERE id > ? ORDER BY id LIMIT 128',
   ).raw()
   const update = stmt(db, 'UPDATE study_lemmas SET articles = ? WHERE id = ?')
   const slice = options.sliceMs ?? SLICE_MS
