@@ -31,10 +31,11 @@ async function manyArticles(n: number) {
 describe('the background difficulty pass', () => {
   it('works in slices, lets other work run in between, reports progress and can be stopped', async () => {
     const { core } = await manyArticles(60)
-    await call(core, 'study.difficulty', { wait: true })
     await call(core, 'vocab.status', { lemma: 'Kabel', status: 'known' })
+    await call(core, 'study.difficulty', { wait: true })
     const numbers = new LemmaNumbers(core.db)
-    const statuses = new Map([['kabel', 5]])
+    // as if Kabel were new again: every short article's share changes
+    const statuses = new Map([['kabel', 0]])
     const progress: number[] = []
     // other work waiting on the event loop gets its turn between slices
     let interleaved = 0
@@ -57,11 +58,24 @@ describe('the background difficulty pass', () => {
     // stopped before it began: nothing written, reported as not finished
     const controller = new AbortController()
     controller.abort()
-    const stopped = await recomputeShares(core.db, statusArray(numbers, new Map()), 100, {
-      signal: controller.signal,
-    })
+    const stopped = await recomputeShares(
+      core.db,
+      statusArray(numbers, new Map([['kabel', 5]])),
+      100,
+      {
+        signal: controller.signal,
+      },
+    )
     expect(stopped).toBe(false)
     expect(core.db.prepare('SELECT max(version) FROM study_shares').pluck().get()).toBe(99)
+  })
+
+  it('computes nothing before the learner saved a word or gave a status', async () => {
+    const { core } = await studyLibrary()
+    const d = await call(core, 'study.difficulty', {})
+    expect(d).toMatchObject({ shares: [1, 1], pending: 0, computing: false, active: false })
+    await core.study.settled()
+    expect(core.db.prepare('SELECT count(*) FROM study_profiles').pluck().get()).toBe(0)
   })
 
   it('gives every article a share after a status change, and counts articles per lemma', async () => {
@@ -82,6 +96,7 @@ describe('the background difficulty pass', () => {
 
   it('rebuilds an article profile when its text changes', async () => {
     const { core, hafen } = await studyLibrary()
+    await call(core, 'vocab.status', { lemma: 'Kabel', status: 'known' })
     await call(core, 'study.difficulty', { wait: true })
     expect(core.db.prepare('SELECT count(*) FROM study_profiles').pluck().get()).toBe(2)
     core.db

@@ -35,6 +35,8 @@ afterAll(async () => {
   await app?.stop()
 })
 
+/** Polls with time to spare: the shared machine can be slow. */
+const POLL = { timeout: 15_000 }
 const popover = () => page.getByTestId('word-popover')
 const word = (w: string) => page.locator(`[data-testid=article] .w[data-word="${w}"]`).first()
 const nav = (name: string | RegExp) => page.getByRole('navigation').getByRole('button', { name })
@@ -43,13 +45,15 @@ describe('saving words while reading', () => {
   it('saves a word from the popover, with its sentence', async () => {
     await word('Sicherheitsgarantien').click()
     await expect
-      .poll(() => popover().locator('.popover-head').innerText())
+      .poll(() => popover().locator('.popover-head').innerText(), POLL)
       .toMatch(/^die Sicherheitsgarantie/)
     await popover().getByRole('button', { name: 'Wort speichern' }).click()
     await expect
-      .poll(() => page.getByTestId('study-bar').innerText())
+      .poll(() => page.getByTestId('study-bar').innerText(), POLL)
       .toContain('„Sicherheitsgarantie“ gespeichert.')
-    await expect.poll(() => popover().getByTestId('word-status').inputValue()).toBe('learning1')
+    await expect
+      .poll(() => popover().getByTestId('word-status').inputValue(), POLL)
+      .toBe('learning1')
     await screenshot(page, 'study-popover-saved')
     await page.keyboard.press('Escape')
   })
@@ -58,21 +62,23 @@ describe('saving words while reading', () => {
     await word('Gipfeltreffens').click()
     await popover().getByRole('button', { name: 'Wort speichern' }).click()
     await expect
-      .poll(() => page.getByTestId('study-bar').innerText())
+      .poll(() => page.getByTestId('study-bar').innerText(), POLL)
       .toContain('„Gipfeltreffen“ gespeichert.')
     await page.keyboard.press('Escape')
     // with the keyboard: the word has the focus, S saves it
     await word('Delegationen').focus()
     await page.keyboard.press('s')
     await expect
-      .poll(() => page.getByTestId('study-bar').innerText())
+      .poll(() => page.getByTestId('study-bar').innerText(), POLL)
       .toContain('„Delegation“ gespeichert.')
   })
 
   it('tints learning and unknown words when asked to, names and numbers never', async () => {
     expect(await page.locator('[data-testid=article] .w.st-l1').count()).toBe(0) // off by default
     await page.getByTestId('tint-mode').selectOption('all')
-    await expect.poll(() => word('Sicherheitsgarantien').getAttribute('class')).toContain('st-l1')
+    await expect
+      .poll(() => word('Sicherheitsgarantien').getAttribute('class'), POLL)
+      .toContain('st-l1')
     expect(await word('Delegationen').getAttribute('class')).toContain('st-l1')
     expect(await word('Meeresboden').getAttribute('class')).toContain('st-new')
     for (const skipped of ['Hohenstein', '14'])
@@ -80,18 +86,18 @@ describe('saving words while reading', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     await screenshot(page, 'study-reader-tinted')
     await page.getByTestId('tint-mode').selectOption('learning')
-    await expect.poll(() => word('Meeresboden').getAttribute('class')).not.toContain('st-new')
+    await expect.poll(() => word('Meeresboden').getAttribute('class'), POLL).not.toContain('st-new')
     expect(await word('Gipfeltreffens').getAttribute('class')).toContain('st-l1')
   })
 
   it('shows the due cards in the navigation', async () => {
-    await expect.poll(() => nav(/Wiederholen/).innerText()).toMatch(/Wiederholen\s*3/)
+    await expect.poll(() => nav(/Wiederholen/).innerText(), POLL).toMatch(/Wiederholen\s*3/)
   })
 
   it('lists the saved words with their sentences on the vocabulary page', async () => {
     await nav('Wortschatz').click()
     const items = page.getByTestId('vocab-item')
-    await expect.poll(() => items.count()).toBe(3)
+    await expect.poll(() => items.count(), POLL).toBe(3)
     const text = (await items.allInnerTexts()).join('\n')
     expect(text).toContain('Sicherheitsgarantie')
     expect(text).toContain(
@@ -99,11 +105,11 @@ describe('saving words while reading', () => {
     )
     await page.getByTestId('vocab-sort').selectOption('lemma')
     await expect
-      .poll(async () => (await items.locator('.vocab-word strong').allInnerTexts()).join(','))
+      .poll(async () => (await items.locator('.vocab-word strong').allInnerTexts()).join(','), POLL)
       .toBe('Sicherheitsgarantie,Gipfeltreffen,Delegation')
     await page.getByRole('button', { name: 'Absteigend' }).click()
     await expect
-      .poll(async () => (await items.locator('.vocab-word strong').allInnerTexts()).join(','))
+      .poll(async () => (await items.locator('.vocab-word strong').allInnerTexts()).join(','), POLL)
       .toBe('Delegation,Gipfeltreffen,Sicherheitsgarantie')
     await screenshot(page, 'study-vocabulary')
   })
@@ -119,10 +125,10 @@ describe('review', () => {
     await page.getByTestId('review-answer').waitFor()
     await screenshot(page, 'study-review-answer')
     await page.keyboard.press('3')
-    await expect.poll(() => card.innerText()).not.toBe(first)
+    await expect.poll(() => card.innerText(), POLL).not.toBe(first)
     // undo: the first card comes back
     await page.keyboard.press('u')
-    await expect.poll(() => card.innerText()).toBe(first)
+    await expect.poll(() => card.innerText(), POLL).toBe(first)
     expect(await page.locator('.review-notice').innerText()).toMatch(
       /Antwort zu „.+“ zurückgenommen/,
     )
@@ -130,7 +136,7 @@ describe('review', () => {
     for (const rating of ['4', '3', '3']) {
       const question = await card.innerText()
       await page.keyboard.press(' ')
-      await expect.poll(() => page.getByTestId('review-answer').count()).toBe(1)
+      await expect.poll(() => page.getByTestId('review-answer').count(), POLL).toBe(1)
       await page.keyboard.press(rating)
       // the next card, its answer not shown yet (or none left)
       await expect
@@ -139,6 +145,7 @@ describe('review', () => {
             (await card.count()) === 0 ||
             ((await card.innerText()) !== question &&
               (await page.getByTestId('review-answer').count()) === 0),
+          POLL,
         )
         .toBe(true)
     }
@@ -147,7 +154,7 @@ describe('review', () => {
       'Für jetzt ist alles wiederholt.',
     )
     expect(await page.getByTestId('review-counts').innerText()).toContain('heute 3 beantwortet')
-    await expect.poll(() => nav(/Wiederholen/).innerText()).toBe('Wiederholen')
+    await expect.poll(() => nav(/Wiederholen/).innerText(), POLL).toBe('Wiederholen')
     await screenshot(page, 'study-review-done')
   })
 })
@@ -173,22 +180,24 @@ describe('progress and difficulty', () => {
     const rows = page.locator('[data-testid=article-row]')
     await rows.first().waitFor()
     await expect
-      .poll(async () => (await page.getByTestId('unknown-share').allInnerTexts()).join(' '))
+      .poll(async () => (await page.getByTestId('unknown-share').allInnerTexts()).join(' '), POLL)
       .toMatch(/^(\d+\s%\s*){4}$/)
     // mark every remaining new word of one article known: it fits the level then
     await rows.filter({ hasText: 'Radio Bernstein' }).getByRole('link').click()
     page.once('dialog', (d) => void d.accept())
     await page.getByRole('button', { name: /neuen Wörter als bekannt markieren/ }).click()
-    await expect.poll(() => page.getByTestId('study-bar').innerText()).toMatch(/\b0\s% unbekannt/)
+    await expect
+      .poll(() => page.getByTestId('study-bar').innerText(), POLL)
+      .toMatch(/\b0\s% unbekannt/)
     await page.getByRole('button', { name: 'Zur Bibliothek' }).click()
     await page.getByTestId('level-filter').check()
-    await expect.poll(() => rows.count()).toBe(1)
+    await expect.poll(() => rows.count(), POLL).toBe(1)
     expect(await rows.first().innerText()).toContain('Radio Bernstein')
     await page.getByTestId('level-filter').uncheck()
     await page.getByTestId('sort').selectOption('difficulty')
     await page.getByTestId('order').click()
     await expect
-      .poll(async () => (await rows.first().innerText()).includes('Radio Bernstein'))
+      .poll(async () => (await rows.first().innerText()).includes('Radio Bernstein'), POLL)
       .toBe(true)
     await screenshot(page, 'study-library')
   })

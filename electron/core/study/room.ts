@@ -189,35 +189,33 @@ export class StudyRoom {
     return marked
   }
 
-  /** Unknown shares of all articles; with `wait`, missing profiles and stale shares first. */
+  /**
+   * Unknown shares of all articles; with `wait`, missing profiles and stale shares first.
+   * Before the learner saved a word or gave a status, every word is new: each share is 1 and
+   * nothing is computed (no background work for people who only read).
+   */
   async difficulty(wait: boolean) {
-    await this.ready()
-    if (wait) {
-      await this.runPass({ stale: false })
-    } else if (this.needsPass()) this.schedule()
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, s.unknown, s.counted FROM articles a
-         LEFT JOIN study_shares s ON s.article_id = a.id ORDER BY a.id`,
-      )
+    this.check()
+    const active = Boolean(stmt(this.db, 'SELECT 1 FROM study_words LIMIT 1').get())
+    const ids = stmt(this.db, 'SELECT id FROM articles ORDER BY id').pluck().all() as number[]
+    if (!active) return { ids, shares: ids.map(() => 1), pending: 0, computing: false, active }
+    if (wait) await this.runPass({ stale: false })
+    else if (this.needsPass()) this.schedule()
+    const share = new Map<number, number>()
+    for (const [id, unknown, counted] of stmt(
+      this.db,
+      'SELECT article_id, unknown, counted FROM study_shares',
+    )
       .raw()
-      .all() as [number, number | null, number | null][]
-    let pending = 0
-    const ids: number[] = []
-    const shares: (number | null)[] = []
-    for (const [id, unknown, counted] of rows) {
-      ids.push(id)
-      if (unknown === null || counted === null) {
-        pending++
-        shares.push(null)
-      } else shares.push(counted ? Math.round((unknown / counted) * 10000) / 10000 : 0)
-    }
+      .iterate() as IterableIterator<[number, number, number]>)
+      share.set(id, counted ? Math.round((unknown / counted) * 10000) / 10000 : 0)
+    const shares = ids.map((id) => share.get(id) ?? null)
     return {
       ids,
       shares,
-      pending,
+      pending: shares.filter((x) => x === null).length,
       computing: Boolean(this.running || this.timer) || this.sharesStale(),
-      active: Boolean(stmt(this.db, 'SELECT 1 FROM study_words LIMIT 1').get()),
+      active,
     }
   }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RATINGS, type Rating, type ReviewCounts, type StudyCard } from '../../../../shared/study'
 import { useApi } from '../../api/ApiContext'
@@ -109,8 +109,11 @@ export function ReviewView() {
     [api, load, serial, t],
   )
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  // the keys act on what is on screen: the handler is renewed in the same commit as the DOM
+  // (a layout effect), so a key pressed right after the answer appears is not lost
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => {})
+  useLayoutEffect(() => {
+    onKey.current = (e) => {
       if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
       if (e.key === ' ' && card && !shown) {
         e.preventDefault()
@@ -123,9 +126,12 @@ export function ReviewView() {
         undo()
       }
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
   }, [card, shown, show, answer, undo])
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
 
   const changeLimit = async (value: number) => {
     if (!Number.isInteger(value) || value < 0) return
