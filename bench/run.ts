@@ -15,6 +15,7 @@ import type { BuildFigures } from './build'
 import { loadCorpus, scaleCorpus, type BenchArticle } from './corpus'
 import { knownItems, LEMMAS, TIMED_QUERIES } from './queries'
 import { runGlossaryBench } from './glossary'
+import { runStudyBench } from './study'
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,9 @@ const { values } = parseArgs({
     known: { type: 'string', default: '200' },
     skip: { type: 'string', default: '' },
     dict: { type: 'string' },
+    // the study section (tinting, next card, difficulty at --study-scale articles)
+    study: { type: 'boolean', default: false },
+    'study-scale': { type: 'string', default: '100000' },
   },
 })
 if (!values.corpus) {
@@ -120,7 +124,11 @@ const results: Record<string, unknown>[] = []
 // be measured too)
 const glossary = skip.has('glossary') ? null : await runGlossaryBench(base, values.dict)
 
-for (const scale of scales) {
+const study = values.study
+  ? await runStudyBench(base, { dictionary: values.dict, scale: Number(values['study-scale']) })
+  : null
+
+for (const scale of skip.has('search') ? [] : scales) {
   const articles = scaleCorpus(base, scale)
   const work = mkdtempSync(join(tmpdir(), 'lesesaal-bench-'))
   const known = knownItems(articles, Number(values.known))
@@ -187,6 +195,7 @@ for (const r of results) {
 }
 console.log(lines.join('\n'))
 if (glossary) console.log(`\n${glossary.table}`)
+if (study) console.log(`\n${study.table}`)
 
 const outFile =
   values.out ??
@@ -201,6 +210,7 @@ writeFileSync(
       corpus: values.corpus,
       search: results,
       glossary: glossary?.figures ?? null,
+      study: study?.figures ?? null,
     },
     null,
     2,

@@ -15,6 +15,7 @@ import { defaultLibraryPath } from '../core/paths'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
 import { registerSearchCommands } from './commands/search'
+import { registerStudyCommands } from './commands/study'
 import { CliError, type Cli } from './context'
 
 /** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   registerLibraryCommands(cli)
   registerSearchCommands(cli)
   registerLexiconCommands(cli)
+  registerStudyCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

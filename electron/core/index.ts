@@ -21,6 +21,8 @@ import { lexiconHandlers } from './lexicon/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
+import { studyHandlers } from './study/handlers'
+import type { StudyRoom } from './study/room'
 
 export type { CoreContext, CoreOptions } from './context'
 export { externalUrl } from './library/handlers'
@@ -41,6 +43,11 @@ export interface Core {
   lexicon: Lexicon
   /** Loads the built-in glossary if this library does not have the current one. */
   ensureGlossary: () => Promise<void>
+  /**
+   * Study caches and the background difficulty pass. A watcher of other processes' changes
+   * may call `study.invalidate()` (the room also checks SQLite's data_version on every call).
+   */
+  study: StudyRoom
   db: Db
   close: () => void
 }
@@ -66,11 +73,14 @@ export function createCore(options: CoreOptions): Core {
     systemDictionaries: options.systemDictionaries,
   })
 
+  const study = studyHandlers(ctx, lex)
+
   const handlers = combineHandlers(
     libraryHandlers(ctx),
     importHandlers(ctx),
     searchHandlers(db, search, emit),
     lex.handlers,
+    study.handlers,
   )
 
   return {
@@ -79,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     search,
     lexicon: lex.lexicon,
     ensureGlossary: lex.ready,
+    study: study.room,
     invoke: (method, input) => dispatch(handlers, method, input),
     subscribe: (listener) => {
       listeners.add(listener)
@@ -103,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
       return imported
     },
     close: () => {
+      study.room.stop()
       listeners.clear()
       if (db.open) db.close()
     },

@@ -27,11 +27,15 @@ export function registerLibraryCommands(cli: Cli): void {
     .option('--asc', 'ascending order')
     .option('--outlet <name>', 'only articles from this outlet')
     .action(async (opts: { sort: string; asc?: boolean; outlet?: string }) => {
-      const rows = await cli.call('library.list', {
+      const list = await cli.call('library.list', {
         sort: opts.sort,
         order: opts.asc ? 'asc' : 'desc',
         outlet: opts.outlet ?? null,
       })
+      // the share of running words not known yet (study), computed where it is missing
+      const d = await cli.call('study.difficulty', { wait: true })
+      const share = new Map(d.ids.map((id, i) => [id, d.shares[i] ?? null]))
+      const rows = list.map((a) => ({ ...a, unknownShare: share.get(a.id) ?? null }))
       cli.print(rows, () => formatList(rows))
     })
 

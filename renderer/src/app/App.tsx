@@ -12,6 +12,10 @@ import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
 import { SearchProvider } from '../features/search/SearchContext'
 import { SearchView } from '../features/search/SearchView'
+import { ReviewView } from '../features/study/ReviewView'
+import { StudyNav } from '../features/study/StudyNav'
+import { StudyView } from '../features/study/StudyView'
+import { VocabularyView } from '../features/study/VocabularyView'
 import { languages, LANGUAGE_KEY, type Language } from '../i18n'
 import { useRoute, type SearchParams } from './useRoute'
 
@@ -100,6 +104,7 @@ function Shell() {
             >
               {t('app.glossary')}
             </button>
+            <StudyNav current={route.view} onNavigate={(view) => navigate({ view })} />
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
@@ -133,6 +138,12 @@ function Shell() {
             <SearchView />
           ) : route.view === 'glossary' ? (
             <GlossaryView />
+          ) : route.view === 'vocabulary' ? (
+            <VocabularyView onOpenArticle={openHit} />
+          ) : route.view === 'review' ? (
+            <ReviewView />
+          ) : route.view === 'study' ? (
+            <StudyView />
           ) : (
             <LibraryView onOpen={openArticle} />
           )}

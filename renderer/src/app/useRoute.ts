@@ -16,13 +16,20 @@ export type Route =
   | { view: 'search'; search: SearchParams }
   | { view: 'article'; id: number; query: string | null }
   | { view: 'glossary' }
+  | { view: 'vocabulary' }
+  | { view: 'review' }
+  | { view: 'study' }
+
+/** Pages that are only a name (#/glossary, #/vocabulary …). */
+const PAGES = ['glossary', 'vocabulary', 'review', 'study'] as const
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
   const params = new URLSearchParams(qs ?? '')
   const article = /^\/article\/(\d+)$/.exec(path)
   if (article) return { view: 'article', id: Number(article[1]), query: params.get('q') || null }
-  if (path === '/glossary') return { view: 'glossary' }
+  const page = PAGES.find((p) => path === `/${p}`)
+  if (page) return { view: page }
   if (path === '/search') {
     return {
       view: 'search',
@@ -40,7 +47,7 @@ export function parseRoute(hash: string): Route {
 export function routeHash(route: Route): string {
   if (route.view === 'article')
     return `#/article/${route.id}${route.query ? `?${new URLSearchParams({ q: route.query })}` : ''}`
-  if (route.view === 'glossary') return '#/glossary'
+  if ((PAGES as readonly string[]).includes(route.view)) return `#/${route.view}`
   if (route.view === 'search') {
     const params = new URLSearchParams({ q: route.search.query })
     for (const key of ['outlet', 'from', 'to'] as const)

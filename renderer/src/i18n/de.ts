@@ -3,6 +3,8 @@
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
  * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
  */
+import { studyDe } from '../features/study/strings'
+
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -228,4 +230,5 @@ export const de = {
     io_error: 'Die Datei konnte nicht gelesen werden.',
     not_found: 'Nicht gefunden.',
   },
+  ...studyDe,
 } as const

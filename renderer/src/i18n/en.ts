@@ -1,3 +1,4 @@
+import { studyEn } from '../features/study/strings'
 import type { Strings } from './index'
 
 /** English UI strings. */
@@ -225,4 +226,5 @@ export const en: Strings = {
     io_error: 'The file could not be read.',
     not_found: 'Not found.',
   },
+  ...studyEn,
 }

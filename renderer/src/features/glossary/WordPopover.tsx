@@ -1,4 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react'
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WordContext, WordInfo } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
@@ -47,6 +54,7 @@ export function WordPopover({
   onPointerEnter,
   onPointerLeave,
   currentArticle = null,
+  actions,
 }: {
   target: PopoverTarget
   onClose: () => void
@@ -57,6 +65,8 @@ export function WordPopover({
   onPointerLeave?: () => void
   /** The article being read: marked as such among the occurrences. */
   currentArticle?: number | null
+  /** Actions of other rooms for the explained word (study: save it, set its status). */
+  actions?: (info: WordInfo) => ReactNode
 }) {
   const { t } = useTranslation()
   const api = useApi()
@@ -266,6 +276,7 @@ export function WordPopover({
               />
             </label>
           )}
+          {actions?.(info)}
           <footer className="popover-foot">
             {sourceLabel && <span className="muted">{sourceLabel}</span>}
             {target.pinned && (

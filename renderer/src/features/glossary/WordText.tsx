@@ -7,6 +7,7 @@ const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu
  * A text whose every word can be looked up: each word is a focusable span (the reader's
  * popover listens on the container), glossary terms are marked subtly, search matches are
  * <mark>ed with their page-wide number. `transform` (hyphenation) applies to each word alone.
+ * `wordClass` adds classes of a feature's own to a word's span (study: the word's status).
  */
 export function WordText({
   text,
@@ -15,6 +16,7 @@ export function WordText({
   transform = (s) => s,
   firstMark = 0,
   current = -1,
+  wordClass,
 }: {
   text: string
   marks?: TextRange[]
@@ -22,6 +24,8 @@ export function WordText({
   transform?: (s: string) => string
   firstMark?: number
   current?: number
+  /** Extra classes for the word at `start` (offset in `text`), or undefined. */
+  wordClass?: (word: string, start: number) => string | undefined
 }) {
   const out: ReactNode[] = []
   let at = 0
@@ -36,10 +40,11 @@ export function WordText({
     const mark = marks[markIndex] && marks[markIndex]!.start < end ? markIndex : -1
     const term = terms[termIndex] && terms[termIndex]!.start < end ? terms[termIndex]! : null
     const word = transform(m[0])
+    const extra = wordClass?.(m[0], start)
     out.push(
       <span
         key={start}
-        className={term ? 'w term' : 'w'}
+        className={(term ? 'w term' : 'w') + (extra ? ` ${extra}` : '')}
         data-word={m[0]}
         data-start={start}
         data-term={term?.lemma}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { librarySorts, type LibrarySort } from '../../../../shared/types'
 import { formatNumber, formatPublished } from '../../components/format'
 import { useImport } from '../import/ImportContext'
+import { useDifficulty } from '../study/useDifficulty'
 import { useLibrary } from './useLibrary'
 
 /** The library: every article with outlet, date and length; sorting, outlet filter, empty state. */
@@ -9,6 +10,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
   const { t, i18n } = useTranslation()
   const { query, setQuery, articles, outlets, total, error } = useLibrary()
   const lang = i18n.resolvedLanguage ?? 'de'
+  const difficulty = useDifficulty()
 
   if (error)
     return (
@@ -45,8 +47,12 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
           <label className="control">
             <span>{t('library.sortBy')}</span>
             <select
-              value={query.sort}
-              onChange={(e) => setQuery({ sort: e.target.value as LibrarySort })}
+              value={difficulty.sorting ? 'difficulty' : query.sort}
+              onChange={(e) => {
+                difficulty.setSorting(e.target.value === 'difficulty')
+                if (e.target.value !== 'difficulty')
+                  setQuery({ sort: e.target.value as LibrarySort })
+              }}
               data-testid="sort"
             >
               {librarySorts.map((s) => (
@@ -54,8 +60,20 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
                   {t(`library.sort.${s}`)}
                 </option>
               ))}
+              {difficulty.active && <option value="difficulty">{t('study.library.sort')}</option>}
             </select>
           </label>
+          {difficulty.active && (
+            <label className="control level-filter" title={difficulty.levelLabel}>
+              <input
+                type="checkbox"
+                checked={difficulty.level}
+                onChange={(e) => difficulty.setLevel(e.target.checked)}
+                data-testid="level-filter"
+              />
+              <span>{t('study.library.level')}</span>
+            </label>
+          )}
           <button
             type="button"
             className="icon-button"
@@ -68,6 +86,12 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
           </button>
         </div>
       </div>
+      {difficulty.computing && (
+        <p className="muted study-computing">
+          {t('study.library.computing')}
+          {difficulty.progress}
+        </p>
+      )}
       {articles.length === 0 ? (
         <p className="muted">{t('library.noneForOutlet')}</p>
       ) : (
@@ -80,10 +104,15 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
               <th scope="col" className="num">
                 {t('library.columns.words')}
               </th>
+              {difficulty.active && (
+                <th scope="col" className="num">
+                  {t('study.library.column')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {articles.map((a) => (
+            {difficulty.apply(articles, query.order).map((a) => (
               <tr key={a.id} data-testid="article-row">
                 <td className="title-cell">
                   {a.kicker && <span className="kicker">{a.kicker}</span>}
@@ -108,6 +137,11 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
                   {formatPublished(a.published, lang, 'short') ?? t('library.noDate')}
                 </td>
                 <td className="num">{formatNumber(a.words, lang)}</td>
+                {difficulty.active && (
+                  <td className="num unknown" data-testid="unknown-share">
+                    {difficulty.cell(a.id)}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

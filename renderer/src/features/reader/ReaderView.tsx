@@ -8,6 +8,8 @@ import { TermEditor, type TermDraft } from '../glossary/TermEditor'
 import { WordPopover } from '../glossary/WordPopover'
 import { WordText } from '../glossary/WordText'
 import { useWordPopover } from '../glossary/useWordPopover'
+import { PopoverStudyActions, ReaderStudyBar } from '../study/ReaderStudy'
+import { useStudyReader } from '../study/useStudyReader'
 import { Comments } from './Comments'
 import { FindBar } from './FindBar'
 import { useFind } from './useFind'
@@ -41,6 +43,7 @@ export function ReaderView({
   const [terms, setTerms] = useState<{ title: TermMatch[]; paragraphs: TermMatch[][] } | null>(null)
   const [termsVersion, setTermsVersion] = useState(0)
   const popover = useWordPopover(page, article !== null)
+  const study = useStudyReader(id, page, popover.target)
   const [draft, setDraft] = useState<TermDraft | null>(null)
 
   // Ctrl/Cmd+F: find in this article
@@ -233,6 +236,7 @@ export function ReaderView({
               terms={terms?.title ?? []}
               firstMark={0}
               current={find.current}
+              wordClass={study.wordClass}
             />
           </h1>
           <p className="article-meta" lang={lang}>
@@ -244,6 +248,7 @@ export function ReaderView({
             {article.dateline && <span className="dateline">{article.dateline}</span>}
             <span className="words">{t('reader.words', { count: article.words })}</span>
           </p>
+          <ReaderStudyBar study={study} />
         </header>
         <div className="article-body" tabIndex={0} aria-label={t('reader.textLabel')}>
           {article.paragraphs.map((p, i) => {
@@ -255,6 +260,7 @@ export function ReaderView({
                 transform={headings.has(i) ? undefined : hyphenate}
                 firstMark={marks?.paragraphs[i] ?? 0}
                 current={find.current}
+                wordClass={study.wordClass}
               />
             )
             return headings.has(i) ? <h2 key={i}>{text}</h2> : <p key={i}>{text}</p>
@@ -302,6 +308,9 @@ export function ReaderView({
           onPointerEnter={popover.keepOpen}
           onPointerLeave={popover.leave}
           currentArticle={id}
+          actions={(info) => (
+            <PopoverStudyActions info={info} study={study} context={popover.target?.context} />
+          )}
         />
       )}
       {draft && (
