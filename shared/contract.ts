@@ -183,8 +183,8 @@ void contractIsComplete
 export interface ApiEvents {
   /** Progress of a running import. */
   'import.progress': { done: number; total: number; source: string }
-  /** Articles were added or removed. */
-  'library.changed': { reason: 'import' | 'delete' | 'sample' }
+  /** Articles were added or removed; `external`: another process changed the library. */
+  'library.changed': { reason: 'import' | 'delete' | 'sample' | 'external' }
   /** Progress of a search index rebuild. */
   'search.progress': { done: number; total: number }
   /** Progress of a dictionary import (lines read). */

@@ -9,6 +9,7 @@ import { UserError, type Result } from '../../shared/result'
 import { isHttpUrl } from '../../shared/urls'
 import type { AppInfo } from '../../shared/types'
 import pkg from '../../package.json' with { type: 'json' }
+import { LibraryChanges } from './db/changes'
 import { openLibrary, type Db } from './db/open'
 import { dispatch } from './dispatch'
 import {
@@ -58,6 +59,8 @@ export interface Core {
   ensureSampleLibrary: () => Promise<number>
   /** The search index (drained after every change). */
   search: SearchIndex
+  /** Other processes' writes to the library: checked before each call, polled while watched. */
+  changes: LibraryChanges
   /** The lexicon (glossary, dictionaries, own terms) and its lookups. */
   lexicon: Lexicon
   /** Loads the built-in glossary if this library does not have the current one. */
@@ -75,11 +78,27 @@ export function createCore(options: CoreOptions): Core {
   const emit: Emit = (event, payload) => {
     for (const l of listeners) l(event, payload)
   }
-  const search = new SearchIndex(db)
+  const changes = new LibraryChanges(db)
+  const search = new SearchIndex(db, changes)
   const lex = lexiconHandlers(db, search, emit, {
     resourcesPath: options.resourcesPath,
     canImportPaths: Boolean(options.canImportPaths),
     systemDictionaries: options.systemDictionaries,
+  })
+  // another process wrote the library: the renderer refreshes its views, and the lexicon
+  // forgets its lookups (and its word lists when entries or forms came or went)
+  changes.subscribe(() => emit('library.changed', { reason: 'external' }))
+  const lexiconShape = db
+    .prepare(
+      'SELECT (SELECT count(*) FROM lexicon_entries), (SELECT max(id) FROM lexicon_entries), (SELECT count(*) FROM lexicon_forms)',
+    )
+    .raw()
+  let lexiconSeen = JSON.stringify(lexiconShape.get())
+  changes.subscribe(() => {
+    const now = JSON.stringify(lexiconShape.get())
+    if (now === lexiconSeen) lex.lexicon.forgetLookups()
+    else lex.lexicon.invalidate()
+    lexiconSeen = now
   })
   /** Brings the search index up to date with what was just written. */
   const reindex = async () => {
@@ -111,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
       return article
     },
     'article.delete': async ({ id }) => {
-      const deleted = db.transaction(() => deleteArticle(db, id))()
+      const deleted = db.transaction(() => deleteArticle(db, id)).immediate()
       await reindex()
       if (deleted) emit('library.changed', { reason: 'delete' })
       return { deleted }
@@ -142,9 +161,14 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     db,
     search,
+    changes,
     lexicon: lex.lexicon,
     ensureGlossary: lex.ready,
-    invoke: (method, input) => dispatch(handlers, method, input),
+    invoke: (method, input) => {
+      // what other processes wrote is seen before the call, not after
+      if (db.open) changes.check()
+      return dispatch(handlers, method, input)
+    },
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -168,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
       return imported
     },
     close: () => {
+      changes.close()
       listeners.clear()
       if (db.open) db.close()
     },

@@ -83,6 +83,8 @@ app.whenReady().then(async () => {
   registerIpc(core, isAppUrl)
   buildMenu(() => mainWindow)
   createWindow(core)
+  // other processes' writes (a `lesesaal import`, browser mode) reach the window within a second
+  core.changes.watch()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && core) createWindow(core)
   })

@@ -53,6 +53,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const data = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
     for (const res of streams) res.write(data)
   })
+  // while the door is open, other processes' writes reach the page within a second
+  const stopWatching = core.changes.watch()
   let port = 0
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -172,6 +174,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     close: () =>
       new Promise<void>((resolveClose) => {
         unsubscribe()
+        stopWatching()
         for (const res of streams) res.end()
         server.close(() => resolveClose())
         server.closeAllConnections()

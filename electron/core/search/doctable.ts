@@ -72,6 +72,11 @@ export class DocTableCache {
 
   get(): DocTable {
     if (this.docs) return this.docs
+    // in one read transaction: one snapshot, though another process may be writing
+    return this.db.transaction(() => this.load())()
+  }
+
+  private load(): DocTable {
     const max = (this.db.prepare('SELECT max(doc_no) FROM search_docs').pluck().get() ??
       0) as number
     const t = (this.docs = emptyDocTable(max + 1024))

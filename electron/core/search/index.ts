@@ -20,8 +20,13 @@
  * triggers fill in the same transaction as every article change; `drain()` applies it and
  * deletes the journal rows in the same transaction as the index write, and runs again at the
  * next start after a crash.
+ *
+ * Other processes may write the same library: before each use, a look at SQLite's
+ * `data_version` (`db/changes.ts`) says whether anyone else committed; if they wrote the
+ * index (its generation moved), everything remembered of it is dropped and read again.
  */
 import { Index, type StorageInterface } from 'flexsearch'
+import { LibraryChanges } from '../db/changes'
 import type { Db } from '../db/open'
 import { ANALYZER_ID } from './analyzer'
 import { bestPage } from './best'
@@ -56,8 +61,14 @@ export class SearchIndex {
   private readonly scratch = new Scratch()
   private readonly texts: ArticleTexts
   private readyPromise: Promise<void> | null = null
+  /** True when another process committed to the library since the last look. */
+  private readonly foreignWrites: () => boolean
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    changes: LibraryChanges = new LibraryChanges(db),
+  ) {
+    this.foreignWrites = changes.cursor()
     const encoder = createGermanEncoder()
     // resolution 1: FlexSearch's positional scoring is not used; Lesesaal ranks by BM25
     const flexIndex = () => new Index({ encoder, resolution: 1, commit: false, cache: false })
@@ -79,10 +90,19 @@ export class SearchIndex {
         )
       }
       await this.flex.all.mount(new SearchStore(this.reader, 'all') as unknown as StorageInterface)
-      if (this.writer.analyzer() !== ANALYZER_ID) this.reset()
-      this.reader.loadDeleted()
+      if (this.writer.analyzer() !== ANALYZER_ID) this.writer.reset(true)
+      else this.writer.resync()
     })()
     return this.readyPromise
+  }
+
+  /**
+   * When another process wrote the index since the last look, forgets everything remembered
+   * of it (it is read again on demand). A few microseconds when nobody did.
+   */
+  private catchUp(): void {
+    if (this.foreignWrites() && this.writer.storedGeneration() !== this.writer.generation)
+      this.writer.resync()
   }
 
   /** Drops the whole index and queues every article: used when the analysis changed. */
@@ -107,11 +127,13 @@ export class SearchIndex {
   drain(
     options: { flush?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): number {
+    this.catchUp()
     return this.writer.drain(options)
   }
 
   /** Merges every term into one segment and purges deleted documents. */
   optimize(): void {
+    this.catchUp()
     this.writer.optimize()
   }
 
@@ -120,16 +142,19 @@ export class SearchIndex {
    * or completions.
    */
   lookup(field: Field | 'all', key: string): Postings {
+    this.catchUp()
     return this.reader.lookup(field, key)
   }
 
   /** The indexed terms a query key stands for (itself and its compounds, or completions). */
   expand(field: Field, key: string): string[] {
+    this.catchUp()
     return this.reader.expand(field, key)
   }
 
   /** Every indexed term each key stood for, over all fields (for highlighting). */
   queryExpansions(keys: string[]): Map<string, Set<string>> {
+    this.catchUp()
     return this.reader.queryExpansions(keys)
   }
 
@@ -141,7 +166,12 @@ export class SearchIndex {
     offset: number,
   ): Promise<SearchOutcome> {
     await this.ready()
-    this.drain()
+    try {
+      this.drain()
+    } catch (err) {
+      // the journal stays and is applied next time; the index as it is can still answer
+      console.error('[lesesaal] the search index could not catch up:', err)
+    }
     const parsed = parseQuery(query)
     const keys = [...new Set(parsed.include.flatMap(partKeys))]
     const empty: SearchOutcome = { hits: [], total: 0, parsed, expansions: new Map() }
@@ -175,6 +205,7 @@ export class SearchIndex {
   /** Compares the index with the articles. */
   async status(): Promise<IndexStatus> {
     await this.ready()
+    this.catchUp()
     return indexStatus(this.db, {
       analyzer: this.writer.analyzer(),
       pending: this.writer.journalCount(),

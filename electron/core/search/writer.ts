@@ -3,17 +3,22 @@
  * batch, deleted ones marked), and the batch is written as one new segment per term, with the
  * document table and tombstones, in the same transaction that deletes the journal rows it
  * covers. Terms with too many segments are merged; `optimize` merges everything.
+ *
+ * Several processes may write one library. Every index write takes the write lock first
+ * (BEGIN IMMEDIATE: writers wait for each other) and checks the index's generation, a number
+ * in `search_meta` that every index write raises: when another process wrote the index since
+ * this one last read it, nothing is written from what this process remembered (term ids,
+ * segment numbers, document numbers, the analysed batch); it forgets all that, reads again
+ * and starts over.
  */
 import type { Db } from '../db/open'
 import { ANALYZER_ID, indexPositions, keyName, PLACE_SPAN } from './analyzer'
 import type { DocTableCache } from './doctable'
 import { dateNumber } from './doctable'
-import { encodePositions, encodePostings, mergeSegments } from './postings'
-import { reverse, SEGMENT_SPAN, type TermReader } from './terms'
+import { SegmentWriter } from './segments'
+import type { TermReader } from './terms'
 import { FIELDS, type Field } from './types'
 
-/** A term with more segments than this is merged into one (segment numbers stay below 64). */
-const MAX_SEGMENTS = 16
 /** Journal rows read at a time. */
 const READ = 2000
 /** Postings held in memory before they are written (about 100 MB at most). */
@@ -49,7 +54,8 @@ interface Batch {
   nextDoc: number
 }
 
-type TermEntry = { id: number; segs: number }
+/** Thrown inside a write transaction: another process wrote the index since this one read it. */
+class StaleIndex extends Error {}
 
 /**
  * The text of every field but the title (which comes with the article row), per article:
@@ -66,8 +72,10 @@ export class IndexWriter {
   /** The analysed batch: per field, per key number, its documents, frequencies, positions. */
   private readonly pending: Record<Field, Map<number, PendingTerm>>
   private batch: Batch | null = null
-  /** The term dictionary, loaded for writing only: "field\u0000term" -> id and last segment. */
-  private terms: Map<string, TermEntry> | null = null
+  /** The term dictionary and segments, for writing. */
+  private readonly segments: SegmentWriter
+  /** The index generation that what this process remembers of the index belongs to. */
+  generation = -1
   private readonly sql
 
   constructor(
@@ -75,6 +83,7 @@ export class IndexWriter {
     private readonly reader: TermReader,
     private readonly docs: DocTableCache,
   ) {
+    this.segments = new SegmentWriter(db)
     this.pending = {} as Record<Field, Map<number, PendingTerm>>
     for (const field of FIELDS) this.pending[field] = new Map()
     this.sql = {
@@ -82,15 +91,6 @@ export class IndexWriter {
       setMeta: db.prepare(
         'INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
-      allTerms: db.prepare('SELECT id, field, term FROM search_terms'),
-      allKeys: db.prepare('SELECT key FROM search_postings').pluck(),
-      segmentsWithPositions: db.prepare(
-        'SELECT data, pos FROM search_postings WHERE key >= ? AND key < ? ORDER BY key',
-      ),
-      insertSegment: db.prepare('INSERT INTO search_postings (key, data, pos) VALUES (?, ?, ?)'),
-      deleteSegments: db.prepare('DELETE FROM search_postings WHERE key >= ? AND key < ?'),
-      insertTerm: db.prepare('INSERT INTO search_terms (field, term, rev) VALUES (?, ?, ?)'),
-      deleteTerm: db.prepare('DELETE FROM search_terms WHERE id = ?'),
       journal: db.prepare(
         'SELECT id, article_id FROM search_journal WHERE id > ? ORDER BY id LIMIT ?',
       ),
@@ -116,27 +116,84 @@ export class IndexWriter {
     return String(this.sql.meta.get('analyzer') ?? '')
   }
 
+  /** The generation stored in the library file: raised by every index write of any process. */
+  storedGeneration(): number {
+    return Number(this.sql.meta.get('generation') ?? 0)
+  }
+
+  /**
+   * Forgets everything remembered of the index (decoded lists, the document table, term ids,
+   * an analysed batch) and reads the tombstones again: after another process wrote it.
+   */
+  resync(): void {
+    this.generation = this.storedGeneration()
+    this.discard()
+    this.docs.clear()
+    this.reader.forget()
+    this.reader.loadDeleted()
+  }
+
+  /** Drops the analysed batch and the term table. */
+  private discard(): void {
+    this.batch = null
+    this.segments.forget()
+    for (const field of FIELDS) this.pending[field].clear()
+  }
+
+  /**
+   * Runs `write` holding the write lock (BEGIN IMMEDIATE), when no other process wrote the
+   * index since this one read it, and raises the generation. Returns false, having caught up
+   * (`resync`), when another process had: the caller starts over. On any other failure the
+   * transaction is rolled back and what this process had analysed or loaded is dropped, so the
+   * next attempt starts from the file.
+   */
+  private locked(write: () => void): boolean {
+    try {
+      this.db
+        .transaction(() => {
+          const stored = this.storedGeneration()
+          if (stored !== this.generation) throw new StaleIndex()
+          write()
+          this.sql.setMeta.run('generation', String(stored + 1))
+        })
+        .immediate()
+    } catch (err) {
+      if (err instanceof StaleIndex) {
+        this.resync()
+        return false
+      }
+      this.discard()
+      this.docs.clear()
+      this.reader.forget()
+      throw err
+    }
+    this.generation++
+    return true
+  }
+
   /** How many journal rows wait to be applied. */
   journalCount(): number {
     return this.sql.journalCount.get() as number
   }
 
-  /** Drops the whole index and queues every article: used when the analysis changed. */
-  reset(): void {
-    this.db.transaction(() => {
-      this.db.exec(
-        'DELETE FROM search_postings; DELETE FROM search_terms; DELETE FROM search_docs; DELETE FROM search_deleted; DELETE FROM search_journal',
-      )
-      this.db.exec('INSERT INTO search_journal (article_id) SELECT id FROM articles ORDER BY id')
-      this.sql.setMeta.run('analyzer', ANALYZER_ID)
-      this.sql.setMeta.run('next_doc', '1')
-    })()
-    this.reader.deleted = new Set()
-    this.docs.clear()
-    this.batch = null
-    this.terms = null
-    for (const field of FIELDS) this.pending[field].clear()
-    this.reader.forget()
+  /**
+   * Drops the whole index and queues every article: used when the analysis changed (then
+   * `onlyForOtherAnalyzer`: not again when another process has just done it).
+   */
+  reset(onlyForOtherAnalyzer = false): void {
+    this.db
+      .transaction(() => {
+        if (onlyForOtherAnalyzer && this.analyzer() === ANALYZER_ID) return
+        this.db.exec(
+          'DELETE FROM search_postings; DELETE FROM search_terms; DELETE FROM search_docs; DELETE FROM search_deleted; DELETE FROM search_journal',
+        )
+        this.db.exec('INSERT INTO search_journal (article_id) SELECT id FROM articles ORDER BY id')
+        this.sql.setMeta.run('analyzer', ANALYZER_ID)
+        this.sql.setMeta.run('next_doc', '1')
+        this.sql.setMeta.run('generation', String(this.storedGeneration() + 1))
+      })
+      .immediate()
+    this.resync()
   }
 
   /**
@@ -178,10 +235,11 @@ export class IndexWriter {
         }
       for (const id of ids) this.analyse(batch, id, articles.get(id), texts.get(id))
       done += rows.length
-      if (batch.postings >= FLUSH_POSTINGS) this.flush()
+      // written; or, when another process wrote the index meanwhile, read again from the start
+      if (batch.postings >= FLUSH_POSTINGS && !this.flush()) done = 0
       options.onProgress?.(Math.min(done, total), total)
     }
-    if (options.flush !== false) this.flush()
+    if (options.flush !== false && !this.flush()) return this.drain(options)
     return done
   }
 
@@ -241,36 +299,18 @@ export class IndexWriter {
 
   /**
    * Writes the analysed batch as one new segment per term, the document table and
-   * tombstones, and removes the applied journal rows: one transaction.
+   * tombstones, and removes the applied journal rows: one transaction. False when another
+   * process wrote the index since the batch was read: the batch is dropped, nothing written.
    */
-  private flush(): void {
+  private flush(): boolean {
     const batch = this.batch
-    if (!batch || batch.journalUpTo === 0) return
-    this.batch = null
+    if (!batch || batch.journalUpTo === 0) return true
     const added = [...batch.added.values()]
     const removed = batch.removed
-    const terms = this.termTable()
-    this.db.transaction(() => {
+    const written = this.locked(() => {
       for (const field of FIELDS) {
-        for (const [key, t] of this.pending[field]) {
-          const term = keyName(key)
-          const name = `${field}\u0000${term}`
-          let entry = terms.get(name)
-          if (!entry) {
-            entry = {
-              id: Number(this.sql.insertTerm.run(field, term, reverse(term)).lastInsertRowid),
-              segs: 0,
-            }
-            terms.set(name, entry)
-          }
-          entry.segs++
-          this.sql.insertSegment.run(
-            entry.id * SEGMENT_SPAN + entry.segs,
-            encodePostings(t.docs, t.tfs),
-            encodePositions(t.pos, t.tfs),
-          )
-          if (entry.segs > MAX_SEGMENTS) this.mergeTerm(entry, name)
-        }
+        for (const [key, t] of this.pending[field])
+          this.segments.append(field, keyName(key), t.docs, t.tfs, t.pos, this.reader.deleted)
         this.pending[field].clear()
       }
       for (const docNo of removed) {
@@ -281,7 +321,9 @@ export class IndexWriter {
         this.sql.insertDoc.run(d.docNo, d.articleId, ...FIELDS.map((f) => d.len[f]), d.published)
       this.sql.clearJournal.run(batch.journalUpTo)
       this.sql.setMeta.run('next_doc', String(batch.nextDoc))
-    })()
+    })
+    if (!written) return false
+    this.batch = null
     const deleted = this.reader.deleted
     for (const docNo of removed) deleted.add(docNo)
     this.reader.forget()
@@ -292,56 +334,17 @@ export class IndexWriter {
     // purge deleted documents from the posting lists once they are a fifth of the index
     const live = this.docs.loaded ? this.docs.get().live : deleted.size * 5
     if (deleted.size > 500 && deleted.size * 5 > added.length + live) this.optimize()
-  }
-
-  /** The term dictionary for writing, loaded on the first write. */
-  private termTable(): Map<string, TermEntry> {
-    if (this.terms) return this.terms
-    const byId = new Map<number, TermEntry>()
-    this.terms = new Map()
-    for (const r of this.sql.allTerms.iterate() as IterableIterator<{
-      id: number
-      field: string
-      term: string
-    }>) {
-      const entry = { id: r.id, segs: 0 }
-      byId.set(r.id, entry)
-      this.terms.set(`${r.field}\u0000${r.term}`, entry)
-    }
-    // a term's last segment number, from the keys of its segments
-    for (const key of this.sql.allKeys.iterate() as IterableIterator<number>) {
-      const entry = byId.get(Math.floor(key / SEGMENT_SPAN))
-      if (entry) entry.segs = Math.max(entry.segs, key % SEGMENT_SPAN)
-    }
-    return this.terms
-  }
-
-  /** Rewrites a term's segments as one (segment 0), without deleted documents. */
-  private mergeTerm(entry: TermEntry, name?: string): void {
-    const from = entry.id * SEGMENT_SPAN
-    const segments = this.sql.segmentsWithPositions.all(from, from + SEGMENT_SPAN) as {
-      data: Buffer
-      pos: Buffer
-    }[]
-    const merged = mergeSegments(segments, this.reader.deleted)
-    this.sql.deleteSegments.run(from, from + SEGMENT_SPAN)
-    if (merged.count) {
-      this.sql.insertSegment.run(from, merged.data, merged.pos)
-      entry.segs = 0
-    } else {
-      this.sql.deleteTerm.run(entry.id)
-      if (name) this.terms?.delete(name)
-    }
+    return true
   }
 
   /** Merges every term into one segment and purges deleted documents. */
   optimize(): void {
-    const terms = this.termTable()
-    this.db.transaction(() => {
-      for (const [name, entry] of [...terms])
-        if (this.reader.deleted.size || entry.segs > 0) this.mergeTerm(entry, name)
+    const merged = this.locked(() => {
+      this.segments.mergeAll(this.reader.deleted)
       this.db.exec('DELETE FROM search_deleted')
-    })()
+    })
+    // another process wrote the index meanwhile: merge what it is now
+    if (!merged) return this.optimize()
     this.reader.deleted = new Set()
     this.reader.forget()
   }
