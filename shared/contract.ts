@@ -21,6 +21,7 @@ import type {
   OutletCount,
 } from './types'
 import { librarySorts } from './types'
+import { dateProblem, dateProblemSentence } from './dates'
 
 /** Largest single file the importer accepts (bytes). Bigger files are rejected with `too_large`. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -28,10 +29,16 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 export const MAX_DICTIONARY_BYTES = 80 * 1024 * 1024
 
 const articleId = z.number().int().positive()
-const partialDate = z
+/** A date, or a month or year: `2025-03-14`, `2025-03`, `2025`; one that exists. */
+const partialDate = z.string().superRefine((date, ctx) => {
+  const problem = dateProblem(date)
+  if (problem) ctx.addIssue({ code: 'custom', message: dateProblemSentence(date, problem) })
+})
+const searchText = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025, 2025-03 or 2025-03-14')
-const searchText = z.string().trim().min(1).max(500)
+  .trim()
+  .min(1, 'Type something to search for.')
+  .max(500, 'A search can be at most 500 characters long.')
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
 export const schemas = {
@@ -63,8 +70,19 @@ export const schemas = {
   }),
   'search.query': z.strictObject({
     query: searchText,
-    limit: z.number().int().min(1).max(100).default(20),
-    offset: z.number().int().min(0).max(100_000).default(0),
+    // no upper bound: scripts may ask for every hit (the app asks for a page at a time)
+    limit: z.number().int().min(1).default(20),
+    offset: z.number().int().min(0).default(0),
+    /**
+     * The query is being typed: its last word may be unfinished and also matches the words it
+     * begins (a bounded number of them), so each keystroke is answered quickly.
+     */
+    asYouType: z.boolean().default(false),
+    /**
+     * With a date range, also the articles whose date is known only by month or year, or not
+     * at all, and so may or may not be in it (left out by default, and counted).
+     */
+    uncertainDates: z.boolean().default(false),
     outlet: z.string().min(1).max(200).nullable().default(null),
     from: partialDate.nullable().default(null),
     to: partialDate.nullable().default(null),

@@ -90,13 +90,19 @@ function wrap(text: string, w: number, indent = ''): string {
 }
 
 /** Search hits with the matching words in bold (when stdout is a terminal). */
-export function formatSearch(r: SearchResults): string {
+export function formatSearch(r: SearchResults, offset = 0): string {
   if (r.total === 0) return 'No articles match.'
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['', '']
-  const out = [
-    `${r.total} article${r.total === 1 ? '' : 's'} match${r.total === 1 ? 'es' : ''}.`,
-    '',
-  ]
+  const matches = `${r.total} article${r.total === 1 ? '' : 's'} match${r.total === 1 ? 'es' : ''}`
+  const next = offset + r.hits.length
+  // a page that is not everything says which one it is and how to get the next
+  const page =
+    offset === 0 && next >= r.total
+      ? ''
+      : r.hits.length === 0
+        ? ` (none after the first ${offset})`
+        : ` (showing ${offset + 1}–${next}${next < r.total ? `; next: --offset ${next}` : ''})`
+  const out = [`${matches}${page}.`, '']
   for (const h of r.hits) {
     let snippet = ''
     let at = 0

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
 import { librarySorts, type ArticleDetail, type ImportReport } from '../../shared/types'
+import { dateProblemSentence, parseTypedDate } from '../../shared/dates'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
 import {
@@ -102,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--outlet <name>', 'only articles from this outlet')
     .action(async (opts: { sort: string; asc?: boolean; outlet?: string }) => {
       const c = open(program.opts<GlobalOptions>())
+      if (opts.outlet) await knownOutlet(c, opts.outlet)
       const rows = await call(c, 'library.list', {
         sort: opts.sort,
         order: opts.asc ? 'asc' : 'desc',
@@ -145,27 +147,32 @@ export async function main(argv: string[]): Promise<number> {
       'search the library (German-aware: inflections, compounds, "phrases", -exclude, prefix*)',
     )
     .argument('<query...>', 'what to look for')
-    .option('--limit <n>', 'how many hits', '10')
+    .option('--limit <n>', 'how many hits (no upper limit)', '10')
+    .option('--offset <n>', 'skip this many hits first (to page through all of them)', '0')
     .option('--outlet <name>', 'only this outlet')
-    .option('--from <date>', 'published on or after (2025, 2025-03, 2025-03-14)')
+    .option(
+      '--from <date>',
+      'published on or after (2025, 2025-03, 2025-03-14, 14.03.2025, März 2025)',
+    )
     .option('--to <date>', 'published on or before')
     .action(
       async (
         words: string[],
-        opts: { limit: string; outlet?: string; from?: string; to?: string },
+        opts: { limit: string; offset: string; outlet?: string; from?: string; to?: string },
       ) => {
-        if (!/^\d+$/.test(opts.limit))
-          throw new CliError(
-            'invalid_input',
-            `--limit must be a whole number, not "${opts.limit}".`,
-          )
+        const limit = wholeNumber('--limit', opts.limit, 1)
+        const offset = wholeNumber('--offset', opts.offset, 0)
+        const from = typedDate('--from', opts.from)
+        const to = typedDate('--to', opts.to)
         const c = open(program.opts<GlobalOptions>())
+        if (opts.outlet) await knownOutlet(c, opts.outlet)
         const r = await call(c, 'search.query', {
           query: words.join(' '),
-          limit: Number(opts.limit),
+          limit,
+          offset,
           outlet: opts.outlet ?? null,
-          from: opts.from ?? null,
-          to: opts.to ?? null,
+          from,
+          to,
         })
         const doc = {
           hits: r.hits.map((h) => ({
@@ -181,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
           })),
           total: r.total,
         }
-        print(doc, () => formatSearch(r))
+        print(doc, () => formatSearch(r, offset))
       },
     )
 
@@ -260,6 +267,41 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     ;(core as Core | null)?.close()
   }
+}
+
+/** A whole number of at least `min` from an option, or one sentence saying what is wrong. */
+function wholeNumber(option: string, text: string, min: number): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min)
+    throw new CliError(
+      'invalid_input',
+      `${option} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${text}".`,
+    )
+  return Number(text)
+}
+
+/** A date option as typed (2019-04-20, 20.04.2019, 2019-04, April 2019), checked. */
+function typedDate(option: string, text: string | undefined): string | null {
+  if (text === undefined) return null
+  const parsed = parseTypedDate(text)
+  if ('date' in parsed) return parsed.date
+  throw new CliError('invalid_input', `${option} ${dateProblemSentence(text, parsed.problem)}`)
+}
+
+/** The outlet exists in the library, or one sentence naming the ones that do. */
+async function knownOutlet(c: Core, name: string): Promise<void> {
+  const r = await c.invoke('library.outlets', {})
+  if (!r.ok) throw new CliError(r.error.code, r.error.message)
+  const names = (r.value as ApiResults['library.outlets']).map((o) => o.name)
+  if (names.includes(name)) return
+  const near = names.find((n) => n.toLowerCase() === name.toLowerCase())
+  throw new CliError(
+    'not_found',
+    near
+      ? `There is no outlet "${name}" in the library; did you mean "${near}"?`
+      : names.length
+        ? `There is no outlet "${name}" in the library; the outlets are: ${names.join(', ')}.`
+        : `There is no outlet "${name}" in the library: no article has an outlet yet.`,
+  )
 }
 
 function displaySource(source: string, typed: string[]): string {

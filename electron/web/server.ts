@@ -93,6 +93,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         const body = await readBody(req)
         input = body.length ? JSON.parse(body) : {}
       } catch (err) {
+        if (req.socket.destroyed && (err as Error).message !== 'too_large') return // gone
         const tooBig = (err as Error).message === 'too_large'
         return send(res, tooBig ? 413 : 400, {
           ok: false,
@@ -102,6 +103,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           },
         })
       }
+      // a request its page has given up on (an older keystroke's search) is not run: the
+      // pending network events are read first, then a closed connection is skipped
+      await new Promise((resolveTurn) => setImmediate(resolveTurn))
+      if (res.destroyed || req.socket.destroyed) return
       return send(res, 200, await core.invoke(method, input))
     }
 

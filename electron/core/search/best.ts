@@ -120,7 +120,7 @@ export function bestPage(
         if (allowed(doc)) total++
       }
   }
-  return { hits, total, parsed, expansions: reader.queryExpansions(keys) }
+  return { hits, total, parsed, expansions: reader.queryExpansions(keys), uncertainDates: 0 }
 }
 
 /** At least `need` articles have every key (in any field): counted until there are. */

@@ -32,7 +32,13 @@ export async function fullPass(
   offset: number,
 ): Promise<SearchOutcome> {
   const { docs, reader, scratch, texts } = ctx
-  const empty: SearchOutcome = { hits: [], total: 0, parsed, expansions: new Map() }
+  const empty: SearchOutcome = {
+    hits: [],
+    total: 0,
+    parsed,
+    expansions: new Map(),
+    uncertainDates: 0,
+  }
   // 1. candidates from FlexSearch. Words only, without filters: first the articles with
   // every word (in any field); when they fill the page, the ones with fewer words never
   // show, and only their number is needed. Otherwise, per field, articles with any of the
@@ -194,5 +200,5 @@ export async function fullPass(
     fields: FIELDS.filter((_, fi) => fieldMask[r.c]! & (1 << fi)),
   }))
   const total = everyWord ? countAny(keys, docs, reader, scratch) : kept.length
-  return { hits, total, parsed, expansions: reader.queryExpansions(keys) }
+  return { hits, total, parsed, expansions: reader.queryExpansions(keys), uncertainDates: 0 }
 }

@@ -158,12 +158,16 @@ export class SearchIndex {
     return this.reader.queryExpansions(keys)
   }
 
-  /** Searches, ranks and filters; `limit`/`offset` page through the ranked hits. */
+  /**
+   * Searches, ranks and filters; `limit`/`offset` page through the ranked hits. `asYouType`:
+   * the query is being typed, so its last word may be unfinished (see `parseQuery`).
+   */
   async search(
     query: string,
     filters: SearchFilters,
     limit: number,
     offset: number,
+    options: { asYouType?: boolean } = {},
   ): Promise<SearchOutcome> {
     await this.ready()
     try {
@@ -172,12 +176,35 @@ export class SearchIndex {
       // the journal stays and is applied next time; the index as it is can still answer
       console.error('[lesesaal] the search index could not catch up:', err)
     }
-    const parsed = parseQuery(query)
+    const parsed = withoutEmptyTyped(parseQuery(query, { typing: options.asYouType }), this.reader)
     const keys = [...new Set(parsed.include.flatMap(partKeys))]
-    const empty: SearchOutcome = { hits: [], total: 0, parsed, expansions: new Map() }
+    const empty: SearchOutcome = {
+      hits: [],
+      total: 0,
+      parsed,
+      expansions: new Map(),
+      uncertainDates: 0,
+    }
     if (keys.length === 0) return empty
     const docs = this.docs.get()
     if (docs.live === 0) return empty
+    const outcome = await this.rank(parsed, keys, filters, limit, offset, docs)
+    // a date range: how many matching articles it left out for a date known only in part
+    if ((filters.from || filters.to) && (filters.dates ?? 'certain') === 'certain')
+      outcome.uncertainDates = (
+        await this.rank(parsed, keys, { ...filters, dates: 'uncertain' }, 1, 0, docs)
+      ).total
+    return outcome
+  }
+
+  private async rank(
+    parsed: ParsedQuery,
+    keys: string[],
+    filters: SearchFilters,
+    limit: number,
+    offset: number,
+    docs: DocTable,
+  ): Promise<SearchOutcome> {
     const best = this.searchTop(parsed, keys, filters, limit, offset, docs)
     if (best) return best
     return fullPass(this.context(docs), this.flex, parsed, keys, filters, limit, offset)
@@ -212,4 +239,18 @@ export class SearchIndex {
       deleted: this.reader.deleted.size,
     })
   }
+}
+
+/**
+ * A word being typed that no indexed word is or begins ("Flüchtlinge Ö") adds nothing yet: it
+ * is left out, so the other words are answered as they would be alone (by the best-page path,
+ * not a full pass over every candidate).
+ */
+function withoutEmptyTyped(parsed: ParsedQuery, reader: TermReader): ParsedQuery {
+  const include = parsed.include.filter(
+    (p) => p.kind !== 'typed' || reader.lookup('all', p.keys[0]!).docs.length > 0,
+  )
+  return include.length === parsed.include.length || include.length === 0
+    ? parsed
+    : { ...parsed, include }
 }

@@ -16,6 +16,7 @@ import {
   type Postings,
   type TermPositions,
 } from './postings'
+import { keyKind, TYPED_MIN } from './query'
 import { buildImpacts, type KeyImpacts } from './topk'
 import type { DocTable } from './doctable'
 import { B, FIELDS, WEIGHT, type Field, type PostingSource } from './types'
@@ -28,6 +29,14 @@ const CACHED_POSTINGS = 2_000_000
 const CACHED_IMPACTS = 600_000
 /** Word positions kept in memory (for phrases). */
 const CACHED_POSITIONS = 1_000_000
+/** The shortest head a compound is found by ("öl" finds "rohöl"; "o" finds nothing). */
+const MIN_HEAD = 2
+/** The words a typed word's letters begin: at most this many (the bounded candidate set). */
+const COMPLETIONS = 16
+/** Of at most this many terms with those letters, the earliest indexed (the commonest). */
+const COMPLETION_SCAN = 5000
+/** Linking elements between a compound's parts (Sicherheit-s-rat). */
+const LINKS = ['s', 'es', 'n', 'en', 'e', 'er']
 
 export const reverse = (s: string) => [...s].reverse().join('')
 
@@ -53,7 +62,19 @@ export class TermReader implements PostingSource {
       segmentsWithPositions: db.prepare(
         'SELECT data, pos FROM search_postings WHERE key >= ? AND key < ? ORDER BY key',
       ),
-      hasTerm: db.prepare('SELECT 1 FROM search_terms WHERE field = ? AND term = ?').pluck(),
+      // which of these words are indexed (in text or title): compound modifiers, in one query
+      knownTerms: db
+        .prepare(
+          "SELECT DISTINCT term FROM search_terms WHERE field IN ('text', 'title') AND term IN (SELECT value FROM json_each(?))",
+        )
+        .pluck(),
+      // terms beginning with some letters, earliest indexed first: a term's id grows with the
+      // order words first appeared in the library, and common words appear early
+      completions: db
+        .prepare(
+          `SELECT term FROM (SELECT id, term FROM search_terms WHERE field = ? AND term >= ? AND term < ? LIMIT ${COMPLETION_SCAN}) ORDER BY id LIMIT ${COMPLETIONS}`,
+        )
+        .pluck(),
       byPrefix: db
         .prepare(
           'SELECT term FROM search_terms WHERE field = ? AND term >= ? AND term < ? LIMIT 5000',
@@ -138,51 +159,74 @@ export class TermReader implements PostingSource {
   /**
    * The indexed terms a query key stands for. A prefix ("wirtsch*") stands for every term it
    * begins; a word stands for itself and for the compounds it is the head of:
-   * "programm" -> "atomprogramm", "sanktion" -> "wirtschaftssanktion". A compound counts when
-   * the part before the head is long enough, or is itself an indexed word (with a linking
-   * -s-, -es-, -n-, -en-, -e-, -er-), so "rat" finds "stadtrat" but not "apparat".
+   * "programm" -> "atomprogramm", "sanktion" -> "wirtschaftssanktion"; a word being typed
+   * also for the few commonest words its letters begin ("osterr" -> "osterreich").
    */
   expand(field: Field, key: string): string[] {
     const cacheKey = `${field}\u0000${key}`
     const known = this.expansions.get(cacheKey)
     if (known) return known
+    const k = keyKind(key)
     let terms: string[]
-    if (key.endsWith('*')) {
-      const prefix = key.slice(0, -1)
-      terms = this.sql.byPrefix.all(field, prefix, `${prefix}\uffff`) as string[]
+    if (k.kind === 'prefix') {
+      terms = this.sql.byPrefix.all(field, k.prefix, `${k.prefix}\uffff`) as string[]
+    } else if (k.kind === 'word') {
+      terms = [k.stem, ...this.compounds(field, k.stem)]
     } else {
-      const rev = reverse(key)
-      const compounds = (this.sql.bySuffix.all(field, rev, `${rev}\uffff`) as string[]).filter(
-        (t) => this.isCompoundOf(t, key),
-      )
-      terms = [key, ...compounds]
+      // a word being typed: short, it is looked for only as it is (see TYPED_MIN)
+      terms = [k.stem, ...(k.stem.length >= TYPED_MIN ? this.compounds(field, k.stem) : [])]
+      if (k.prefix.length >= TYPED_MIN)
+        for (const t of this.sql.completions.all(field, k.prefix, `${k.prefix}\uffff`) as string[])
+          if (!terms.includes(t)) terms.push(t)
     }
     if (this.expansions.size > 4000) this.expansions.clear()
     this.expansions.set(cacheKey, terms)
     return terms
   }
 
-  private isCompoundOf(term: string, head: string): boolean {
-    const modifier = term.slice(0, term.length - head.length)
-    if (modifier.length < 3) return false
-    if (head.length >= 7) return true
-    const candidates = [modifier, stem(modifier)]
-    for (const link of ['s', 'es', 'n', 'en', 'e', 'er']) {
-      if (modifier.endsWith(link) && modifier.length - link.length >= 3)
-        candidates.push(modifier.slice(0, -link.length))
-    }
-    return candidates.some(
-      (c) => c.length >= 3 && (this.sql.hasTerm.get('text', c) || this.sql.hasTerm.get('title', c)),
+  /**
+   * The indexed compounds `head` is the head of. A compound counts when the part before the
+   * head is long enough, or is itself an indexed word (with a linking -s-, -es-, -n-, -en-,
+   * -e-, -er-), so "rat" finds "stadtrat" but not "apparat". Heads of one letter find none.
+   */
+  private compounds(field: Field, head: string): string[] {
+    if (head.length < MIN_HEAD) return []
+    const rev = reverse(head)
+    const withHead = (this.sql.bySuffix.all(field, rev, `${rev}\uffff`) as string[]).filter(
+      (t) => t.length - head.length >= 3,
     )
+    if (head.length >= 7 || withHead.length === 0) return withHead
+    // the modifiers a compound may have, checked against the index in one query
+    const modifiers = new Map<string, string[]>()
+    for (const t of withHead) {
+      const modifier = t.slice(0, t.length - head.length)
+      const candidates = [modifier, stem(modifier)]
+      for (const link of LINKS)
+        if (modifier.endsWith(link) && modifier.length - link.length >= 3)
+          candidates.push(modifier.slice(0, -link.length))
+      modifiers.set(
+        t,
+        candidates.filter((c) => c.length >= 3),
+      )
+    }
+    const indexed = new Set(
+      this.sql.knownTerms.all(
+        JSON.stringify([...new Set([...modifiers.values()].flat())]),
+      ) as string[],
+    )
+    return withHead.filter((t) => modifiers.get(t)!.some((c) => indexed.has(c)))
   }
 
   /** Every indexed term each key stood for, over all fields (for highlighting). */
   queryExpansions(keys: string[]): Map<string, Set<string>> {
     return new Map(
-      keys.map((k) => [
-        k,
-        new Set(FIELDS.flatMap((f) => this.expand(f, k)).concat(k.endsWith('*') ? [] : [k])),
-      ]),
+      keys.map((k) => [k, new Set(FIELDS.flatMap((f) => this.expand(f, k)).concat(wordOf(k)))]),
     )
   }
+}
+
+/** The word a key stands for itself (none for a prefix). */
+function wordOf(key: string): string[] {
+  const k = keyKind(key)
+  return k.kind === 'prefix' ? [] : [k.stem]
 }

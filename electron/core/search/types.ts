@@ -26,6 +26,11 @@ export interface SearchFilters {
   to?: string | null
   tag?: string | null
   story?: number | null
+  /**
+   * With a date range: the articles certainly in it (the default), also those whose date is
+   * only partly known or unknown ('all'), or only those ('uncertain'; see filters.ts).
+   */
+  dates?: 'certain' | 'all' | 'uncertain'
 }
 
 export interface RankedHit {
@@ -43,6 +48,11 @@ export interface SearchOutcome {
   parsed: ParsedQuery
   /** Every indexed term each query key stood for (compounds, prefix completions). */
   expansions: Map<string, Set<string>>
+  /**
+   * Matching articles a date range left out because their date is known only by month or
+   * year, or not at all (0 without a date range, or when they were asked for).
+   */
+  uncertainDates: number
 }
 
 export interface IndexStatus {
