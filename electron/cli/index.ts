@@ -155,10 +155,21 @@ export async function main(argv: string[]): Promise<number> {
       'published on or after (2025, 2025-03, 2025-03-14, 14.03.2025, März 2025)',
     )
     .option('--to <date>', 'published on or before')
+    .option(
+      '--uncertain-dates',
+      'with --from/--to, also articles dated only by month or not at all (they may be outside)',
+    )
     .action(
       async (
         words: string[],
-        opts: { limit: string; offset: string; outlet?: string; from?: string; to?: string },
+        opts: {
+          limit: string
+          offset: string
+          outlet?: string
+          from?: string
+          to?: string
+          uncertainDates?: boolean
+        },
       ) => {
         const limit = wholeNumber('--limit', opts.limit, 1)
         const offset = wholeNumber('--offset', opts.offset, 0)
@@ -173,6 +184,7 @@ export async function main(argv: string[]): Promise<number> {
           outlet: opts.outlet ?? null,
           from,
           to,
+          uncertainDates: Boolean(opts.uncertainDates),
         })
         const doc = {
           hits: r.hits.map((h) => ({
@@ -187,6 +199,7 @@ export async function main(argv: string[]): Promise<number> {
             highlights: h.highlights,
           })),
           total: r.total,
+          uncertainDates: r.uncertainDates ?? 0,
         }
         print(doc, () => formatSearch(r, offset))
       },

@@ -103,9 +103,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           },
         })
       }
-      // a request its page has given up on (an older keystroke's search) is not run: the
-      // pending network events are read first, then a closed connection is skipped
-      await new Promise((resolveTurn) => setImmediate(resolveTurn))
+      // a request its page has given up on (an older keystroke's search, while the core was
+      // busy) is not run: two turns of the event loop read the network events that arrived
+      // with it (a hang-up right behind a request is read one turn later), then a closed
+      // connection is skipped
+      for (let turn = 0; turn < 2; turn++) await new Promise((next) => setImmediate(next))
       if (res.destroyed || req.socket.destroyed) return
       return send(res, 200, await core.invoke(method, input))
     }

@@ -100,10 +100,13 @@ export function parseQuery(input: string, options: ParseOptions = {}): ParsedQue
     const tokens = tokenize(word)
     tokens.forEach((t, i) => {
       const text = word.slice(t.start, t.end)
-      if (t.stop || isStopword(word)) return
-      if (last && i === tokens.length - 1 && t.end === word.length)
-        target.push({ text, keys: [typedKey(t.key, foldPrefix(text))], kind: 'typed' })
-      else target.push({ text, keys: [t.key], kind: 'word' })
+      const stop = t.stop || isStopword(word)
+      if (last && i === tokens.length - 1 && t.end === word.length) {
+        // being typed: "Über" may become "Überfall"; a stopword only by what it begins
+        const prefix = foldPrefix(text)
+        if (!stop || prefix.length >= TYPED_MIN)
+          target.push({ text, keys: [typedKey(stop ? '' : t.key, prefix)], kind: 'typed' })
+      } else if (!stop) target.push({ text, keys: [t.key], kind: 'word' })
     })
   }
   return { include, exclude }

@@ -58,7 +58,7 @@ export function makeMatcher(
         return k.kind === 'prefix'
           ? needlesOf(k.prefix)
           : k.kind === 'typed'
-            ? [...needlesOf(k.stem), ...needlesOf(k.prefix)]
+            ? [...(k.stem ? needlesOf(k.stem) : []), ...needlesOf(k.prefix)]
             : needlesOf(k.stem)
       }),
   )

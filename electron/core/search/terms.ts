@@ -174,7 +174,8 @@ export class TermReader implements PostingSource {
       terms = [k.stem, ...this.compounds(field, k.stem)]
     } else {
       // a word being typed: short, it is looked for only as it is (see TYPED_MIN)
-      terms = [k.stem, ...(k.stem.length >= TYPED_MIN ? this.compounds(field, k.stem) : [])]
+      terms = k.stem ? [k.stem] : [] // (none: a stopword, by what it begins only)
+      if (k.stem.length >= TYPED_MIN) terms.push(...this.compounds(field, k.stem))
       if (k.prefix.length >= TYPED_MIN)
         for (const t of this.sql.completions.all(field, k.prefix, `${k.prefix}\uffff`) as string[])
           if (!terms.includes(t)) terms.push(t)
@@ -228,5 +229,5 @@ export class TermReader implements PostingSource {
 /** The word a key stands for itself (none for a prefix). */
 function wordOf(key: string): string[] {
   const k = keyKind(key)
-  return k.kind === 'prefix' ? [] : [k.stem]
+  return k.kind === 'prefix' || !k.stem ? [] : [k.stem]
 }
