@@ -8,8 +8,9 @@ import type { Postings } from './postings'
 
 /**
  * The indexed fields, in a fixed order (a document's fields are a bit mask in this order).
- * A new field (notes, highlights) is added here, with its weight in `WEIGHT`, its length
- * column in `search_docs` and its text in `IndexWriter.drain` (see docs/DECISIONS.md).
+ * A new field (notes, highlights) is added here, with its weight in `WEIGHT`, a `len_<field>`
+ * column in `search_docs` (a migration), journal triggers on its table, and its text in
+ * `FIELD_SOURCES` (writer.ts); see docs/DECISIONS.md, Search.
  */
 export const FIELDS = ['title', 'text', 'comments'] as const
 export type Field = (typeof FIELDS)[number]
