@@ -80,6 +80,9 @@ app.whenReady().then(async () => {
     return
   }
   await core.ensureSampleLibrary()
+  // the first search need not load the index: it is read now, before anyone types
+  const searchIndex = core.search
+  setTimeout(() => void searchIndex.warm().catch(() => {}), 0)
   registerIpc(core, isAppUrl)
   buildMenu(() => mainWindow)
   createWindow(core)

@@ -113,7 +113,7 @@ describe('searching as you type', () => {
     })
     await call(core, 'search.query', { query: 'Haus' })
     const completions = terms(core, 'haus~haus').filter((t) => t !== 'haus')
-    expect(completions).toHaveLength(16)
+    expect(completions).toHaveLength(8)
     expect(completions[0]).toBe('hausa0') // (the stem of "Hausa0ung")
   })
 

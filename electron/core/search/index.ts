@@ -105,6 +105,17 @@ export class SearchIndex {
       this.writer.resync()
   }
 
+  /**
+   * Gets ready to answer at once: mounts, catches up with the journal and reads the document
+   * table (a tenth of a second at 100,000 articles), so the first keystroke does not wait.
+   */
+  async warm(): Promise<void> {
+    await this.ready()
+    this.catchUp()
+    this.drain()
+    this.docs.get()
+  }
+
   /** Drops the whole index and queues every article: used when the analysis changed. */
   reset(): void {
     this.writer.reset()
