@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { createCore } from '../electron/core'
-import type { KnownItem, TimedQuery } from './queries'
+import type { Keystroke, KnownItem, TimedQuery } from './queries'
 
 interface Input {
   system: 'lesesaal' | 'fts5'
@@ -14,6 +14,7 @@ interface Input {
   timed: TimedQuery[]
   lemmas: string[]
   known: KnownItem[]
+  keystrokes: Keystroke[]
   repeat: number
 }
 
@@ -25,6 +26,8 @@ interface Engine {
   /** What the app shows: for Lesesaal also the snippets with highlights. */
   shown: (q: TimedQuery) => Promise<unknown>
   all: (lemma: string) => Promise<number[]>
+  /** One keystroke in the search field: a page of 30 as the app shows it. */
+  keystroke: (k: Keystroke) => Promise<unknown>
 }
 
 async function open(): Promise<Engine> {
@@ -44,6 +47,15 @@ async function open(): Promise<Engine> {
       },
       all: async (lemma) =>
         (await core.search.search(lemma, {}, 1e9, 0)).hits.map((h) => h.articleId),
+      keystroke: async (k) => {
+        const r = await core.invoke('search.query', {
+          query: k.query,
+          limit: 30,
+          asYouType: k.asYouType,
+        })
+        if (!r.ok) throw new Error(r.error.message)
+        return r.value
+      },
     }
   }
   const db = new Database(input.library, { readonly: true })
@@ -53,7 +65,15 @@ async function open(): Promise<Engine> {
   const all = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck()
   const top10 = async (q: TimedQuery | KnownItem) =>
     (top.all(q.fts) as { id: number }[]).map((r) => r.id)
-  return { top10, shown: top10, all: async (lemma) => all.all(`"${lemma}"`) as number[] }
+  const top30 = db.prepare(
+    'SELECT a.id, a.title FROM (SELECT rowid, bm25(fts) AS s FROM fts WHERE fts MATCH ? ORDER BY s LIMIT 30) f JOIN articles a ON a.id = f.rowid ORDER BY f.s',
+  )
+  return {
+    top10,
+    shown: top10,
+    all: async (lemma) => all.all(`"${lemma}"`) as number[],
+    keystroke: async (k) => top30.all(k.fts),
+  }
 }
 
 const started = performance.now()
@@ -74,6 +94,13 @@ for (let r = 0; r < input.repeat + 1; r++) {
     if (r > 0) shownTimings.push(performance.now() - t)
   }
 }
+// typing: every keystroke of a few queries, each once, as a user types them
+const keystrokeTimings: number[] = []
+for (const k of input.keystrokes) {
+  const t = performance.now()
+  await engine.keystroke(k)
+  keystrokeTimings.push(performance.now() - t)
+}
 const lemmaResults: Record<string, number[]> = {}
 for (const lemma of input.lemmas) lemmaResults[lemma] = await engine.all(lemma)
 const knownResults: number[][] = []
@@ -87,6 +114,7 @@ process.stdout.write(
     firstHits: first.length,
     timings,
     shownTimings,
+    keystrokeTimings,
     lemmaResults,
     knownResults,
     rssBytes,

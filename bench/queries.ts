@@ -154,3 +154,42 @@ export function knownItems(articles: BenchArticle[], count: number): KnownItem[]
   }
   return out
 }
+
+/** Queries typed letter by letter, umlauts first in a word included ("Ö" of "Österreich"). */
+export const TYPED_QUERIES = [
+  'Flüchtlinge Österreich',
+  'Ärzte Krankenhaus',
+  'Übergriffe Köln',
+  'Regierung Wien',
+  'Wirtschaft Zölle',
+]
+
+export interface Keystroke {
+  /** What the search field holds after the keystroke. */
+  typed: string
+  /** What the app sends: the text trimmed, the last word as typed unless a space follows. */
+  query: string
+  asYouType: boolean
+  /** The same for FTS5: the words so far, the last one as a prefix while typed. */
+  fts: string
+}
+
+/** Every keystroke of the typed queries (a space alone sends nothing new and is left out). */
+export function keystrokes(queries = TYPED_QUERIES): Keystroke[] {
+  const out: Keystroke[] = []
+  for (const q of queries)
+    for (let i = 1; i <= q.length; i++) {
+      const typed = q.slice(0, i)
+      if (/\s$/.test(typed)) continue
+      const words = typed.trim().split(/\s+/)
+      out.push({
+        typed,
+        query: typed.trim(),
+        asYouType: true,
+        fts: words
+          .map((w, k) => `"${w.replace(/"/g, '')}"${k === words.length - 1 ? '*' : ''}`)
+          .join(' '),
+      })
+    }
+  return out
+}

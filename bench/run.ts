@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { BuildFigures } from './build'
 import { loadCorpus, scaleCorpus, type BenchArticle } from './corpus'
-import { knownItems, LEMMAS, TIMED_QUERIES } from './queries'
+import { keystrokes, knownItems, LEMMAS, TIMED_QUERIES, TYPED_QUERIES } from './queries'
 import { runGlossaryBench } from './glossary'
 import { runStudyBench } from './study'
 
@@ -48,6 +48,7 @@ interface ChildFigures {
   processToFirstMs: number
   timings: number[]
   shownTimings: number[]
+  keystrokeTimings: number[]
   lemmaResults: Record<string, number[]>
   knownResults: number[][]
   rssBytes: number
@@ -73,6 +74,7 @@ function measure(
       timed: TIMED_QUERIES,
       lemmas: LEMMAS.map((l) => l.lemma),
       known,
+      keystrokes: keystrokes(),
       repeat: Number(values.repeat),
     }),
   )
@@ -167,6 +169,11 @@ for (const scale of skip.has('search') ? [] : scales) {
       queryP95Ms: Number(percentile(child.timings, 95).toFixed(3)),
       shownP50Ms: Number(percentile(child.shownTimings, 50).toFixed(3)),
       shownP95Ms: Number(percentile(child.shownTimings, 95).toFixed(3)),
+      keystrokes: child.keystrokeTimings.length,
+      keystrokeP50Ms: Number(percentile(child.keystrokeTimings, 50).toFixed(2)),
+      keystrokeP95Ms: Number(percentile(child.keystrokeTimings, 95).toFixed(2)),
+      keystrokeMaxMs: Number(Math.max(...child.keystrokeTimings).toFixed(2)),
+      keystrokeTimings: child.keystrokeTimings.map((t) => Number(t.toFixed(2))),
       queries: TIMED_QUERIES.length,
       recall: Number(q.recall.toFixed(3)),
       precision: Number(q.precision.toFixed(3)),
@@ -193,6 +200,20 @@ for (const r of results) {
     )
   }
 }
+lines.push(
+  '',
+  `Typing: every keystroke of ${TYPED_QUERIES.length} typed queries, each once (Lesesaal: a page of 30 with snippets, the last word as typed; FTS5: the words so far, the last as a prefix, top 30 by bm25)`,
+  '',
+  '| articles | system | keystrokes | p50 ms | p95 ms | max ms |',
+  '|---|---|---|---|---|---|',
+)
+for (const r of results)
+  for (const system of ['lesesaal', 'fts5'] as const) {
+    const s = r[system] as Record<string, unknown>
+    lines.push(
+      `| ${r.articles} | ${system === 'lesesaal' ? 'Lesesaal' : 'SQLite FTS5'} | ${fmt(s.keystrokes)} | ${fmt(s.keystrokeP50Ms)} | ${fmt(s.keystrokeP95Ms)} | ${fmt(s.keystrokeMaxMs)} |`,
+    )
+  }
 console.log(lines.join('\n'))
 if (glossary) console.log(`\n${glossary.table}`)
 if (study) console.log(`\n${study.table}`)
@@ -208,6 +229,7 @@ writeFileSync(
       date: new Date().toISOString(),
       node: process.version,
       corpus: values.corpus,
+      typed: keystrokes().map((k) => k.typed),
       search: results,
       glossary: glossary?.figures ?? null,
       study: study?.figures ?? null,

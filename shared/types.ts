@@ -109,6 +109,12 @@ export interface SearchHit {
 export interface SearchResults {
   hits: SearchHit[]
   total: number
+  /**
+   * Matching articles a date range left out because their date is known only by month or
+   * year, or not at all: they may or may not be in the range (`uncertainDates` includes them).
+   * Absent or 0 without a date range.
+   */
+  uncertainDates?: number
 }
 
 /** Where a query matches inside one article (reader highlighting, find in article). */

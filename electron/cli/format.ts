@@ -90,13 +90,22 @@ function wrap(text: string, w: number, indent = ''): string {
 }
 
 /** Search hits with the matching words in bold (when stdout is a terminal). */
-export function formatSearch(r: SearchResults): string {
-  if (r.total === 0) return 'No articles match.'
+export function formatSearch(r: SearchResults, offset = 0): string {
+  const uncertain = r.uncertainDates
+    ? `${r.uncertainDates} more article${r.uncertainDates === 1 ? ' matches' : 's match'} but ${r.uncertainDates === 1 ? 'is' : 'are'} dated only by month or not at all, so may be outside the dates (to include: --uncertain-dates).`
+    : ''
+  if (r.total === 0) return uncertain ? `No articles match. ${uncertain}` : 'No articles match.'
   const bold = process.stdout.isTTY ? ['\x1b[1m', '\x1b[22m'] : ['', '']
-  const out = [
-    `${r.total} article${r.total === 1 ? '' : 's'} match${r.total === 1 ? 'es' : ''}.`,
-    '',
-  ]
+  const matches = `${r.total} article${r.total === 1 ? '' : 's'} match${r.total === 1 ? 'es' : ''}`
+  const next = offset + r.hits.length
+  // a page that is not everything says which one it is and how to get the next
+  const page =
+    offset === 0 && next >= r.total
+      ? ''
+      : r.hits.length === 0
+        ? ` (none after the first ${offset})`
+        : ` (showing ${offset + 1}–${next}${next < r.total ? `; next: --offset ${next}` : ''})`
+  const out = [`${matches}${page}.`, '']
   for (const h of r.hits) {
     let snippet = ''
     let at = 0
@@ -109,6 +118,7 @@ export function formatSearch(r: SearchResults): string {
     out.push(`${String(h.id).padStart(4)}  ${h.title}${meta ? ` (${meta})` : ''}`)
     out.push(`      ${h.snippetFrom === 'comments' ? '[reader comment] ' : ''}${snippet}`, '')
   }
+  if (uncertain) out.push(uncertain)
   return out.join('\n').trimEnd()
 }
 

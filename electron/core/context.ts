@@ -1,6 +1,7 @@
 /** What every room of the core is built from: the library, events, the search index. */
 import type { ApiEvents } from '../../shared/contract'
 import type { AppInfo } from '../../shared/types'
+import type { LibraryChanges } from './db/changes'
 import type { Db } from './db/open'
 import type { SearchIndex } from './search'
 
@@ -26,6 +27,11 @@ export interface CoreContext {
   options: CoreOptions
   emit: Emit
   search: SearchIndex
+  /**
+   * Writes by other processes on the same library file. A room that keeps derived state in
+   * memory subscribes (or keeps a cursor) and catches up or forgets; see docs/DECISIONS.md.
+   */
+  changes: LibraryChanges
   /** Brings the search index up to date with what was just written. */
   reindex: () => Promise<void>
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { ApiEvents, ApiResults, Handlers, MethodName } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import type { CoreContext, CoreOptions, Emit } from './context'
+import { LibraryChanges } from './db/changes'
 import { openLibrary, type Db } from './db/open'
 import { dispatch } from './dispatch'
 import { combineHandlers } from './handlers'
@@ -18,6 +19,7 @@ import { importSources, sourcesFromPaths } from './import/importer'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
+import { watchLexicon } from './lexicon/watch'
 import type { Lexicon } from './lexicon/lookup'
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
@@ -39,6 +41,8 @@ export interface Core {
   ensureSampleLibrary: () => Promise<number>
   /** The search index (drained after every change). */
   search: SearchIndex
+  /** Other processes' writes to the library: checked before each call, polled while watched. */
+  changes: LibraryChanges
   /** The lexicon (glossary, dictionaries, own terms) and its lookups. */
   lexicon: Lexicon
   /** Loads the built-in glossary if this library does not have the current one. */
@@ -61,17 +65,22 @@ export function createCore(options: CoreOptions): Core {
   const emit: Emit = (event, payload) => {
     for (const l of listeners) l(event, payload)
   }
-  const search = new SearchIndex(db)
+  const changes = new LibraryChanges(db)
+  const search = new SearchIndex(db, changes)
   const reindex = async () => {
     await search.ready()
     search.drain()
   }
-  const ctx: CoreContext = { db, options, emit, search, reindex }
+  const ctx: CoreContext = { db, options, emit, search, changes, reindex }
   const lex = lexiconHandlers(db, search, emit, {
     resourcesPath: options.resourcesPath,
     canImportPaths: Boolean(options.canImportPaths),
     systemDictionaries: options.systemDictionaries,
   })
+  // another process wrote the library: the renderer refreshes its views, and the rooms that
+  // keep derived state in memory catch up
+  changes.subscribe(() => emit('library.changed', { reason: 'external' }))
+  watchLexicon(db, changes, lex.lexicon)
 
   const study = studyHandlers(ctx, lex)
 
@@ -82,15 +91,21 @@ export function createCore(options: CoreOptions): Core {
     lex.handlers,
     study.handlers,
   )
+  changes.subscribe(() => study.room.invalidate())
 
   return {
     handlers,
     db,
     search,
+    changes,
     lexicon: lex.lexicon,
     ensureGlossary: lex.ready,
     study: study.room,
-    invoke: (method, input) => dispatch(handlers, method, input),
+    invoke: (method, input) => {
+      // what other processes wrote is seen before the call, not after
+      if (db.open) changes.check()
+      return dispatch(handlers, method, input)
+    },
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -115,6 +130,7 @@ export function createCore(options: CoreOptions): Core {
     },
     close: () => {
       study.room.stop()
+      changes.close()
       listeners.clear()
       if (db.open) db.close()
     },

@@ -80,9 +80,14 @@ app.whenReady().then(async () => {
     return
   }
   await core.ensureSampleLibrary()
+  // the first search need not load the index: it is read now, before anyone types
+  const searchIndex = core.search
+  setTimeout(() => void searchIndex.warm().catch(() => {}), 0)
   registerIpc(core, isAppUrl)
   buildMenu(() => mainWindow)
   createWindow(core)
+  // other processes' writes (a `lesesaal import`, browser mode) reach the window within a second
+  core.changes.watch()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && core) createWindow(core)
   })

@@ -61,6 +61,8 @@ async function run(): Promise<void> {
     fail((err as Error).message)
   }
   await core.ensureSampleLibrary()
+  // the first search need not load the index: it is read now, before anyone types
+  setTimeout(() => void core.search.warm().catch(() => {}), 0)
   const token = randomBytes(24).toString('base64url')
   let server
   try {

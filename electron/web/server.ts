@@ -53,6 +53,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const data = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
     for (const res of streams) res.write(data)
   })
+  // while the door is open, other processes' writes reach the page within a second
+  const stopWatching = core.changes.watch()
   let port = 0
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -91,6 +93,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         const body = await readBody(req)
         input = body.length ? JSON.parse(body) : {}
       } catch (err) {
+        if (req.socket.destroyed && (err as Error).message !== 'too_large') return // gone
         const tooBig = (err as Error).message === 'too_large'
         return send(res, tooBig ? 413 : 400, {
           ok: false,
@@ -100,6 +103,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           },
         })
       }
+      // a request its page has given up on (an older keystroke's search, while the core was
+      // busy) is not run: two turns of the event loop read the network events that arrived
+      // with it (a hang-up right behind a request is read one turn later), then a closed
+      // connection is skipped
+      for (let turn = 0; turn < 2; turn++) await new Promise((next) => setImmediate(next))
+      if (res.destroyed || req.socket.destroyed) return
       return send(res, 200, await core.invoke(method, input))
     }
 
@@ -172,6 +181,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     close: () =>
       new Promise<void>((resolveClose) => {
         unsubscribe()
+        stopWatching()
         for (const res of streams) res.end()
         server.close(() => resolveClose())
         server.closeAllConnections()

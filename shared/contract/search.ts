@@ -6,8 +6,19 @@ import { articleId, partialDate, searchText } from './common'
 export const searchSchemas = {
   'search.query': z.strictObject({
     query: searchText,
-    limit: z.number().int().min(1).max(100).default(20),
-    offset: z.number().int().min(0).max(100_000).default(0),
+    // no upper bound: scripts may ask for every hit (the app asks for a page at a time)
+    limit: z.number().int().min(1).default(20),
+    offset: z.number().int().min(0).default(0),
+    /**
+     * The query is being typed: its last word may be unfinished and also matches the words it
+     * begins (a bounded number of them), so each keystroke is answered quickly.
+     */
+    asYouType: z.boolean().default(false),
+    /**
+     * With a date range, also the articles whose date is known only by month or year, or not
+     * at all, and so may or may not be in it (left out by default, and counted).
+     */
+    uncertainDates: z.boolean().default(false),
     outlet: z.string().min(1).max(200).nullable().default(null),
     from: partialDate.nullable().default(null),
     to: partialDate.nullable().default(null),

@@ -37,7 +37,9 @@ describe('the contract', () => {
       expect(isResult(r)).toBe(true)
       if (r.ok) throw new Error(`${method} accepted ${JSON.stringify(input)}`)
       expect(r.error.code).toBe('invalid_input')
-      expect(r.error.message).toContain(method)
+      // one sentence about what was given, not the door's internal method name
+      expect(r.error.message).not.toContain(method)
+      expect(r.error.message).toMatch(/^[A-Z"].*[.]$/)
       expect(r.error.message).not.toMatch(/\n|\bat .*\(.*:\d+:\d+\)/)
     }
   })
@@ -49,6 +51,37 @@ describe('the contract', () => {
       error: { code: 'unknown_method', message: 'There is no method called "library.drop".' },
     })
     expect((await core.invoke({ toString: () => 'x' }, {})).ok).toBe(false)
+  })
+
+  it('speaks of what the user typed: the field, the value, what is wrong with it', async () => {
+    const core = testCore()
+    const message = async (method: string, input: unknown) => {
+      const r = await core.invoke(method, input)
+      if (r.ok) throw new Error(`${method} accepted ${JSON.stringify(input)}`)
+      return r.error.message
+    }
+    expect(await message('search.query', { query: 'Wahl', from: '2019-02-30' })).toBe(
+      'The start date "2019-02-30" is not a date: February 2019 has 28 days.',
+    )
+    expect(await message('search.query', { query: 'Wahl', to: '2024-02-30' })).toBe(
+      'The end date "2024-02-30" is not a date: February 2024 has 29 days.',
+    )
+    expect(await message('search.query', { query: 'Wahl', from: '2019-13' })).toBe(
+      'The start date "2019-13" is not a date: there is no month 13.',
+    )
+    expect(await message('search.query', { query: '   ' })).toBe('Type something to search for.')
+    expect(await message('search.query', { query: 'Wahl', limit: 0 })).toBe(
+      'The number of results 0 is too small (at least 1).',
+    )
+    expect(await message('article.get', { id: 'sieben' })).toBe(
+      'The article number "sieben" is not a number.',
+    )
+    expect(await message('library.list', { sort: 'Farbe' })).toMatch(
+      /^The sort order "Farbe" is not one of "published", "title"/,
+    )
+    // a real date of every shape passes
+    for (const from of ['2024-02-29', '2019-04', '2019'])
+      expect((await core.invoke('search.query', { query: 'Wahl', from })).ok).toBe(true)
   })
 
   it('rejects ids that are not positive whole numbers', async () => {
@@ -77,7 +110,7 @@ describe('the contract', () => {
         ok: false,
         error: {
           code: 'internal',
-          message: 'Something went wrong in library.outlets: database is on fire',
+          message: 'Something went wrong: database is on fire',
         },
       })
     } finally {

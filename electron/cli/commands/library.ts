@@ -1,7 +1,7 @@
 /** `import`, `list`, `show`: getting articles in and reading them. */
 import { resolve } from 'node:path'
 import { librarySorts, type ArticleDetail, type ImportReport } from '../../../shared/types'
-import { idArgument, type Cli } from '../context'
+import { idArgument, knownOutlet, type Cli } from '../context'
 import { formatArticle, formatImport, formatList } from '../format'
 
 export function registerLibraryCommands(cli: Cli): void {
@@ -27,6 +27,7 @@ export function registerLibraryCommands(cli: Cli): void {
     .option('--asc', 'ascending order')
     .option('--outlet <name>', 'only articles from this outlet')
     .action(async (opts: { sort: string; asc?: boolean; outlet?: string }) => {
+      if (opts.outlet) await knownOutlet(cli, opts.outlet)
       const list = await cli.call('library.list', {
         sort: opts.sort,
         order: opts.asc ? 'asc' : 'desc',

@@ -25,7 +25,9 @@ export function openLibrary(path: string, list: readonly Migration[] = migration
   try {
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
-    db.pragma('busy_timeout = 5000')
+    // writers wait for each other (another process may hold the write lock for a while: a
+    // dictionary import, an index flush) rather than fail
+    db.pragma('busy_timeout = 15000')
     migrate(db, list)
     return db
   } catch (err) {

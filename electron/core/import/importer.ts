@@ -200,20 +200,22 @@ function store(
     duplicateOf,
     error: null,
   })
-  return db.transaction((): ImportResult => {
-    const existing = findByHash(db, x.hash)
-    if (existing !== null) return result(null, existing)
-    const id = insertArticle(db, {
-      ...a,
-      hash: x.hash,
-      sourceKind: x.kind,
-      sourceName: name,
-      raw,
-      rawEncoding: x.encoding,
-      extractorVersion,
+  return db
+    .transaction((): ImportResult => {
+      const existing = findByHash(db, x.hash)
+      if (existing !== null) return result(null, existing)
+      const id = insertArticle(db, {
+        ...a,
+        hash: x.hash,
+        sourceKind: x.kind,
+        sourceName: name,
+        raw,
+        rawEncoding: x.encoding,
+        extractorVersion,
+      })
+      return result(id, null)
     })
-    return result(id, null)
-  })()
+    .immediate() // the write lock first: another process's import waits instead of failing
 }
 
 /** How many files are imported before the search index catches up. */

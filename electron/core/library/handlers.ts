@@ -41,7 +41,7 @@ export function libraryHandlers(
       return article
     },
     'article.delete': async ({ id }) => {
-      const deleted = db.transaction(() => deleteArticle(db, id))()
+      const deleted = db.transaction(() => deleteArticle(db, id)).immediate()
       await ctx.reindex()
       if (deleted) emit('library.changed', { reason: 'delete' })
       return { deleted }

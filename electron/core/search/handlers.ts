@@ -25,8 +25,14 @@ export function searchHandlers(db: Db, search: SearchIndex, emit: Emit): SearchH
     .pluck()
 
   return {
-    'search.query': async ({ query, limit, offset, ...filters }) => {
-      const outcome = await search.search(query, filters, limit, offset)
+    'search.query': async ({ query, limit, offset, asYouType, uncertainDates, ...filters }) => {
+      const outcome = await search.search(
+        query,
+        { ...filters, dates: uncertainDates ? 'all' : 'certain' },
+        limit,
+        offset,
+        { asYouType },
+      )
       const matcher = makeMatcher(outcome.parsed, outcome.expansions)
       const hits: SearchHit[] = outcome.hits.map((h) => {
         const a = summary.get(h.articleId) as {
@@ -59,17 +65,20 @@ export function searchHandlers(db: Db, search: SearchIndex, emit: Emit): SearchH
           score: h.score,
         }
       })
-      return { hits, total: outcome.total }
+      return { hits, total: outcome.total, uncertainDates: outcome.uncertainDates }
     },
 
     'search.matches': async ({ id, query }) => {
       const a = summary.get(id) as { title: string } | undefined
       if (!a) throw new UserError('not_found', `There is no article ${id} in the library.`)
       await search.ready()
+      // finding in the article: each word also marks the words it begins ("Atom":
+      // "Atomkonflikt"), besides its inflections and the compounds it ends
       const parsed = parseQuery(query)
       const matcher = makeMatcher(
         parsed,
         search.queryExpansions([...new Set(parsed.include.flatMap(partKeys))]),
+        { wordsBegin: true },
       )
       const title = matchRanges(a.title, matcher)
       const paras = (paragraphs.all(id) as string[]).map((p) => matchRanges(p, matcher))

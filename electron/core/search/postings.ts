@@ -197,9 +197,16 @@ export function unionPostings(lists: Postings[]): Postings {
   const nonEmpty = lists.filter((l) => l.docs.length)
   if (nonEmpty.length === 0) return EMPTY
   if (nonEmpty.length === 1) return nonEmpty[0]!
-  // (document, frequency) packed into one number, so a native numeric sort puts them in order
   let n = 0
-  for (const l of nonEmpty) n += l.docs.length
+  let max = 0
+  for (const l of nonEmpty) {
+    n += l.docs.length
+    max = Math.max(max, l.docs[l.docs.length - 1]!)
+  }
+  // many postings over the document numbers: added up in a table as large as those numbers
+  // (a pass over it costs less than sorting them); few: sorted
+  if (max <= n * DENSE_SPREAD) return denseUnion(nonEmpty, max)
+  // (document, frequency) packed into one number, so a native numeric sort puts them in order
   // a buffer kept for the next union, unless this one is exceptionally large
   if (unionBuffer.length < n && n <= KEPT_UNION)
     unionBuffer = new Float64Array(Math.min(KEPT_UNION, Math.max(n, unionBuffer.length * 2)))
@@ -229,6 +236,43 @@ export function unionPostings(lists: Postings[]): Postings {
       tfs[w++] = tf
     }
   }
+  return { docs, tfs }
+}
+
+/** A union is added up in a table when the largest document number is at most this many
+ * times the number of postings. */
+const DENSE_SPREAD = 8
+let denseTf = new Int32Array(1024)
+let densePresent = new Uint8Array(1024)
+
+/** The union of lists (each ascending) by a table of document numbers up to `max`. */
+function denseUnion(lists: Postings[], max: number): Postings {
+  if (denseTf.length <= max) {
+    denseTf = new Int32Array(Math.max(max + 1, denseTf.length * 2))
+    densePresent = new Uint8Array(denseTf.length)
+  }
+  const tf = denseTf
+  const present = densePresent
+  tf.fill(0, 0, max + 1)
+  present.fill(0, 0, max + 1)
+  let distinct = 0
+  for (const l of lists)
+    for (let i = 0; i < l.docs.length; i++) {
+      const d = l.docs[i]!
+      // the same cap as the packed sort below, so both give the same frequencies
+      tf[d]! += Math.min(l.tfs[i]!, TF_SPAN - 1)
+      if (present[d] === 0) {
+        present[d] = 1
+        distinct++
+      }
+    }
+  const docs = new Int32Array(distinct)
+  const tfs = new Int32Array(distinct)
+  for (let d = 0, w = 0; w < distinct; d++)
+    if (present[d] === 1) {
+      docs[w] = d
+      tfs[w++] = tf[d]!
+    }
   return { docs, tfs }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The search syntax: words (all are looked for; documents with more of them rank first),
  * "quoted phrases" (adjacent words, verified against the text), -word (excluded), word*
- * (prefix).
+ * (prefix). While a query is being typed, its last word may be unfinished: it stands for
+ * itself and for the words it begins (see `typedKey`).
  */
 import { fold, isStopword, stem, tokenize } from './analyzer'
 
@@ -10,7 +11,7 @@ export interface QueryPart {
   text: string
   /** Index keys: one per word; a phrase has one per word (stopwords included, marked). */
   keys: string[]
-  kind: 'word' | 'prefix' | 'phrase'
+  kind: 'word' | 'prefix' | 'phrase' | 'typed'
   /** Phrase words that are stopwords (not indexed, checked in the text only). */
   stops?: boolean[]
 }
@@ -20,12 +21,57 @@ export interface ParsedQuery {
   exclude: QueryPart[]
 }
 
+export interface ParseOptions {
+  /** The query is being typed: a last word not followed by a space may be unfinished. */
+  typing?: boolean
+}
+
+/**
+ * While typing, a last word shorter than this is looked for only as it is: its completions
+ * and the compounds it ends would be thousands of words ("ö" begins and ends too many).
+ */
+export const TYPED_MIN = 3
+/** Marks a typed key: `stem~prefix`. */
+const TYPED = '~'
+
+/**
+ * The key of a word being typed: its stem (with the compounds it is the head of, like any
+ * word) and the words its folded letters begin (a bounded number of them); both only from
+ * `TYPED_MIN` letters on.
+ */
+export function typedKey(stemKey: string, prefix: string): string {
+  return `${stemKey}${TYPED}${prefix}`
+}
+
+/** What a key is: a word's stem, a prefix (`wirtsch*`), or a typed word's stem and prefix. */
+export function keyKind(key: string):
+  | { kind: 'word'; stem: string }
+  | { kind: 'prefix'; prefix: string }
+  | {
+      kind: 'typed'
+      stem: string
+      prefix: string
+    } {
+  if (key.endsWith('*')) return { kind: 'prefix', prefix: key.slice(0, -1) }
+  const at = key.indexOf(TYPED)
+  if (at >= 0) return { kind: 'typed', stem: key.slice(0, at), prefix: key.slice(at + 1) }
+  return { kind: 'word', stem: key }
+}
+
+/** How index keys are spelt, for a prefix: folded, umlauts as plain vowels, no hyphens. */
+export function foldPrefix(word: string): string {
+  return fold(word)
+    .replace(/[äöü]/g, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c]!)
+    .replace(/-/g, '')
+}
+
 const PART = /(-?)(?:"([^"]*)"?|„([^“”"]*)[“”"]?|(\S+))/gu
 
 /** Reads a query string into included and excluded parts. */
-export function parseQuery(input: string): ParsedQuery {
+export function parseQuery(input: string, options: ParseOptions = {}): ParsedQuery {
   const include: QueryPart[] = []
   const exclude: QueryPart[] = []
+  const typing = options.typing === true && /\S$/u.test(input)
   for (const m of input.matchAll(PART)) {
     const negative = m[1] === '-'
     const phrase = m[2] ?? m[3]
@@ -47,16 +93,21 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const word = m[4]!
     if (/^[\p{L}\p{N}][\p{L}\p{N}-]*\*$/u.test(word) && word.length >= 3) {
-      const prefix = fold(word.slice(0, -1))
-        .replace(/[äöü]/g, (c) => ({ ä: 'a', ö: 'o', ü: 'u' })[c]!)
-        .replace(/-/g, '')
-      target.push({ text: word, keys: [`${prefix}*`], kind: 'prefix' })
+      target.push({ text: word, keys: [`${foldPrefix(word.slice(0, -1))}*`], kind: 'prefix' })
       continue
     }
-    for (const t of tokenize(word)) {
-      if (t.stop || isStopword(word)) continue
-      target.push({ text: word.slice(t.start, t.end), keys: [t.key], kind: 'word' })
-    }
+    const last = typing && !negative && m.index + m[0].length === input.length
+    const tokens = tokenize(word)
+    tokens.forEach((t, i) => {
+      const text = word.slice(t.start, t.end)
+      const stop = t.stop || isStopword(word)
+      if (last && i === tokens.length - 1 && t.end === word.length) {
+        // being typed: "Über" may become "Überfall"; a stopword only by what it begins
+        const prefix = foldPrefix(text)
+        if (!stop || prefix.length >= TYPED_MIN)
+          target.push({ text, keys: [typedKey(stop ? '' : t.key, prefix)], kind: 'typed' })
+      } else if (!stop) target.push({ text, keys: [t.key], kind: 'word' })
+    })
   }
   return { include, exclude }
 }

@@ -5,7 +5,7 @@
 import type { TextRange } from '../../../shared/types'
 import { eachWord, keysOfWord } from './analyzer'
 import { phraseRanges } from './phrase'
-import type { ParsedQuery, QueryPart } from './query'
+import { foldPrefix, keyKind, TYPED_MIN, type ParsedQuery, type QueryPart } from './query'
 
 /** Returns the index of the query part a word (as written) matches, or -1. */
 export type Matcher = ((word: string) => number) & {
@@ -25,7 +25,16 @@ export function foldText(text: string): string {
     .replace(/(?<!q)ue|ü/g, 'u')
 }
 
-export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<string>>): Matcher {
+/**
+ * Which query part a word of a text matches. `wordsBegin` (finding in an article, as a
+ * browser's find does): a word of three letters or more also matches the words it begins
+ * ("Atom" marks "Atomkonflikt"), besides its inflections and the compounds it ends.
+ */
+export function makeMatcher(
+  parsed: ParsedQuery,
+  expansions: Map<string, Set<string>>,
+  options: { wordsBegin?: boolean } = {},
+): Matcher {
   const exact = new Map<string, number>()
   const prefixes: [string, number][] = []
   parsed.include.forEach((part, i) => {
@@ -34,12 +43,24 @@ export function makeMatcher(parsed: ParsedQuery, expansions: Map<string, Set<str
       if (key.endsWith('*')) prefixes.push([key.slice(0, -1), i])
       for (const term of expansions.get(key) ?? [key]) if (!term.endsWith('*')) exact.set(term, i)
     })
+    if (options.wordsBegin && (part.kind === 'word' || part.kind === 'typed')) {
+      const begins = foldPrefix(part.text)
+      if (begins.length >= TYPED_MIN) prefixes.push([begins, i])
+    }
   })
   const memo = new Map<string, number>()
   const needles = parsed.include.flatMap((part) =>
     part.keys
       .filter((_, k) => !part.stops?.[k])
-      .map((key) => needleOf(key.endsWith('*') ? key.slice(0, -1) : key)),
+      .flatMap((key) => {
+        const k = keyKind(key)
+        // a word being typed: its stem's words, and the words its letters begin
+        return k.kind === 'prefix'
+          ? needlesOf(k.prefix)
+          : k.kind === 'typed'
+            ? [...(k.stem ? needlesOf(k.stem) : []), ...needlesOf(k.prefix)]
+            : needlesOf(k.stem)
+      }),
   )
   const matcher: Matcher = (word) => {
     let hit = memo.get(word)
@@ -128,6 +149,23 @@ function needleOf(key: string): string {
   const ss = key.indexOf('ss')
   if (ss > 0) cut = Math.min(cut, ss)
   return key.slice(0, cut)
+}
+
+/**
+ * Strings one of which every word spelt like `key` contains (in `lowerPlain` text), longer
+ * than `needleOf`'s one: the key up to its second a, o or u, with the first written as it is
+ * or followed by an e ("arzt": "arzt" or "aerzt"; "erneurbar": "erneurb" or "erneuerb"), cut
+ * before an ss. A needle of one common letter ("a" for "arzt") would stop at every word.
+ */
+function needlesOf(key: string): string[] {
+  const first = key.search(/[aou]/)
+  const cutSs = (s: string) => (s.indexOf('ss') > 0 ? s.slice(0, s.indexOf('ss')) : s)
+  if (first < 0) return [cutSs(key)]
+  const next = key.slice(first + 1).search(/[aou]/)
+  const head = next < 0 ? key : key.slice(0, first + 1 + next)
+  return [
+    ...new Set([cutSs(head), cutSs(`${head.slice(0, first + 1)}e${head.slice(first + 1)}`)]),
+  ].filter(Boolean)
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
  * FlexSearch's storage adapter for Lesesaal: FlexSearch asks it for the documents of a term,
- * and it answers from the posting lists in the library file, through `SearchIndex.lookup`
+ * and it answers from the posting lists in the library file, through `TermReader.lookup`
  * (which also finds the compounds a word is the head of). Writing happens in
- * `SearchIndex.write`, in one transaction with the articles' journal, so FlexSearch's own
+ * `IndexWriter.flush`, in one transaction with the articles' journal, so FlexSearch's own
  * commit is never used.
  */
 import type { Document, Index } from 'flexsearch'
-import { FIELDS, type Field, type SearchIndex } from './index'
+import { FIELDS, type Field, type PostingSource } from './types'
 
 export class SearchStore {
   db: unknown = null
@@ -14,7 +14,7 @@ export class SearchStore {
   private stamp = new Int32Array(0)
 
   constructor(
-    private readonly owner: SearchIndex,
+    private readonly owner: PostingSource,
     private readonly field: Field | 'all',
   ) {}
 
@@ -28,7 +28,7 @@ export class SearchStore {
   async destroy(): Promise<void> {}
   async clear(): Promise<void> {}
 
-  /** FlexSearch's own commit is not used: see `SearchIndex.write`. */
+  /** FlexSearch's own commit is not used: see `IndexWriter.flush`. */
   async commit(): Promise<void> {}
 
   async get(

@@ -55,9 +55,10 @@ export function httpTransport(location: Location = window.location): Transport {
     }
   }
   return {
-    invoke: async (method: MethodName, input: unknown) => {
+    invoke: async (method: MethodName, input: unknown, signal?: AbortSignal) => {
       let res: Response
       try {
+        // an aborted request closes its connection: the server then skips it
         res = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           headers: {
@@ -66,6 +67,7 @@ export function httpTransport(location: Location = window.location): Transport {
             'X-Lesesaal-Client': '1',
           },
           body: JSON.stringify(input ?? {}),
+          signal,
         })
       } catch {
         return {

@@ -5,6 +5,8 @@ export interface SearchParams {
   outlet: string | null
   from: string | null
   to: string | null
+  /** With a date range, also articles dated only by month or year, or not at all. */
+  uncertain?: boolean
 }
 
 /**
@@ -38,6 +40,7 @@ export function parseRoute(hash: string): Route {
         outlet: params.get('outlet'),
         from: params.get('from'),
         to: params.get('to'),
+        uncertain: params.get('uncertain') === '1',
       },
     }
   }
@@ -52,6 +55,8 @@ export function routeHash(route: Route): string {
     const params = new URLSearchParams({ q: route.search.query })
     for (const key of ['outlet', 'from', 'to'] as const)
       if (route.search[key]) params.set(key, route.search[key]!)
+    if (route.search.uncertain && (route.search.from || route.search.to))
+      params.set('uncertain', '1')
     return `#/search?${params}`
   }
   return '#/'

@@ -109,6 +109,17 @@ export const de = {
     from: 'Ab',
     to: 'Bis',
     removeFilter: 'Filter „{{filter}}“ entfernen',
+    datePlaceholder: 'TT.MM.JJJJ, MM.JJJJ oder JJJJ',
+    dateLocale: 'de-DE',
+    dateFormat: 'Kein Datum. Schreiben Sie es wie 20.04.2019, 04.2019, April 2019 oder 2019.',
+    dateMonth: 'Kein Datum: Einen Monat {{month}} gibt es nicht.',
+    dateDay: 'Kein Datum: Der {{month}} hat {{days}} Tage.',
+    uncertainDates_one:
+      '{{count, number}} passender Artikel ist nur mit Monat oder Jahr oder gar nicht datiert und wird nicht gezeigt, weil er außerhalb des Zeitraums liegen kann.',
+    uncertainDates_other:
+      '{{count, number}} passende Artikel sind nur mit Monat oder Jahr oder gar nicht datiert und werden nicht gezeigt, weil sie außerhalb des Zeitraums liegen können.',
+    includeUncertain: 'Einbeziehen',
+    uncertainIncluded: 'mit ungenau oder nicht datierten',
   },
   find: {
     label: 'Im Artikel suchen',

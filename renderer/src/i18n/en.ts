@@ -105,6 +105,17 @@ export const en: Strings = {
     from: 'From',
     to: 'To',
     removeFilter: 'Remove the filter “{{filter}}”',
+    datePlaceholder: 'DD.MM.YYYY, MM.YYYY or YYYY',
+    dateLocale: 'en-GB',
+    dateFormat: 'Not a date. Write it like 20.04.2019, 04.2019, April 2019 or 2019.',
+    dateMonth: 'Not a date: there is no month {{month}}.',
+    dateDay: 'Not a date: {{month}} has {{days}} days.',
+    uncertainDates_one:
+      '{{count, number}} matching article is dated only by month or year, or not at all, and is not shown because it may fall outside the range.',
+    uncertainDates_other:
+      '{{count, number}} matching articles are dated only by month or year, or not at all, and are not shown because they may fall outside the range.',
+    includeUncertain: 'Include them',
+    uncertainIncluded: 'with vaguely or undated ones',
   },
   find: {
     label: 'Find in article',

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react'
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDetail, TermMatch, WordInfo } from '../../../../shared/types'
-import { useApi } from '../../api/ApiContext'
+import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { formatPublished } from '../../components/format'
 import { TermEditor, type TermDraft } from '../glossary/TermEditor'
@@ -45,6 +45,14 @@ export function ReaderView({
   const popover = useWordPopover(page, article !== null)
   const study = useStudyReader(id, page, popover.target)
   const [draft, setDraft] = useState<TermDraft | null>(null)
+  // another process changed the library: the article is read again (it may have changed or gone)
+  const [external, setExternal] = useState(0)
+  useApiEvent(
+    'library.changed',
+    useCallback((p: { reason: string }) => {
+      if (p.reason === 'external') setExternal((v) => v + 1)
+    }, []),
+  )
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
@@ -78,19 +86,22 @@ export function ReaderView({
     let live = true
     api
       .call('article.get', { id })
-      .then((a) => live && setArticle(a))
-      .catch(
-        (err: Error) =>
-          live &&
-          setError({
-            code: err instanceof ApiCallError ? err.code : 'internal',
-            message: err.message,
-          }),
-      )
+      .then((a) => {
+        if (!live) return
+        // the same text stays the same object: nothing re-renders, the page does not jump
+        setArticle((shown) => (shown && JSON.stringify(shown) === JSON.stringify(a) ? shown : a))
+        setError(null)
+      })
+      .catch((err: Error) => {
+        const code = err instanceof ApiCallError ? err.code : 'internal'
+        // when reading again, only an article that is gone replaces the text shown
+        if (live && (external === 0 || code === 'not_found'))
+          setError({ code, message: err.message })
+      })
     return () => {
       live = false
     }
-  }, [api, id])
+  }, [api, id, external])
 
   // glossary terms in the text, marked subtly (again after an own term was saved)
   useEffect(() => {
@@ -102,7 +113,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id, termsVersion])
+  }, [api, id, termsVersion, external])
 
   const editTerm = (info: WordInfo) => {
     popover.close()

@@ -1,9 +1,16 @@
 /**
  * The search shared by the search field in the top bar and the results view: the current
  * query and filters (from the address), results as you type, and the selected result.
+ *
+ * Each keystroke's search replaces the one before: a search still running when the next
+ * one starts is aborted (browser mode drops it unanswered), and a late answer is never shown.
+ * The last word, not yet followed by a space, is sent as being typed (`asYouType`): the core
+ * also matches the words it begins. When the library changes (here or in another process),
+ * the results are searched again.
  */
 import {
   createContext,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -12,7 +19,8 @@ import {
   type ReactNode,
 } from 'react'
 import type { SearchResults } from '../../../../shared/types'
-import { useApi } from '../../api/ApiContext'
+import { useApi, useApiEvent } from '../../api/ApiContext'
+import { ApiCallError } from '../../api/client'
 import type { SearchParams } from '../../app/useRoute'
 
 interface SearchState {
@@ -55,32 +63,63 @@ export function SearchProvider({
   const [error, setError] = useState<string | null>(null)
   const [selected, setSelected] = useState(0)
   const latest = useRef(0)
+  const [version, setVersion] = useState(0)
+  const changed = useRef(false)
+
+  // the library changed: the same search again, at once
+  useApiEvent(
+    'library.changed',
+    useCallback(() => {
+      changed.current = true
+      setVersion((v) => v + 1)
+    }, []),
+  )
 
   useEffect(() => {
     const query = params.query.trim()
     if (!query) return
     const ticket = ++latest.current
-    const timer = setTimeout(() => {
-      setLoading(true)
-      api
-        .call('search.query', {
-          query,
-          limit: PAGE,
-          outlet: params.outlet,
-          from: params.from,
-          to: params.to,
-        })
-        .then((r) => {
-          if (ticket !== latest.current) return // an older query answered late
-          setResults(r)
-          setSelected(0)
-          setError(null)
-        })
-        .catch((err: Error) => ticket === latest.current && setError(err.message))
-        .finally(() => ticket === latest.current && setLoading(false))
-    }, DEBOUNCE_MS)
-    return () => clearTimeout(timer)
-  }, [api, params.query, params.outlet, params.from, params.to])
+    const controller = new AbortController()
+    const again = changed.current
+    changed.current = false
+    const timer = setTimeout(
+      () => {
+        setLoading(true)
+        api
+          .call(
+            'search.query',
+            {
+              query,
+              limit: PAGE,
+              outlet: params.outlet,
+              from: params.from,
+              to: params.to,
+              uncertainDates: Boolean(params.uncertain),
+              asYouType: !/\s$/u.test(params.query),
+            },
+            { signal: controller.signal },
+          )
+          .then((r) => {
+            if (ticket !== latest.current) return // an older query answered late
+            setResults(r)
+            if (!again) setSelected(0)
+            setError(null)
+          })
+          .catch(
+            (err: Error) =>
+              ticket === latest.current &&
+              !(err instanceof ApiCallError && err.code === 'aborted') &&
+              setError(err.message),
+          )
+          .finally(() => ticket === latest.current && setLoading(false))
+      },
+      again ? 0 : DEBOUNCE_MS,
+    )
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [api, params.query, params.outlet, params.from, params.to, params.uncertain, version])
 
   const value = useMemo<SearchState>(
     () => ({

@@ -4,12 +4,13 @@ import type { OutletCount } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
 import { Highlighted } from '../../components/Highlighted'
 import { formatPublished } from '../../components/format'
+import { DateInput } from './DateInput'
 import { useSearch } from './SearchContext'
 
 /** Search results as you type: title, outlet, date and the best passage, with filter chips. */
 export function SearchView() {
   const { t, i18n } = useTranslation()
-  const { params, results, loading, error, selected, setSelected, open } = useSearch()
+  const { params, results, loading, error, selected, setSelected, open, update } = useSearch()
   const lang = i18n.resolvedLanguage ?? 'de'
   const list = useRef<HTMLOListElement>(null)
 
@@ -27,6 +28,14 @@ export function SearchView() {
         <Filters />
       </div>
       {!params.query.trim() && <p className="muted">{t('search.hint')}</p>}
+      {results && (results.uncertainDates ?? 0) > 0 && (
+        <p className="note uncertain-dates" data-testid="uncertain-dates">
+          {t('search.uncertainDates', { count: results.uncertainDates ?? 0 })}{' '}
+          <button type="button" className="link-button" onClick={() => update({ uncertain: true })}>
+            {t('search.includeUncertain')}
+          </button>
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {t('errors.generic', { message: error })}
@@ -124,6 +133,9 @@ function Filters() {
         chip(`${t('search.to')}: ${formatPublished(params.to, lang, 'short')}`, () =>
           update({ to: null }),
         )}
+      {params.uncertain &&
+        (params.from || params.to) &&
+        chip(t('search.uncertainIncluded'), () => update({ uncertain: false }))}
       {adding === 'outlet' ? (
         <select
           autoFocus
@@ -144,16 +156,13 @@ function Filters() {
           ))}
         </select>
       ) : adding ? (
-        <input
-          autoFocus
-          type="date"
-          className="chip-input"
-          aria-label={adding === 'from' ? t('search.from') : t('search.to')}
-          onChange={(e) => {
-            if (e.target.value)
-              update(adding === 'from' ? { from: e.target.value } : { to: e.target.value })
+        <DateInput
+          label={adding === 'from' ? t('search.from') : t('search.to')}
+          onDate={(date) => {
+            setAdding(null)
+            update(adding === 'from' ? { from: date } : { to: date })
           }}
-          onBlur={() => setAdding(null)}
+          onCancel={() => setAdding(null)}
         />
       ) : (
         <>
