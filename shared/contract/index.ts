@@ -9,17 +9,28 @@
  * schema (or the other way round) stops the build.
  */
 import type { z } from 'zod'
+import { alignSchemas, type AlignEvents, type AlignResults } from './align'
 import { appSchemas, type AppEvents, type AppResults } from './app'
 import { importSchemas, type ImportEvents, type ImportResults } from './import'
 import { lexiconSchemas, type LexiconEvents, type LexiconResults } from './lexicon'
 import { librarySchemas, type LibraryEvents, type LibraryResults } from './library'
 import { searchSchemas, type SearchEvents, type SearchResultsTable } from './search'
+import { storySchemas, type StoryEvents, type StoryResults } from './stories'
 
 export { MAX_IMPORT_BYTES } from './import'
 export { MAX_DICTIONARY_BYTES } from './lexicon'
+export { MAX_TRANSLATION_CHARS } from './align'
 
 /** Every room's schemas; a method name may appear in one room only. */
-const rooms = [appSchemas, librarySchemas, importSchemas, searchSchemas, lexiconSchemas] as const
+const rooms = [
+  appSchemas,
+  librarySchemas,
+  importSchemas,
+  searchSchemas,
+  lexiconSchemas,
+  storySchemas,
+  alignSchemas,
+] as const
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
 export const schemas = {
@@ -28,6 +39,8 @@ export const schemas = {
   ...importSchemas,
   ...searchSchemas,
   ...lexiconSchemas,
+  ...storySchemas,
+  ...alignSchemas,
 } as const
 
 assertNoDuplicateMethods(rooms, schemas)
@@ -36,7 +49,13 @@ export type MethodName = keyof typeof schemas
 
 /** The result type of each method. Must name exactly the methods in `schemas`. */
 export interface ApiResults
-  extends AppResults, LibraryResults, ImportResults, SearchResultsTable, LexiconResults {}
+  extends AppResults,
+    LibraryResults,
+    ImportResults,
+    SearchResultsTable,
+    LexiconResults,
+    StoryResults,
+    AlignResults {}
 
 /** What a caller passes (defaults may be left out). */
 export type ApiInput<M extends MethodName> = z.input<(typeof schemas)[M]>
@@ -69,7 +88,13 @@ void contractIsComplete
 
 /** Events pushed from the core to the renderer. */
 export interface ApiEvents
-  extends AppEvents, LibraryEvents, ImportEvents, SearchEvents, LexiconEvents {}
+  extends AppEvents,
+    LibraryEvents,
+    ImportEvents,
+    SearchEvents,
+    LexiconEvents,
+    StoryEvents,
+    AlignEvents {}
 export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {
@@ -78,6 +103,8 @@ const eventTable: { [E in EventName]: true } = {
   'search.progress': true,
   'dict.progress': true,
   'app.command': true,
+  'story.changed': true,
+  'translation.changed': true,
 }
 /** Every event name, at runtime (the table above fails the build when one is missing). */
 export const eventNames = Object.keys(eventTable) as EventName[]
