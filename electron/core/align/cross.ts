@@ -15,6 +15,7 @@ import type { SentencePair, SentenceRef } from '../../../shared/contract/align'
 import {
   CLASS_WEIGHT,
   sentenceFeatures,
+  sharedParts,
   stemsOf,
   type CompoundSplitter,
   type FeatureClass,
@@ -26,7 +27,7 @@ export const CROSS_ALIGNER = 'cross/1'
 /** Pairs score at least this. */
 export const PAIR_THRESHOLD = 0.2
 /** A pair is kept only if it has at least this share of its sentences' best scores. */
-const RELATIVE = 0.6
+const RELATIVE = 0.65
 /** Shared weight one feature must carry to make a pair alone. */
 const STRONG_SINGLE = 2.8
 /** …or be this share of the shorter sentence (what it is about: "Und jetzt läuft auch noch Öl aus!"). */
@@ -56,11 +57,12 @@ interface Vec {
 function vectors(inputs: readonly AlignInput[], split?: CompoundSplitter): Vec[] {
   const vocabulary = new Set<string>()
   for (const a of inputs) for (const s of a.sentences) for (const k of stemsOf(s)) vocabulary.add(k)
+  const shared = sharedParts(vocabulary)
   const raw: { article: number; sentence: number; features: Map<string, FeatureClass> }[] = []
   const df = new Map<string, number>()
   inputs.forEach((a, ai) =>
     a.sentences.forEach((s, si) => {
-      const { features } = sentenceFeatures(s, { split, vocabulary })
+      const { features } = sentenceFeatures(s, { split, vocabulary, shared })
       raw.push({ article: ai, sentence: si, features })
       for (const f of features.keys()) df.set(f, (df.get(f) ?? 0) + 1)
     }),

@@ -14,7 +14,7 @@ export const CLASS_WEIGHT: Record<FeatureClass, number> = {
   word: 1,
   // verbs, adjectives, adverbs: German capitalises nouns, and nouns carry the facts
   lower: 0.6,
-  part: 0.5,
+  part: 0.7,
   number: 1.6,
   date: 1.4,
   name: 1.3,
@@ -139,10 +139,7 @@ function numbersOf(text: string): string[] {
  * `vocabulary` (the stems of every aligned sentence) finds heads and modifiers of compounds
  * that the splitter does not know.
  */
-export function sentenceFeatures(
-  text: string,
-  options: { split?: CompoundSplitter; vocabulary?: Set<string> } = {},
-): SentenceFeatures {
+export function sentenceFeatures(text: string, options: PartOptions = {}): SentenceFeatures {
   const features = new Map<string, FeatureClass>()
   const add = (f: string, c: FeatureClass) => {
     const had = features.get(f)
@@ -190,14 +187,48 @@ export function sentenceFeatures(
   return { features }
 }
 
+export interface PartOptions {
+  split?: CompoundSplitter
+  /** Stems of every aligned sentence. */
+  vocabulary?: Set<string>
+  /** Heads and modifiers that two compounds of the vocabulary share (see sharedParts). */
+  shared?: { heads: Set<string>; modifiers: Set<string> }
+}
+
+/**
+ * Heads and modifiers shared by two long stems of the vocabulary, where neither occurs alone:
+ * Atomwaffenprogramm and Atomprogramm share "programm" and "atom".
+ */
+export function sharedParts(vocabulary: Set<string>): { heads: Set<string>; modifiers: Set<string> } {
+  const tails = new Map<string, number>()
+  const fronts = new Map<string, number>()
+  for (const k of vocabulary) {
+    if (k.length < 8) continue
+    for (let i = 3; i <= k.length - 5; i++) tails.set(k.slice(i), (tails.get(k.slice(i)) ?? 0) + 1)
+    for (let j = 4; j <= k.length - 3; j++)
+      fronts.set(k.slice(0, j), (fronts.get(k.slice(0, j)) ?? 0) + 1)
+  }
+  const keep = (m: Map<string, number>) => new Set([...m].filter(([, n]) => n >= 2).map(([x]) => x))
+  return { heads: keep(tails), modifiers: keep(fronts) }
+}
+
 /** Part stems of an unhyphenated compound: the splitter's, and heads and modifiers in the vocabulary. */
-function compoundParts(
-  raw: string,
-  key: string,
-  options: { split?: CompoundSplitter; vocabulary?: Set<string> },
-): string[] {
+function compoundParts(raw: string, key: string, options: PartOptions): string[] {
   const parts = new Set<string>()
   for (const p of options.split?.(raw) ?? []) if (p.length >= 3) parts.add(p)
+  const shared = options.shared
+  if (shared) {
+    for (let i = 3; i <= key.length - 5; i++)
+      if (shared.heads.has(key.slice(i))) {
+        parts.add(`~${key.slice(i)}`)
+        break
+      }
+    for (let j = key.length - 3; j >= 4; j--)
+      if (shared.modifiers.has(key.slice(0, j))) {
+        parts.add(`${key.slice(0, j)}~`)
+        break
+      }
+  }
   const vocabulary = options.vocabulary
   if (vocabulary) {
     // the longest head: a stem the key ends with, after at least three letters
