@@ -12,6 +12,7 @@ import type { Result } from '../../shared/result'
 import type { CoreContext, CoreOptions, Emit } from './context'
 import { openLibrary, type Db } from './db/open'
 import { dispatch } from './dispatch'
+import { alignHandlers } from './align/handlers'
 import { combineHandlers } from './handlers'
 import { importHandlers } from './import/handlers'
 import { importSources, sourcesFromPaths } from './import/importer'
@@ -21,6 +22,8 @@ import { lexiconHandlers } from './lexicon/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
+import { storyHandlers } from './stories/handlers'
+import { StoryRoom } from './stories/room'
 
 export type { CoreContext, CoreOptions } from './context'
 export { externalUrl } from './library/handlers'
@@ -41,6 +44,8 @@ export interface Core {
   lexicon: Lexicon
   /** Loads the built-in glossary if this library does not have the current one. */
   ensureGlossary: () => Promise<void>
+  /** Stories: signatures and suggestions (`stories.clear()` when another process wrote). */
+  stories: StoryRoom
   db: Db
   close: () => void
 }
@@ -55,9 +60,12 @@ export function createCore(options: CoreOptions): Core {
     for (const l of listeners) l(event, payload)
   }
   const search = new SearchIndex(db)
+  // suggestions are computed in the background a moment after an import (the app, not the CLI)
+  const stories = new StoryRoom(db, options.mode === 'desktop' || options.mode === 'browser' ? 1500 : 0)
   const reindex = async () => {
     await search.ready()
     search.drain()
+    stories.afterChange()
   }
   const ctx: CoreContext = { db, options, emit, search, reindex }
   const lex = lexiconHandlers(db, search, emit, {
@@ -71,6 +79,8 @@ export function createCore(options: CoreOptions): Core {
     importHandlers(ctx),
     searchHandlers(db, search, emit),
     lex.handlers,
+    storyHandlers(ctx, stories),
+    alignHandlers(ctx, { lexicon: lex.lexicon, ready: lex.ready }),
   )
 
   return {
@@ -79,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
     search,
     lexicon: lex.lexicon,
     ensureGlossary: lex.ready,
+    stories,
     invoke: (method, input) => dispatch(handlers, method, input),
     subscribe: (listener) => {
       listeners.add(listener)
@@ -103,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
       return imported
     },
     close: () => {
+      stories.close()
       listeners.clear()
       if (db.open) db.close()
     },

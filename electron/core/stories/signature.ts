@@ -11,7 +11,7 @@ export const MINHASH_BINS = 64
 /** Words per shingle: four words in a row are rarely shared by chance. */
 export const SHINGLE = 4
 /** Content stems kept per article. */
-export const TOP_TERMS = 24
+export const TOP_TERMS = 32
 
 const BIN_SHIFT = 32 - Math.log2(MINHASH_BINS)
 const VALUE_MASK = (1 << BIN_SHIFT) - 1
@@ -107,7 +107,7 @@ function isWordUnit(c: number): boolean {
   return !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && c !== 0xfeff
 }
 
-const CANDIDATES = 48
+const CANDIDATES = 64
 
 /**
  * An article's signature from its title and paragraphs, in one pass over the characters

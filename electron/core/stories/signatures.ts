@@ -69,8 +69,8 @@ export interface SignatureTable {
   minhash: Uint32Array
   /** Term numbers and weights per row (log-scaled counts times rarity). */
   terms: { term: Int32Array; weight: Float32Array }[]
-  /** Euclidean length of each row's term weights. */
-  norm: Float32Array
+  /** Sum of each row's term weights. */
+  sum: Float32Array
   /** Publication day (days since 1970), or NaN when unknown or only a month or year. */
   day: Float64Array
   /** Number of articles with each term. */
@@ -146,17 +146,17 @@ function loadSignatures(db: Db): SignatureTable {
   const df = Int32Array.from(dfList)
   const lists: number[][] = termNames.map(() => [])
   const listWeights: number[][] = termNames.map(() => [])
-  const norm = new Float32Array(n)
+  const sums = new Float32Array(n)
   const terms = raw.map((r, i) => {
     const weight = new Float32Array(r.term.length)
     let sum = 0
     r.term.forEach((k, j) => {
       weight[j] = (1 + Math.log(r.count[j]!)) * Math.log(1 + n / df[k]!)
-      sum += weight[j]! * weight[j]!
+      sum += weight[j]!
       lists[k]!.push(i)
       listWeights[k]!.push(weight[j]!)
     })
-    norm[i] = Math.sqrt(sum) || 1
+    sums[i] = sum || 1
     return { term: Int32Array.from(r.term), weight }
   })
   return {
@@ -164,7 +164,7 @@ function loadSignatures(db: Db): SignatureTable {
     row,
     minhash,
     terms,
-    norm,
+    sum: sums,
     day,
     df,
     postings: lists.map((l) => Int32Array.from(l)),

@@ -17,7 +17,7 @@ export const WIRE_CONTAINMENT = 0.5
 /** MinHash estimate from which the exact overlap is worth computing. */
 const TEXT_CANDIDATE = 0.12
 /** Subject similarity from which two articles are the same story. */
-export const SAME_STORY = 0.3
+export const SAME_STORY = 0.25
 /** Terms in more articles than this are too common to find candidates with. */
 const MAX_CANDIDATE_DF = 400
 
@@ -29,7 +29,12 @@ export function dateFactor(a: number, b: number): number {
   return Math.max(0, 1 - (days - 2) / 12)
 }
 
-/** Subject similarity of one row to every row sharing a term with it (cosine × dates). */
+/**
+ * Subject similarity of one row to every row sharing a term with it: the weight of the terms
+ * they share (each at the smaller of its two weights) over the smaller of their total weights,
+ * times how close their dates are. An article that reports part of a story shares most of
+ * its terms with a longer one; cosine would punish it for being short.
+ */
 export function topicNeighbours(
   table: SignatureTable,
   row: number,
@@ -48,15 +53,15 @@ export function topicNeighbours(
       const other = list[p]!
       if (other === row) continue
       if (scratch[other] === 0) touched.push(other)
-      scratch[other]! += w * weights[p]!
+      scratch[other]! += Math.min(w, weights[p]!)
     }
   }
   const out = new Map<number, number>()
-  const norm = table.norm[row]!
+  const sum = table.sum[row]!
   for (const other of touched) {
-    const cos = scratch[other]! / (norm * table.norm[other]!)
+    const overlap = scratch[other]! / Math.min(sum, table.sum[other]!)
     scratch[other] = 0
-    const score = cos * dateFactor(table.day[row]!, table.day[other]!)
+    const score = overlap * dateFactor(table.day[row]!, table.day[other]!)
     if (score > 0) out.set(other, score)
   }
   return out

@@ -136,12 +136,12 @@ function cluster(n: number, edges: { a: number; b: number; score: number }[]): G
 function articlesTogether(db: Db): (ids: number[]) => boolean {
   const storiesOf = stmt(db, 'SELECT story_id FROM story_articles WHERE article_id = ?').pluck()
   return (ids) => {
-    let common: Set<number> | null = null
+    let common: number[] | null = null
     for (const id of ids) {
       const mine = new Set(storiesOf.all(id) as number[])
-      common = common ? new Set([...common].filter((s) => mine.has(s))) : mine
-      if (common.size === 0) return false
+      common = common === null ? [...mine] : common.filter((s) => mine.has(s))
+      if (common.length === 0) return false
     }
-    return common !== null && common.size > 0
+    return common !== null && common.length > 0
   }
 }
