@@ -12,9 +12,11 @@ import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
+import { registerAlignCommands } from './commands/align'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
 import { registerSearchCommands } from './commands/search'
+import { registerStoryCommands } from './commands/stories'
 import { CliError, type Cli } from './context'
 
 /** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
@@ -76,6 +78,8 @@ export async function main(argv: string[]): Promise<number> {
   registerLibraryCommands(cli)
   registerSearchCommands(cli)
   registerLexiconCommands(cli)
+  registerStoryCommands(cli)
+  registerAlignCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

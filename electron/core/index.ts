@@ -61,7 +61,10 @@ export function createCore(options: CoreOptions): Core {
   }
   const search = new SearchIndex(db)
   // suggestions are computed in the background a moment after an import (the app, not the CLI)
-  const stories = new StoryRoom(db, options.mode === 'desktop' || options.mode === 'browser' ? 1500 : 0)
+  const stories = new StoryRoom(
+    db,
+    options.mode === 'desktop' || options.mode === 'browser' ? 1500 : 0,
+  )
   const reindex = async () => {
     await search.ready()
     search.drain()

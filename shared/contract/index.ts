@@ -49,7 +49,8 @@ export type MethodName = keyof typeof schemas
 
 /** The result type of each method. Must name exactly the methods in `schemas`. */
 export interface ApiResults
-  extends AppResults,
+  extends
+    AppResults,
     LibraryResults,
     ImportResults,
     SearchResultsTable,
@@ -88,7 +89,8 @@ void contractIsComplete
 
 /** Events pushed from the core to the renderer. */
 export interface ApiEvents
-  extends AppEvents,
+  extends
+    AppEvents,
     LibraryEvents,
     ImportEvents,
     SearchEvents,

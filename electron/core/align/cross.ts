@@ -171,7 +171,10 @@ function ref(inputs: readonly AlignInput[], v: Vec): SentenceRef {
 function sortPairs(pairs: SentencePair[]): SentencePair[] {
   return pairs.sort(
     (x, y) =>
-      x.a.id - y.a.id || x.a.sentence - y.a.sentence || x.b.id - y.b.id || x.b.sentence - y.b.sentence,
+      x.a.id - y.a.id ||
+      x.a.sentence - y.a.sentence ||
+      x.b.id - y.b.id ||
+      x.b.sentence - y.b.sentence,
   )
 }
 

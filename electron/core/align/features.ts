@@ -67,39 +67,37 @@ const MONTHS = [
 ]
 
 /** Stems that say who reported, not what happened: they count little. */
-const WEAK = new Set(
-  [
-    'sagt',
-    'sagte',
-    'erklart',
-    'berichtet',
-    'teilt',
-    'mit',
-    'angab',
-    'zufolg',
-    'laut',
-    'heisst',
-    'hiess',
-    'meldet',
-    'betont',
-    'erzahlt',
-    'sprech',
-    'sprach',
-    'spricht',
-    'sei',
-    'seien',
-    'beim',
-    'nach',
-    'wurd',
-    'word',
-    'gibt',
-    'gab',
-    'steht',
-    'sich',
-    'jetzt',
-    'heut',
-  ],
-)
+const WEAK = new Set([
+  'sagt',
+  'sagte',
+  'erklart',
+  'berichtet',
+  'teilt',
+  'mit',
+  'angab',
+  'zufolg',
+  'laut',
+  'heisst',
+  'hiess',
+  'meldet',
+  'betont',
+  'erzahlt',
+  'sprech',
+  'sprach',
+  'spricht',
+  'sei',
+  'seien',
+  'beim',
+  'nach',
+  'wurd',
+  'word',
+  'gibt',
+  'gab',
+  'steht',
+  'sich',
+  'jetzt',
+  'heut',
+])
 
 // nouns, not names, mostly end like this
 const NOUN_ENDING = /(ung|heit|keit|schaft|tion|tät|ismus|nis|ment|chen|lein|ling|ur|ie|ik|eit)$/
@@ -171,10 +169,7 @@ export function sentenceFeatures(text: string, options: PartOptions = {}): Sente
       add(t.key, 'weak')
       return
     }
-    add(
-      t.key,
-      isName(text, tokens, i) ? 'name' : i > 0 && /^\p{Ll}/u.test(raw) ? 'lower' : 'word',
-    )
+    add(t.key, isName(text, tokens, i) ? 'name' : i > 0 && /^\p{Ll}/u.test(raw) ? 'lower' : 'word')
     // a participle meets its verb and its nouns: gerettet ~ Seenotretter
     const participle = participleStem(t.key)
     if (participle) add(participle, 'part')
@@ -199,7 +194,10 @@ export interface PartOptions {
  * Heads and modifiers shared by two long stems of the vocabulary, where neither occurs alone:
  * Atomwaffenprogramm and Atomprogramm share "programm" and "atom".
  */
-export function sharedParts(vocabulary: Set<string>): { heads: Set<string>; modifiers: Set<string> } {
+export function sharedParts(vocabulary: Set<string>): {
+  heads: Set<string>
+  modifiers: Set<string>
+} {
   const tails = new Map<string, number>()
   const fronts = new Map<string, number>()
   for (const k of vocabulary) {
@@ -259,7 +257,11 @@ function compoundParts(raw: string, key: string, options: PartOptions): string[]
 /** The stem without the participle's ge- (gerett -> rett), or null. */
 function participleStem(key: string): string | null {
   if (key.length < 6 || !key.startsWith('ge')) return null
-  if (/^ge(?:gen|setz|biet|fahr|meind|richt|schicht|sprach|werk|wicht|halt|winn|schaft|baud)/.test(key))
+  if (
+    /^ge(?:gen|setz|biet|fahr|meind|richt|schicht|sprach|werk|wicht|halt|winn|schaft|baud)/.test(
+      key,
+    )
+  )
     return null
   return key.slice(2).replace(/e?t$/, '')
 }

@@ -59,8 +59,7 @@ export function alignHandlers(
     'translation.get': ({ id }) => align(id),
     'translation.delete': ({ id }) => {
       const row = db.prepare('SELECT article_id FROM translations WHERE id = ?').pluck().get(id) as
-        | number
-        | undefined
+        number | undefined
       const deleted = deleteTranslation(db, id)
       if (deleted && row !== undefined) emit('translation.changed', { articleId: row })
       return { deleted }
@@ -72,13 +71,7 @@ export function alignHandlers(
       } else {
         const current = await align(input.id)
         const beads = applyCorrection(current.beads, input)
-        saveFixedBeads(
-          db,
-          input.id,
-          beads,
-          current.source.sentences,
-          current.translation.sentences,
-        )
+        saveFixedBeads(db, input.id, beads, current.source.sentences, current.translation.sentences)
       }
       emit('translation.changed', { articleId: row.articleId })
       return align(input.id)

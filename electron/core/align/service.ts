@@ -28,11 +28,19 @@ export function alignedArticle(db: Db, id: number): AlignedArticle {
     `SELECT a.id, a.title, o.name AS outlet, a.published, a.words
      FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
   ).get(id) as
-    | { id: number; title: string; outlet: string | null; published: PartialDate | null; words: number }
+    | {
+        id: number
+        title: string
+        outlet: string | null
+        published: PartialDate | null
+        words: number
+      }
     | undefined
   if (!row) throw new UserError('not_found', `There is no article ${id} in the library.`)
-  const paras = stmt(db, 'SELECT kind, text FROM paragraphs WHERE article_id = ? ORDER BY position')
-    .all(id) as { kind: 'p' | 'h'; text: string }[]
+  const paras = stmt(
+    db,
+    'SELECT kind, text FROM paragraphs WHERE article_id = ? ORDER BY position',
+  ).all(id) as { kind: 'p' | 'h'; text: string }[]
   const paragraphs = paras.map((p) => p.text)
   return {
     ...row,
@@ -47,7 +55,9 @@ export function alignArticles(db: Db, ids: readonly number[]): Alignment {
   if (new Set(ids).size !== ids.length)
     throw new UserError('invalid_input', 'Each article can be aligned only once.')
   const articles = ids.map((id) => alignedArticle(db, id))
-  const result = alignAcross(articles.map((a) => ({ id: a.id, sentences: a.sentences.map((s) => s.text) })))
+  const result = alignAcross(
+    articles.map((a) => ({ id: a.id, sentences: a.sentences.map((s) => s.text) })),
+  )
   return { articles, ...result }
 }
 

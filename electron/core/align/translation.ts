@@ -52,12 +52,18 @@ function normalCdf(x: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(x))
   const d = 0.3989422804014327 * Math.exp((-x * x) / 2)
   const p =
-    d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))))
+    d *
+    t *
+    (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))))
   return x > 0 ? 1 - p : p
 }
 
 /** How likely the two lengths are translations of each other, 0–1 (Gale & Church). */
-export function lengthProbability(sourceLength: number, targetLength: number, ratio: number): number {
+export function lengthProbability(
+  sourceLength: number,
+  targetLength: number,
+  ratio: number,
+): number {
   if (sourceLength === 0 && targetLength === 0) return 1
   const mean = (sourceLength + targetLength / ratio) / 2
   const z = (targetLength - sourceLength * ratio) / Math.sqrt(VARIANCE * mean)
@@ -232,7 +238,7 @@ function stretch(
     }
   }
   const beads: TranslationBead[] = []
-  for (let i = rows, j = cols; i > 0 || j > 0; ) {
+  for (let i = rows, j = cols; i > 0 || j > 0;) {
     const b = BEADS[back[i * width + j]!]!
     const from = { s: i - b.s, t: j - b.t }
     beads.push({

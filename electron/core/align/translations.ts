@@ -68,8 +68,7 @@ const COLUMNS =
 
 export function translationRow(db: Db, id: number): TranslationRow {
   const row = stmt(db, `SELECT ${COLUMNS} FROM translations WHERE id = ?`).get(id) as
-    | TranslationRow
-    | undefined
+    TranslationRow | undefined
   if (!row) throw new UserError('not_found', `There is no translation ${id}.`)
   return row
 }

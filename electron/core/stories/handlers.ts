@@ -104,7 +104,11 @@ export function storyHandlers(
          LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
       )
       return found.map((f) => {
-        const m = meta.get(f.id) as { title: string; outlet: string | null; published: string | null }
+        const m = meta.get(f.id) as {
+          title: string
+          outlet: string | null
+          published: string | null
+        }
         if (!m) throw new UserError('not_found', `There is no article ${f.id} in the library.`)
         return { ...f, ...m }
       })

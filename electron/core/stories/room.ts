@@ -12,8 +12,7 @@ import { suggestStories, type SuggestOptions } from './suggest'
 
 export class StoryRoom {
   readonly signatures: SignatureCache
-  private suggestions: { promise: Promise<StorySuggestion[]>; abort: AbortController } | null =
-    null
+  private suggestions: { promise: Promise<StorySuggestion[]>; abort: AbortController } | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
 
   constructor(

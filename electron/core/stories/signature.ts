@@ -196,6 +196,7 @@ export function decodeMinhash(blob: Buffer | Uint8Array): Uint32Array {
 /** The set of shingle hashes of a text (for exact overlaps between a few articles). */
 export function shingleSet(paragraphs: readonly string[]): Set<number> {
   const words: number[] = []
-  for (const p of paragraphs) for (const m of p.matchAll(WORD)) words.push(hashWord(m[0].toLowerCase()))
+  for (const p of paragraphs)
+    for (const m of p.matchAll(WORD)) words.push(hashWord(m[0].toLowerCase()))
   return new Set(shingleHashes(words))
 }

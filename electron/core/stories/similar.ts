@@ -110,9 +110,10 @@ function shinglesOf(db: Db, id: number, memo: Map<number, Set<number>>): Set<num
 }
 
 /** The text relation of two articles, or null when they are not the same text. */
-export function textRelation(
-  overlap: { resemblance: number; containment: number },
-): { kind: StoryRelation['kind']; similarity: number } | null {
+export function textRelation(overlap: {
+  resemblance: number
+  containment: number
+}): { kind: StoryRelation['kind']; similarity: number } | null {
   if (overlap.resemblance >= DUPLICATE_RESEMBLANCE)
     return { kind: 'duplicate', similarity: overlap.containment }
   if (overlap.containment >= WIRE_CONTAINMENT)

@@ -109,7 +109,10 @@ export function addToStory(db: Db, id: number, articles: readonly number[]): voi
   db.transaction(() => {
     requireStory(db, id)
     requireArticles(db, articles)
-    const add = stmt(db, 'INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)')
+    const add = stmt(
+      db,
+      'INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?, ?)',
+    )
     for (const a of articles) add.run(id, a)
   })()
 }
@@ -136,10 +139,10 @@ export function suggestionKey(articles: readonly number[]): string {
 }
 
 export function dismissSuggestion(db: Db, articles: readonly number[]): void {
-  stmt(
-    db,
-    'INSERT OR REPLACE INTO story_dismissed (articles, dismissed_at) VALUES (?, ?)',
-  ).run(suggestionKey(articles), new Date().toISOString())
+  stmt(db, 'INSERT OR REPLACE INTO story_dismissed (articles, dismissed_at) VALUES (?, ?)').run(
+    suggestionKey(articles),
+    new Date().toISOString(),
+  )
 }
 
 export function dismissedSuggestions(db: Db): Set<string> {
