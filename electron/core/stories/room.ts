@@ -7,13 +7,18 @@
  */
 import type { StorySuggestion } from '../../../shared/contract/stories'
 import type { Db } from '../db/open'
-import { drainSignatures, SignatureCache } from './signatures'
+import { drainSignatures, SignatureCache, signaturesPending } from './signatures'
 import { suggestStories, type SuggestOptions } from './suggest'
+
+/** Articles given their signature in one go before the rest waits for the next turn. */
+const AT_ONCE = 2000
 
 export class StoryRoom {
   readonly signatures: SignatureCache
   private suggestions: { promise: Promise<StorySuggestion[]>; abort: AbortController } | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
+  private continuing: ReturnType<typeof setImmediate> | null = null
+  private closed = false
 
   constructor(
     private readonly db: Db,
@@ -23,9 +28,20 @@ export class StoryRoom {
     this.signatures = new SignatureCache(db)
   }
 
-  /** Brings signatures up to date with the library; returns how many articles were done. */
+  /**
+   * Brings signatures up to date with the library; returns how many articles were done. A
+   * long journal (a library upgraded to this version) is worked off in pieces in the
+   * background, so no call waits for all of it.
+   */
   afterChange(): number {
-    const done = drainSignatures(this.db)
+    if (this.closed) return 0
+    const done = drainSignatures(this.db, AT_ONCE)
+    if (done >= AT_ONCE && !this.continuing && signaturesPending(this.db)) {
+      this.continuing = setImmediate(() => {
+        this.continuing = null
+        this.afterChange()
+      })
+    }
     if (done > 0) {
       this.clear()
       if (this.backgroundDelayMs > 0) {
@@ -71,7 +87,9 @@ export class StoryRoom {
   }
 
   close(): void {
+    this.closed = true
     if (this.timer) clearTimeout(this.timer)
+    if (this.continuing) clearImmediate(this.continuing)
     this.suggestions?.abort.abort()
   }
 }

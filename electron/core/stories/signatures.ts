@@ -22,7 +22,7 @@ const BATCH = 500
  * a few hundred articles. Returns how many articles were done. Cheap when there is nothing
  * to do (one indexed read).
  */
-export function drainSignatures(db: Db): number {
+export function drainSignatures(db: Db, max = Infinity): number {
   let done = 0
   const read = stmt(db, 'SELECT id, article_id FROM story_journal ORDER BY id LIMIT ?')
   const article = stmt(db, 'SELECT title FROM articles WHERE id = ?').pluck()
@@ -35,7 +35,7 @@ export function drainSignatures(db: Db): number {
     'INSERT OR REPLACE INTO story_signatures (article_id, minhash, terms, words) VALUES (?, ?, ?, ?)',
   )
   const clear = stmt(db, 'DELETE FROM story_journal WHERE id <= ?')
-  for (;;) {
+  while (done < max) {
     const rows = read.all(BATCH) as { id: number; article_id: number }[]
     if (rows.length === 0) break
     const ids = [...new Set(rows.map((r) => r.article_id))]
@@ -52,12 +52,17 @@ export function drainSignatures(db: Db): number {
         if (title === undefined) continue
         const sig = signatureOf(title, texts.get(id) ?? [])
         upsert.run(id, encodeMinhash(sig.minhash), encodeTerms(sig.terms), sig.words)
-        done++
       }
+      done += ids.length
       clear.run(rows[rows.length - 1]!.id)
     })()
   }
   return done
+}
+
+/** Whether articles wait for their signature. */
+export function signaturesPending(db: Db): boolean {
+  return stmt(db, 'SELECT 1 FROM story_journal LIMIT 1').get() !== undefined
 }
 
 /** Every article's signature, in memory, for suggestions and similar articles. */

@@ -121,6 +121,9 @@ export function up(db: Database): void {
     CREATE TRIGGER story_articles_delete AFTER DELETE ON story_articles
       BEGIN DELETE FROM story_alignments WHERE story_id = old.story_id; END;
 
+    -- Articles already in the library get their signatures too (after the first start).
+    INSERT INTO story_journal (article_id) SELECT id FROM articles ORDER BY id;
+
     -- A corrected link changes the translation's alignment.
     CREATE TRIGGER translation_links_insert AFTER INSERT ON translation_links
       BEGIN DELETE FROM translation_alignments WHERE translation_id = new.translation_id; END;
