@@ -12,6 +12,7 @@
  * either sentence has in the other article.
  */
 import type { SentencePair, SentenceRef } from '../../../shared/contract/align'
+import { tokenize } from '../search/analyzer'
 import {
   CLASS_WEIGHT,
   sentenceFeatures,
@@ -56,13 +57,23 @@ interface Vec {
 /** Weighted feature vectors of every sentence, with IDF over all of them. */
 function vectors(inputs: readonly AlignInput[], split?: CompoundSplitter): Vec[] {
   const vocabulary = new Set<string>()
-  for (const a of inputs) for (const s of a.sentences) for (const k of stemsOf(s)) vocabulary.add(k)
+  const tokens = inputs.map((a) => a.sentences.map((s) => tokenize(s)))
+  inputs.forEach((a, ai) =>
+    a.sentences.forEach((s, si) => {
+      for (const k of stemsOf(s, tokens[ai]![si])) vocabulary.add(k)
+    }),
+  )
   const shared = sharedParts(vocabulary)
+  const partsCache = new Map<string, string[]>()
   const raw: { article: number; sentence: number; features: Map<string, FeatureClass> }[] = []
   const df = new Map<string, number>()
   inputs.forEach((a, ai) =>
     a.sentences.forEach((s, si) => {
-      const { features } = sentenceFeatures(s, { split, vocabulary, shared })
+      const { features } = sentenceFeatures(
+        s,
+        { split, vocabulary, shared, partsCache },
+        tokens[ai]![si],
+      )
       raw.push({ article: ai, sentence: si, features })
       for (const f of features.keys()) df.set(f, (df.get(f) ?? 0) + 1)
     }),

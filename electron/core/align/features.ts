@@ -108,16 +108,27 @@ const NOUN_ENDING = /(ung|heit|keit|schaft|tion|tät|ismus|nis|ment|chen|lein|li
  * not use (Rødby), or a capitalised word right after another capitalised word in mid-sentence
  * (Minister Jonas Albrecht, Kapitän Hauke Petersen).
  */
-function isName(text: string, tokens: ReturnType<typeof tokenize>, i: number): boolean {
-  const t = tokens[i]!
-  const raw = text.slice(t.start, t.end)
-  if (/^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6) return true
-  if (/^\p{Lu}/u.test(raw) && /[^a-zäöüßA-ZÄÖÜ0-9-]/u.test(raw)) return true
-  if (i < 2 || !/^\p{Lu}/u.test(raw) || NOUN_ENDING.test(raw.toLowerCase())) return false
+function isName(
+  text: string,
+  tokens: ReturnType<typeof tokenize>,
+  i: number,
+  raw: string,
+): boolean {
+  const first = raw.charAt(0)
+  if (first === first.toLowerCase()) return false
+  if (raw.length <= 6 && raw.length >= 2 && raw === raw.toUpperCase() && !/\d/.test(raw))
+    return true
+  if (/[^a-zäöüßA-ZÄÖÜ0-9-]/u.test(raw)) return true
+  if (i < 2 || NOUN_ENDING.test(raw.toLowerCase())) return false
   const before = tokens[i - 1]!
-  const gap = text.slice(before.end, t.start)
-  return !before.stop && /^\s+$/.test(gap) && /^\p{Lu}/u.test(text.slice(before.start, before.end))
+  if (before.stop || before.end + 1 !== tokens[i]!.start || text.charAt(before.end) !== ' ')
+    return false
+  const c = text.charAt(before.start)
+  return c !== c.toLowerCase()
 }
+
+const WEEKDAY_START = new Set(WEEKDAYS.map((d) => d.slice(0, 2)))
+const MONTH_NUMBER = new Map(MONTHS.map((m, i) => [m, i + 1]))
 
 /** Numbers in a sentence, normalised: 4.000 and 4000 -> 4000, 1,2 -> 1.2. */
 function numbersOf(text: string): string[] {
@@ -137,48 +148,64 @@ function numbersOf(text: string): string[] {
  * `vocabulary` (the stems of every aligned sentence) finds heads and modifiers of compounds
  * that the splitter does not know.
  */
-export function sentenceFeatures(text: string, options: PartOptions = {}): SentenceFeatures {
+export function sentenceFeatures(
+  text: string,
+  options: PartOptions = {},
+  tokens: ReturnType<typeof tokenize> = tokenize(text),
+): SentenceFeatures {
   const features = new Map<string, FeatureClass>()
   const add = (f: string, c: FeatureClass) => {
     const had = features.get(f)
     if (!had || CLASS_WEIGHT[c] > CLASS_WEIGHT[had]) features.set(f, c)
   }
-  for (const n of numbersOf(text)) add(`#${n}`, 'number')
-  // a day with its month: "28. Februar" -> @28.2
-  for (const m of text.matchAll(/(\d{1,2})\.\s*(\p{L}+)/gu)) {
-    const month = MONTHS.indexOf(m[2]!.toLowerCase())
-    if (month >= 0) add(`@${Number(m[1])}.${month + 1}`, 'date')
+  const hasDigit = /\d/.test(text)
+  if (hasDigit) {
+    for (const n of numbersOf(text)) add(`#${n}`, 'number')
+    // a day with its month: "28. Februar" -> @28.2
+    for (const m of text.matchAll(/(\d{1,2})\.\s*(\p{L}+)/gu)) {
+      const month = MONTH_NUMBER.get(m[2]!.toLowerCase())
+      if (month) add(`@${Number(m[1])}.${month}`, 'date')
+    }
   }
-  const tokens = tokenize(text)
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
     const raw = text.slice(t.start, t.end)
+    const c = raw.charCodeAt(0)
+    if (c >= 48 && c <= 57) continue
     const lower = raw.toLowerCase()
-    if (/^\d/.test(raw)) return
     const number = NUMBER_WORDS[lower]
     if (number !== undefined) {
       add(`#${number}`, 'number')
-      return
+      continue
     }
     // weekdays and months, also inside compounds (Dienstagnachmittag, Märzhälfte)
-    const day = WEEKDAYS.findIndex((d) => lower.startsWith(d))
-    if (day >= 0) add(`@${WEEKDAYS[day]}`, 'date')
-    const month = MONTHS.indexOf(lower)
-    if (month >= 0) add(`@m${month + 1}`, 'date')
-    if (t.stop || t.key.length < 2) return
+    if (lower.length >= 6 && WEEKDAY_START.has(lower.slice(0, 2))) {
+      const day = WEEKDAYS.find((d) => lower.startsWith(d))
+      if (day) add(`@${day}`, 'date')
+    }
+    const month = MONTH_NUMBER.get(lower)
+    if (month) add(`@m${month}`, 'date')
+    if (t.stop || t.key.length < 2) continue
     if (WEAK.has(t.key)) {
       add(t.key, 'weak')
-      return
+      continue
     }
-    add(t.key, isName(text, tokens, i) ? 'name' : i > 0 && /^\p{Ll}/u.test(raw) ? 'lower' : 'word')
+    const lowerStart = raw.charAt(0) !== raw.charAt(0).toUpperCase()
+    add(t.key, isName(text, tokens, i, raw) ? 'name' : i > 0 && lowerStart ? 'lower' : 'word')
     // a participle meets its verb and its nouns: gerettet ~ Seenotretter
     const participle = participleStem(t.key)
     if (participle) add(participle, 'part')
     if (t.parts) {
       for (const p of t.parts) if (p.length >= 3 && p !== t.key) add(p, 'part')
     } else if (t.key.length >= 8) {
-      for (const p of compoundParts(raw, t.key, options)) if (p !== t.key) add(p, 'part')
+      let parts = options.partsCache?.get(t.key)
+      if (!parts) {
+        parts = compoundParts(raw, t.key, options)
+        options.partsCache?.set(t.key, parts)
+      }
+      for (const p of parts) if (p !== t.key) add(p, 'part')
     }
-  })
+  }
   return { features }
 }
 
@@ -188,6 +215,8 @@ export interface PartOptions {
   vocabulary?: Set<string>
   /** Heads and modifiers that two compounds of the vocabulary share (see sharedParts). */
   shared?: { heads: Set<string>; modifiers: Set<string> }
+  /** Parts found so far, by stem (a story repeats its compounds). */
+  partsCache?: Map<string, string[]>
 }
 
 /**
@@ -267,9 +296,12 @@ function participleStem(key: string): string | null {
 }
 
 /** The stems of a text's content words (the vocabulary compound parts are looked up in). */
-export function stemsOf(text: string): string[] {
+export function stemsOf(
+  text: string,
+  tokens: ReturnType<typeof tokenize> = tokenize(text),
+): string[] {
   const out: string[] = []
-  for (const t of tokenize(text)) {
+  for (const t of tokens) {
     if (t.stop || t.key.length < 3) continue
     out.push(t.key)
     const participle = participleStem(t.key)

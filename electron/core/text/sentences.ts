@@ -102,8 +102,11 @@ function keepBoundary(
   quotes: [number, number][],
   first: boolean,
 ): boolean {
-  const before = line.slice(0, cut).trimEnd()
-  const after = line.slice(cut)
+  // only the words around the cut matter (a regular expression over the whole line before it
+  // would make segmentation quadratic in the paragraph's length)
+  const before = line.slice(Math.max(0, cut - 80), cut).trimEnd()
+  const atStart = cut <= 80
+  const after = line.slice(cut, cut + 80)
   const lastWord = WORD_BEFORE.exec(before)?.[1] ?? ''
   const next = WORD_AFTER.exec(after)?.[1] ?? ''
   const starter = isSentenceStarter(next)
@@ -119,7 +122,7 @@ function keepBoundary(
     // initials: Karl H. Petersen, J. R. Ostwald (but: König Harald V. Er kam …)
     if (/(?:^|[\s(])\p{Lu}\.$/u.test(before)) return starter
     // a dateline in capitals at the start of a paragraph: SCHWERIN. Der Landtag …
-    if (first && /^\p{Lu}{3,}(?:[-\s]\p{Lu}{2,})*\.$/u.test(before)) return false
+    if (first && atStart && /^\p{Lu}{3,}(?:[-\s]\p{Lu}{2,})*\.$/u.test(before)) return false
     // ordinals: am 28. Februar, im 19. Jahrhundert, auf dem 3. Platz (but: stieg auf 12. Die …)
     const ordinal = /(?:^|\s)(\S+\s+)?\d{1,3}\.$/u.exec(before)
     if (ordinal) {
