@@ -168,6 +168,31 @@ function validFixed(fixed: readonly FixedBead[], n: number, m: number): FixedBea
   return out
 }
 
+/** Per side, what bead scores reuse: each sentence's keys as a set. */
+const prepared = new WeakMap<object, Set<string>[]>()
+
+function sourceKeySets(source: SourceSide): Set<string>[] {
+  let sets = prepared.get(source)
+  if (!sets) {
+    sets = source.words.map((words) => {
+      const all = new Set<string>()
+      for (const w of words) for (const k of w) all.add(k)
+      return all
+    })
+    prepared.set(source, sets)
+  }
+  return sets
+}
+
+function targetKeySets(target: TargetSide): Set<string>[] {
+  let sets = prepared.get(target)
+  if (!sets) {
+    sets = target.words.map((words) => new Set(words))
+    prepared.set(target, sets)
+  }
+  return sets
+}
+
 function beadScore(
   source: SourceSide,
   target: TargetSide,
@@ -177,21 +202,45 @@ function beadScore(
   t0: number,
   t1: number,
 ): { cost: number; score: number } {
+  if (s1 === s0 || t1 === t0) return { cost: 0, score: 0 }
   let ls = 0
   let lt = 0
-  const words: Set<string>[] = []
-  const targetWords: string[] = []
-  for (let i = s0; i < s1; i++) {
-    ls += source.lengths[i]!
-    words.push(...source.words[i]!)
-  }
-  for (let j = t0; j < t1; j++) {
-    lt += target.lengths[j]!
-    targetWords.push(...target.words[j]!)
-  }
-  if (s1 === s0 || t1 === t0) return { cost: 0, score: 0 }
+  for (let i = s0; i < s1; i++) ls += source.lengths[i]!
+  for (let j = t0; j < t1; j++) lt += target.lengths[j]!
   const p = lengthProbability(ls, lt, ratio)
-  const sim = correspondence(words, new Set(targetWords), targetWords)
+  // the share of words with a translation on the other side (each distinct target word once)
+  const sourceSets = sourceKeySets(source)
+  const targetSets = targetKeySets(target)
+  const inTarget = (k: string) => {
+    for (let j = t0; j < t1; j++) if (targetSets[j]!.has(k)) return true
+    return false
+  }
+  const inSource = (k: string) => {
+    for (let i = s0; i < s1; i++) if (sourceSets[i]!.has(k)) return true
+    return false
+  }
+  let words = 0
+  let matched = 0
+  for (let i = s0; i < s1; i++)
+    for (const word of source.words[i]!) {
+      words++
+      for (const k of word)
+        if (inTarget(k)) {
+          matched++
+          break
+        }
+    }
+  const seen = t1 - t0 > 1 ? new Set<string>() : null
+  for (let j = t0; j < t1; j++)
+    for (const k of targetSets[j]!) {
+      if (seen) {
+        if (seen.has(k)) continue
+        seen.add(k)
+      }
+      words++
+      if (inSource(k)) matched++
+    }
+  const sim = words ? matched / words : 0
   return {
     cost: -Math.log(Math.max(p, 1e-12)) + DICTIONARY_WEIGHT * (1 - sim),
     score: (p + sim) / 2,
@@ -215,8 +264,13 @@ function stretch(
   const cost = new Float64Array((rows + 1) * width).fill(Infinity)
   const back = new Int8Array((rows + 1) * width).fill(-1)
   cost[0] = 0
+  // a band around the diagonal: translations do not wander far from the source's order
+  const band = Math.max(8, Math.ceil(0.2 * Math.max(rows, cols)))
   for (let i = 0; i <= rows; i++) {
-    for (let j = 0; j <= cols; j++) {
+    const centre = rows === 0 ? 0 : Math.round((i * cols) / rows)
+    const from = Math.max(0, centre - band)
+    const to = Math.min(cols, centre + band)
+    for (let j = from; j <= to; j++) {
       if (i === 0 && j === 0) continue
       let best = Infinity
       let how = -1
