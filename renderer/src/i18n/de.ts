@@ -3,6 +3,8 @@
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
  * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
  */
+import { storiesDe } from '../features/stories/strings'
+import { parallelDe } from '../features/parallel/strings'
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -227,4 +229,6 @@ export const de = {
     io_error: 'Die Datei konnte nicht gelesen werden.',
     not_found: 'Nicht gefunden.',
   },
+  ...storiesDe,
+  ...parallelDe,
 } as const

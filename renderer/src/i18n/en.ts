@@ -1,3 +1,5 @@
+import { storiesEn } from '../features/stories/strings'
+import { parallelEn } from '../features/parallel/strings'
 import type { Strings } from './index'
 
 /** English UI strings. */
@@ -224,4 +226,6 @@ export const en: Strings = {
     io_error: 'The file could not be read.',
     not_found: 'Not found.',
   },
+  ...storiesEn,
+  ...parallelEn,
 }

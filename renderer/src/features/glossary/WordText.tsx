@@ -15,6 +15,7 @@ export function WordText({
   transform = (s) => s,
   firstMark = 0,
   current = -1,
+  offset = 0,
 }: {
   text: string
   marks?: TextRange[]
@@ -22,6 +23,8 @@ export function WordText({
   transform?: (s: string) => string
   firstMark?: number
   current?: number
+  /** Where `text` starts in its block (a sentence inside a paragraph): word offsets count from there. */
+  offset?: number
 }) {
   const out: ReactNode[] = []
   let at = 0
@@ -38,10 +41,10 @@ export function WordText({
     const word = transform(m[0])
     out.push(
       <span
-        key={start}
+        key={start + offset}
         className={term ? 'w term' : 'w'}
         data-word={m[0]}
-        data-start={start}
+        data-start={start + offset}
         data-term={term?.lemma}
         data-term-start={term?.start}
         tabIndex={-1}
