@@ -11,8 +11,7 @@
  * - with `--seeds DIR`: whether the suggestions group the five real reports of one event (read
  *   from the given folder; nothing of them is stored) and how long aligning them takes.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ApiResults, MethodName } from '../shared/contract'
@@ -33,6 +32,7 @@ import {
   precisionRecall,
 } from '../tests/fixtures/parallel/gold'
 import { loadCorpus, type BenchArticle } from './corpus'
+import { importAtScale, seedsCheck } from './parallel-scale'
 
 export interface ParallelOptions {
   corpus?: string
@@ -249,105 +249,6 @@ async function openStoryTiming(corpus: BenchArticle[] | null) {
       coldP50Ms: r3(p50(cold.slice(2))),
       cachedP50Ms: r3(p50(warm.slice(2))),
       readThreeP50Ms: r3(p50(read.slice(2))),
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true })
-  }
-}
-
-async function seedsCheck(dir: string, corpus: BenchArticle[] | null) {
-  const work = mkdtempSync(join(tmpdir(), 'lesesaal-bench-seeds-'))
-  try {
-    const core = createCore({
-      libraryPath: join(work, 's.sqlite'),
-      resourcesPath: join(here, '../resources'),
-      canImportPaths: true,
-    })
-    // distractors first: the corpus's first 2,026 articles as plain text
-    if (corpus) {
-      const files = corpus.slice(0, 2026).map((a, i) => ({
-        name: `c${i}.md`,
-        data: Buffer.from(
-          markdown({
-            title: a.title.replace(/\n/g, ' '),
-            outlet: 'Korpus',
-            published: a.published ?? '2019-04-20',
-            paragraphs: a.paragraphs,
-          }),
-        ).toString('base64'),
-      }))
-      for (let i = 0; i < files.length; i += 200)
-        await core.invoke('import.files', { files: files.slice(i, i + 200) })
-    }
-    const paths = readdirSync(dir)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => join(dir, f))
-    const imported = await call(core, 'import.paths', { paths })
-    const seedIds = imported.results.map((r) => r.id).filter((id): id is number => id !== null)
-    const t = performance.now()
-    const suggestions = await call(core, 'story.suggest', {})
-    const suggestMs = performance.now() - t
-    const best = suggestions
-      .map((s) => ({ s, hit: s.articles.filter((a) => seedIds.includes(a)).length }))
-      .sort((a, b) => b.hit - a.hit)[0]
-    const times: number[] = []
-    for (let k = 0; k < 8; k++) {
-      const t1 = performance.now()
-      await call(core, 'align.articles', { ids: seedIds })
-      times.push(performance.now() - t1)
-    }
-    const aligned = await call(core, 'align.articles', { ids: seedIds })
-    core.close()
-    return {
-      seeds: seedIds.length,
-      library: seedIds.length + (corpus ? 2026 : 0),
-      groupedTogether: best?.hit ?? 0,
-      othersInThatGroup: best ? best.s.articles.length - best.hit : 0,
-      suggestions: suggestions.length,
-      suggestMs: r3(suggestMs),
-      alignP50Ms: r3(p50(times.slice(1))),
-      pairs: aligned.pairs.length,
-      sentences: aligned.articles.reduce((n, a) => n + a.sentences.length, 0),
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true })
-  }
-}
-
-function importAtScale(corpusPath: string, scale: number) {
-  const work = mkdtempSync(join(tmpdir(), 'lesesaal-bench-import-'))
-  try {
-    const build = (mode: 'with' | 'without') =>
-      JSON.parse(
-        execFileSync(
-          process.execPath,
-          [
-            '--import',
-            'tsx',
-            join(here, 'parallel-build.ts'),
-            mode,
-            join(work, `${mode}.sqlite`),
-            corpusPath,
-            String(scale),
-          ],
-          {
-            encoding: 'utf8',
-            maxBuffer: 1 << 26,
-            stdio: ['ignore', 'pipe', 'inherit'],
-          },
-        ),
-      ) as Record<string, number>
-    const without = build('without')
-    const withStories = build('with')
-    return {
-      articles: scale,
-      withoutPerSecond: Math.round(without.importPerSecond!),
-      withPerSecond: Math.round(withStories.importPerSecond!),
-      ratio: r3(withStories.importPerSecond! / without.importPerSecond!),
-      suggestSeconds: r3(withStories.suggestSeconds!),
-      groups: withStories.groups,
-      similarP50Ms: r3(withStories.similarP50Ms!),
     }
   } finally {
     rmSync(work, { recursive: true, force: true })
