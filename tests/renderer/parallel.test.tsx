@@ -168,3 +168,43 @@ describe('add to story', () => {
     })
   })
 })
+
+describe('the translation view', () => {
+  it('shows the beads side by side and sends a correction when two are joined', async () => {
+    const { TranslationView } = await import('../../renderer/src/features/parallel/TranslationView')
+    const sentences = (texts: string[]) =>
+      texts.map((text, i) => ({ paragraph: 0, start: i * 100, end: i * 100 + text.length, text }))
+    const aligned = {
+      source: { id: 1, title: 'Landtag', sentences: sentences(['Eins.', 'Zwei.', 'Drei.']) },
+      translation: { id: 9, lang: 'en', sentences: sentences(['One and two.', 'Three.']) },
+      beads: [
+        { source: [0], translation: [0], score: 0.5, fixed: false },
+        { source: [1], translation: [], score: 0, fixed: false },
+        { source: [2], translation: [1], score: 0.7, fixed: false },
+      ],
+    }
+    const client = fakeClient({
+      'translation.list': () => [
+        { id: 9, articleId: 1, lang: 'en', detected: true, name: null, addedAt: '', sentences: 2 },
+      ],
+      'translation.get': () => aligned,
+      'translation.correct': () => ({
+        ...aligned,
+        beads: [{ source: [0, 1], translation: [0], score: 1, fixed: true }, aligned.beads[2]!],
+      }),
+    })
+    renderWith(<TranslationView articleId={1} onBack={() => {}} />, client)
+    const beads = await screen.findAllByTestId('bead')
+    expect(beads).toHaveLength(3)
+    expect(beads[0]!.textContent).toContain('Eins.')
+    expect(beads[0]!.textContent).toContain('One and two.')
+    fireEvent.click(beads[0]!.querySelector('[aria-label="Mit der nächsten Zuordnung verbinden"]')!)
+    await waitFor(() => expect(screen.getAllByTestId('bead')).toHaveLength(2))
+    expect(client.calls.find((c) => c.method === 'translation.correct')!.input).toEqual({
+      id: 9,
+      op: 'join',
+      bead: 0,
+    })
+    expect(screen.getAllByTestId('bead')[0]!.textContent).toContain('von Hand korrigiert')
+  })
+})
