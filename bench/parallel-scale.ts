@@ -111,11 +111,20 @@ export function importAtScale(corpusPath: string, scale: number) {
       ) as Record<string, number>
     const without = build('without')
     const withStories = build('with')
+    const n = scale
     return {
       articles: scale,
       withoutPerSecond: Math.round(without.importPerSecond!),
       withPerSecond: Math.round(withStories.importPerSecond!),
       ratio: r3(withStories.importPerSecond! / without.importPerSecond!),
+      withoutPerCpuSecond: Math.round(without.importPerCpuSecond!),
+      withPerCpuSecond: Math.round(withStories.importPerCpuSecond!),
+      cpuRatio: r3(withStories.importPerCpuSecond! / without.importPerCpuSecond!),
+      signatureMicrosPerArticle: Math.round((withStories.signatureCpuSeconds! / n) * 1e6),
+      // as if the signatures were computed inside the import: CPU time of both
+      inlineCpuRatio: r3(
+        without.cpuSeconds! / (withStories.cpuSeconds! + withStories.signatureCpuSeconds!),
+      ),
       suggestSeconds: r3(withStories.suggestSeconds!),
       groups: withStories.groups,
       similarP50Ms: r3(withStories.similarP50Ms!),

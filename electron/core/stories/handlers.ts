@@ -37,7 +37,7 @@ export function storyHandlers(
 > {
   const { db, emit } = ctx
   const detail = (id: number): StoryDetail => {
-    room.afterChange()
+    room.update()
     const story = storyDetail(db, id)
     return {
       ...story,
@@ -85,7 +85,7 @@ export function storyHandlers(
       return storiesOfArticle(db, id)
     },
     'story.suggest': async ({ limit }) => {
-      room.afterChange()
+      room.update()
       const all = await room.suggest()
       const shown = limit === null ? all : all.slice(0, limit)
       return withRelations(db, room.signatures.get(), shown)
@@ -97,7 +97,7 @@ export function storyHandlers(
     },
     'article.similar': ({ id, limit }) => {
       requireArticles(db, [id])
-      room.afterChange()
+      room.update()
       const found = similarTo(db, room.signatures.get(), id, limit)
       const meta = db.prepare(
         `SELECT a.title, o.name AS outlet, a.published FROM articles a

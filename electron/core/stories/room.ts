@@ -10,14 +10,17 @@ import type { Db } from '../db/open'
 import { drainSignatures, SignatureCache, signaturesPending } from './signatures'
 import { suggestStories, type SuggestOptions } from './suggest'
 
-/** Articles given their signature in one go before the rest waits for the next turn. */
-const AT_ONCE = 2000
+/** Articles given their signature in one turn of the event loop, in the background. */
+const PIECE = 200
+/** How long writes must pause before signatures are computed in the background. */
+const PAUSE_MS = 300
 
 export class StoryRoom {
   readonly signatures: SignatureCache
   private suggestions: { promise: Promise<StorySuggestion[]>; abort: AbortController } | null = null
   private timer: ReturnType<typeof setTimeout> | null = null
   private continuing: ReturnType<typeof setImmediate> | null = null
+  private pause: ReturnType<typeof setTimeout> | null = null
   private closed = false
 
   constructor(
@@ -29,19 +32,38 @@ export class StoryRoom {
   }
 
   /**
-   * Brings signatures up to date with the library; returns how many articles were done. A
-   * long journal (a library upgraded to this version) is worked off in pieces in the
-   * background, so no call waits for all of it.
+   * After a write: new and changed articles get their signatures in the background, in small
+   * pieces once the writes have paused, so an import never waits for them (`background` off:
+   * the CLI and tests, which compute them on the next question instead).
    */
-  afterChange(): number {
-    if (this.closed) return 0
-    const done = drainSignatures(this.db, AT_ONCE)
-    if (done >= AT_ONCE && !this.continuing && signaturesPending(this.db)) {
+  afterChange(): void {
+    if (this.closed || this.backgroundDelayMs <= 0 || this.continuing) return
+    if (this.pause) clearTimeout(this.pause)
+    this.pause = setTimeout(() => {
+      this.pause = null
+      this.continueInBackground()
+    }, PAUSE_MS)
+    this.pause.unref?.()
+  }
+
+  private continueInBackground(): void {
+    if (this.closed) return
+    const done = this.update(PIECE)
+    if (done >= PIECE && signaturesPending(this.db)) {
       this.continuing = setImmediate(() => {
         this.continuing = null
-        this.afterChange()
+        this.continueInBackground()
       })
     }
+  }
+
+  /**
+   * Brings signatures up to date with the library now (before answering a question about
+   * stories); returns how many articles were done.
+   */
+  update(max = Infinity): number {
+    if (this.closed) return 0
+    const done = drainSignatures(this.db, max)
     if (done > 0) {
       this.clear()
       if (this.backgroundDelayMs > 0) {
@@ -89,6 +111,7 @@ export class StoryRoom {
   close(): void {
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
+    if (this.pause) clearTimeout(this.pause)
     if (this.continuing) clearImmediate(this.continuing)
     this.suggestions?.abort.abort()
   }

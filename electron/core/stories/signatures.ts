@@ -72,7 +72,7 @@ export interface SignatureTable {
   row: Map<number, number>
   /** MINHASH_BINS values per row. */
   minhash: Uint32Array
-  /** Term numbers and weights per row (log-scaled counts times rarity). */
+  /** Term numbers (ascending) and weights per row (log-scaled counts times rarity). */
   terms: { term: Int32Array; weight: Float32Array }[]
   /** Sum of each row's term weights. */
   sum: Float32Array
@@ -153,16 +153,20 @@ function loadSignatures(db: Db): SignatureTable {
   const listWeights: number[][] = termNames.map(() => [])
   const sums = new Float32Array(n)
   const terms = raw.map((r, i) => {
-    const weight = new Float32Array(r.term.length)
+    // by term number, so two rows' shared terms are found by a merge
+    const order = r.term.map((_, j) => j).sort((a, b) => r.term[a]! - r.term[b]!)
+    const term = Int32Array.from(order.map((j) => r.term[j]!))
+    const weight = new Float32Array(term.length)
     let sum = 0
-    r.term.forEach((k, j) => {
-      weight[j] = (1 + Math.log(r.count[j]!)) * Math.log(1 + n / df[k]!)
-      sum += weight[j]!
+    order.forEach((j, at) => {
+      const k = r.term[j]!
+      weight[at] = (1 + Math.log(r.count[j]!)) * Math.log(1 + n / df[k]!)
+      sum += weight[at]!
       lists[k]!.push(i)
-      listWeights[k]!.push(weight[j]!)
+      listWeights[k]!.push(weight[at]!)
     })
     sums[i] = sum || 1
-    return { term: Int32Array.from(r.term), weight }
+    return { term, weight }
   })
   return {
     ids,

@@ -7,7 +7,7 @@
 import type { StorySuggestion } from '../../../shared/contract/stories'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
-import { SAME_STORY, relationsAmong, topicNeighbours } from './similar'
+import { SAME_STORY, nearestRows, relationsAmong } from './similar'
 import type { SignatureTable } from './signatures'
 import { dismissedSuggestions, suggestionKey } from './store'
 
@@ -43,10 +43,7 @@ export async function suggestStories(
       options.onProgress?.(i, n)
       if (i > 0) await yieldTo()
     }
-    const near = [...topicNeighbours(table, i, scratch)]
-      .filter(([, s]) => s >= SAME_STORY)
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, NEIGHBOURS)
+    const near = nearestRows(table, i, scratch, NEIGHBOURS).filter(([, s]) => s >= SAME_STORY)
     // an edge found from both sides is kept once (see cluster)
     for (const [j, score] of near) edges.push({ a: Math.min(i, j), b: Math.max(i, j), score })
   }
