@@ -19,6 +19,8 @@ describe('the contract', () => {
       'search.progress',
       'dict.progress',
       'app.command',
+      'story.changed',
+      'translation.changed',
     ])
   })
 

@@ -100,7 +100,12 @@ export function AddToStory({
       )}
       {open && (
         <div className="menu add-to-story-menu" role="menu" aria-label={label}>
-          <ul className="menu-list">
+          <ul className="menu-list" aria-busy={stories === null}>
+            {stories === null && (
+              <li className="muted" role="presentation">
+                …
+              </li>
+            )}
             {(stories ?? []).map((s) => (
               <li key={s.id}>
                 <button type="button" role="menuitem" onClick={() => void addTo(s)}>
@@ -109,7 +114,7 @@ export function AddToStory({
                 </button>
               </li>
             ))}
-            <li>
+            <li hidden={stories === null}>
               {naming ? (
                 <form
                   className="new-story"
