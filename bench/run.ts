@@ -29,8 +29,35 @@ const { values } = parseArgs({
     // the study section (tinting, next card, difficulty at --study-scale articles)
     study: { type: 'boolean', default: false },
     'study-scale': { type: 'string', default: '100000' },
+    parallel: { type: 'boolean', default: false },
+    seeds: { type: 'string' },
   },
 })
+if (values.parallel) {
+  // parallel reading on its own (`--parallel [--corpus PATH] [--scale N] [--dict F] [--seeds DIR]`)
+  const { runParallelBench } = await import('./parallel')
+  const r = await runParallelBench({
+    corpus: values.corpus,
+    scales: values.scale ? values.scale.split(',').map(Number) : [],
+    dict: values.dict,
+    seeds: values.seeds,
+  })
+  console.log(r.table)
+  const file =
+    values.out ??
+    join(
+      import.meta.dirname,
+      'results',
+      `parallel-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), parallel: r.figures }, null, 2),
+  )
+  console.error(`\nwritten: ${file}`)
+  process.exit(0)
+}
 if (!values.corpus) {
   console.error(
     'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]',

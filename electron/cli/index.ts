@@ -12,10 +12,12 @@ import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
+import { registerAlignCommands } from './commands/align'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
 import { registerSearchCommands } from './commands/search'
 import { registerStudyCommands } from './commands/study'
+import { registerStoryCommands } from './commands/stories'
 import { CliError, type Cli } from './context'
 
 /** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
@@ -78,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
   registerSearchCommands(cli)
   registerLexiconCommands(cli)
   registerStudyCommands(cli)
+  registerStoryCommands(cli)
+  registerAlignCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

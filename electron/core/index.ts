@@ -13,6 +13,7 @@ import type { CoreContext, CoreOptions, Emit } from './context'
 import { LibraryChanges } from './db/changes'
 import { openLibrary, type Db } from './db/open'
 import { dispatch } from './dispatch'
+import { alignHandlers } from './align/handlers'
 import { combineHandlers } from './handlers'
 import { importHandlers } from './import/handlers'
 import { importSources, sourcesFromPaths } from './import/importer'
@@ -25,6 +26,8 @@ import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
 import { studyHandlers } from './study/handlers'
 import type { StudyRoom } from './study/room'
+import { storyHandlers } from './stories/handlers'
+import { StoryRoom } from './stories/room'
 
 export type { CoreContext, CoreOptions } from './context'
 export { externalUrl } from './library/handlers'
@@ -52,6 +55,8 @@ export interface Core {
    * may call `study.invalidate()` (the room also checks SQLite's data_version on every call).
    */
   study: StudyRoom
+  /** Stories: signatures and suggestions (`stories.clear()` when another process wrote). */
+  stories: StoryRoom
   db: Db
   close: () => void
 }
@@ -67,9 +72,15 @@ export function createCore(options: CoreOptions): Core {
   }
   const changes = new LibraryChanges(db)
   const search = new SearchIndex(db, changes)
+  // suggestions are computed in the background a moment after an import (the app, not the CLI)
+  const stories = new StoryRoom(
+    db,
+    options.mode === 'desktop' || options.mode === 'browser' ? 1500 : 0,
+  )
   const reindex = async () => {
     await search.ready()
     search.drain()
+    stories.afterChange()
   }
   const ctx: CoreContext = { db, options, emit, search, changes, reindex }
   const lex = lexiconHandlers(db, search, emit, {
@@ -90,8 +101,13 @@ export function createCore(options: CoreOptions): Core {
     searchHandlers(db, search, emit),
     lex.handlers,
     study.handlers,
+    storyHandlers(ctx, stories),
+    alignHandlers(ctx, { lexicon: lex.lexicon, ready: lex.ready }),
   )
-  changes.subscribe(() => study.room.invalidate())
+  changes.subscribe(() => {
+    study.room.invalidate()
+    stories.clear()
+  })
 
   return {
     handlers,
@@ -101,6 +117,7 @@ export function createCore(options: CoreOptions): Core {
     lexicon: lex.lexicon,
     ensureGlossary: lex.ready,
     study: study.room,
+    stories,
     invoke: (method, input) => {
       // what other processes wrote is seen before the call, not after
       if (db.open) changes.check()
@@ -131,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       study.room.stop()
       changes.close()
+      stories.close()
       listeners.clear()
       if (db.open) db.close()
     },

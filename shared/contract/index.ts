@@ -9,15 +9,18 @@
  * schema (or the other way round) stops the build.
  */
 import type { z } from 'zod'
+import { alignSchemas, type AlignEvents, type AlignResults } from './align'
 import { appSchemas, type AppEvents, type AppResults } from './app'
 import { importSchemas, type ImportEvents, type ImportResults } from './import'
 import { lexiconSchemas, type LexiconEvents, type LexiconResults } from './lexicon'
 import { librarySchemas, type LibraryEvents, type LibraryResults } from './library'
 import { searchSchemas, type SearchEvents, type SearchResultsTable } from './search'
 import { studySchemas, type StudyEvents, type StudyResults } from './study'
+import { storySchemas, type StoryEvents, type StoryResults } from './stories'
 
 export { MAX_IMPORT_BYTES } from './import'
 export { MAX_DICTIONARY_BYTES } from './lexicon'
+export { MAX_TRANSLATION_CHARS } from './align'
 
 /** Every room's schemas; a method name may appear in one room only. */
 const rooms = [
@@ -27,6 +30,8 @@ const rooms = [
   searchSchemas,
   lexiconSchemas,
   studySchemas,
+  storySchemas,
+  alignSchemas,
 ] as const
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
@@ -37,6 +42,8 @@ export const schemas = {
   ...searchSchemas,
   ...lexiconSchemas,
   ...studySchemas,
+  ...storySchemas,
+  ...alignSchemas,
 } as const
 
 assertNoDuplicateMethods(rooms, schemas)
@@ -51,7 +58,9 @@ export interface ApiResults
     ImportResults,
     SearchResultsTable,
     LexiconResults,
-    StudyResults {}
+    StudyResults,
+    StoryResults,
+    AlignResults {}
 
 /** What a caller passes (defaults may be left out). */
 export type ApiInput<M extends MethodName> = z.input<(typeof schemas)[M]>
@@ -84,7 +93,15 @@ void contractIsComplete
 
 /** Events pushed from the core to the renderer. */
 export interface ApiEvents
-  extends AppEvents, LibraryEvents, ImportEvents, SearchEvents, LexiconEvents, StudyEvents {}
+  extends
+    StudyEvents,
+    AppEvents,
+    LibraryEvents,
+    ImportEvents,
+    SearchEvents,
+    LexiconEvents,
+    StoryEvents,
+    AlignEvents {}
 export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {
@@ -95,6 +112,8 @@ const eventTable: { [E in EventName]: true } = {
   'app.command': true,
   'study.changed': true,
   'study.progress': true,
+  'story.changed': true,
+  'translation.changed': true,
 }
 /** Every event name, at runtime (the table above fails the build when one is missing). */
 export const eventNames = Object.keys(eventTable) as EventName[]

@@ -21,6 +21,8 @@ describe('the contract', () => {
       'app.command',
       'study.changed',
       'study.progress',
+      'story.changed',
+      'translation.changed',
     ])
   })
 

@@ -16,6 +16,11 @@ import { ReviewView } from '../features/study/ReviewView'
 import { StudyNav } from '../features/study/StudyNav'
 import { StudyView } from '../features/study/StudyView'
 import { VocabularyView } from '../features/study/VocabularyView'
+import { ParallelView } from '../features/parallel/ParallelView'
+import { TranslationView } from '../features/parallel/TranslationView'
+import { AddToStory } from '../features/stories/AddToStory'
+import { StoriesView } from '../features/stories/StoriesView'
+import { StoryView } from '../features/stories/StoryView'
 import { languages, LANGUAGE_KEY, type Language } from '../i18n'
 import { useRoute, type SearchParams } from './useRoute'
 
@@ -98,6 +103,18 @@ function Shell() {
             </button>
             <button
               type="button"
+              className={
+                route.view === 'stories' || route.view === 'story' || route.view === 'parallel'
+                  ? 'navlink active'
+                  : 'navlink'
+              }
+              onClick={() => navigate({ view: 'stories' })}
+              aria-current={route.view === 'stories' ? 'page' : undefined}
+            >
+              {t('stories.nav')}
+            </button>
+            <button
+              type="button"
               className={route.view === 'glossary' ? 'navlink active' : 'navlink'}
               onClick={() => navigate({ view: 'glossary' })}
               aria-current={route.view === 'glossary' ? 'page' : undefined}
@@ -133,9 +150,46 @@ function Shell() {
               query={route.query}
               onBack={route.query ? () => history.back() : toLibrary}
               onOpenArticle={openHit}
+              actions={(article) => (
+                <>
+                  <AddToStory articleIds={[article.id]} />
+                  <button
+                    type="button"
+                    className="button ghost"
+                    onClick={() => navigate({ view: 'translation', id: article.id })}
+                  >
+                    {t('translation.action')}
+                  </button>
+                </>
+              )}
             />
           ) : route.view === 'search' ? (
-            <SearchView />
+            <SearchView actions={(ids) => <AddToStory articleIds={ids} />} />
+          ) : route.view === 'stories' ? (
+            <StoriesView onOpen={(id) => navigate({ view: 'story', id })} />
+          ) : route.view === 'story' ? (
+            <StoryView
+              key={route.id}
+              id={route.id}
+              onBack={() => navigate({ view: 'stories' })}
+              onOpenArticle={openArticle}
+              onReadParallel={(id, columns) => navigate({ view: 'parallel', id, columns })}
+            />
+          ) : route.view === 'parallel' ? (
+            <ParallelView
+              key={route.id}
+              storyId={route.id}
+              columns={route.columns}
+              onColumns={(columns) => navigate({ view: 'parallel', id: route.id, columns }, true)}
+              onBack={() => navigate({ view: 'story', id: route.id })}
+              onOpenArticle={openHit}
+            />
+          ) : route.view === 'translation' ? (
+            <TranslationView
+              key={route.id}
+              articleId={route.id}
+              onBack={() => navigate({ view: 'article', id: route.id, query: null })}
+            />
           ) : route.view === 'glossary' ? (
             <GlossaryView />
           ) : route.view === 'vocabulary' ? (

@@ -21,9 +21,15 @@ export type Route =
   | { view: 'vocabulary' }
   | { view: 'review' }
   | { view: 'study' }
+  | { view: 'stories' }
+  | { view: 'story'; id: number }
+  /** A story read in parallel: the articles shown, in column order. */
+  | { view: 'parallel'; id: number; columns: number[] }
+  /** An article beside its translation. */
+  | { view: 'translation'; id: number }
 
 /** Pages that are only a name (#/glossary, #/vocabulary …). */
-const PAGES = ['glossary', 'vocabulary', 'review', 'study'] as const
+const PAGES = ['glossary', 'vocabulary', 'review', 'study', 'stories'] as const
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
@@ -32,6 +38,14 @@ export function parseRoute(hash: string): Route {
   if (article) return { view: 'article', id: Number(article[1]), query: params.get('q') || null }
   const page = PAGES.find((p) => path === `/${p}`)
   if (page) return { view: page }
+  const story = /^\/story\/(\d+)(\/read)?$/.exec(path)
+  if (story?.[2]) {
+    const columns = (params.get('cols') ?? '').split(',').filter((c) => /^\d+$/.test(c))
+    return { view: 'parallel', id: Number(story[1]), columns: columns.map(Number) }
+  }
+  if (story) return { view: 'story', id: Number(story[1]) }
+  const translation = /^\/article\/(\d+)\/translation$/.exec(path)
+  if (translation) return { view: 'translation', id: Number(translation[1]) }
   if (path === '/search') {
     return {
       view: 'search',
@@ -51,6 +65,10 @@ export function routeHash(route: Route): string {
   if (route.view === 'article')
     return `#/article/${route.id}${route.query ? `?${new URLSearchParams({ q: route.query })}` : ''}`
   if ((PAGES as readonly string[]).includes(route.view)) return `#/${route.view}`
+  if (route.view === 'story') return `#/story/${route.id}`
+  if (route.view === 'parallel')
+    return `#/story/${route.id}/read${route.columns.length ? `?cols=${route.columns.join(',')}` : ''}`
+  if (route.view === 'translation') return `#/article/${route.id}/translation`
   if (route.view === 'search') {
     const params = new URLSearchParams({ q: route.search.query })
     for (const key of ['outlet', 'from', 'to'] as const)

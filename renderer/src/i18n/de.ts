@@ -5,6 +5,8 @@
  */
 import { studyDe } from '../features/study/strings'
 
+import { storiesDe } from '../features/stories/strings'
+import { parallelDe } from '../features/parallel/strings'
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -242,4 +244,6 @@ export const de = {
     not_found: 'Nicht gefunden.',
   },
   ...studyDe,
+  ...storiesDe,
+  ...parallelDe,
 } as const

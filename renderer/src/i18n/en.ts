@@ -1,4 +1,6 @@
 import { studyEn } from '../features/study/strings'
+import { storiesEn } from '../features/stories/strings'
+import { parallelEn } from '../features/parallel/strings'
 import type { Strings } from './index'
 
 /** English UI strings. */
@@ -238,4 +240,6 @@ export const en: Strings = {
     not_found: 'Not found.',
   },
   ...studyEn,
+  ...storiesEn,
+  ...parallelEn,
 }

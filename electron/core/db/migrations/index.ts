@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import * as m0010 from './0010-initial'
 import * as m0020 from './0020-search'
 import * as m0030 from './0030-lexicon'
+import * as m0040 from './0040-stories'
 import * as m0060 from './0060-study'
 
 export interface Migration {
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'lexicon', up: m0030.up },
+  { version: 40, name: 'stories', up: m0040.up },
   { version: 60, name: 'study', up: m0060.up },
 ]
 

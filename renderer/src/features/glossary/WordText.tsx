@@ -17,6 +17,7 @@ export function WordText({
   firstMark = 0,
   current = -1,
   wordClass,
+  offset = 0,
 }: {
   text: string
   marks?: TextRange[]
@@ -24,8 +25,10 @@ export function WordText({
   transform?: (s: string) => string
   firstMark?: number
   current?: number
-  /** Extra classes for the word at `start` (offset in `text`), or undefined. */
+  /** Extra classes for the word at `start` (its offset in the block, as `data-start`), or undefined. */
   wordClass?: (word: string, start: number) => string | undefined
+  /** Where `text` starts in its block (a sentence inside a paragraph): word offsets count from there. */
+  offset?: number
 }) {
   const out: ReactNode[] = []
   let at = 0
@@ -40,13 +43,13 @@ export function WordText({
     const mark = marks[markIndex] && marks[markIndex]!.start < end ? markIndex : -1
     const term = terms[termIndex] && terms[termIndex]!.start < end ? terms[termIndex]! : null
     const word = transform(m[0])
-    const extra = wordClass?.(m[0], start)
+    const extra = wordClass?.(m[0], start + offset)
     out.push(
       <span
-        key={start}
+        key={start + offset}
         className={(term ? 'w term' : 'w') + (extra ? ` ${extra}` : '')}
         data-word={m[0]}
-        data-start={start}
+        data-start={start + offset}
         data-term={term?.lemma}
         data-term-start={term?.start}
         tabIndex={-1}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react'
+import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ArticleDetail, TermMatch, WordInfo } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
@@ -22,12 +22,15 @@ export function ReaderView({
   query = null,
   onBack,
   onOpenArticle,
+  actions,
 }: {
   id: number
   query?: string | null
   onBack: () => void
   /** Opens another article with a word highlighted (from the popover's occurrences). */
   onOpenArticle?: (id: number, query: string) => void
+  /** More actions for the toolbar, from other rooms (add to story, translation, …). */
+  actions?: (article: ArticleDetail) => ReactNode
 }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
@@ -176,6 +179,7 @@ export function ReaderView({
           ⌕
         </button>
       )}
+      {article && actions?.(article)}
       {article && (
         <>
           <div className="font-size" role="group" aria-label={t('reader.fontSize')}>

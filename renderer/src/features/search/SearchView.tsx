@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutletCount } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
@@ -8,7 +8,12 @@ import { DateInput } from './DateInput'
 import { useSearch } from './SearchContext'
 
 /** Search results as you type: title, outlet, date and the best passage, with filter chips. */
-export function SearchView() {
+export function SearchView({
+  actions,
+}: {
+  /** More actions for the hits shown, from other rooms (add to story, …). */
+  actions?: (articleIds: number[]) => ReactNode
+} = {}) {
   const { t, i18n } = useTranslation()
   const { params, results, loading, error, selected, setSelected, open, update } = useSearch()
   const lang = i18n.resolvedLanguage ?? 'de'
@@ -26,6 +31,7 @@ export function SearchView() {
           {results && <span className="count">{t('search.count', { count: results.total })}</span>}
         </h1>
         <Filters />
+        {results && results.hits.length > 0 && actions?.(results.hits.map((h) => h.id))}
       </div>
       {!params.query.trim() && <p className="muted">{t('search.hint')}</p>}
       {results && (results.uncertainDates ?? 0) > 0 && (
