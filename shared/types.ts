@@ -56,6 +56,11 @@ export interface ImportResult {
   /** The id of the article this one duplicates, when it was already in the library. */
   duplicateOf: number | null
   error: { code: string; message: string } | null
+  /**
+   * Imported, but with something the user should know (`invalid_bytes`: a few bytes were not
+   * valid in the file's encoding and were replaced). Null (or absent) when all went well.
+   */
+  warning?: { code: string; message: string } | null
 }
 
 export interface ImportReport {
@@ -146,6 +151,7 @@ export function failedImport(
     words: null,
     duplicateOf: null,
     error,
+    warning: null,
   }
 }
 

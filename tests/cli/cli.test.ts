@@ -35,6 +35,7 @@ const IMPORT_KEYS = [
   'words',
   'duplicateOf',
   'error',
+  'warning',
 ]
 
 describe('lesesaal import', () => {

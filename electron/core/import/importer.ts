@@ -2,174 +2,15 @@
  * Imports files, folders, URLs, uploaded files and pasted text into the library. One broken
  * input never stops a batch: it gets a one-line reason and the rest go on.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
 import type { Emit } from '../context'
-import { MAX_IMPORT_BYTES } from '../../../shared/contract'
-import { UserError } from '../../../shared/result'
-import {
-  failedImport,
-  type ImportReport,
-  type ImportResult,
-  type SourceKind,
-} from '../../../shared/types'
+import type { ImportReport, ImportResult, SourceKind } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
-import { kindForName } from './kinds'
 import { loadParsers } from './parsers'
 import type { Extraction } from './pipeline'
+import { failed, type ImportSource } from './sources'
 
-/** One thing to import: where it came from, and how to get its bytes. */
-export interface ImportSource {
-  /** What the user knows it by: the path, URL or uploaded file name. */
-  source: string
-  /** The file name that decides its type (.txt, .html, .md). */
-  fileName: string
-  read: () => Promise<Uint8Array>
-}
-
-const FETCH_TIMEOUT_MS = 20_000
-
-/** Expands paths and URLs into import sources; folders are walked recursively. */
-export async function sourcesFromPaths(
-  paths: string[],
-): Promise<{ sources: (ImportSource | ImportResult)[]; skipped: number }> {
-  const sources: (ImportSource | ImportResult)[] = []
-  let skipped = 0
-  for (const p of paths) {
-    if (/^https?:\/\//i.test(p)) {
-      sources.push(urlSource(p))
-      continue
-    }
-    let info
-    try {
-      info = await stat(p)
-    } catch (err) {
-      sources.push(failed(p, new UserError('io_error', describeFsError(err))))
-      continue
-    }
-    if (info.isDirectory()) {
-      const found = await walkFolder(p)
-      skipped += found.skipped
-      sources.push(...found.files.map(fileSource))
-      if (found.files.length === 0) {
-        sources.push(
-          failed(p, new UserError('no_text', 'The folder has no .txt, .html, .htm or .md files.')),
-        )
-      }
-    } else {
-      sources.push(fileSource(p))
-    }
-  }
-  return { sources, skipped }
-}
-
-async function walkFolder(root: string): Promise<{ files: string[]; skipped: number }> {
-  const files: string[] = []
-  let skipped = 0
-  const visited = new Set<string>()
-  const visit = async (dir: string) => {
-    let real: string
-    try {
-      real = await realpath(dir)
-    } catch {
-      return
-    }
-    if (visited.has(real)) return // symlink loops
-    visited.add(real)
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    entries.sort((a, b) => a.name.localeCompare(b.name))
-    for (const e of entries) {
-      // hidden files and the asset folders browsers save next to a page are not articles
-      if (e.name.startsWith('.') || /_(?:files|Dateien)$/.test(e.name)) {
-        skipped++
-        continue
-      }
-      const full = join(dir, e.name)
-      if (
-        e.isDirectory() ||
-        (e.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory())
-      )
-        await visit(full)
-      else if (kindForName(e.name)) files.push(full)
-      else skipped++
-    }
-  }
-  await visit(root)
-  return { files, skipped }
-}
-
-function fileSource(path: string): ImportSource {
-  return {
-    source: path,
-    fileName: basename(path),
-    read: async () => {
-      const info = await stat(path)
-      if (info.size > MAX_IMPORT_BYTES) throw tooLarge(info.size)
-      return readFile(path)
-    },
-  }
-}
-
-function urlSource(url: string): ImportSource {
-  return {
-    source: url,
-    fileName: 'page.html',
-    read: async () => {
-      let res: Response
-      try {
-        res = await fetch(url, {
-          signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-          redirect: 'follow',
-        })
-      } catch (err) {
-        throw new UserError('io_error', `Could not fetch the page: ${(err as Error).message}.`)
-      }
-      if (!res.ok)
-        throw new UserError(
-          'io_error',
-          `The server answered ${res.status} ${res.statusText}.`.replace(' .', '.'),
-        )
-      const type = res.headers.get('content-type') ?? ''
-      if (type && !/text\/html|application\/xhtml|text\/plain|text\/markdown/i.test(type)) {
-        throw new UserError(
-          'unsupported_type',
-          `The page is ${type.split(';')[0]}, not a web page or text.`,
-        )
-      }
-      const bytes = new Uint8Array(await res.arrayBuffer())
-      if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length)
-      return bytes
-    },
-  }
-}
-
-/** An uploaded file (renderer drag and drop, file picker). */
-export function bufferSource(name: string, bytes: Uint8Array): ImportSource {
-  return { source: name, fileName: basename(name), read: async () => bytes }
-}
-
-function tooLarge(size: number): UserError {
-  return new UserError(
-    'too_large',
-    `The file is ${(size / 1048576).toFixed(1)} MB; articles over ${MAX_IMPORT_BYTES / 1048576} MB are not imported.`,
-  )
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return 'No such file or folder.'
-  if (code === 'EACCES' || code === 'EPERM') return 'Permission denied.'
-  return `Cannot read it (${code ?? (err as Error).message}).`
-}
-
-function failed(source: string, err: unknown): ImportResult {
-  const error =
-    err instanceof UserError
-      ? { code: err.code, message: err.message }
-      : { code: 'internal', message: `Unexpected error: ${(err as Error).message}` }
-  return failedImport(source, error)
-}
+export { bufferSource, readAtMost, sourcesFromPaths, type ImportSource } from './sources'
 
 /**
  * The extraction pipeline (HTML parser, Readability, sanitiser, Markdown) is loaded on the
@@ -199,6 +40,12 @@ function store(
     words: a.words,
     duplicateOf,
     error: null,
+    warning: x.replaced
+      ? {
+          code: 'invalid_bytes',
+          message: `${x.replaced} ${x.replaced === 1 ? 'byte was' : 'bytes were'} not valid ${x.encoding.toUpperCase()} and ${x.replaced === 1 ? 'was' : 'were'} replaced by \ufffd.`,
+        }
+      : null,
   })
   return db.transaction((): ImportResult => {
     const existing = findByHash(db, x.hash)
