@@ -21,6 +21,11 @@ export const errorCodes = [
   'too_deep',
   'library_too_new',
   'library_unreadable',
+  'library_read_only',
+  'library_damaged',
+  'library_busy',
+  'disk_full',
+  'cancelled',
   'internal',
 ] as const
 

@@ -67,6 +67,8 @@ export interface ImportReport {
   results: ImportResult[]
   /** Files inside imported folders that are not articles (images, scripts, hidden files). */
   skipped: number
+  /** True when the import was cancelled: `results` has the files handled until then. */
+  cancelled?: boolean
 }
 
 export interface OutletCount {

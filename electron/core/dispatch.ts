@@ -6,6 +6,12 @@ import {
   type MethodName,
 } from '../../shared/contract'
 import { fail, ok, UserError, type Result } from '../../shared/result'
+import { databaseError } from './db/errors'
+
+/** Messages cross the doors as one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim()
+}
 
 /**
  * The one door-keeper every transport calls: checks the method name, validates the input
@@ -31,12 +37,18 @@ export async function dispatch(
     const handler = handlers[method] as (input: unknown) => unknown
     return ok((await handler(parsed.data)) as ApiResults[MethodName])
   } catch (err) {
-    if (err instanceof UserError) return fail(err.code, err.message)
-    // An internal error: the user gets a sentence, the log gets the stack.
+    if (err instanceof UserError) return fail(err.code, oneLine(err.message))
+    // the library's own troubles (read-only, busy, full, damaged) are the user's to know
+    const known = databaseError(err)
+    if (known) {
+      console.error(`[lesesaal] ${method}: ${(err as Error).message}`)
+      return fail(known.code, known.message)
+    }
+    // An internal error: the user gets a sentence, the log (stderr) gets the details.
     console.error(`[lesesaal] ${method} failed:`, err)
     return fail(
       'internal',
-      `Something went wrong in ${method}: ${(err as Error)?.message ?? String(err)}`,
+      `Lesesaal could not finish this (${method}) because of an unexpected problem; the details are in the log.`,
     )
   }
 }

@@ -3,18 +3,30 @@
  * Electron. Every door (Electron IPC, browser-mode HTTP, the CLI) is built on `createCore`.
  *
  * Each room of the core (library, import, search, lexicon, …) contributes its part of the
- * handler table through a factory that takes the shared `CoreContext`.
+ * handler table through a factory that takes the shared `CoreContext`. The rooms are built
+ * per opening of the library (a "session"); a restore closes the library and opens it again,
+ * and every room starts afresh.
  */
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ApiEvents, ApiResults, Handlers, MethodName } from '../../shared/contract'
-import type { Result } from '../../shared/result'
+import {
+  methodNames,
+  type ApiEvents,
+  type ApiResults,
+  type Handlers,
+  type MethodName,
+} from '../../shared/contract'
+import { UserError, type Result } from '../../shared/result'
+import { backupHandlers } from './backup/handlers'
+import { backupNow, dailyBackupDue } from './backup/store'
 import type { CoreContext, CoreOptions, Emit } from './context'
-import { openLibrary, type Db } from './db/open'
+import { libraryHealth, openLibrary, type Db, type LibraryHealth } from './db/open'
 import { dispatch } from './dispatch'
 import { combineHandlers } from './handlers'
 import { importHandlers } from './import/handlers'
 import { importSources, sourcesFromPaths } from './import/importer'
+import { jobHandlers } from './jobs/handlers'
+import { JobRunner } from './jobs/runner'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
@@ -41,51 +53,107 @@ export interface Core {
   lexicon: Lexicon
   /** Loads the built-in glossary if this library does not have the current one. */
   ensureGlossary: () => Promise<void>
+  /** The library's state found on opening: ok, read-only, or damaged (open read-only). */
+  health: () => LibraryHealth
+  /** Heavy work (imports, dictionaries, index rebuilds) and its cancel. */
+  jobs: JobRunner
   db: Db
+  /** Stops jobs and timers and closes the library. */
   close: () => void
 }
 
 const SAMPLE_LOADED = 'sample.loaded'
+/** How often the daily backup checks whether one is due (the first check a minute after start). */
+const BACKUP_CHECK_MS = 60 * 60 * 1000
+
+/** One opening of the library and every room built over it. */
+interface Session {
+  db: Db
+  search: SearchIndex
+  lexicon: Lexicon
+  ensureGlossary: () => Promise<void>
+  handlers: Handlers
+  reindex: () => Promise<void>
+}
 
 /** Opens the library and builds the handler table over it. */
 export function createCore(options: CoreOptions): Core {
-  const db = openLibrary(options.libraryPath)
   const listeners = new Set<EventListener>()
   const emit: Emit = (event, payload) => {
     for (const l of listeners) l(event, payload)
   }
-  const search = new SearchIndex(db)
-  const reindex = async () => {
-    await search.ready()
-    search.drain()
-  }
-  const ctx: CoreContext = { db, options, emit, search, reindex }
-  const lex = lexiconHandlers(db, search, emit, {
+  let session: Session
+  const jobs = new JobRunner({
+    libraryPath: options.libraryPath,
+    mode: options.jobs ?? 'inline',
+    emit,
     resourcesPath: options.resourcesPath,
-    canImportPaths: Boolean(options.canImportPaths),
-    systemDictionaries: options.systemDictionaries,
+    inline: () => session,
+    // the worker wrote the library: the index's memory here catches up
+    onCommitted: () => session.search.reload(),
   })
+  const withLibraryClosed = async <T,>(fn: () => Promise<T>): Promise<T> => {
+    await jobs.stopAll()
+    if (session.db.open) session.db.close()
+    try {
+      return await fn()
+    } finally {
+      try {
+        session = openSession(options, emit, shared)
+      } catch (err) {
+        // nothing more can be done here; every call now says why
+        console.error('[lesesaal] reopening the library failed:', err)
+        session = brokenSession(session, err)
+      }
+      emit('library.changed', { reason: 'restore' })
+      const h = libraryHealth(session.db)
+      emit('backup.health', { state: h.state, reason: h.reason })
+    }
+  }
+  const shared = { jobs, withLibraryClosed }
+  session = openSession(options, emit, shared)
 
-  const handlers = combineHandlers(
-    libraryHandlers(ctx),
-    importHandlers(ctx),
-    searchHandlers(db, search, emit),
-    lex.handlers,
-  )
+  let backupTimer: NodeJS.Timeout | null = null
+  if (options.dailyBackups && options.libraryPath !== ':memory:') {
+    const check = () => {
+      if (libraryHealth(session.db).state !== 'ok' || !dailyBackupDue(options.libraryPath)) return
+      backupNow(session.db, options.libraryPath, 'daily').catch((err: unknown) =>
+        console.error('[lesesaal] the daily backup failed:', err),
+      )
+    }
+    backupTimer = setTimeout(function again() {
+      check()
+      backupTimer = setTimeout(again, BACKUP_CHECK_MS)
+      backupTimer.unref()
+    }, 60_000)
+    backupTimer.unref()
+  }
 
   return {
-    handlers,
-    db,
-    search,
-    lexicon: lex.lexicon,
-    ensureGlossary: lex.ready,
-    invoke: (method, input) => dispatch(handlers, method, input),
+    get handlers() {
+      return session.handlers
+    },
+    get db() {
+      return session.db
+    },
+    get search() {
+      return session.search
+    },
+    get lexicon() {
+      return session.lexicon
+    },
+    jobs,
+    ensureGlossary: () => session.ensureGlossary(),
+    health: () => libraryHealth(session.db),
+    invoke: (method, input) => dispatch(session.handlers, method, input),
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     ensureSampleLibrary: async () => {
-      if (getSetting(db, SAMPLE_LOADED)) return 0
+      const { db } = session
+      // a read-only library is shown as it is
+      if (db.readonly || getSetting(db, SAMPLE_LOADED)) return 0
       let imported = 0
       if (countArticles(db) === 0 && options.resourcesPath) {
         const dir = join(options.resourcesPath, 'sample')
@@ -93,7 +161,10 @@ export function createCore(options: CoreOptions): Core {
           .filter((n) => n.endsWith('.md'))
           .sort()
         const { sources } = await sourcesFromPaths(names.map((n) => join(dir, n)))
-        const results = await importSources(db, sources, () => {}, reindex)
+        await session.search.ready()
+        const results = await importSources(db, sources, () => {}, {
+          index: () => session.search.drain(),
+        })
         imported = results.filter((r) => r.id !== null).length
         for (const r of results)
           if (r.error) console.error(`[lesesaal] sample ${r.source}: ${r.error.message}`)
@@ -103,8 +174,66 @@ export function createCore(options: CoreOptions): Core {
       return imported
     },
     close: () => {
+      if (backupTimer) clearTimeout(backupTimer)
       listeners.clear()
-      if (db.open) db.close()
+      void jobs.close()
+      if (session.db.open) session.db.close()
     },
   }
+}
+
+/** Opens the library and builds every room over it. */
+function openSession(
+  options: CoreOptions,
+  emit: Emit,
+  shared: Pick<CoreContext, 'jobs' | 'withLibraryClosed'>,
+): Session {
+  const db = openLibrary(options.libraryPath)
+  const search = new SearchIndex(db)
+  const reindex = async () => {
+    await search.ready()
+    search.drain()
+  }
+  const ctx: CoreContext = {
+    db,
+    options,
+    emit,
+    search,
+    reindex,
+    health: () => libraryHealth(db),
+    ...shared,
+  }
+  const lex = lexiconHandlers(db, search, emit, {
+    resourcesPath: options.resourcesPath,
+    canImportPaths: Boolean(options.canImportPaths),
+    systemDictionaries: options.systemDictionaries,
+    jobs: shared.jobs,
+  })
+
+  const handlers = combineHandlers(
+    libraryHandlers(ctx),
+    importHandlers(ctx),
+    searchHandlers(db, search, emit, shared.jobs),
+    lex.handlers,
+    backupHandlers(ctx),
+    jobHandlers(ctx),
+  )
+  return { db, search, lexicon: lex.lexicon, ensureGlossary: lex.ready, handlers, reindex }
+}
+
+/** A session whose library could not be opened again: every method answers with the reason. */
+function brokenSession(old: Session, err: unknown): Session {
+  const error =
+    err instanceof UserError
+      ? err
+      : new UserError('library_unreadable', 'The library could not be opened again.')
+  const handlers = Object.fromEntries(
+    methodNames.map((m) => [
+      m,
+      () => {
+        throw error
+      },
+    ]),
+  ) as unknown as Handlers
+  return { ...old, handlers }
 }

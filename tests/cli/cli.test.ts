@@ -75,6 +75,7 @@ describe('lesesaal import', () => {
         words: expect.any(Number),
         duplicateOf: 1,
         error: null,
+        warning: null,
       },
     ])
   })

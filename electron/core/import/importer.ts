@@ -3,12 +3,13 @@
  * input never stops a batch: it gets a one-line reason and the rest go on.
  */
 import type { Emit } from '../context'
-import type { ImportReport, ImportResult, SourceKind } from '../../../shared/types'
+import { failedImport, type ImportReport, type ImportResult, type SourceKind } from '../../../shared/types'
+import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
 import { loadParsers } from './parsers'
 import type { Extraction } from './pipeline'
-import { failed, type ImportSource } from './sources'
+import { failed, toUserError, type ImportSource } from './sources'
 
 export { bufferSource, readAtMost, sourcesFromPaths, type ImportSource } from './sources'
 
@@ -63,53 +64,91 @@ function store(
   })()
 }
 
-/** How many files are imported before the search index catches up. */
-const INDEX_EVERY = 500
+/** A chunk of files is stored and indexed in one transaction, at most this many files … */
+const CHUNK_FILES = 250
+/** … or what was extracted in this many milliseconds. */
+const CHUNK_MS = 1000
+
+export interface ImportOptions {
+  /**
+   * Brings derived indexes up to date with what a chunk stored, inside the chunk's
+   * transaction (the search index's drain): other connections never see articles without
+   * their index entries, and a crash loses the chunk whole or not at all.
+   */
+  index?: () => void
+  /** Stops between files; what was stored stays (the report says `cancelled`). */
+  signal?: AbortSignal
+  /** After every file. */
+  onProgress?: (done: number, total: number, source: string) => void
+  /** After every chunk's commit. */
+  onCommitted?: () => void
+  /** After a chunk's transaction failed: forget in-memory state the index built for it. */
+  onRollback?: () => void
+}
 
 /**
- * Imports sources one by one, reporting progress; never throws for a bad source.
- * `index` brings derived indexes up to date; it runs every few hundred files and at the end.
+ * Imports sources in order, reporting progress; never throws for a bad source. Files are
+ * read and extracted one by one (yielding to the event loop between them) and stored in
+ * chunks, each chunk and its index entries in one `BEGIN IMMEDIATE` transaction.
  */
 export async function importSources(
   db: Db,
   items: (ImportSource | ImportResult)[],
   emit: Emit,
-  index: () => Promise<void> = async () => {},
+  options: ImportOptions = {},
 ): Promise<ImportResult[]> {
-  const results: ImportResult[] = []
+  const results: (ImportResult | null)[] = []
+  let pending: { at: number; source: string; x: Extraction; raw: Uint8Array }[] = []
+  let chunkStarted = performance.now()
+  let extractorVersion = 0
+  const commit = () => {
+    if (pending.length === 0) return
+    const chunk = pending
+    pending = []
+    try {
+      db.transaction(() => {
+        for (const p of chunk)
+          results[p.at] = store(db, p.source, p.x, p.raw, p.source, extractorVersion)
+        options.index?.()
+      }).immediate()
+    } catch (err) {
+      // the library refused the chunk (read-only, busy, disk full): each of its files says so
+      options.onRollback?.()
+      const e = databaseError(err) ?? toUserError(err)
+      for (const p of chunk)
+        results[p.at] = failedImport(p.source, { code: e.code, message: e.message })
+      return
+    }
+    options.onCommitted?.()
+  }
   for (const [k, item] of items.entries()) {
+    if (options.signal?.aborted) break
     if ('read' in item) {
       try {
         const raw = await item.read()
         const { extractFile, EXTRACTOR_VERSION } = await pipeline()
-        results.push(
-          store(
-            db,
-            item.source,
-            extractFile(raw, item.fileName),
-            raw,
-            item.source,
-            EXTRACTOR_VERSION,
-          ),
-        )
+        extractorVersion = EXTRACTOR_VERSION
+        pending.push({ at: k, source: item.source, x: extractFile(raw, item.fileName), raw })
+        results.push(null)
       } catch (err) {
         results.push(failed(item.source, err))
       }
     } else {
       results.push(item)
     }
-    emit('import.progress', {
-      done: k + 1,
-      total: items.length,
-      source: item.source,
-    })
-    if ((k + 1) % INDEX_EVERY === 0) await index()
-    // let the event loop breathe between files, so the app stays responsive during big imports
+    if (pending.length >= CHUNK_FILES || performance.now() - chunkStarted >= CHUNK_MS) {
+      commit()
+      chunkStarted = performance.now()
+    }
+    emit('import.progress', { done: k + 1, total: items.length, source: item.source })
+    options.onProgress?.(k + 1, items.length, item.source)
+    // let the event loop breathe between files (progress, cancel, other calls)
     await new Promise((r) => setImmediate(r))
   }
-  await index()
-  if (results.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
-  return results
+  commit()
+  const done = results as ImportResult[]
+  if (done.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
+  return done
 }
 
 /** Imports pasted text. */

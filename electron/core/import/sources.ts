@@ -14,6 +14,7 @@ import { basename, join } from 'node:path'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { UserError } from '../../../shared/result'
 import { failedImport, type ImportResult } from '../../../shared/types'
+import { databaseError } from '../db/errors'
 import { kindForName } from './kinds'
 
 /** One thing to import: where it came from, and how to get its bytes. */
@@ -350,6 +351,8 @@ export function failed(source: string, err: unknown, what: 'file' | 'folder' = '
  */
 export function toUserError(err: unknown, what: 'file' | 'folder' = 'file'): UserError {
   if (err instanceof UserError) return err
+  const db = databaseError(err)
+  if (db) return db
   if (err instanceof RangeError && /call stack/i.test(err.message))
     return new UserError(
       'too_deep',

@@ -270,7 +270,8 @@ export class SearchIndex {
         await this.flex[field].mount(new SearchStore(this, field) as unknown as StorageInterface)
       }
       await this.flexAll.mount(new SearchStore(this, 'all') as unknown as StorageInterface)
-      if (this.sql.meta.get('analyzer') !== ANALYZER_ID) this.reset()
+      // a read-only library is searched as it is (never rebuilt: that would write)
+      if (!this.db.readonly && this.sql.meta.get('analyzer') !== ANALYZER_ID) this.reset()
       this.deleted = new Set(
         this.db.prepare('SELECT doc_no FROM search_deleted').pluck().all() as number[],
       )
@@ -294,6 +295,23 @@ export class SearchIndex {
     this.terms = null
     for (const field of FIELDS) this.pending[field].clear()
     this.forgetCaches()
+  }
+
+  /**
+   * Forgets what this connection holds in memory about the index (documents, terms,
+   * tombstones, caches, an unwritten batch) after another connection wrote the library or a
+   * transaction that wrote the index was rolled back; it is read again when needed.
+   */
+  reload(): void {
+    this.docs = null
+    this.terms = null
+    this.batch = null
+    for (const field of FIELDS) this.pending[field].clear()
+    this.forgetCaches()
+    if (this.readyPromise)
+      this.deleted = new Set(
+        this.db.prepare('SELECT doc_no FROM search_deleted').pluck().all() as number[],
+      )
   }
 
   private forgetCaches(): void {
@@ -320,6 +338,7 @@ export class SearchIndex {
   drain(
     options: { flush?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): number {
+    if (this.db.readonly) return 0 // a read-only library: what is indexed is searched
     let done = 0
     const total = options.onProgress ? (this.sql.journalCount.get() as number) : 0
     for (;;) {
