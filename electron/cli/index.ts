@@ -12,6 +12,7 @@ import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
+import { registerBackupCommands } from './commands/backup'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
 import { registerSearchCommands } from './commands/search'
@@ -26,6 +27,9 @@ interface GlobalOptions {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The core logs diagnostics (with stacks) for the app's log; on the command line stderr is
+  // the user's screen: one line per error, the details only with LESESAAL_DEBUG=1.
+  if (!process.env.LESESAAL_DEBUG) console.error = () => {}
   let core: Core | null = null
   let json = argv.includes('--json')
   let exitCode = 0
@@ -44,21 +48,27 @@ export async function main(argv: string[]): Promise<number> {
       writeErr: () => {}, // commander's own messages are reported below as one line
     })
 
+  const libraryPath = () => {
+    const opts = program.opts<GlobalOptions>()
+    return opts.library ? resolve(opts.library) : defaultLibraryPath()
+  }
   const open = (): Core => {
     if (core) return core
-    const opts = program.opts<GlobalOptions>()
-    const libraryPath = opts.library ? resolve(opts.library) : defaultLibraryPath()
     core = createCore({
-      libraryPath,
+      libraryPath: libraryPath(),
       mode: 'browser',
       canImportPaths: true,
       resourcesPath: RESOURCES,
     })
+    // a damaged or read-only library is still read; say so once, on stderr
+    const health = core.health()
+    if (health.reason) process.stderr.write(`lesesaal: note: ${health.reason}\n`)
     return core
   }
   const cli: Cli = {
     program,
     open,
+    libraryPath,
     call: async <M extends MethodName>(method: M, input: unknown): Promise<ApiResults[M]> => {
       const result = await open().invoke(method, input)
       if (!result.ok) throw new CliError(result.error.code, result.error.message)
@@ -76,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   registerLibraryCommands(cli)
   registerSearchCommands(cli)
   registerLexiconCommands(cli)
+  registerBackupCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -93,7 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof CliError || err instanceof UserError)
       return reportError(json, err.code, err.message)
-    return reportError(json, 'internal', `unexpected error: ${(err as Error).message}`)
+    // a bug: one sentence for the user, the details on stderr only when asked for
+    if (process.env.LESESAAL_DEBUG) console.error(err)
+    return reportError(
+      json,
+      'internal',
+      'Lesesaal stopped because of an unexpected problem (set LESESAAL_DEBUG=1 to see the details).',
+    )
   } finally {
     ;(core as Core | null)?.close()
   }

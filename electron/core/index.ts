@@ -92,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
     // the worker wrote the library: the index's memory here catches up
     onCommitted: () => session.search.reload(),
   })
-  const withLibraryClosed = async <T,>(fn: () => Promise<T>): Promise<T> => {
+  const withLibraryClosed = async <T>(fn: () => Promise<T>): Promise<T> => {
     await jobs.stopAll()
     if (session.db.open) session.db.close()
     try {

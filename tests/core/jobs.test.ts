@@ -44,7 +44,12 @@ describe('jobs in a worker thread', () => {
       .filter((e) => e.event === 'job.progress')
       .map((e) => e.payload as ApiEvents['job.progress'])
     expect(progress[0]).toMatchObject({ kind: 'import', state: 'queued' })
-    expect(progress.at(-1)).toMatchObject({ kind: 'import', state: 'running', done: 120, total: 120 })
+    expect(progress.at(-1)).toMatchObject({
+      kind: 'import',
+      state: 'running',
+      done: 120,
+      total: 120,
+    })
     expect(events.find((e) => e.event === 'job.finished')?.payload).toMatchObject({
       kind: 'import',
       outcome: 'done',

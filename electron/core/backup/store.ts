@@ -10,7 +10,15 @@
  * the file open see the restored library instead of writing into a replaced one.
  */
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import type { BackupInfo, BackupReason } from '../../../shared/contract/backup'
 import { UserError } from '../../../shared/result'
@@ -64,7 +72,7 @@ export function listBackups(libraryPath: string): BackupInfo[] {
     const m = NAME.exec(name)
     if (!m || m[1] !== stem) continue
     const path = join(dir, name)
-    let size = 0
+    let size: number
     try {
       size = statSync(path).size
     } catch {

@@ -22,4 +22,3 @@ export function integrityProblem(db: Database.Database): string | null {
     }
   }
 }
-

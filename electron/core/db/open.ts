@@ -75,18 +75,26 @@ export function openLibrary(
     }
   }
   const readOnly = exists && !writable(path)
-  let db = readOnly ? openReadOnly(path) : openWritable(path)
   let state: LibraryHealth = readOnly
     ? { state: 'readOnly', reason: READ_ONLY_REASON }
     : { state: 'ok', reason: null }
-  if (options.check !== false && exists) {
-    const problem = integrityProblem(db)
+  let db: Db
+  if (exists) {
+    // checked through a read-only connection: closing it never writes (a read-write one
+    // would checkpoint the WAL into the file as it closes)
+    const probe = openReadOnly(path)
+    const problem = options.check === false ? null : integrityProblem(probe)
     if (problem) {
       console.error(`[lesesaal] ${path} failed its integrity check: ${problem}`)
-      db.close()
-      db = openReadOnly(path)
       state = { state: 'damaged', reason: DAMAGED_REASON }
     }
+    if (state.state !== 'ok') db = probe
+    else {
+      probe.close()
+      db = openWritable(path)
+    }
+  } else {
+    db = openWritable(path)
   }
   try {
     const pending = pendingMigrations(db, list)
@@ -122,7 +130,6 @@ export function openLibrary(
       ),
     )
   }
-  if (state.state !== 'ok') db.pragma('query_only = ON')
   health.set(db, state)
   return db
 }
@@ -159,14 +166,15 @@ function openReadOnly(path: string): Db {
     return db
   } catch (err) {
     db?.close()
-    if (!/READONLY|CANTOPEN/.test((err as { code?: string }).code ?? '')) throw unreadable(path, err)
+    if (!/READONLY|CANTOPEN/.test((err as { code?: string }).code ?? ''))
+      throw unreadable(path, err)
   }
   try {
     const bytes = readFileSync(path)
     // the header's WAL marks (bytes 18 and 19) back to the rollback journal: a copy in memory
     // has no WAL to read
     if (bytes.length > 19) bytes[18] = bytes[19] = 1
-    db = new Database(bytes)
+    db = new Database(bytes, { readonly: true })
     configure(db)
     db.prepare('SELECT count(*) FROM sqlite_master').get()
     return db

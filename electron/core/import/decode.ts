@@ -16,7 +16,7 @@ const lenientUtf8 = new TextDecoder('utf-8')
 export function utf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
   let valid = 0
   let invalid = 0
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!
     if (c < 0x80) {
       i++
@@ -174,7 +174,10 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
 function plausibility(text: string): number {
   const good = text.match(/[äöüÄÖÜß„“‚‘–—€«»éè]/g)?.length ?? 0
   const bad = text.match(/[\u0080-\u009f\ufffd]/g)?.length ?? 0
-  const mojibake = text.match(/[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€/g)?.length ?? 0
+  const mojibake =
+    text.match(
+      /[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€/g,
+    )?.length ?? 0
   return good - 5 * bad - 5 * mojibake
 }
 

@@ -32,7 +32,16 @@ const VOID = new Set([
   'image',
 ])
 /** Elements whose content is text: tags inside them are not tags. */
-const RAW = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes'])
+const RAW = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+])
 /** Elements an HTML parser closes when the same kind (or a listed kind) opens again. */
 const CLOSED_BY: Record<string, Set<string>> = {
   p: new Set([

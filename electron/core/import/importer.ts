@@ -3,7 +3,12 @@
  * input never stops a batch: it gets a one-line reason and the rest go on.
  */
 import type { Emit } from '../context'
-import { failedImport, type ImportReport, type ImportResult, type SourceKind } from '../../../shared/types'
+import {
+  failedImport,
+  type ImportReport,
+  type ImportResult,
+  type SourceKind,
+} from '../../../shared/types'
 import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'

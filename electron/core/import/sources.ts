@@ -339,7 +339,11 @@ export function fsError(err: unknown, what: 'file' | 'folder' | 'file or folder'
 }
 
 /** A failed result for one path (folders say so: "this folder"). */
-export function failed(source: string, err: unknown, what: 'file' | 'folder' = 'file'): ImportResult {
+export function failed(
+  source: string,
+  err: unknown,
+  what: 'file' | 'folder' = 'file',
+): ImportResult {
   const e = err instanceof UserError ? err : toUserError(err, what)
   return failedImport(source, { code: e.code, message: e.message })
 }

@@ -172,13 +172,13 @@ export class JobRunner {
     const worker = this.startWorker()
     worker.postMessage(
       {
-      type: 'run',
-      id: job.info.id,
-      kind: job.info.kind,
-      input: job.input,
-      libraryPath: this.opts.libraryPath,
-      resourcesPath: this.opts.resourcesPath,
-      cancelFlag: job.cancelFlag.buffer,
+        type: 'run',
+        id: job.info.id,
+        kind: job.info.kind,
+        input: job.input,
+        libraryPath: this.opts.libraryPath,
+        resourcesPath: this.opts.resourcesPath,
+        cancelFlag: job.cancelFlag.buffer,
       } satisfies ToWorker,
       job.transfer,
     )
@@ -231,7 +231,10 @@ export class JobRunner {
     } else if (msg.type === 'done')
       this.settle(job, { ok: true, result: msg.result, cancelled: msg.cancelled })
     else if (msg.type === 'failed')
-      this.settle(job, { ok: false, err: new UserError(msg.error.code as ErrorCode, msg.error.message) })
+      this.settle(job, {
+        ok: false,
+        err: new UserError(msg.error.code as ErrorCode, msg.error.message),
+      })
   }
 
   private progress(job: Job, done: number, total: number, label: string | null): void {

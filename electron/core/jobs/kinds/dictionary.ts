@@ -38,7 +38,11 @@ export const dictionaryJob = defineJob<DictionaryJobInput, DictionaryImportResul
         ctx.emit('dict.progress', { done, total })
         ctx.progress(done, total, input.name)
       },
-      { get aborted() { return ctx.cancelled() } },
+      {
+        get aborted() {
+          return ctx.cancelled()
+        },
+      },
     )
     ctx.committed()
     return result

@@ -3,9 +3,7 @@ import type { ImportReport } from '../../../../shared/types'
 import { bufferSource, importSources, sourcesFromPaths } from '../../import/importer'
 import { defineJob } from '../types'
 
-export type ImportJobInput =
-  | { paths: string[] }
-  | { files: { name: string; data: string }[] }
+export type ImportJobInput = { paths: string[] } | { files: { name: string; data: string }[] }
 
 export const importJob = defineJob<ImportJobInput, ImportReport>('import', async (ctx, input) => {
   const { sources, skipped } =
