@@ -56,10 +56,15 @@ async function run(): Promise<void> {
       resourcesPath: findResourcesDir(),
       mode: 'browser',
       systemDictionaries: args.dictionary?.map((d) => resolve(d)),
+      // heavy work in a worker thread: the server keeps answering during imports
+      jobs: 'worker',
+      dailyBackups: true,
     })
   } catch (err) {
     fail((err as Error).message)
   }
+  const health = core.health()
+  if (health.reason) process.stderr.write(`lesesaal: note: ${health.reason}\n`)
   await core.ensureSampleLibrary()
   const token = randomBytes(24).toString('base64url')
   let server
@@ -84,4 +89,8 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-void run()
+run().catch((err: unknown) => {
+  // a bug: one line for the user; the details with LESESAAL_DEBUG=1
+  if (process.env.LESESAAL_DEBUG) console.error(err)
+  fail(`browser mode stopped because of an unexpected problem (${(err as Error)?.message ?? err}).`)
+})

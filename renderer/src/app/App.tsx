@@ -7,6 +7,8 @@ import { ImportMenu, ImportProgress } from '../features/import/ImportMenu'
 import { ImportReport } from '../features/import/ImportReport'
 import { PasteDialog } from '../features/import/PasteDialog'
 import { GlossaryView } from '../features/glossary/GlossaryView'
+import { BackupsView } from '../features/health/BackupsView'
+import { HealthBanner } from '../features/health/HealthBanner'
 import { LibraryView } from '../features/library/LibraryView'
 import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
@@ -58,10 +60,11 @@ function Shell() {
     useCallback(
       ({ command }) => {
         if (command === 'library') toLibrary()
+        else if (command === 'backups') navigate({ view: 'backups' })
         else if (command === 'paste') imp.setPasteOpen(true)
         else imp.openFilePicker()
       },
-      [toLibrary, imp],
+      [toLibrary, imp, navigate],
     ),
   )
 
@@ -100,6 +103,14 @@ function Shell() {
             >
               {t('app.glossary')}
             </button>
+            <button
+              type="button"
+              className={route.view === 'backups' ? 'navlink active' : 'navlink'}
+              onClick={() => navigate({ view: 'backups' })}
+              aria-current={route.view === 'backups' ? 'page' : undefined}
+            >
+              {t('health.backups')}
+            </button>
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
@@ -120,6 +131,7 @@ function Shell() {
           </div>
         </header>
         <main id="main" className="content">
+          <HealthBanner onRestore={() => navigate({ view: 'backups' })} />
           <ImportReport onOpen={openArticle} />
           {route.view === 'article' ? (
             <ReaderView
@@ -133,6 +145,8 @@ function Shell() {
             <SearchView />
           ) : route.view === 'glossary' ? (
             <GlossaryView />
+          ) : route.view === 'backups' ? (
+            <BackupsView />
           ) : (
             <LibraryView onOpen={openArticle} />
           )}

@@ -16,6 +16,7 @@ export type Route =
   | { view: 'search'; search: SearchParams }
   | { view: 'article'; id: number; query: string | null }
   | { view: 'glossary' }
+  | { view: 'backups' }
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   const article = /^\/article\/(\d+)$/.exec(path)
   if (article) return { view: 'article', id: Number(article[1]), query: params.get('q') || null }
   if (path === '/glossary') return { view: 'glossary' }
+  if (path === '/backups') return { view: 'backups' }
   if (path === '/search') {
     return {
       view: 'search',
@@ -41,6 +43,7 @@ export function routeHash(route: Route): string {
   if (route.view === 'article')
     return `#/article/${route.id}${route.query ? `?${new URLSearchParams({ q: route.query })}` : ''}`
   if (route.view === 'glossary') return '#/glossary'
+  if (route.view === 'backups') return '#/backups'
   if (route.view === 'search') {
     const params = new URLSearchParams({ q: route.search.query })
     for (const key of ['outlet', 'from', 'to'] as const)
