@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['tests/{core,contract,cli,web}/**/*.test.ts'],
+          include: ['tests/{core,contract,cli,web,shell}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
