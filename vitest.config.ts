@@ -22,6 +22,18 @@ export default defineConfig({
         },
       },
       {
+        // fault injection: processes killed, two writers, hostile files, fuzzing
+        // (LESESAAL_FAULTS=full for the full size)
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -8,6 +8,15 @@ import {
 import { fail, ok, UserError, type Result } from '../../shared/result'
 import { databaseError } from './db/errors'
 
+/** A method name as the user sent it, whatever it is (a BigInt cannot be JSON). */
+function describeName(method: unknown): string {
+  try {
+    return oneLine(JSON.stringify(method) ?? String(method)).slice(0, 100)
+  } catch {
+    return typeof method
+  }
+}
+
 /** Messages cross the doors as one line. */
 function oneLine(message: string): string {
   return message.replace(/\s*\n\s*/g, ' ').trim()
@@ -23,7 +32,7 @@ export async function dispatch(
   input: unknown,
 ): Promise<Result<ApiResults[MethodName]>> {
   if (!isMethodName(method))
-    return fail('unknown_method', `There is no method called ${JSON.stringify(method)}.`)
+    return fail('unknown_method', `There is no method called ${describeName(method)}.`)
   const parsed = schemas[method].safeParse(input ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

@@ -133,7 +133,10 @@ export async function importSources(
         const raw = await item.read()
         const { extractFile, EXTRACTOR_VERSION } = await pipeline()
         extractorVersion = EXTRACTOR_VERSION
-        pending.push({ at: k, source: item.source, x: extractFile(raw, item.fileName), raw })
+        const x = extractFile(raw, item.fileName)
+        // a chunk's clock starts with its first article (not while the parsers load)
+        if (pending.length === 0) chunkStarted = performance.now()
+        pending.push({ at: k, source: item.source, x, raw })
         results.push(null)
       } catch (err) {
         results.push(failed(item.source, err))
@@ -141,10 +144,11 @@ export async function importSources(
     } else {
       results.push(item)
     }
-    if (pending.length >= CHUNK_FILES || performance.now() - chunkStarted >= CHUNK_MS) {
+    if (
+      pending.length >= CHUNK_FILES ||
+      (pending.length && performance.now() - chunkStarted >= CHUNK_MS)
+    )
       commit()
-      chunkStarted = performance.now()
-    }
     emit('import.progress', { done: k + 1, total: items.length, source: item.source })
     options.onProgress?.(k + 1, items.length, item.source)
     // let the event loop breathe between files (progress, cancel, other calls)

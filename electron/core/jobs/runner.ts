@@ -170,6 +170,8 @@ export class JobRunner {
 
   private runInWorker(job: Job): void {
     const worker = this.startWorker()
+    // a running job keeps the process alive (a script awaiting it); an idle worker does not
+    worker.ref()
     worker.postMessage(
       {
         type: 'run',
@@ -207,8 +209,6 @@ export class JobRunner {
         })
       }
     })
-    // the worker never keeps the process alive on its own
-    worker.unref()
     this.worker = worker
     return worker
   }
@@ -260,6 +260,7 @@ export class JobRunner {
     }
     if (this.queue.length) this.pump()
     else if (this.worker && !this.closed) {
+      this.worker.unref()
       this.idleTimer = setTimeout(() => void this.stopWorker(), IDLE_MS)
       this.idleTimer.unref()
     }
