@@ -276,6 +276,9 @@ export class JobRunner {
  * (tests, the benchmark), `worker.ts` through tsx.
  */
 function workerScript(): { file: URL | string; execArgv: string[] } {
+  // the benchmark runs from source but measures the worker the app ships
+  const chosen = process.env.LESESAAL_JOB_WORKER
+  if (chosen && existsSync(chosen)) return { file: chosen, execArgv: [] }
   const here = dirname(fileURLToPath(import.meta.url))
   for (const dir of [here, join(here, '..')]) {
     const built = join(dir, 'job-worker.js')
