@@ -84,9 +84,9 @@ describe('the contract', () => {
             'Lesesaal could not finish this (library.outlets) because of an unexpected problem; the details are in the log.',
         },
       })
-      expect(logged.some((x) => x instanceof TypeError && x.message === 'database is on fire')).toBe(
-        true,
-      )
+      expect(
+        logged.some((x) => x instanceof TypeError && x.message === 'database is on fire'),
+      ).toBe(true)
     } finally {
       console.error = quiet
     }
