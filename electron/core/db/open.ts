@@ -250,16 +250,18 @@ function pendingMigrations(db: Db, list: readonly Migration[]): readonly Migrati
   return list.filter((m) => m.version > current)
 }
 
-/** Applies every pending migration in one transaction. */
+/**
+ * Applies every pending migration in one transaction. The transaction takes the write lock
+ * first and looks again: two processes opening a new library at once migrate it once.
+ */
 export function migrate(db: Db, list: readonly Migration[] = migrations): void {
-  const pending = pendingMigrations(db, list)
-  if (pending.length === 0) return
+  if (pendingMigrations(db, list).length === 0) return
   db.transaction(() => {
-    for (const m of pending) {
+    for (const m of pendingMigrations(db, list)) {
       m.up(db)
       db.pragma(`user_version = ${m.version}`)
     }
-  })()
+  }).immediate()
 }
 
 export { integrityProblem, LATEST_VERSION }
