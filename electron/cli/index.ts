@@ -62,7 +62,10 @@ export async function main(argv: string[]): Promise<number> {
     })
     // a damaged or read-only library is still read; say so once, on stderr
     const health = core.health()
-    if (health.reason) process.stderr.write(`lesesaal: note: ${health.reason}\n`)
+    if (health.reason)
+      process.stderr.write(
+        `lesesaal: note: ${health.reason}${health.state === 'damaged' ? ' (see: lesesaal backups, then lesesaal restore NAME)' : ''}\n`,
+      )
     return core
   }
   const cli: Cli = {
