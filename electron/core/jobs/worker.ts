@@ -15,8 +15,37 @@ const port = parentPort!
 let library: { path: string; db: Db; search: SearchIndex } | null = null
 const running = new Map<number, AbortController>()
 
+/**
+ * Progress is sent at most every 50 ms per kind (the latest; the rest are held until the
+ * next message), so the core wakes rarely. Timers cannot fire while a job runs synchronous
+ * code (a parse loop), so the check is by time on each post.
+ */
+const PROGRESS_MS = 50
+const held = new Map<string, FromWorker>()
+const lastSent = new Map<string, number>()
+
 function post(msg: FromWorker): void {
-  port.postMessage(msg)
+  const key =
+    msg.type === 'progress'
+      ? 'progress'
+      : msg.type === 'event' && msg.event.endsWith('.progress')
+        ? msg.event
+        : null
+  if (key === null) {
+    // everything else comes after the latest progress before it
+    for (const m of held.values()) port.postMessage(m)
+    held.clear()
+    port.postMessage(msg)
+    return
+  }
+  const now = performance.now()
+  if (now - (lastSent.get(key) ?? -Infinity) >= PROGRESS_MS) {
+    held.delete(key)
+    lastSent.set(key, now)
+    port.postMessage(msg)
+  } else {
+    held.set(key, msg)
+  }
 }
 
 /** The worker's connection, opened once (the core checked and migrated the file already). */
