@@ -28,7 +28,7 @@ function count(library: string): number {
 
 const KILLS = FULL ? 40 : 10
 /** Each run imports new files, so every kill finds the import at another stage. */
-const PER_RUN = FULL ? 1000 : 250
+const PER_RUN = FULL ? 500 : 250
 
 describe('kill -9 during imports', () => {
   it(
