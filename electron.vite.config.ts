@@ -31,6 +31,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           cli: resolve(root, 'electron/cli/run.ts'),
           web: resolve(root, 'electron/web/index.ts'),
+          // heavy work (imports, dictionaries, index rebuilds) runs in this worker thread
+          'job-worker': resolve(root, 'electron/core/jobs/worker.ts'),
         },
       },
     },

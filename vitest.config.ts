@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['tests/{core,contract,cli,web}/**/*.test.ts'],
+          include: ['tests/{core,contract,cli,web,shell}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
@@ -19,6 +19,18 @@ export default defineConfig({
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+      {
+        // fault injection: processes killed, two writers, hostile files, fuzzing
+        // (LESESAAL_FAULTS=full for the full size)
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
       },
       {

@@ -17,6 +17,7 @@ import { keystrokes, knownItems, LEMMAS, TIMED_QUERIES, TYPED_QUERIES } from './
 import { runGlossaryBench } from './glossary'
 import { runStudyBench } from './study'
 
+const here = import.meta.dirname
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
@@ -31,6 +32,9 @@ const { values } = parseArgs({
     'study-scale': { type: 'string', default: '100000' },
     parallel: { type: 'boolean', default: false },
     seeds: { type: 'string' },
+    // the main process's responsiveness during heavy work (needs no corpus)
+    responsiveness: { type: 'boolean' },
+    files: { type: 'string', default: '5000' },
   },
 })
 if (values.parallel) {
@@ -58,14 +62,28 @@ if (values.parallel) {
   console.error(`\nwritten: ${file}`)
   process.exit(0)
 }
+if (values.responsiveness) {
+  const { runResponsivenessBench } = await import('./responsiveness')
+  const r = await runResponsivenessBench({ dict: values.dict, files: Number(values.files) })
+  console.log(r.table)
+  const file =
+    values.out ??
+    join(here, 'results', `responsiveness-${new Date().toISOString().slice(0, 10)}.json`)
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), responsiveness: r.figures }, null, 2),
+  )
+  console.error(`\nwritten: ${file}`)
+  if (!values.corpus) process.exit(0)
+}
 if (!values.corpus) {
   console.error(
-    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]',
+    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]\n       npm run bench -- --responsiveness [--dict DING_FILE] [--files 5000] [--out FILE]',
   )
   process.exit(1)
 }
 
-const here = import.meta.dirname
 const base = loadCorpus(values.corpus)
 const scales = values.scale ? values.scale.split(',').map(Number) : [base.length]
 const skip = new Set(values.skip.split(',').filter(Boolean))

@@ -16,8 +16,16 @@ export const errorCodes = [
   'no_text',
   'decode_failed',
   'io_error',
+  'not_a_file',
+  'permission_denied',
+  'too_deep',
   'library_too_new',
   'library_unreadable',
+  'library_read_only',
+  'library_damaged',
+  'library_busy',
+  'disk_full',
+  'cancelled',
   'internal',
 ] as const
 

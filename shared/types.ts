@@ -56,12 +56,19 @@ export interface ImportResult {
   /** The id of the article this one duplicates, when it was already in the library. */
   duplicateOf: number | null
   error: { code: string; message: string } | null
+  /**
+   * Imported, but with something the user should know (`invalid_bytes`: a few bytes were not
+   * valid in the file's encoding and were replaced). Null (or absent) when all went well.
+   */
+  warning?: { code: string; message: string } | null
 }
 
 export interface ImportReport {
   results: ImportResult[]
   /** Files inside imported folders that are not articles (images, scripts, hidden files). */
   skipped: number
+  /** True when the import was cancelled: `results` has the files handled until then. */
+  cancelled?: boolean
 }
 
 export interface OutletCount {
@@ -152,6 +159,7 @@ export function failedImport(
     words: null,
     duplicateOf: null,
     error,
+    warning: null,
   }
 }
 

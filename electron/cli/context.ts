@@ -18,6 +18,8 @@ export interface Cli {
   program: Command
   /** Opens the library named by --library, $LESESAAL_LIBRARY or the app's default (once). */
   open: () => Core
+  /** The library file the command works on (without opening it). */
+  libraryPath: () => string
   /** Calls one API method; a failed call becomes a CliError. */
   call: <M extends MethodName>(method: M, input: unknown) => Promise<ApiResults[M]>
   /** Prints JSON with --json, else the text. */

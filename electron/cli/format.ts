@@ -21,7 +21,8 @@ export function formatImport(results: ImportResult[], skipped: number): string {
     if (r.duplicateOf !== null)
       return `  = ${r.source}: already in the library as article ${r.duplicateOf}`
     const meta = [r.outlet, r.published].filter(Boolean).join(', ')
-    return `  ✓ ${String(r.id).padStart(4)}  ${r.title}${meta ? ` (${meta})` : ''}`
+    const note = r.warning ? `\n         ! ${r.warning.message}` : ''
+    return `  ✓ ${String(r.id).padStart(4)}  ${r.title}${meta ? ` (${meta})` : ''}${note}`
   })
   const imported = results.filter((r) => r.id !== null).length
   const dupes = results.filter((r) => r.duplicateOf !== null).length

@@ -13,6 +13,7 @@ import { UserError } from '../../shared/result'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
 import { registerAlignCommands } from './commands/align'
+import { registerBackupCommands } from './commands/backup'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
 import { registerSearchCommands } from './commands/search'
@@ -29,6 +30,9 @@ interface GlobalOptions {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The core logs diagnostics (with stacks) for the app's log; on the command line stderr is
+  // the user's screen: one line per error, the details only with LESESAAL_DEBUG=1.
+  if (!process.env.LESESAAL_DEBUG) console.error = () => {}
   let core: Core | null = null
   let json = argv.includes('--json')
   let exitCode = 0
@@ -47,21 +51,30 @@ export async function main(argv: string[]): Promise<number> {
       writeErr: () => {}, // commander's own messages are reported below as one line
     })
 
+  const libraryPath = () => {
+    const opts = program.opts<GlobalOptions>()
+    return opts.library ? resolve(opts.library) : defaultLibraryPath()
+  }
   const open = (): Core => {
     if (core) return core
-    const opts = program.opts<GlobalOptions>()
-    const libraryPath = opts.library ? resolve(opts.library) : defaultLibraryPath()
     core = createCore({
-      libraryPath,
+      libraryPath: libraryPath(),
       mode: 'browser',
       canImportPaths: true,
       resourcesPath: RESOURCES,
     })
+    // a damaged or read-only library is still read; say so once, on stderr
+    const health = core.health()
+    if (health.reason)
+      process.stderr.write(
+        `lesesaal: note: ${health.reason}${health.state === 'damaged' ? ' (see: lesesaal backups, then lesesaal restore NAME)' : ''}\n`,
+      )
     return core
   }
   const cli: Cli = {
     program,
     open,
+    libraryPath,
     call: async <M extends MethodName>(method: M, input: unknown): Promise<ApiResults[M]> => {
       const result = await open().invoke(method, input)
       if (!result.ok) throw new CliError(result.error.code, result.error.message)
@@ -82,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   registerStudyCommands(cli)
   registerStoryCommands(cli)
   registerAlignCommands(cli)
+  registerBackupCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })
@@ -99,7 +113,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (err instanceof CliError || err instanceof UserError)
       return reportError(json, err.code, err.message)
-    return reportError(json, 'internal', `unexpected error: ${(err as Error).message}`)
+    // a bug: one sentence for the user, the details on stderr only when asked for
+    if (process.env.LESESAAL_DEBUG) console.error(err)
+    return reportError(
+      json,
+      'internal',
+      'Lesesaal stopped because of an unexpected problem (set LESESAAL_DEBUG=1 to see the details).',
+    )
   } finally {
     ;(core as Core | null)?.close()
   }

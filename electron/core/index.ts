@@ -3,31 +3,43 @@
  * Electron. Every door (Electron IPC, browser-mode HTTP, the CLI) is built on `createCore`.
  *
  * Each room of the core (library, import, search, lexicon, …) contributes its part of the
- * handler table through a factory that takes the shared `CoreContext`.
+ * handler table through a factory that takes the shared `CoreContext`. The rooms are built
+ * per opening of the library (a "session"); a restore closes the library and opens it again,
+ * and every room starts afresh.
  */
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ApiEvents, ApiResults, Handlers, MethodName } from '../../shared/contract'
-import type { Result } from '../../shared/result'
+import {
+  methodNames,
+  type ApiEvents,
+  type ApiResults,
+  type Handlers,
+  type MethodName,
+} from '../../shared/contract'
+import { UserError, type Result } from '../../shared/result'
+import { alignHandlers } from './align/handlers'
+import { backupHandlers } from './backup/handlers'
+import { backupNow, dailyBackupDue } from './backup/store'
 import type { CoreContext, CoreOptions, Emit } from './context'
 import { LibraryChanges } from './db/changes'
-import { openLibrary, type Db } from './db/open'
+import { libraryHealth, openLibrary, type Db, type LibraryHealth } from './db/open'
 import { dispatch } from './dispatch'
-import { alignHandlers } from './align/handlers'
 import { combineHandlers } from './handlers'
 import { importHandlers } from './import/handlers'
 import { importSources, sourcesFromPaths } from './import/importer'
+import { jobHandlers } from './jobs/handlers'
+import { JobRunner } from './jobs/runner'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
-import { watchLexicon } from './lexicon/watch'
 import type { Lexicon } from './lexicon/lookup'
+import { watchLexicon } from './lexicon/watch'
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
-import { studyHandlers } from './study/handlers'
-import type { StudyRoom } from './study/room'
 import { storyHandlers } from './stories/handlers'
 import { StoryRoom } from './stories/room'
+import { studyHandlers } from './study/handlers'
+import type { StudyRoom } from './study/room'
 
 export type { CoreContext, CoreOptions } from './context'
 export { externalUrl } from './library/handlers'
@@ -46,30 +58,200 @@ export interface Core {
   search: SearchIndex
   /** Other processes' writes to the library: checked before each call, polled while watched. */
   changes: LibraryChanges
+  /**
+   * Polls for other processes' writes (about once a second) while a door is open, across
+   * restores of the library; returns the function that stops it.
+   */
+  watchChanges: () => () => void
   /** The lexicon (glossary, dictionaries, own terms) and its lookups. */
   lexicon: Lexicon
   /** Loads the built-in glossary if this library does not have the current one. */
   ensureGlossary: () => Promise<void>
   /**
-   * Study caches and the background difficulty pass. A watcher of other processes' changes
-   * may call `study.invalidate()` (the room also checks SQLite's data_version on every call).
+   * Study caches and the background difficulty pass (they follow other processes' writes
+   * through `changes`; the room also checks SQLite's data_version on every call).
    */
   study: StudyRoom
-  /** Stories: signatures and suggestions (`stories.clear()` when another process wrote). */
+  /** Stories: signatures and suggestions (cleared when another process wrote). */
   stories: StoryRoom
+  /** The library's state found on opening: ok, read-only, or damaged (open read-only). */
+  health: () => LibraryHealth
+  /** Heavy work (imports, dictionaries, index rebuilds) and its cancel. */
+  jobs: JobRunner
   db: Db
+  /** Stops jobs and timers and closes the library. */
   close: () => void
 }
 
 const SAMPLE_LOADED = 'sample.loaded'
+/** How often the daily backup checks whether one is due (the first check a minute after start). */
+const BACKUP_CHECK_MS = 60 * 60 * 1000
+
+/** One opening of the library and every room built over it. */
+interface Session {
+  db: Db
+  search: SearchIndex
+  changes: LibraryChanges
+  study: StudyRoom
+  stories: StoryRoom
+  lexicon: Lexicon
+  ensureGlossary: () => Promise<void>
+  handlers: Handlers
+  reindex: () => Promise<void>
+}
 
 /** Opens the library and builds the handler table over it. */
 export function createCore(options: CoreOptions): Core {
-  const db = openLibrary(options.libraryPath)
   const listeners = new Set<EventListener>()
   const emit: Emit = (event, payload) => {
     for (const l of listeners) l(event, payload)
   }
+  let session: Session
+  const jobs = new JobRunner({
+    libraryPath: options.libraryPath,
+    mode: options.jobs ?? 'inline',
+    emit,
+    resourcesPath: options.resourcesPath,
+    inline: () => session,
+    // the worker wrote the library: the index's memory here catches up, stories follow
+    onCommitted: () => {
+      session.search.reload()
+      session.stories.afterChange()
+    },
+  })
+  const withLibraryClosed = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await jobs.stopAll()
+    closeSession(session)
+    try {
+      return await fn()
+    } finally {
+      try {
+        session = openSession(options, emit, shared)
+      } catch (err) {
+        // nothing more can be done here; every call now says why
+        console.error('[lesesaal] reopening the library failed:', err)
+        session = brokenSession(session, err)
+      }
+      releaseWatch = null
+      applyWatch()
+      emit('library.changed', { reason: 'restore' })
+      const h = libraryHealth(session.db)
+      emit('backup.health', { state: h.state, reason: h.reason })
+    }
+  }
+  const shared = { jobs, withLibraryClosed }
+  session = openSession(options, emit, shared)
+
+  // doors that stay open (the window, browser mode) poll for other processes' writes
+  let watchers = 0
+  let releaseWatch: (() => void) | null = null
+  const applyWatch = () => {
+    if (watchers > 0 && !releaseWatch) releaseWatch = session.changes.watch()
+  }
+
+  let backupTimer: NodeJS.Timeout | null = null
+  if (options.dailyBackups && options.libraryPath !== ':memory:') {
+    const check = () => {
+      if (libraryHealth(session.db).state !== 'ok' || !dailyBackupDue(options.libraryPath)) return
+      backupNow(session.db, options.libraryPath, 'daily').catch((err: unknown) =>
+        console.error('[lesesaal] the daily backup failed:', err),
+      )
+    }
+    backupTimer = setTimeout(function again() {
+      check()
+      backupTimer = setTimeout(again, BACKUP_CHECK_MS)
+      backupTimer.unref()
+    }, 60_000)
+    backupTimer.unref()
+  }
+
+  return {
+    get handlers() {
+      return session.handlers
+    },
+    get db() {
+      return session.db
+    },
+    get search() {
+      return session.search
+    },
+    get lexicon() {
+      return session.lexicon
+    },
+    get changes() {
+      return session.changes
+    },
+    get study() {
+      return session.study
+    },
+    get stories() {
+      return session.stories
+    },
+    watchChanges: () => {
+      watchers++
+      applyWatch()
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        if (--watchers === 0) {
+          releaseWatch?.()
+          releaseWatch = null
+        }
+      }
+    },
+    jobs,
+    ensureGlossary: () => session.ensureGlossary(),
+    health: () => libraryHealth(session.db),
+    invoke: (method, input) => {
+      // what other processes wrote is seen before the call, not after
+      if (session.db.open) session.changes.check()
+      return dispatch(session.handlers, method, input)
+    },
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    ensureSampleLibrary: async () => {
+      const { db } = session
+      // a read-only library is shown as it is
+      if (db.readonly || getSetting(db, SAMPLE_LOADED)) return 0
+      let imported = 0
+      if (countArticles(db) === 0 && options.resourcesPath) {
+        const dir = join(options.resourcesPath, 'sample')
+        const names = (await readdir(dir).catch(() => [] as string[]))
+          .filter((n) => n.endsWith('.md'))
+          .sort()
+        const { sources } = await sourcesFromPaths(names.map((n) => join(dir, n)))
+        await session.search.ready()
+        const results = await importSources(db, sources, () => {}, {
+          index: () => session.search.drain(),
+        })
+        session.stories.afterChange()
+        imported = results.filter((r) => r.id !== null).length
+        for (const r of results)
+          if (r.error) console.error(`[lesesaal] sample ${r.source}: ${r.error.message}`)
+        if (imported) emit('library.changed', { reason: 'sample' })
+      }
+      setSetting(db, SAMPLE_LOADED, new Date().toISOString())
+      return imported
+    },
+    close: () => {
+      if (backupTimer) clearTimeout(backupTimer)
+      listeners.clear()
+      void jobs.close()
+      closeSession(session)
+    },
+  }
+}
+
+/** Opens the library and builds every room over it. */
+function openSession(
+  options: CoreOptions,
+  emit: Emit,
+  shared: Pick<CoreContext, 'jobs' | 'withLibraryClosed'>,
+): Session {
+  const db = openLibrary(options.libraryPath)
   const changes = new LibraryChanges(db)
   const search = new SearchIndex(db, changes)
   // suggestions are computed in the background a moment after an import (the app, not the CLI)
@@ -82,75 +264,78 @@ export function createCore(options: CoreOptions): Core {
     search.drain()
     stories.afterChange()
   }
-  const ctx: CoreContext = { db, options, emit, search, changes, reindex }
+  const ctx: CoreContext = {
+    db,
+    options,
+    emit,
+    search,
+    changes,
+    reindex,
+    health: () => libraryHealth(db),
+    ...shared,
+  }
   const lex = lexiconHandlers(db, search, emit, {
     resourcesPath: options.resourcesPath,
     canImportPaths: Boolean(options.canImportPaths),
     systemDictionaries: options.systemDictionaries,
+    jobs: shared.jobs,
   })
+  const study = studyHandlers(ctx, lex)
+
   // another process wrote the library: the renderer refreshes its views, and the rooms that
   // keep derived state in memory catch up
   changes.subscribe(() => emit('library.changed', { reason: 'external' }))
   watchLexicon(db, changes, lex.lexicon)
-
-  const study = studyHandlers(ctx, lex)
-
-  const handlers = combineHandlers(
-    libraryHandlers(ctx),
-    importHandlers(ctx),
-    searchHandlers(db, search, emit),
-    lex.handlers,
-    study.handlers,
-    storyHandlers(ctx, stories),
-    alignHandlers(ctx, { lexicon: lex.lexicon, ready: lex.ready }),
-  )
   changes.subscribe(() => {
     study.room.invalidate()
     stories.clear()
   })
 
+  const handlers = combineHandlers(
+    libraryHandlers(ctx),
+    importHandlers(ctx),
+    searchHandlers(db, search, emit, shared.jobs),
+    lex.handlers,
+    study.handlers,
+    storyHandlers(ctx, stories),
+    alignHandlers(ctx, { lexicon: lex.lexicon, ready: lex.ready }),
+    backupHandlers(ctx),
+    jobHandlers(ctx),
+  )
   return {
-    handlers,
     db,
     search,
     changes,
-    lexicon: lex.lexicon,
-    ensureGlossary: lex.ready,
     study: study.room,
     stories,
-    invoke: (method, input) => {
-      // what other processes wrote is seen before the call, not after
-      if (db.open) changes.check()
-      return dispatch(handlers, method, input)
-    },
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    ensureSampleLibrary: async () => {
-      if (getSetting(db, SAMPLE_LOADED)) return 0
-      let imported = 0
-      if (countArticles(db) === 0 && options.resourcesPath) {
-        const dir = join(options.resourcesPath, 'sample')
-        const names = (await readdir(dir).catch(() => [] as string[]))
-          .filter((n) => n.endsWith('.md'))
-          .sort()
-        const { sources } = await sourcesFromPaths(names.map((n) => join(dir, n)))
-        const results = await importSources(db, sources, () => {}, reindex)
-        imported = results.filter((r) => r.id !== null).length
-        for (const r of results)
-          if (r.error) console.error(`[lesesaal] sample ${r.source}: ${r.error.message}`)
-        if (imported) emit('library.changed', { reason: 'sample' })
-      }
-      setSetting(db, SAMPLE_LOADED, new Date().toISOString())
-      return imported
-    },
-    close: () => {
-      study.room.stop()
-      changes.close()
-      stories.close()
-      listeners.clear()
-      if (db.open) db.close()
-    },
+    lexicon: lex.lexicon,
+    ensureGlossary: lex.ready,
+    handlers,
+    reindex,
   }
+}
+
+/** Stops the rooms' timers and watchers and closes the library. */
+function closeSession(session: Session): void {
+  session.study.stop()
+  session.changes.close()
+  session.stories.close()
+  if (session.db.open) session.db.close()
+}
+
+/** A session whose library could not be opened again: every method answers with the reason. */
+function brokenSession(old: Session, err: unknown): Session {
+  const error =
+    err instanceof UserError
+      ? err
+      : new UserError('library_unreadable', 'The library could not be opened again.')
+  const handlers = Object.fromEntries(
+    methodNames.map((m) => [
+      m,
+      () => {
+        throw error
+      },
+    ]),
+  ) as unknown as Handlers
+  return { ...old, handlers }
 }

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url'
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
 import { forwardEvents, registerIpc } from './ipc'
-import { buildMenu } from './menu'
+import { backupFromMenu, offerRestore, restoreFromMenu } from './backups'
+import { buildMenu, menuLanguage } from './menu'
 import { applySecurity, openExternalSafely } from './security'
 
 const here = import.meta.dirname
@@ -65,31 +66,54 @@ function createWindow(c: Core): void {
   else void win.loadFile(indexFile)
 }
 
-app.whenReady().then(async () => {
-  try {
-    core = createCore({
-      libraryPath: defaultLibraryPath(),
+/** Opens the library; one that cannot be opened at all is offered its newest backup. */
+async function openCore(libraryPath: string): Promise<Core | null> {
+  const open = () =>
+    createCore({
+      libraryPath,
       resourcesPath: join(app.getAppPath(), 'resources'),
       mode: 'desktop',
       openExternal: openExternalSafely,
       canImportPaths: true,
+      // imports, dictionaries and index rebuilds in a worker thread: the window stays live
+      jobs: 'worker',
+      dailyBackups: true,
     })
+  try {
+    return open()
   } catch (err) {
-    dialog.showErrorBox('Lesesaal', (err as Error).message)
+    const reason = (err as Error).message
+    if (!(await offerRestore(libraryPath, reason, menuLanguage()))) return null
+    try {
+      return open()
+    } catch (again) {
+      dialog.showErrorBox('Lesesaal', (again as Error).message)
+      return null
+    }
+  }
+}
+
+app.whenReady().then(async () => {
+  const libraryPath = defaultLibraryPath()
+  core = await openCore(libraryPath)
+  if (!core) {
     app.quit()
     return
   }
-  await core.ensureSampleLibrary()
+  const c = core
+  await c.ensureSampleLibrary()
   // the first search need not load the index: it is read now, before anyone types
-  const searchIndex = core.search
-  setTimeout(() => void searchIndex.warm().catch(() => {}), 0)
-  registerIpc(core, isAppUrl)
-  buildMenu(() => mainWindow)
-  createWindow(core)
+  setTimeout(() => void c.search.warm().catch(() => {}), 0)
+  registerIpc(c, isAppUrl)
+  buildMenu(() => mainWindow, {
+    backup: () => void backupFromMenu(c, mainWindow, menuLanguage()),
+    restore: () => void restoreFromMenu(c, libraryPath, mainWindow, menuLanguage()),
+  })
+  createWindow(c)
   // other processes' writes (a `lesesaal import`, browser mode) reach the window within a second
-  core.changes.watch()
+  c.watchChanges()
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && core) createWindow(core)
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(c)
   })
 })
 

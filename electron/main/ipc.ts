@@ -12,7 +12,11 @@ export function registerIpc(core: Core, isAppUrl: (url: string) => boolean): voi
     if (!isTrustedSender(event, isAppUrl)) {
       return fail('unauthorized', 'This message did not come from the Lesesaal window.')
     }
-    return core.invoke(method, input)
+    // invoke never throws; a rejected promise would carry a stack into the renderer
+    return core.invoke(method, input).catch((err: unknown) => {
+      console.error('[lesesaal] IPC call failed:', err)
+      return fail('internal', 'Lesesaal could not finish this because of an unexpected problem.')
+    })
   })
 }
 
@@ -29,6 +33,9 @@ export function forwardEvents(core: Core, contents: WebContents): () => void {
   })
 }
 
-export function sendCommand(contents: WebContents, command: 'import' | 'paste' | 'library'): void {
+export function sendCommand(
+  contents: WebContents,
+  command: 'import' | 'paste' | 'library' | 'backups',
+): void {
   if (!contents.isDestroyed()) contents.send(IPC_EVENT, 'app.command', { command })
 }

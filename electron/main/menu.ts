@@ -2,10 +2,20 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 import { sendCommand } from './ipc'
 
-export function buildMenu(getWindow: () => BrowserWindow | null): void {
+export interface MenuActions {
+  backup: () => void
+  restore: () => void
+}
+
+/** The UI language of the menu and dialogs: German when the system is. */
+export function menuLanguage(): (de: string, en: string) => string {
   const german = app.getLocale().startsWith('de')
-  const t = (de: string, en: string) => (german ? de : en)
-  const send = (command: 'import' | 'paste' | 'library') => () => {
+  return (de, en) => (german ? de : en)
+}
+
+export function buildMenu(getWindow: () => BrowserWindow | null, actions?: MenuActions): void {
+  const t = menuLanguage()
+  const send = (command: 'import' | 'paste' | 'library' | 'backups') => () => {
     const win = getWindow()
     if (win) sendCommand(win.webContents, command)
   }
@@ -22,6 +32,17 @@ export function buildMenu(getWindow: () => BrowserWindow | null): void {
           click: send('paste'),
         },
         { type: 'separator' },
+        ...(actions
+          ? [
+              { label: t('Sicherung anlegen …', 'Back up…'), click: actions.backup },
+              {
+                label: t('Aus Sicherung wiederherstellen …', 'Restore from backup…'),
+                click: actions.restore,
+              },
+              { label: t('Sicherungen', 'Backups'), click: send('backups') },
+              { type: 'separator' as const },
+            ]
+          : []),
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -56,10 +56,15 @@ async function run(): Promise<void> {
       resourcesPath: findResourcesDir(),
       mode: 'browser',
       systemDictionaries: args.dictionary?.map((d) => resolve(d)),
+      // heavy work in a worker thread: the server keeps answering during imports
+      jobs: 'worker',
+      dailyBackups: true,
     })
   } catch (err) {
     fail((err as Error).message)
   }
+  const health = core.health()
+  if (health.reason) process.stderr.write(`lesesaal: note: ${health.reason}\n`)
   await core.ensureSampleLibrary()
   // the first search need not load the index: it is read now, before anyone types
   setTimeout(() => void core.search.warm().catch(() => {}), 0)
@@ -86,4 +91,8 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-void run()
+run().catch((err: unknown) => {
+  // a bug: one line for the user; the details with LESESAAL_DEBUG=1
+  if (process.env.LESESAAL_DEBUG) console.error(err)
+  fail(`browser mode stopped because of an unexpected problem (${(err as Error)?.message ?? err}).`)
+})

@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import { timingSafeEqual } from 'node:crypto'
-import { eventNames } from '../../shared/contract'
+import { eventNames, MAX_DICTIONARY_BYTES } from '../../shared/contract'
 import type { Core } from '../core'
 
 export const CSP =
@@ -30,7 +30,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 }
 
-const MAX_BODY = 200 * 1024 * 1024
+/** The largest body a valid call can have: a dictionary upload (base64) with room to spare. */
+export const MAX_BODY = Math.ceil((MAX_DICTIONARY_BYTES * 4) / 3) + 1024 * 1024
 
 export interface WebServer {
   url: string
@@ -43,6 +44,8 @@ export interface WebServerOptions {
   token: string
   rendererDir: string
   port?: number
+  /** The largest request body accepted (tests lower it). */
+  maxBody?: number
 }
 
 /** Starts browser mode on 127.0.0.1 and resolves once it listens. */
@@ -54,7 +57,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     for (const res of streams) res.write(data)
   })
   // while the door is open, other processes' writes reach the page within a second
-  const stopWatching = core.changes.watch()
+  const stopWatching = core.watchChanges()
   let port = 0
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -65,12 +68,34 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     })
   })
 
+  const maxBody = opts.maxBody ?? MAX_BODY
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (!hostAllowed(req.headers.host, port))
       return send(res, 421, { ok: false, error: { code: 'unauthorized', message: 'Wrong host.' } })
+    let url: URL
+    let pathname: string
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      pathname = decodeURIComponent(url.pathname)
+    } catch {
+      return send(res, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'The address is not a valid URL.' },
+      })
+    }
 
-    if (url.pathname.startsWith('/api/')) {
+    if (pathname.startsWith('/api/')) {
+      // A page on another origin may carry the cookie (not the header token), but the browser
+      // names it in Origin: only the app's own origin may call the API.
+      if (!originAllowed(req.headers.origin, port))
+        return send(res, 403, {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message: 'Requests from other web pages are not accepted.',
+          },
+        })
       // The header token, or the cookie plus a custom header (which cross-site pages cannot send
       // without a preflight); the event stream (EventSource sends no headers) needs the cookie.
       const cookieOk = sameToken(cookieToken(req), token)
@@ -84,23 +109,19 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           error: { code: 'unauthorized', message: 'Missing or wrong access token.' },
         })
       }
-      if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res)
+      if (pathname === '/api/events' && req.method === 'GET') return openEventStream(res)
       if (req.method !== 'POST')
         return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST.' } })
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+      const method = pathname.slice('/api/'.length)
+      const body = await readBody(req, maxBody)
+      if (body === null) return refuseTooLarge(req, res)
       let input: unknown
       try {
-        const body = await readBody(req)
         input = body.length ? JSON.parse(body) : {}
-      } catch (err) {
-        if (req.socket.destroyed && (err as Error).message !== 'too_large') return // gone
-        const tooBig = (err as Error).message === 'too_large'
-        return send(res, tooBig ? 413 : 400, {
+      } catch {
+        return send(res, 400, {
           ok: false,
-          error: {
-            code: tooBig ? 'too_large' : 'invalid_input',
-            message: tooBig ? 'The request is too large.' : 'The request body is not valid JSON.',
-          },
+          error: { code: 'invalid_input', message: 'The request body is not valid JSON.' },
         })
       }
       // a request its page has given up on (an older keystroke's search, while the core was
@@ -116,17 +137,22 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     const urlToken = url.searchParams.get('token')
     const authorised = sameToken(urlToken ?? undefined, token) || sameToken(cookieToken(req), token)
     if (!authorised) {
-      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders() })
-      return res.end(
+      const text = Buffer.from(
         'Lesesaal: open the address printed in the terminal (it contains the access token).\n',
       )
+      res.writeHead(401, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Length': String(text.length),
+        ...securityHeaders(),
+      })
+      return res.end(text)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use GET.' } })
     const cookie: Record<string, string> = urlToken
       ? { 'Set-Cookie': `lesesaal_token=${token}; HttpOnly; SameSite=Strict; Path=/` }
       : {}
-    return serveStatic(url.pathname, res, cookie)
+    return serveStatic(pathname, res, cookie)
   }
 
   const openEventStream = (res: ServerResponse) => {
@@ -146,7 +172,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res: ServerResponse,
     extra: Record<string, string>,
   ) => {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
     const full = normalize(join(rendererDir, rel))
     if (!full.startsWith(normalize(rendererDir) + sep) && full !== normalize(rendererDir)) {
       return send(res, 404, { ok: false, error: { code: 'not_found', message: 'Not found.' } })
@@ -200,32 +226,60 @@ function securityHeaders(): Record<string, string> {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body)
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  extra: Record<string, string> = {},
+) {
+  const text = Buffer.from(JSON.stringify(body))
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(text.length),
     'Cache-Control': 'no-store',
     ...securityHeaders(),
+    ...extra,
   })
   res.end(text)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body, or null when it is larger than `max`: a declared length over the limit
+ * is refused before a byte is read, a chunked body as soon as it passes the limit.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? NaN)
+  if (declared > max) return Promise.resolve(null)
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too_large'))
-        req.destroy()
+      if (size > max) {
+        req.off('data', onData)
+        req.pause()
+        resolveBody(null)
         return
       }
       chunks.push(c)
+    }
+    req.on('data', onData)
+    req.on('end', () => {
+      if (size <= max) resolveBody(Buffer.concat(chunks).toString('utf8'))
     })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+/** 413, then the connection is closed: the rest of the body is never read. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
+  res.on('finish', () => req.destroy())
+  send(
+    res,
+    413,
+    { ok: false, error: { code: 'too_large', message: 'The request is too large.' } },
+    { Connection: 'close' },
+  )
 }
 
 function cookieToken(req: IncomingMessage): string | undefined {
@@ -233,9 +287,18 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return m?.[1]
 }
 
+/** Compares in constant time; a token of another byte length (umlauts, say) is just wrong. */
 function sameToken(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string' || given.length !== token.length) return false
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token))
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** No Origin (a script, the CLI, a same-origin GET) or the app's own origin. */
+function originAllowed(origin: string | string[] | undefined, port: number): boolean {
+  if (origin === undefined) return true
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
 }
 
 function hostAllowed(host: string | undefined, port: number): boolean {

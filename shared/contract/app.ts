@@ -14,5 +14,5 @@ export interface AppResults {
 
 export interface AppEvents {
   /** A menu command from the desktop shell. */
-  'app.command': { command: 'import' | 'paste' | 'library' }
+  'app.command': { command: 'import' | 'paste' | 'library' | 'backups' }
 }

@@ -11,7 +11,9 @@
 import type { z } from 'zod'
 import { alignSchemas, type AlignEvents, type AlignResults } from './align'
 import { appSchemas, type AppEvents, type AppResults } from './app'
+import { backupSchemas, type BackupEvents, type BackupResults } from './backup'
 import { importSchemas, type ImportEvents, type ImportResults } from './import'
+import { jobSchemas, type JobEvents, type JobResults } from './jobs'
 import { lexiconSchemas, type LexiconEvents, type LexiconResults } from './lexicon'
 import { librarySchemas, type LibraryEvents, type LibraryResults } from './library'
 import { searchSchemas, type SearchEvents, type SearchResultsTable } from './search'
@@ -32,6 +34,8 @@ const rooms = [
   studySchemas,
   storySchemas,
   alignSchemas,
+  backupSchemas,
+  jobSchemas,
 ] as const
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
@@ -44,6 +48,8 @@ export const schemas = {
   ...studySchemas,
   ...storySchemas,
   ...alignSchemas,
+  ...backupSchemas,
+  ...jobSchemas,
 } as const
 
 assertNoDuplicateMethods(rooms, schemas)
@@ -60,7 +66,9 @@ export interface ApiResults
     LexiconResults,
     StudyResults,
     StoryResults,
-    AlignResults {}
+    AlignResults,
+    BackupResults,
+    JobResults {}
 
 /** What a caller passes (defaults may be left out). */
 export type ApiInput<M extends MethodName> = z.input<(typeof schemas)[M]>
@@ -101,7 +109,9 @@ export interface ApiEvents
     SearchEvents,
     LexiconEvents,
     StoryEvents,
-    AlignEvents {}
+    AlignEvents,
+    BackupEvents,
+    JobEvents {}
 export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {
@@ -114,6 +124,9 @@ const eventTable: { [E in EventName]: true } = {
   'study.progress': true,
   'story.changed': true,
   'translation.changed': true,
+  'backup.health': true,
+  'job.progress': true,
+  'job.finished': true,
 }
 /** Every event name, at runtime (the table above fails the build when one is missing). */
 export const eventNames = Object.keys(eventTable) as EventName[]

@@ -23,6 +23,11 @@ export interface LibraryResults {
 }
 
 export interface LibraryEvents {
-  /** Articles were added, changed or removed (`external`: by another process on the same file). */
-  'library.changed': { reason: 'import' | 'delete' | 'sample' | 'update' | 'external' }
+  /**
+   * Articles were added, changed or removed (`external`: by another process on the same file;
+   * `restore`: the whole library was replaced by a backup).
+   */
+  'library.changed': {
+    reason: 'import' | 'delete' | 'sample' | 'update' | 'external' | 'restore'
+  }
 }

@@ -35,6 +35,7 @@ const IMPORT_KEYS = [
   'words',
   'duplicateOf',
   'error',
+  'warning',
 ]
 
 describe('lesesaal import', () => {
@@ -74,6 +75,7 @@ describe('lesesaal import', () => {
         words: expect.any(Number),
         duplicateOf: 1,
         error: null,
+        warning: null,
       },
     ])
   })

@@ -23,6 +23,9 @@ describe('the contract', () => {
       'study.progress',
       'story.changed',
       'translation.changed',
+      'backup.health',
+      'job.progress',
+      'job.finished',
     ])
   })
 
@@ -105,16 +108,22 @@ describe('the contract', () => {
       },
     }
     const quiet = console.error
-    console.error = () => {}
+    const logged: unknown[] = []
+    console.error = (...args: unknown[]) => logged.push(...args)
     try {
       const r = await dispatch(handlers, 'library.outlets', {})
+      // the user gets one sentence; the details go to the log only
       expect(r).toEqual({
         ok: false,
         error: {
           code: 'internal',
-          message: 'Something went wrong: database is on fire',
+          message:
+            'Lesesaal could not finish this because of an unexpected problem; the details are in the log.',
         },
       })
+      expect(
+        logged.some((x) => x instanceof TypeError && x.message === 'database is on fire'),
+      ).toBe(true)
     } finally {
       console.error = quiet
     }

@@ -203,8 +203,9 @@ describe('own terms and the glossary page', () => {
     const banner = page.getByRole('note')
     await expect.poll(() => banner.innerText()).toContain(dictionary)
     await banner.getByRole('button', { name: 'Jetzt importieren' }).click()
+    // the import runs in a worker thread, which starts with the first job
     await expect
-      .poll(() => page.locator('.dictionaries').innerText())
+      .poll(() => page.locator('.dictionaries').innerText(), { timeout: 20_000 })
       .toContain(
         '(trans-de-en) importiert – Einträge: 31, Formen: 32, übersprungene fehlerhafte Zeilen: 3.',
       )
@@ -227,7 +228,7 @@ describe('own terms and the glossary page', () => {
       ),
     })
     await expect
-      .poll(() => page.locator('.dictionaries').innerText())
+      .poll(() => page.locator('.dictionaries').innerText(), { timeout: 20_000 })
       .toContain(
         'eigenes-woerterbuch.txt importiert – Einträge: 2, Formen: 2, übersprungene fehlerhafte Zeilen: 1.',
       )

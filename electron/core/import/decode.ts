@@ -5,9 +5,55 @@ import { parsers } from './parsers'
 export interface Decoded {
   text: string
   encoding: string
+  /** Bytes that were not valid in that encoding and became U+FFFD (the import report says so). */
+  replaced: number
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+const lenientUtf8 = new TextDecoder('utf-8')
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that cannot be UTF-8. */
+export function utf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0
+  let invalid = 0
+  for (let i = 0; i < b.length;) {
+    const c = b[i]!
+    if (c < 0x80) {
+      i++
+      continue
+    }
+    const need =
+      c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
+    let ok = need > 0
+    for (let k = 1; ok && k <= need; k++) ok = i + k < b.length && (b[i + k]! & 0xc0) === 0x80
+    if (ok) {
+      valid++
+      i += need + 1
+    } else {
+      invalid++
+      i++
+    }
+  }
+  return { valid, invalid }
+}
+
+/**
+ * UTF-16 without a byte-order mark: in German text nearly every character is below U+0100,
+ * so one byte of each pair is zero (the second in little-endian, the first in big-endian).
+ */
+export function utf16Order(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const pairs = Math.floor(Math.min(head.length, 8192) / 2)
+  if (pairs < 2) return null
+  let evenZero = 0
+  let oddZero = 0
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenZero++
+    if (head[2 * i + 1] === 0) oddZero++
+  }
+  if (oddZero >= pairs * 0.4 && evenZero <= pairs * 0.05) return 'utf-16le'
+  if (evenZero >= pairs * 0.4 && oddZero <= pairs * 0.05) return 'utf-16be'
+  return null
+}
 
 /**
  * Refuses input that is not text: empty files, binaries, documents in container formats.
@@ -34,8 +80,13 @@ export function assertText(bytes: Uint8Array): void {
   ) {
     throw new UserError('binary_file', 'This is an image, not text.')
   }
-  // UTF-16 text has NUL bytes too; it announces itself with a byte-order mark.
-  if (hasUtf16Bom(head)) return
+  // UTF-16 text has NUL bytes too; it announces itself with a byte-order mark, or by its pairs.
+  const order = hasUtf16Bom(head) ? 'bom' : utf16Order(head)
+  if (order) {
+    const text = new TextDecoder(order === 'bom' ? 'utf-16le' : order).decode(head)
+    const control = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0
+    if (order === 'bom' || control <= text.length * 0.05) return
+  }
   let control = 0
   for (const b of head) {
     if (b === 0) throw new UserError('binary_file', 'This looks like a binary file, not text.')
@@ -64,22 +115,31 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
  */
 export function decodeBytes(bytes: Uint8Array, declared: string | null = null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: decodeWith('utf-8', bytes.subarray(3)), encoding: 'utf-8' }
+    return { text: decodeWith('utf-8', bytes.subarray(3)), encoding: 'utf-8', replaced: 0 }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: decodeWith('utf-16le', bytes.subarray(2)), encoding: 'utf-16le' }
+    return { text: decodeWith('utf-16le', bytes.subarray(2)), encoding: 'utf-16le', replaced: 0 }
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: decodeWith('utf-16be', bytes.subarray(2)), encoding: 'utf-16be' }
+    return { text: decodeWith('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', replaced: 0 }
+  const order = utf16Order(bytes)
+  if (order) return { text: decodeWith(order, bytes), encoding: order, replaced: 0 }
   try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8' }
+    return { text: utf8.decode(bytes), encoding: 'utf-8', replaced: 0 }
   } catch {
-    // not UTF-8: fall through to legacy encodings
+    // not valid UTF-8: mostly UTF-8 with a few broken bytes, or a legacy encoding
   }
+  // Mostly UTF-8 with a few broken bytes (a page stitched together from two sources, a
+  // truncated download): read it as UTF-8 and replace those bytes, rather than turn every
+  // umlaut into "Ã¼".
+  const { valid, invalid } = utf8Sequences(bytes)
+  const lossy: Decoded = { text: lenientUtf8.decode(bytes), encoding: 'utf-8', replaced: invalid }
+  if (valid > 0 && valid >= 8 * invalid) return lossy
   // Candidates in order of trust; the best-scoring decoding wins, ties go to the earlier one.
   const candidates: string[] = []
   if (declared && declared !== 'utf-8' && declared !== 'utf8') candidates.push(declared)
   candidates.push('windows-1252')
-  for (const match of parsers().analyse(bytes)) {
+  // statistical detection needs a sample, not a whole page (it is slow on large files)
+  for (const match of parsers().analyse(bytes.subarray(0, 65536))) {
     if (match.confidence >= 30 && isSingleByte(match.name)) candidates.push(match.name)
   }
   let best: Decoded | null = null
@@ -95,19 +155,30 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     }
     const score = plausibility(text)
     if (score > bestScore) {
-      best = { text, encoding: label }
+      best = { text, encoding: label, replaced: 0 }
       bestScore = score
     }
   }
+  // UTF-8 with more broken bytes competes on the same terms: each replaced byte costs.
+  if (valid > 0 && plausibility(lossy.text) > bestScore) return lossy
   // windows-1252 leaves five bytes undefined; Latin-1 maps every byte.
-  return best ?? { text: new TextDecoder('latin1').decode(bytes), encoding: 'iso-8859-1' }
+  return (
+    best ?? { text: new TextDecoder('latin1').decode(bytes), encoding: 'iso-8859-1', replaced: 0 }
+  )
 }
 
-/** How much a decoding looks like German text: letters and punctuation it uses, minus C1 controls. */
+/**
+ * How much a decoding looks like German text: letters and punctuation it uses, minus C1
+ * controls, replacement characters and the marks of UTF-8 read as Windows-1252 ("Ã¼", "â€ž").
+ */
 function plausibility(text: string): number {
   const good = text.match(/[äöüÄÖÜß„“‚‘–—€«»éè]/g)?.length ?? 0
   const bad = text.match(/[\u0080-\u009f\ufffd]/g)?.length ?? 0
-  return good - 5 * bad
+  const mojibake =
+    text.match(
+      /[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|â€/g,
+    )?.length ?? 0
+  return good - 5 * bad - 5 * mojibake
 }
 
 function decodeWith(label: string, bytes: Uint8Array): string {

@@ -2,12 +2,12 @@
 import { UserError } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import type { HandlersOf } from '../handlers'
-import { bufferSource, importPasted, importSources, sourcesFromPaths } from './importer'
+import { importPasted } from './importer'
 
 export function importHandlers(
   ctx: CoreContext,
 ): HandlersOf<'import.paths' | 'import.files' | 'import.text'> {
-  const { db, emit, options, reindex } = ctx
+  const { db, emit, options, reindex, jobs } = ctx
   return {
     'import.paths': async ({ paths }) => {
       if (!options.canImportPaths)
@@ -15,13 +15,10 @@ export function importHandlers(
           'unsupported',
           'Importing by path is not available here; upload the files instead.',
         )
-      const { sources, skipped } = await sourcesFromPaths(paths)
-      return { results: await importSources(db, sources, emit, reindex), skipped }
+      // reading, extracting and indexing run as a job (a worker thread in the app)
+      return jobs.run('import', { paths })
     },
-    'import.files': async ({ files }) => {
-      const sources = files.map((f) => bufferSource(f.name, Buffer.from(f.data, 'base64')))
-      return { results: await importSources(db, sources, emit, reindex), skipped: 0 }
-    },
+    'import.files': async ({ files }) => jobs.run('import', { files }),
     'import.text': async ({ text, title }) => {
       const result = await importPasted(db, text, title, emit)
       await reindex()

@@ -2,174 +2,21 @@
  * Imports files, folders, URLs, uploaded files and pasted text into the library. One broken
  * input never stops a batch: it gets a one-line reason and the rest go on.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
 import type { Emit } from '../context'
-import { MAX_IMPORT_BYTES } from '../../../shared/contract'
-import { UserError } from '../../../shared/result'
 import {
   failedImport,
   type ImportReport,
   type ImportResult,
   type SourceKind,
 } from '../../../shared/types'
+import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
-import { kindForName } from './kinds'
 import { loadParsers } from './parsers'
 import type { Extraction } from './pipeline'
+import { failed, toUserError, type ImportSource } from './sources'
 
-/** One thing to import: where it came from, and how to get its bytes. */
-export interface ImportSource {
-  /** What the user knows it by: the path, URL or uploaded file name. */
-  source: string
-  /** The file name that decides its type (.txt, .html, .md). */
-  fileName: string
-  read: () => Promise<Uint8Array>
-}
-
-const FETCH_TIMEOUT_MS = 20_000
-
-/** Expands paths and URLs into import sources; folders are walked recursively. */
-export async function sourcesFromPaths(
-  paths: string[],
-): Promise<{ sources: (ImportSource | ImportResult)[]; skipped: number }> {
-  const sources: (ImportSource | ImportResult)[] = []
-  let skipped = 0
-  for (const p of paths) {
-    if (/^https?:\/\//i.test(p)) {
-      sources.push(urlSource(p))
-      continue
-    }
-    let info
-    try {
-      info = await stat(p)
-    } catch (err) {
-      sources.push(failed(p, new UserError('io_error', describeFsError(err))))
-      continue
-    }
-    if (info.isDirectory()) {
-      const found = await walkFolder(p)
-      skipped += found.skipped
-      sources.push(...found.files.map(fileSource))
-      if (found.files.length === 0) {
-        sources.push(
-          failed(p, new UserError('no_text', 'The folder has no .txt, .html, .htm or .md files.')),
-        )
-      }
-    } else {
-      sources.push(fileSource(p))
-    }
-  }
-  return { sources, skipped }
-}
-
-async function walkFolder(root: string): Promise<{ files: string[]; skipped: number }> {
-  const files: string[] = []
-  let skipped = 0
-  const visited = new Set<string>()
-  const visit = async (dir: string) => {
-    let real: string
-    try {
-      real = await realpath(dir)
-    } catch {
-      return
-    }
-    if (visited.has(real)) return // symlink loops
-    visited.add(real)
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    entries.sort((a, b) => a.name.localeCompare(b.name))
-    for (const e of entries) {
-      // hidden files and the asset folders browsers save next to a page are not articles
-      if (e.name.startsWith('.') || /_(?:files|Dateien)$/.test(e.name)) {
-        skipped++
-        continue
-      }
-      const full = join(dir, e.name)
-      if (
-        e.isDirectory() ||
-        (e.isSymbolicLink() && (await stat(full).catch(() => null))?.isDirectory())
-      )
-        await visit(full)
-      else if (kindForName(e.name)) files.push(full)
-      else skipped++
-    }
-  }
-  await visit(root)
-  return { files, skipped }
-}
-
-function fileSource(path: string): ImportSource {
-  return {
-    source: path,
-    fileName: basename(path),
-    read: async () => {
-      const info = await stat(path)
-      if (info.size > MAX_IMPORT_BYTES) throw tooLarge(info.size)
-      return readFile(path)
-    },
-  }
-}
-
-function urlSource(url: string): ImportSource {
-  return {
-    source: url,
-    fileName: 'page.html',
-    read: async () => {
-      let res: Response
-      try {
-        res = await fetch(url, {
-          signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-          redirect: 'follow',
-        })
-      } catch (err) {
-        throw new UserError('io_error', `Could not fetch the page: ${(err as Error).message}.`)
-      }
-      if (!res.ok)
-        throw new UserError(
-          'io_error',
-          `The server answered ${res.status} ${res.statusText}.`.replace(' .', '.'),
-        )
-      const type = res.headers.get('content-type') ?? ''
-      if (type && !/text\/html|application\/xhtml|text\/plain|text\/markdown/i.test(type)) {
-        throw new UserError(
-          'unsupported_type',
-          `The page is ${type.split(';')[0]}, not a web page or text.`,
-        )
-      }
-      const bytes = new Uint8Array(await res.arrayBuffer())
-      if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(bytes.length)
-      return bytes
-    },
-  }
-}
-
-/** An uploaded file (renderer drag and drop, file picker). */
-export function bufferSource(name: string, bytes: Uint8Array): ImportSource {
-  return { source: name, fileName: basename(name), read: async () => bytes }
-}
-
-function tooLarge(size: number): UserError {
-  return new UserError(
-    'too_large',
-    `The file is ${(size / 1048576).toFixed(1)} MB; articles over ${MAX_IMPORT_BYTES / 1048576} MB are not imported.`,
-  )
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code
-  if (code === 'ENOENT') return 'No such file or folder.'
-  if (code === 'EACCES' || code === 'EPERM') return 'Permission denied.'
-  return `Cannot read it (${code ?? (err as Error).message}).`
-}
-
-function failed(source: string, err: unknown): ImportResult {
-  const error =
-    err instanceof UserError
-      ? { code: err.code, message: err.message }
-      : { code: 'internal', message: `Unexpected error: ${(err as Error).message}` }
-  return failedImport(source, error)
-}
+export { bufferSource, readAtMost, sourcesFromPaths, type ImportSource } from './sources'
 
 /**
  * The extraction pipeline (HTML parser, Readability, sanitiser, Markdown) is loaded on the
@@ -199,6 +46,12 @@ function store(
     words: a.words,
     duplicateOf,
     error: null,
+    warning: x.replaced
+      ? {
+          code: 'invalid_bytes',
+          message: `${x.replaced} ${x.replaced === 1 ? 'byte was' : 'bytes were'} not valid ${x.encoding.toUpperCase()} and ${x.replaced === 1 ? 'was' : 'were'} replaced by \ufffd.`,
+        }
+      : null,
   })
   return db
     .transaction((): ImportResult => {
@@ -218,53 +71,95 @@ function store(
     .immediate() // the write lock first: another process's import waits instead of failing
 }
 
-/** How many files are imported before the search index catches up. */
-const INDEX_EVERY = 500
+/** A chunk of files is stored and indexed in one transaction, at most this many files … */
+const CHUNK_FILES = 250
+/** … or what was extracted in this many milliseconds. */
+const CHUNK_MS = 1000
+
+export interface ImportOptions {
+  /**
+   * Brings derived indexes up to date with what a chunk stored, inside the chunk's
+   * transaction (the search index's drain): other connections never see articles without
+   * their index entries, and a crash loses the chunk whole or not at all.
+   */
+  index?: () => void
+  /** Stops between files; what was stored stays (the report says `cancelled`). */
+  signal?: AbortSignal
+  /** After every file. */
+  onProgress?: (done: number, total: number, source: string) => void
+  /** After every chunk's commit. */
+  onCommitted?: () => void
+  /** After a chunk's transaction failed: forget in-memory state the index built for it. */
+  onRollback?: () => void
+}
 
 /**
- * Imports sources one by one, reporting progress; never throws for a bad source.
- * `index` brings derived indexes up to date; it runs every few hundred files and at the end.
+ * Imports sources in order, reporting progress; never throws for a bad source. Files are
+ * read and extracted one by one (yielding to the event loop between them) and stored in
+ * chunks, each chunk and its index entries in one `BEGIN IMMEDIATE` transaction.
  */
 export async function importSources(
   db: Db,
   items: (ImportSource | ImportResult)[],
   emit: Emit,
-  index: () => Promise<void> = async () => {},
+  options: ImportOptions = {},
 ): Promise<ImportResult[]> {
-  const results: ImportResult[] = []
+  const results: (ImportResult | null)[] = []
+  let pending: { at: number; source: string; x: Extraction; raw: Uint8Array }[] = []
+  let chunkStarted = performance.now()
+  let extractorVersion = 0
+  const commit = () => {
+    if (pending.length === 0) return
+    const chunk = pending
+    pending = []
+    try {
+      db.transaction(() => {
+        for (const p of chunk)
+          results[p.at] = store(db, p.source, p.x, p.raw, p.source, extractorVersion)
+        options.index?.()
+      }).immediate()
+    } catch (err) {
+      // the library refused the chunk (read-only, busy, disk full): each of its files says so
+      options.onRollback?.()
+      const e = databaseError(err) ?? toUserError(err)
+      for (const p of chunk)
+        results[p.at] = failedImport(p.source, { code: e.code, message: e.message })
+      return
+    }
+    options.onCommitted?.()
+  }
   for (const [k, item] of items.entries()) {
+    if (options.signal?.aborted) break
     if ('read' in item) {
       try {
         const raw = await item.read()
         const { extractFile, EXTRACTOR_VERSION } = await pipeline()
-        results.push(
-          store(
-            db,
-            item.source,
-            extractFile(raw, item.fileName),
-            raw,
-            item.source,
-            EXTRACTOR_VERSION,
-          ),
-        )
+        extractorVersion = EXTRACTOR_VERSION
+        const x = extractFile(raw, item.fileName)
+        // a chunk's clock starts with its first article (not while the parsers load)
+        if (pending.length === 0) chunkStarted = performance.now()
+        pending.push({ at: k, source: item.source, x, raw })
+        results.push(null)
       } catch (err) {
         results.push(failed(item.source, err))
       }
     } else {
       results.push(item)
     }
-    emit('import.progress', {
-      done: k + 1,
-      total: items.length,
-      source: item.source,
-    })
-    if ((k + 1) % INDEX_EVERY === 0) await index()
-    // let the event loop breathe between files, so the app stays responsive during big imports
+    if (
+      pending.length >= CHUNK_FILES ||
+      (pending.length && performance.now() - chunkStarted >= CHUNK_MS)
+    )
+      commit()
+    emit('import.progress', { done: k + 1, total: items.length, source: item.source })
+    options.onProgress?.(k + 1, items.length, item.source)
+    // let the event loop breathe between files (progress, cancel, other calls)
     await new Promise((r) => setImmediate(r))
   }
-  await index()
-  if (results.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
-  return results
+  commit()
+  const done = results as ImportResult[]
+  if (done.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
+  return done
 }
 
 /** Imports pasted text. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { SourceKind } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
+import { assertNesting } from './guards'
 import { extractArticle, type ExtractedArticle } from './extract'
 import { htmlLines } from './html'
 import { markdownLines } from './markdown'
@@ -16,6 +17,8 @@ export interface Extraction {
   kind: SourceKind
   encoding: string
   hash: string
+  /** Bytes that were invalid in the file's encoding and were replaced (see decode.ts). */
+  replaced?: number
 }
 
 export { kindForName, SUPPORTED_EXTENSIONS }
@@ -30,11 +33,14 @@ export function extractFile(bytes: Uint8Array, name: string): Extraction {
     )
   }
   assertText(bytes)
-  const { text, encoding } = decodeBytes(bytes, kind === 'html' ? declaredHtmlCharset(bytes) : null)
+  const { text, encoding, replaced } = decodeBytes(
+    bytes,
+    kind === 'html' ? declaredHtmlCharset(bytes) : null,
+  )
   if (!text.trim()) throw new UserError('empty_file', 'The file contains only white space.')
   // Saved pages sometimes end in .txt; markup gives them away.
   if (kind === 'txt' && /^\s*(?:<!doctype html|<html[\s>])/i.test(text)) kind = 'html'
-  return { ...extractText(text, kind), encoding }
+  return { ...extractText(text, kind), encoding, replaced }
 }
 
 /** Extracts an article from text already decoded (a file's content or pasted text). */
@@ -44,6 +50,7 @@ export function extractText(
   title?: string,
 ): Omit<Extraction, 'encoding'> & { encoding: string } {
   if (!text.trim()) throw new UserError('empty_file', 'There is no text to import.')
+  assertNesting(text, kind)
   const { lines, hints } =
     kind === 'html'
       ? htmlLines(text)

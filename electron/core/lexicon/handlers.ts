@@ -8,6 +8,7 @@ import { UserError } from '../../../shared/result'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Emit } from '../import/importer'
+import type { JobRunner } from '../jobs/runner'
 import { decodeBytes } from '../import/decode'
 import { loadParsers } from '../import/parsers'
 import type { SearchIndex } from '../search'
@@ -44,27 +45,50 @@ export function lexiconHandlers(
   db: Db,
   search: SearchIndex,
   emit: Emit,
-  options: { resourcesPath?: string; canImportPaths: boolean; systemDictionaries?: string[] },
+  options: {
+    resourcesPath?: string
+    canImportPaths: boolean
+    systemDictionaries?: string[]
+    /** Runs the dictionary import as a job (off the main thread, with cancel). */
+    jobs?: JobRunner
+  },
 ): { handlers: LexiconHandlers; lexicon: Lexicon; ready: () => Promise<void> } {
   const lexicon = new Lexicon(db, search)
   let loading: Promise<void> | null = null
   /** The built-in glossary, loaded on first use (first start, or after an upgrade). */
   const ready = () =>
     (loading ??= (async () => {
-      if (options.resourcesPath && (await loadBuiltinGlossary(db, options.resourcesPath)))
+      // a read-only library keeps the glossary it has
+      if (
+        options.resourcesPath &&
+        !db.readonly &&
+        (await loadBuiltinGlossary(db, options.resourcesPath))
+      )
         lexicon.invalidate()
     })())
   const systemCopies = options.systemDictionaries ?? SYSTEM_DICTIONARIES
 
-  const importText = async (bytes: Uint8Array, name: string, path: string | null) => {
-    if (bytes.length > MAX_DICTIONARY_BYTES)
+  /** Imports uploaded bytes, or the file at `path` (read by the job). */
+  const importText = async (bytes: Uint8Array | null, name: string, path: string | null) => {
+    if (bytes && bytes.length > MAX_DICTIONARY_BYTES)
       throw new UserError(
         'too_large',
         `The dictionary is larger than ${MAX_DICTIONARY_BYTES / 1048576} MB.`,
       )
-    await loadParsers() // charset detection
-    const { text } = decodeBytes(bytes)
     await ready()
+    if (options.jobs) {
+      // decoding, parsing and storing run off the main thread; the bytes move, not copied
+      const copy = bytes ? new Uint8Array(bytes) : undefined
+      const result = await options.jobs.run(
+        'dict.import',
+        { name, path, bytes: copy },
+        { transfer: copy ? [copy.buffer] : [] },
+      )
+      lexicon.invalidate()
+      return result
+    }
+    await loadParsers() // charset detection
+    const { text } = decodeBytes(bytes ?? (await readFile(path!)))
     const result = importDing(db, text, name, path, (done, total) =>
       emit('dict.progress', { done, total }),
     )
@@ -164,13 +188,13 @@ export function lexiconHandlers(
           'too_large',
           `The dictionary is larger than ${MAX_DICTIONARY_BYTES / 1048576} MB.`,
         )
-      return importText(await readFile(path), name || basename(path), path)
+      return importText(null, name || basename(path), path)
     },
     'dict.importSystem': async () => {
       const path = systemCopies.find((p) => existsSync(p))
       if (!path)
         throw new UserError('not_found', 'There is no German–English dictionary on this computer.')
-      return importText(await readFile(path), 'Ding (trans-de-en)', path)
+      return importText(null, 'Ding (trans-de-en)', path)
     },
   }
   return { handlers, lexicon, ready }

@@ -184,6 +184,7 @@ export function importDing(
   name: string,
   path: string | null,
   onProgress?: (done: number, total: number) => void,
+  signal?: { readonly aborted: boolean },
 ): DictionaryImport {
   const t0 = performance.now()
   const lines = text.split('\n')
@@ -199,7 +200,14 @@ export function importDing(
       malformed++
       if (examples.length < 5) examples.push({ line: i + 1, reason: r.reason })
     }
-    if (onProgress && i % step === 0) onProgress(i, lines.length)
+    if (i % step === 0) {
+      if (signal?.aborted)
+        throw new UserError(
+          'cancelled',
+          'The dictionary import was cancelled; nothing was changed.',
+        )
+      onProgress?.(i, lines.length)
+    }
   }
   if (parsed.length === 0) {
     throw new UserError(

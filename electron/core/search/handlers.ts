@@ -4,6 +4,7 @@ import { UserError } from '../../../shared/result'
 import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Emit } from '../import/importer'
+import type { JobRunner } from '../jobs/runner'
 import { SearchIndex } from './index'
 import { parseQuery, partKeys } from './query'
 import { bestSnippet, makeMatcher, matchRanges, openingSnippet } from './snippet'
@@ -13,7 +14,12 @@ type SearchHandlers = Pick<
   'search.query' | 'search.matches' | 'search.status' | 'search.rebuild'
 >
 
-export function searchHandlers(db: Db, search: SearchIndex, emit: Emit): SearchHandlers {
+export function searchHandlers(
+  db: Db,
+  search: SearchIndex,
+  emit: Emit,
+  jobs?: JobRunner,
+): SearchHandlers {
   const summary = db.prepare(
     'SELECT a.title, a.kicker, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
   )
@@ -96,8 +102,11 @@ export function searchHandlers(db: Db, search: SearchIndex, emit: Emit): SearchH
       return search.status()
     },
 
+    // a job: off the main thread in the app, one transaction (the old index serves until then)
     'search.rebuild': () =>
-      search.rebuild((done, total) => emit('search.progress', { done, total })),
+      jobs
+        ? jobs.run('search.rebuild', {})
+        : search.rebuild((done, total) => emit('search.progress', { done, total })),
   }
 }
 

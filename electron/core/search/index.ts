@@ -90,7 +90,8 @@ export class SearchIndex {
         )
       }
       await this.flex.all.mount(new SearchStore(this.reader, 'all') as unknown as StorageInterface)
-      if (this.writer.analyzer() !== ANALYZER_ID) this.writer.reset(true)
+      // a read-only library is searched as it is (never rebuilt: that would write)
+      if (!this.db.readonly && this.writer.analyzer() !== ANALYZER_ID) this.writer.reset(true)
       else this.writer.resync()
     })()
     return this.readyPromise
@@ -116,6 +117,15 @@ export class SearchIndex {
     this.docs.get()
   }
 
+  /**
+   * Forgets what this connection holds in memory about the index (documents, terms,
+   * tombstones, caches, an unwritten batch) after another connection wrote the library (a
+   * worker's import) or a transaction that wrote the index was rolled back.
+   */
+  reload(): void {
+    this.writer.resync()
+  }
+
   /** Drops the whole index and queues every article: used when the analysis changed. */
   reset(): void {
     this.writer.reset()
@@ -138,6 +148,7 @@ export class SearchIndex {
   drain(
     options: { flush?: boolean; onProgress?: (done: number, total: number) => void } = {},
   ): number {
+    if (this.db.readonly) return 0 // a read-only library: what is indexed is searched
     this.catchUp()
     return this.writer.drain(options)
   }

@@ -7,6 +7,8 @@ import { ImportMenu, ImportProgress } from '../features/import/ImportMenu'
 import { ImportReport } from '../features/import/ImportReport'
 import { PasteDialog } from '../features/import/PasteDialog'
 import { GlossaryView } from '../features/glossary/GlossaryView'
+import { BackupsView } from '../features/health/BackupsView'
+import { HealthBanner } from '../features/health/HealthBanner'
 import { LibraryView } from '../features/library/LibraryView'
 import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
@@ -67,10 +69,11 @@ function Shell() {
     useCallback(
       ({ command }) => {
         if (command === 'library') toLibrary()
+        else if (command === 'backups') navigate({ view: 'backups' })
         else if (command === 'paste') imp.setPasteOpen(true)
         else imp.openFilePicker()
       },
-      [toLibrary, imp],
+      [toLibrary, imp, navigate],
     ),
   )
 
@@ -122,6 +125,14 @@ function Shell() {
               {t('app.glossary')}
             </button>
             <StudyNav current={route.view} onNavigate={(view) => navigate({ view })} />
+            <button
+              type="button"
+              className={route.view === 'backups' ? 'navlink active' : 'navlink'}
+              onClick={() => navigate({ view: 'backups' })}
+              aria-current={route.view === 'backups' ? 'page' : undefined}
+            >
+              {t('health.backups')}
+            </button>
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
@@ -142,6 +153,7 @@ function Shell() {
           </div>
         </header>
         <main id="main" className="content">
+          <HealthBanner onRestore={() => navigate({ view: 'backups' })} />
           <ImportReport onOpen={openArticle} />
           {route.view === 'article' ? (
             <ReaderView
@@ -198,6 +210,8 @@ function Shell() {
             <ReviewView />
           ) : route.view === 'study' ? (
             <StudyView />
+          ) : route.view === 'backups' ? (
+            <BackupsView />
           ) : (
             <LibraryView onOpen={openArticle} />
           )}

@@ -27,9 +27,10 @@ export type Route =
   | { view: 'parallel'; id: number; columns: number[] }
   /** An article beside its translation. */
   | { view: 'translation'; id: number }
+  | { view: 'backups' }
 
 /** Pages that are only a name (#/glossary, #/vocabulary …). */
-const PAGES = ['glossary', 'vocabulary', 'review', 'study', 'stories'] as const
+const PAGES = ['glossary', 'vocabulary', 'review', 'study', 'stories', 'backups'] as const
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]

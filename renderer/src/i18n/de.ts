@@ -1,3 +1,4 @@
+import { healthDe } from '../features/health/strings'
 /**
  * German UI strings. The English table must have exactly the same keys (checked by type).
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
@@ -246,4 +247,5 @@ export const de = {
   ...studyDe,
   ...storiesDe,
   ...parallelDe,
+  ...healthDe,
 } as const

@@ -1,6 +1,7 @@
 import { studyEn } from '../features/study/strings'
 import { storiesEn } from '../features/stories/strings'
 import { parallelEn } from '../features/parallel/strings'
+import { healthEn } from '../features/health/strings'
 import type { Strings } from './index'
 
 /** English UI strings. */
@@ -242,4 +243,5 @@ export const en: Strings = {
   ...studyEn,
   ...storiesEn,
   ...parallelEn,
+  ...healthEn,
 }

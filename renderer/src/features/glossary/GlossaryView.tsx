@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GENDER_ARTICLE, type DictionaryStatus, type LexiconEntry } from '../../../../shared/types'
+import { CancelJobButton } from '../jobs/CancelJobButton'
 import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { fileToBase64 } from '../import/readFiles'
@@ -172,7 +173,8 @@ export function GlossaryView() {
               value={progress.done}
               max={Math.max(1, progress.total)}
               data-testid="dict-progress"
-            />
+            />{' '}
+            <CancelJobButton kind="dict.import" />
           </p>
         ) : (
           <button type="button" className="button" onClick={() => fileInput.current?.click()}>

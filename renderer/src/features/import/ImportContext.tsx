@@ -19,6 +19,8 @@ import { batches, fileToBase64, filesFromInput, type PickedFile } from './readFi
 export interface ImportReportState {
   results: ImportResult[]
   skipped: number
+  /** The user cancelled: the files not imported are listed with the code `cancelled`. */
+  cancelled?: boolean
 }
 
 interface ImportState {
@@ -31,6 +33,8 @@ interface ImportState {
   openFolderPicker: () => void
   setPasteOpen: (open: boolean) => void
   dismissReport: () => void
+  /** Stops a running import: the current batch stops between files, no further batch is sent. */
+  cancelImport: () => void
 }
 
 const Ctx = createContext<ImportState | null>(null)
@@ -49,6 +53,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const fileInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
   const offset = useRef({ before: 0, total: 0 })
+  const cancelled = useRef(false)
 
   useApiEvent(
     'import.progress',
@@ -63,15 +68,18 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       if (files.length === 0 && skipped === 0) return
       const results: ImportResult[] = []
       offset.current = { before: 0, total: files.length }
+      cancelled.current = false
       setProgress({ done: 0, total: files.length })
       try {
         for (const batch of batches(files)) {
+          if (cancelled.current) break
           const payload = await Promise.all(
             batch.map(async (f) => ({ name: f.path, data: await fileToBase64(f.file) })),
           )
           try {
             const r = await api.call('import.files', { files: payload })
             results.push(...r.results)
+            if (r.cancelled) cancelled.current = true
           } catch (err) {
             const error = {
               code: err instanceof ApiCallError ? err.code : 'internal',
@@ -86,7 +94,16 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         offset.current = { before: 0, total: 0 }
         setProgress(null)
       }
-      setReport({ results, skipped })
+      if (cancelled.current) {
+        // nothing silently dropped: every file not imported is named
+        const handled = new Set(results.map((r) => r.source))
+        for (const f of files)
+          if (!handled.has(f.path))
+            results.push(
+              failedImport(f.path, { code: 'cancelled', message: 'The import was cancelled.' }),
+            )
+      }
+      setReport({ results, skipped, cancelled: cancelled.current })
     },
     [api],
   )
@@ -117,6 +134,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       openFolderPicker: () => folderInput.current?.click(),
       setPasteOpen,
       dismissReport: () => setReport(null),
+      cancelImport: () => {
+        cancelled.current = true
+      },
     }),
     [progress, report, pasteOpen, importPicked, importText],
   )

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { CancelJobButton } from '../jobs/CancelJobButton'
 import { useImport } from './ImportContext'
 
 /** The "Import" button with its choices: files, a folder, pasted text. */
@@ -56,15 +57,16 @@ export function ImportMenu() {
   )
 }
 
-/** A thin progress bar while files are being imported. */
+/** A thin progress bar while files are being imported, with a button to cancel. */
 export function ImportProgress() {
   const { t } = useTranslation()
-  const { progress } = useImport()
+  const { progress, cancelImport } = useImport()
   if (!progress) return null
   return (
     <div className="import-progress" role="status">
       <span>{t('import.progress', progress)}</span>
       <progress max={progress.total} value={progress.done} />
+      <CancelJobButton kind="import" onCancel={cancelImport} />
     </div>
   )
 }

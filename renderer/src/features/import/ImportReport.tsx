@@ -22,6 +22,14 @@ export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
           })}
           {report.skipped > 0 && <> · {t('import.skipped', { count: report.skipped })}</>}
         </p>
+        {report.cancelled && (
+          <p className="cancelled-note">
+            {t('jobs.cancelled', {
+              done: report.results.filter((r) => r.error?.code !== 'cancelled').length,
+              total: report.results.length,
+            })}
+          </p>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -47,13 +55,20 @@ export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
                 {errorText(t, r.error)}
               </span>
             ) : (
-              <button
-                type="button"
-                className="link"
-                onClick={() => onOpen((r.id ?? r.duplicateOf)!)}
-              >
-                {r.duplicateOf !== null ? t('import.duplicateOf') : t('import.open')}
-              </button>
+              <>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen((r.id ?? r.duplicateOf)!)}
+                >
+                  {r.duplicateOf !== null ? t('import.duplicateOf') : t('import.open')}
+                </button>
+                {r.warning && (
+                  <span className="warning" title={r.warning.message}>
+                    ⚠ {t('warnings.invalid_bytes')}
+                  </span>
+                )}
+              </>
             )}
           </li>
         ))}
