@@ -3,7 +3,7 @@ import type { SourceKind } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
 import { extractArticle, type ExtractedArticle } from './extract'
-import { htmlLines } from './html'
+import { htmlLines, readabilityLines } from './html'
 import { markdownLines } from './markdown'
 import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
 import { plainTextLines } from './plaintext'
@@ -51,7 +51,14 @@ export function extractText(
         ? markdownLines(text)
         : { lines: plainTextLines(text), hints: {} }
   if (title) hints.title = title
-  const article = extractArticle(lines, hints)
+  let article: ExtractedArticle
+  try {
+    article = extractArticle(lines, hints)
+  } catch (err) {
+    // When the cleanup leaves nothing of our selection, Readability's reading gets its chance.
+    if (kind !== 'html' || !(err instanceof UserError) || err.code !== 'no_text') throw err
+    article = extractArticle(readabilityLines(text), hints)
+  }
   return { article, kind, encoding: 'utf-8', hash: contentHash(article.paragraphs) }
 }
 
