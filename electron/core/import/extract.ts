@@ -12,6 +12,7 @@ import {
   endsLikeSentence,
   isHeadingLike,
   isProse,
+  mayBeLink,
   normalizeLineText,
   type Line,
 } from './lines'
@@ -296,6 +297,7 @@ function applyContextRules(lines: Line[], tags: (RuleName | null)[], end: number
     tags[i] = 'related_links'
     for (let j = i + 1; j < end && (tags[j] === null || tags[j] === 'related_links'); j++) {
       if (isProse(texts[j]!) && lines[j]!.blankBefore) break
+      if (!mayBeLink(lines[j]!)) break
       if (!isHeadingLike(texts[j]!) && countWords(texts[j]!) > 20) break
       tags[j] = 'related_links'
     }
@@ -311,7 +313,7 @@ function normalizeLines(input: Line[]): Line[] {
       blank = true
       continue
     }
-    out.push({ text, blankBefore: blank || l.blankBefore, heading: l.heading })
+    out.push({ text, blankBefore: blank || l.blankBefore, heading: l.heading, links: l.links })
     blank = false
   }
   return out

@@ -8,6 +8,13 @@ export interface Line {
   blankBefore: boolean
   /** The markup said this is a heading (HTML h1–h6, Markdown #). */
   heading?: boolean
+  /** Share of the text inside links (HTML only; undefined where the format has no links). */
+  links?: number
+}
+
+/** True when the line is link text (HTML), or may be (formats without link information). */
+export function mayBeLink(line: Line): boolean {
+  return line.links === undefined || line.links > 0.5
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g

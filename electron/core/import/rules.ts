@@ -244,6 +244,7 @@ const FURNITURE = [
   /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
   /^(?:Artikel|Beitrag|Video|Audio)\s+(?:anhören|vorlesen(?:\s+lassen)?|abspielen|herunterladen)$/i,
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
+  /^(?:ANZEIGE|Anzeige|WERBUNG|Werbung)\s*[-–:|]\s*.{0,120}$/,
   /^(?:Schriftgröße|Textgröße)\b.*$/i,
 ]
 
@@ -317,12 +318,14 @@ export function isShareOrRating(text: string): boolean {
   // a row made only of share words
   const tokens = lower.split(/\s*[|·•,]\s*|\s+/).filter(Boolean)
   if (tokens.length >= 2 && tokens.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))) return true
+  // share bars are short; a long sentence may well say "bewertet" twice
   const signals = text.match(SHARE_SIGNALS)?.length ?? 0
-  if (signals >= 2) return true
+  if (signals >= 2 && (text.length < 160 || signals >= 4)) return true
   if (
-    /^(?:Wie (?:gefällt|fanden) (?:Ihnen|Sie) (?:dieser|diesen) (?:Artikel|Beitrag)|War dieser (?:Artikel|Beitrag) hilfreich)/i.test(
+    /^(?:Wie (?:gefällt|gefiel|fanden|bewerten) (?:Ihnen|Sie|dir|du) (?:dieser|diesen|den|der) (?:Artikel|Beitrag|Text|Seite)|(?:War|Ist) (?:dieser|der) (?:Artikel|Beitrag|Text) (?:hilfreich|nützlich|lesenswert)|Fanden Sie (?:diesen|den|die) (?:Artikel|Beitrag|Text|Seite|Informationen) (?:hilfreich|nützlich|gut)|Hier können Sie (?:den|diesen) (?:Artikel|Beitrag) bewerten|(?:Artikel|Beitrag|Seite) bewerten\b)/i.test(
       text,
-    )
+    ) &&
+    text.length < 120
   )
     return true
   if (/^\d(?:[.,]\d)?\s*(?:von|\/)\s*5\s*(?:Sternen?)?\b/i.test(text) && text.length < 60)
@@ -360,6 +363,10 @@ export function isConsentOrBanner(text: string): boolean {
   // "Sie" at the start of a sentence is usually "they" in news prose; count only the rest.
   const address = (text.replace(/(^|[.!?:]\s+|[„"«»“]\s*)Sie\b/g, '$1').match(READER_ADDRESS) ?? [])
     .length
+  // A long line of prose (an article about data protection) needs more evidence than a banner.
+  if (text.length > 200) return web >= 3 || (web >= 2 && address >= 2)
+  // A question to "Sie" with one web word is an interview question, not a banner.
+  if (web === 1 && /\?\s*$/.test(text)) return false
   return web >= 2 || (web >= 1 && address >= 1)
 }
 
@@ -402,7 +409,7 @@ export function isCopyrightOrFooter(text: string): boolean {
 }
 
 const GALLERY = [
-  /^(?:Bilder des Tages|Bild des Tages|Bildergalerie|Bildergalerien|Fotostrecke|Fotogalerie|Galerie|Bilderstrecke|Zur Bildergalerie|Zur Fotostrecke|Alle Bilder(?: anzeigen)?|Weitere Bilder|Mehr Bilder|Fotos|Videos?|Audio|Podcast|Video abspielen|Video starten|Bild vergrößern|Vollbild|Zoom)$/i,
+  /^(?:Beitragsbild|Titelbild|Zum Vergrößern (?:auf das Bild |auf das Foto )?(?:klicken|anklicken|tippen)|(?:Bild|Foto) vergrößern|Bilder des Tages|Bild des Tages|Bildergalerie|Bildergalerien|Fotostrecke|Fotogalerie|Galerie|Bilderstrecke|Zur Bildergalerie|Zur Fotostrecke|Alle Bilder(?: anzeigen)?|Weitere Bilder|Mehr Bilder|Fotos|Videos?|Audio|Podcast|Video abspielen|Video starten|Bild vergrößern|Vollbild|Zoom)$/i,
   /^(?:Bild|Foto|Seite)?\s*\d{1,3}\s*(?:von|\/|of)\s*\d{1,3}$/i,
   /^\d{1,3}\s*(?:Bilder|Fotos)$/i,
 ]
@@ -413,9 +420,9 @@ export function isGalleryFurniture(text: string): boolean {
 }
 
 const CREDIT_LABEL =
-  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto)\s*:\s*[^.!?]{2,100}\)?$/i
+  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto|Titelbild|Titelfoto|Beitragsbild|Headerbild|Vorschaubild|Bildnachweis|Fotonachweis|Bildrechte|Abbildung(?:\s*\d+)?|Abb\.\s*\d+)\s*:\s*(?:[^.!?]|\.(?=\S)){2,100}\)?$/i
 const TRAILING_CREDIT =
-  /(?:^|[\s.!?»“"])\(?(?:Fotos?|Bild|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credit|©)\s*:?\s*[^.!?:]{2,90}\)?$/i
+  /(?:^|[\s.!?»“"])\(?(?:(?:Fotos?|FOTO|Bild|BILD|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credits?)\s*:|©)\s*[^.!?:]{2,90}\)?$/
 
 /** A credit by itself: "Foto: Max Muster/dpa", "Maria Beispiel/ Agentur/ AP", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
@@ -457,7 +464,7 @@ export function endsWithCredit(text: string): boolean {
 }
 
 const RELATED_MARKERS =
-  /^(?:Mehr zum Thema|Mehr zu diesem Thema|Lesen Sie auch|Lesen Sie mehr|Lesen Sie hier|Auch interessant|Ebenfalls interessant|Das könnte Sie auch interessieren|Das könnte dich auch interessieren|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Verwandte Artikel|Verwandte Themen|Zum Thema|Mehr dazu|Empfehlungen|Unsere Empfehlungen|Top-Artikel|Meistgelesen|Meistgelesene Artikel|Meist gelesen|Neueste Artikel|Neueste Nachrichten|Aktuelle Nachrichten|Top-Themen|Top Themen|Themen des Tages|Mehr aus dem Ressort|Mehr aus \p{Lu}[\p{L} -]+|Weitere Themen|Hintergrund|Links? zum Thema)\b\s*:?\s*(.*)$/iu
+  /^(?:Mehr zum Thema|Mehr zu diesem Thema|Lesen Sie auch|Lesen Sie mehr|Lesen Sie hier|Auch interessant|Ebenfalls interessant|Das könnte Sie auch interessieren|Das könnte dich auch interessieren|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Verwandte Artikel|Verwandte Themen|Zum Thema|Mehr dazu|Empfehlungen|Unsere Empfehlungen|Top-Artikel|Meistgelesen|Meistgelesene Artikel|Meist gelesen|Neueste Artikel|Neueste Nachrichten|Aktuelle Nachrichten|Top-Themen|Top Themen|Themen des Tages|Mehr aus dem Ressort|Mehr aus \p{Lu}[\p{L} -]+|Weitere Themen|Hintergrund|Links? zum Thema|Weitere Beiträge|Weitere Berichte|Weitere Texte|Ähnliche (?:Artikel|Beiträge|Themen|Nachrichten)|Empfohlene (?:Artikel|Beiträge)|Aktuelle (?:Berichte|Beiträge|Artikel)|Neueste Beiträge|Beliebte (?:Artikel|Beiträge)|Passend zum Thema|Dazu passend|Das (?:könnte|dürfte) (?:Sie|dich|euch) (?:auch )?interessieren|Related (?:posts|articles)|You may also like|Read more|More from)\b\s*:?\s*(.*)$/iu
 
 /** A label that starts a list of related-article links, with any headline on the same line. */
 export function readRelatedMarker(text: string): { rest: string } | null {

@@ -16,12 +16,12 @@ export interface NodeStats {
 }
 
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|teaser|newsletter|cookie|consent|paywall|navigation|navbar|sharing|kommentar|werbung|anzeige/
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|modal|overlay|wm-ipp|consent|paywall|navigation|navbar|sharing|kommentar|werbung|anzeige/
 const MAYBE = /and|article|body|column|content|main|shadow|story|artikel|beitrag|inhalt/
 const POSITIVE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|artikel|beitrag|inhalt|meldung|nachricht/
 const NEGATIVE =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|teaser|kommentar|werbung|newsletter/
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|kommentar|werbung|newsletter/
 const UNLIKELY_ROLES = new Set([
   'menu',
   'menubar',
@@ -212,4 +212,32 @@ export function isAncestor(a: HNode, n: HNode): boolean {
 
 export function elementChildren(n: HNode): HNode[] {
   return n.children.filter((c): c is HNode => typeof c !== 'string')
+}
+
+/**
+ * The element whose blocks weigh most: good text counts its length, furniture (jusText's bad
+ * blocks) counts against it. The article's element wins over a footer with one long blurb
+ * and over the page as a whole.
+ */
+export function findContentByMass(
+  blocks: Block[],
+  classes: BlockClass[],
+  skip: (b: Block) => boolean,
+  badWeight = 0.5,
+): Candidate | null {
+  const mass = new Map<HNode, number>()
+  for (const b of blocks) {
+    if (skip(b)) continue
+    const w = classes[b.index] === 'good' ? b.text.length : -badWeight * b.text.length
+    for (let n: HNode | null = b.owner; n; n = n.parent) mass.set(n, (mass.get(n) ?? 0) + w)
+  }
+  let best: HNode | null = null
+  let bestMass = 0
+  for (const [n, m] of mass) {
+    if (m > bestMass || (m === bestMass && best && isAncestor(best, n))) {
+      best = n
+      bestMass = m
+    }
+  }
+  return best ? { top: best, parts: [best], score: bestMass } : null
 }

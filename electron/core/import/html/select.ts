@@ -5,7 +5,7 @@
  * out. An element that holds the article is never removed for its class name.
  */
 import { pageBlocks, type Block } from './blocks'
-import { findContent, isAncestor, isUnlikely, nodeStats, type Candidate } from './content'
+import { findContent, findContentByMass, isAncestor, isUnlikely, nodeStats, type Candidate } from './content'
 import { justext, type BlockClass } from './justext'
 import { classAndId, type HNode } from './tree'
 
@@ -18,7 +18,9 @@ export interface Selection {
   commentSections: HNode[]
 }
 
+const MASS_BAD_WEIGHT = Number(process.env.X_MASS ?? 1)
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
+const AUTHOR_BOX = /author|autor|byline|saboxplugin/
 const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-source|imagesource/
 
 /** Is any element from `n` up to (not including) `stop` matched by `pred`? */
@@ -54,12 +56,19 @@ export function selectArticle(root: HNode): Selection {
     }
     return v
   }
-  let candidate = findContent(
-    blocks,
-    initial,
-    stats,
-    (b) => unlikelyUp(b.owner) || inComments(b, commentish),
-  )
+  const skipScoring = (b: Block) => unlikelyUp(b.owner) || inComments(b, commentish)
+  let candidate = findContent(blocks, initial, stats, skipScoring)
+  // Readability's choice is checked against the element with the most good text: when its
+  // own element holds far less of it (a footer blurb with a "content" class), the heavier wins.
+  const byMass = findContentByMass(blocks, final, skipScoring, MASS_BAD_WEIGHT)
+  if (byMass && process.env.X_RATIO !== '0') {
+    const massOf = (c: Candidate) =>
+      blocks.reduce((m, b) => {
+        if (skipScoring(b) || !c.parts.some((p) => isAncestor(p, b.owner))) return m
+        return m + (final[b.index] === 'good' ? b.text.length : -MASS_BAD_WEIGHT * b.text.length)
+      }, 0)
+    if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.5) * byMass.score) candidate = byMass
+  }
   const inParts = (c: Candidate | null, b: Block) =>
     !!c && c.parts.some((p) => isAncestor(p, b.owner))
   const size = (c: Candidate | null) =>
@@ -73,15 +82,46 @@ export function selectArticle(root: HNode): Selection {
   if (!candidate) return { blocks, kept: [], candidate, classes: final, commentSections }
 
   const parts = new Set(candidate.parts)
-  const keepInside = (b: Block) => {
-    if (inComments(b, commentSections)) return false
-    // furniture inside the article element
-    if (between(b.owner, parts, (n) => isUnlikely(n) || n.tag === 'figcaption' || n.tag === 'nav' || n.tag === 'aside' || CAPTION.test(classAndId(n))))
-      return false
+  const furnitureInside = (n: HNode) =>
+    isUnlikely(n) ||
+    n.tag === 'figcaption' ||
+    n.tag === 'nav' ||
+    n.tag === 'aside' ||
+    CAPTION.test(classAndId(n)) ||
+    AUTHOR_BOX.test(classAndId(n))
+  const isCaption = (n: HNode) => n.tag === 'figcaption' || n.tag === 'figure' || CAPTION.test(classAndId(n))
+  /** Why a block of the article element is left out, or null to keep it. */
+  const dropReason = (b: Block): 'caption' | 'furniture' | null => {
+    if (inComments(b, commentSections)) return 'furniture'
+    if (between(b.owner, parts, isCaption)) return 'caption'
+    if (between(b.owner, parts, furnitureInside)) return 'furniture'
     const density = b.text.length ? b.linkChars / b.text.length : 0
-    if (final[b.index] === 'bad' && density > 0.5) return false
-    return true
+    if (final[b.index] === 'bad' && density > 0.5) return 'furniture'
+    return null
   }
-  const kept = blocks.filter((b) => inParts(candidate, b) && keepInside(b))
+  const reasons = new Map<Block, 'caption' | 'furniture' | null>()
+  for (const b of blocks) if (inParts(candidate, b)) reasons.set(b, dropReason(b))
+  const keep = new Set([...reasons].filter(([, r]) => r === null).map(([b]) => b))
+
+  // The lead and headline often sit above the element that holds the body: take the prose
+  // blocks just before it, across short metadata lines (date, author), up to a link list or
+  // a long block of furniture.
+  const first = blocks.find((b) => keep.has(b))
+  if (first && !process.env.X_NOLEAD) {
+    let gap = 0
+    for (let i = first.index - 1; i >= 0 && gap <= 6; i--) {
+      const b = blocks[i]!
+      const density = b.text.length ? b.linkChars / b.text.length : 0
+      if (unlikelyUp(b.owner) || inComments(b, commentSections) || density > 0.3) break
+      const prose = final[b.index] === 'good' || initial[b.index] === 'good' || initial[b.index] === 'neargood'
+      if (prose || b.heading === 1) {
+        keep.add(b)
+        gap = 0
+        if (b.heading === 1) break
+      } else if (b.text.length > 200) break
+      else gap++
+    }
+  }
+  const kept = blocks.filter((b) => keep.has(b))
   return { blocks, kept, candidate, classes: final, commentSections }
 }
