@@ -8,6 +8,31 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
+const lenientUtf8 = new TextDecoder('utf-8')
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that cannot be UTF-8. */
+export function utf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0
+  let invalid = 0
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!
+    if (c < 0x80) {
+      i++
+      continue
+    }
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
+    let ok = need > 0 && i + need < b.length + 0
+    for (let k = 1; ok && k <= need; k++) ok = i + k < b.length && (b[i + k]! & 0xc0) === 0x80
+    if (ok) {
+      valid++
+      i += need + 1
+    } else {
+      invalid++
+      i++
+    }
+  }
+  return { valid, invalid }
+}
 
 /**
  * Refuses input that is not text: empty files, binaries, documents in container formats.
@@ -75,11 +100,19 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   } catch {
     // not UTF-8: fall through to legacy encodings
   }
+  // Mostly UTF-8 with a few broken bytes (a page stitched together from two sources): read it
+  // as UTF-8 and lose those few bytes, rather than turn every umlaut into "Ã¼".
+  const { valid, invalid } = utf8Sequences(bytes)
+  const declaredUtf8 = declared === 'utf-8' || declared === 'utf8'
+  if (valid > 0 && (valid >= 8 * invalid || (declaredUtf8 && valid >= invalid))) {
+    return { text: lenientUtf8.decode(bytes).replace(/\ufffd/g, ''), encoding: 'utf-8' }
+  }
   // Candidates in order of trust; the best-scoring decoding wins, ties go to the earlier one.
   const candidates: string[] = []
   if (declared && declared !== 'utf-8' && declared !== 'utf8') candidates.push(declared)
   candidates.push('windows-1252')
-  for (const match of parsers().analyse(bytes)) {
+  // statistical detection needs a sample, not a whole page (it is slow on large files)
+  for (const match of parsers().analyse(bytes.subarray(0, 65536))) {
     if (match.confidence >= 30 && isSingleByte(match.name)) candidates.push(match.name)
   }
   let best: Decoded | null = null

@@ -246,6 +246,11 @@ const FURNITURE = [
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
   /^(?:ANZEIGE|Anzeige|WERBUNG|Werbung)\s*[-–:|]\s*.{0,120}$/,
   /^(?:Schriftgröße|Textgröße)\b.*$/i,
+  // tag lines: "Themen: Haushalt, Bundestag"
+  /^(?:Themen|Schlagworte|Schlagwörter|Stichworte|Stichwörter|Tags|Kategorien?|Rubriken?)\s*:\s*[^.!?]{1,200}$/i,
+  // download links: "Dieses Skript als PDF herunterladen", "Download (123 KB)"
+  /^.{0,60}\b(?:als PDF|PDF|Audio|MP3|Datei)\s+(?:herunterladen|downloaden|speichern)$/i,
+  /^Download\s*(?:\(\d+[.,]?\d*\s*[KM]B\))?$/i,
 ]
 
 /** Page furniture: "Sie sind hier:", empty labels like "Datum:", "1 min", "Anzeige". */
@@ -372,7 +377,7 @@ export function isConsentOrBanner(text: string): boolean {
 
 const COPYRIGHT = /^(?:©|ⓒ|\(c\)|Copyright\b\s*(?:©|\(c\))?)\s*/i
 const RIGHTS =
-  /^(?:Alle Rechte vorbehalten|All rights reserved|Vervielfältigung nur mit (?:vorheriger )?(?:schriftlicher )?Genehmigung|Nachdruck(?: nur)? mit Genehmigung|Nachdruck verboten|Weiterverbreitung nur mit Genehmigung)\b.*$/i
+  /^(?:(?:Dieser|Der) (?:Text|Beitrag|Artikel|Inhalt)(?: wurde veröffentlicht| steht| ist| erscheint)? unter (?:der|einer) (?:Lizenz|Creative[- ]Commons)|Lizenz\s*:\s*CC[- ]|Alle Rechte vorbehalten|All rights reserved|Vervielfältigung nur mit (?:vorheriger )?(?:schriftlicher )?Genehmigung|Nachdruck(?: nur)? mit Genehmigung|Nachdruck verboten|Weiterverbreitung nur mit Genehmigung)\b.*$/i
 const FOOTER_WORDS = new Set(
   (
     'impressum|datenschutz|datenschutzerklärung|datenschutzhinweise|agb|kontakt|barrierefreiheit|' +
@@ -420,12 +425,15 @@ export function isGalleryFurniture(text: string): boolean {
 }
 
 const CREDIT_LABEL =
-  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto|Titelbild|Titelfoto|Beitragsbild|Headerbild|Vorschaubild|Bildnachweis|Fotonachweis|Bildrechte|Abbildung(?:\s*\d+)?|Abb\.\s*\d+)\s*:\s*(?:[^.!?]|\.(?=\S)){2,100}\)?$/i
+  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto|Titelbild|Titelfoto|Beitragsbild|Headerbild|Vorschaubild|Bildnachweis|Fotonachweis|Bildrechte|Abbildung(?:\s*\d+)?|Abb\.\s*\d+)\s*:\s*(?:[^.!?]|\.(?=\S)){2,100}\.?\)?$/i
+/** Figures numbered in the text ("Abbildung 3: …") carry longer captions. */
+const FIGURE_LABEL = /^(?:Abbildung|Abb\.|Grafik|Tabelle|Karte)\s*\d*\s*:\s*\S.{0,220}$/
 const TRAILING_CREDIT =
   /(?:^|[\s.!?»“"])\(?(?:(?:Fotos?|FOTO|Bild|BILD|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credits?)\s*:|©)\s*[^.!?:]{2,90}\)?$/
 
 /** A credit by itself: "Foto: Max Muster/dpa", "Maria Beispiel/ Agentur/ AP", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
+  if (FIGURE_LABEL.test(text) && text.length <= 240) return true
   if (text.length > 140) return false
   if (CREDIT_LABEL.test(text)) return true
   if (/^©\s*\S/.test(text) && text.includes('/')) return true

@@ -18,7 +18,7 @@ export interface Selection {
   commentSections: HNode[]
 }
 
-const MASS_BAD_WEIGHT = Number(process.env.X_MASS ?? 1)
+const MASS_BAD_WEIGHT = Number(process.env.X_MASS ?? 0.5)
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
 const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-source|imagesource/
@@ -27,6 +27,18 @@ const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-so
 function between(n: HNode | null, stop: Set<HNode>, pred: (n: HNode) => boolean): boolean {
   for (; n && !stop.has(n); n = n.parent) if (pred(n)) return true
   return false
+}
+
+/** How many blocks before the article's element are looked at for its lead. */
+const LEAD_WINDOW = 40
+
+/** The page's own article element around the chosen one: the nearest <article> or <main>. */
+function articleScope(top: HNode): HNode | null {
+  for (let n: HNode | null = top; n; n = n.parent) {
+    if (n.tag === 'article' || n.tag === 'main' || n.attrs.role === 'main') return n
+    if (n.tag === 'body') return null
+  }
+  return null
 }
 
 export function selectArticle(root: HNode): Selection {
@@ -67,7 +79,7 @@ export function selectArticle(root: HNode): Selection {
         if (skipScoring(b) || !c.parts.some((p) => isAncestor(p, b.owner))) return m
         return m + (final[b.index] === 'good' ? b.text.length : -MASS_BAD_WEIGHT * b.text.length)
       }, 0)
-    if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.5) * byMass.score) candidate = byMass
+    if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.3) * byMass.score) candidate = byMass
   }
   const inParts = (c: Candidate | null, b: Block) =>
     !!c && c.parts.some((p) => isAncestor(p, b.owner))
@@ -89,37 +101,60 @@ export function selectArticle(root: HNode): Selection {
     n.tag === 'aside' ||
     CAPTION.test(classAndId(n)) ||
     AUTHOR_BOX.test(classAndId(n))
-  const isCaption = (n: HNode) => n.tag === 'figcaption' || n.tag === 'figure' || CAPTION.test(classAndId(n))
+  const isCaption = (n: HNode) => n.tag === 'figcaption' || CAPTION.test(classAndId(n))
   /** Why a block of the article element is left out, or null to keep it. */
   const dropReason = (b: Block): 'caption' | 'furniture' | null => {
     if (inComments(b, commentSections)) return 'furniture'
     if (between(b.owner, parts, isCaption)) return 'caption'
     if (between(b.owner, parts, furnitureInside)) return 'furniture'
     const density = b.text.length ? b.linkChars / b.text.length : 0
-    if (final[b.index] === 'bad' && density > 0.5) return 'furniture'
+    if (final[b.index] === 'bad' && density > 0.5) return linkParagraph(b) ? null : 'furniture'
     return null
+  }
+  // A paragraph of its own that is a link ("Hier geht's zur Veranstaltung", a URL) between
+  // paragraphs of the text belongs to it; link lists are list items or runs of links.
+  const linkParagraph = (b: Block) => {
+    if (b.owner.tag !== 'p' || b.inList || process.env.X_NOLINKP) return false
+    const prev = blocks[b.index - 1]
+    const next = blocks[b.index + 1]
+    const proseNeighbour = (n: Block | undefined) =>
+      !!n && final[n.index] === 'good' && n.linkChars < n.text.length * 0.3
+    return proseNeighbour(prev) || proseNeighbour(next)
   }
   const reasons = new Map<Block, 'caption' | 'furniture' | null>()
   for (const b of blocks) if (inParts(candidate, b)) reasons.set(b, dropReason(b))
   const keep = new Set([...reasons].filter(([, r]) => r === null).map(([b]) => b))
 
-  // The lead and headline often sit above the element that holds the body: take the prose
-  // blocks just before it, across short metadata lines (date, author), up to a link list or
-  // a long block of furniture.
+  // The lead and headline often sit above the element that holds the body. Inside the
+  // article's own <article> or <main>, prose blocks before it are taken (across dates, author
+  // links and paywall notices); elsewhere only those just before it, across short lines.
   const first = blocks.find((b) => keep.has(b))
-  if (first && !process.env.X_NOLEAD) {
-    let gap = 0
-    for (let i = first.index - 1; i >= 0 && gap <= 6; i--) {
-      const b = blocks[i]!
-      const density = b.text.length ? b.linkChars / b.text.length : 0
-      if (unlikelyUp(b.owner) || inComments(b, commentSections) || density > 0.3) break
-      const prose = final[b.index] === 'good' || initial[b.index] === 'good' || initial[b.index] === 'neargood'
-      if (prose || b.heading === 1) {
-        keep.add(b)
-        gap = 0
-        if (b.heading === 1) break
-      } else if (b.text.length > 200) break
-      else gap++
+  if (first) {
+    const scope = articleScope(candidate.top)
+    const prose = (b: Block) =>
+      final[b.index] === 'good' || initial[b.index] === 'good' || initial[b.index] === 'neargood'
+    const density = (b: Block) => (b.text.length ? b.linkChars / b.text.length : 0)
+    if (scope) {
+      const stop = new Set([scope])
+      for (let i = first.index - 1; i >= Math.max(0, first.index - LEAD_WINDOW); i--) {
+        const b = blocks[i]!
+        if (!isAncestor(scope, b.owner)) break
+        if (density(b) > 0.3 || inComments(b, commentSections)) continue
+        if (between(b.owner, stop, (n) => isUnlikely(n) || isCaption(n))) continue
+        if (prose(b) || b.heading === 1) keep.add(b)
+      }
+    } else {
+      let gap = 0
+      for (let i = first.index - 1; i >= 0 && gap <= 6; i--) {
+        const b = blocks[i]!
+        if (unlikelyUp(b.owner) || inComments(b, commentSections) || density(b) > 0.3) break
+        if (prose(b) || b.heading === 1) {
+          keep.add(b)
+          gap = 0
+          if (b.heading === 1) break
+        } else if (b.text.length > 200) break
+        else gap++
+      }
     }
   }
   const kept = blocks.filter((b) => keep.has(b))
