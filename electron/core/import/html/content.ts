@@ -42,12 +42,17 @@ export function classWeight(n: HNode): number {
   return w
 }
 
-/** An element Readability would drop before scoring: navigation, comments, sidebars … */
-export function isUnlikely(n: HNode): boolean {
+/**
+ * An element Readability would drop before scoring: navigation, comments, sidebars …
+ * With `headerIsLikely`, a "header" class alone does not count (the lead's own header).
+ */
+export function isUnlikely(n: HNode, headerIsLikely = false): boolean {
   if (n.tag === 'body' || n.tag === 'html' || n.tag === 'article' || n.tag === 'main') return false
   const role = n.attrs.role
   if (role && UNLIKELY_ROLES.has(role)) return true
-  const s = classAndId(n)
+  let s = classAndId(n)
+  // an article's own header holds its headline and lead
+  if (headerIsLikely) s = s.replace(/header/g, '')
   return s !== '' && UNLIKELY.test(s) && !MAYBE.test(s)
 }
 

@@ -19,6 +19,7 @@ export interface Selection {
 }
 
 const MASS_BAD_WEIGHT = Number(process.env.X_MASS ?? 0.5)
+const TEASER = /teaser|excerpt|anriss/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
 const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-source|imagesource/
@@ -107,6 +108,9 @@ export function selectArticle(root: HNode): Selection {
     if (inComments(b, commentSections)) return 'furniture'
     if (between(b.owner, parts, isCaption)) return 'caption'
     if (between(b.owner, parts, furnitureInside)) return 'furniture'
+    // teasers after the text has begun are other articles ("teaser" before it is the lead)
+    if (b.index > bodyStart && between(b.owner, parts, (n) => TEASER.test(classAndId(n))))
+      return 'furniture'
     const density = b.text.length ? b.linkChars / b.text.length : 0
     if (final[b.index] === 'bad' && density > 0.5) return linkParagraph(b) ? null : 'furniture'
     return null
@@ -121,6 +125,10 @@ export function selectArticle(root: HNode): Selection {
       !!n && final[n.index] === 'good' && n.linkChars < n.text.length * 0.3
     return proseNeighbour(prev) || proseNeighbour(next)
   }
+  const bodyStart =
+    blocks.find(
+      (b) => inParts(candidate, b) && final[b.index] === 'good' && b.text.length >= 150,
+    )?.index ?? Infinity
   const reasons = new Map<Block, 'caption' | 'furniture' | null>()
   for (const b of blocks) if (inParts(candidate, b)) reasons.set(b, dropReason(b))
   const keep = new Set([...reasons].filter(([, r]) => r === null).map(([b]) => b))
@@ -140,7 +148,7 @@ export function selectArticle(root: HNode): Selection {
         const b = blocks[i]!
         if (!isAncestor(scope, b.owner)) break
         if (density(b) > 0.3 || inComments(b, commentSections)) continue
-        if (between(b.owner, stop, (n) => isUnlikely(n) || isCaption(n))) continue
+        if (between(b.owner, stop, (n) => isUnlikely(n, true) || isCaption(n))) continue
         if (prose(b) || b.heading === 1) keep.add(b)
       }
     } else {
