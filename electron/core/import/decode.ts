@@ -111,12 +111,21 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   const candidates: string[] = []
   if (declared && declared !== 'utf-8' && declared !== 'utf8') candidates.push(declared)
   candidates.push('windows-1252')
+  let best: Decoded | null = null
+  let bestScore = -Infinity
+  // The declared charset or Windows-1252 reading German letters and no control characters is
+  // the answer for almost every German page; statistics are asked only when neither is.
+  for (const name of candidates) {
+    const label = legacyLabel(name)
+    if (!label) continue
+    const text = new TextDecoder(label).decode(bytes)
+    if (/[äöüÄÖÜß]/.test(text) && !/[\u0080-\u009f\ufffd]/.test(text))
+      return { text, encoding: label }
+  }
   // statistical detection needs a sample, not a whole page (it is slow on large files)
   for (const match of parsers().analyse(bytes.subarray(0, 65536))) {
     if (match.confidence >= 30 && isSingleByte(match.name)) candidates.push(match.name)
   }
-  let best: Decoded | null = null
-  let bestScore = -Infinity
   for (const name of candidates) {
     const label = legacyLabel(name)
     if (!label) continue

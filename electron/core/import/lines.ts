@@ -29,9 +29,19 @@ export function normalizeLineText(text: string): string {
     .trim()
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+// The rules ask for the same lines' word counts many times over.
+const wordCounts = new Map<string, number>()
+
 /** Number of words (letters or digits, with inner hyphens and apostrophes). */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  let n = wordCounts.get(text)
+  if (n === undefined) {
+    n = text.match(WORD)?.length ?? 0
+    if (wordCounts.size > 5000) wordCounts.clear()
+    wordCounts.set(text, n)
+  }
+  return n
 }
 
 const CLOSERS = `"'»«“”’‘)]`

@@ -75,82 +75,100 @@ export const BLOCK_TAGS = new Set([
   '#root',
 ])
 
-const HEADING: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 }
+/** Stands for a <br> while a block's text is collected (NUL never reaches this point). */
+const BR = '\u0000'
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Splits the tree below `root` into text blocks, in document order. */
 export function pageBlocks(root: HNode): Block[] {
   const blocks: Block[] = []
   let parts: string[] = []
-  let linkChars = 0
+  let rawChars = 0
+  let rawLinks = 0
   let owner: HNode = root
   let brRun = 0
+  let heading = 0
+  let lists = 0
+  let tables = 0
+  let quotes = 0
 
   const flush = () => {
-    const joined = parts.join('')
+    if (parts.length === 0) return
+    const joined = parts.length === 1 ? parts[0]! : parts.join('')
     parts = []
-    const lines = joined
-      .split('\n')
-      .map((l) => l.replace(/\s+/g, ' ').trim())
-      .filter(Boolean)
-    const links = linkChars
-    linkChars = 0
-    if (lines.length === 0) return
-    const text = lines.join(' ')
-    let heading = 0
-    let inList = false
-    let inTable = false
-    let inQuote = false
-    for (let n: HNode | null = owner; n; n = n.parent) {
-      heading ||= HEADING[n.tag] ?? 0
-      if (n.tag === 'li' || n.tag === 'dd' || n.tag === 'dt') inList = true
-      else if (n.tag === 'td' || n.tag === 'th') inTable = true
-      else if (n.tag === 'blockquote' || n.tag === 'q') inQuote = true
+    const total = rawChars
+    const links = rawLinks
+    rawChars = 0
+    rawLinks = 0
+    let lines: string[]
+    if (joined.includes(BR)) {
+      lines = []
+      for (const l of joined.split(BR)) {
+        const t = l.replace(/\s+/g, ' ').trim()
+        if (t) lines.push(t)
+      }
+    } else {
+      const t = joined.replace(/\s+/g, ' ').trim()
+      lines = t ? [t] : []
     }
+    if (lines.length === 0) return
+    const text = lines.length === 1 ? lines[0]! : lines.join(' ')
     blocks.push({
       index: blocks.length,
       text,
       lines,
-      linkChars: Math.min(links, text.length),
+      linkChars: total ? Math.round((links / total) * text.length) : 0,
       owner,
       heading,
-      inList,
-      inTable,
-      inQuote,
+      inList: lists > 0,
+      inTable: tables > 0,
+      inQuote: quotes > 0,
     })
   }
 
   const walk = (node: HNode, inLink: boolean) => {
     for (const c of node.children) {
       if (typeof c === 'string') {
-        // newlines in the source are white space, not line breaks
-        const t = c.replace(/\s+/g, ' ')
-        if (t.trim()) brRun = 0
-        parts.push(t)
-        if (inLink) linkChars += t.trim().length
+        parts.push(c)
+        rawChars += c.length
+        if (inLink) rawLinks += c.length
+        if (brRun && /\S/.test(c)) brRun = 0
         continue
       }
-      if (c.tag === 'br') {
+      const tag = c.tag
+      if (tag === 'br') {
         brRun++
         // two line breaks in a row end a paragraph (as in jusText)
         if (brRun >= 2) flush()
-        else parts.push('\n')
+        else parts.push(BR)
         continue
       }
-      if (c.tag === 'hr') {
+      if (tag === 'hr') {
         flush()
         continue
       }
-      if (c.tag === 'img') continue
-      if (BLOCK_TAGS.has(c.tag)) {
+      if (tag === 'img') continue
+      if (BLOCK_TAGS.has(tag)) {
         flush()
         const saved = owner
+        const savedHeading = heading
         owner = c
+        if (HEADINGS.has(tag)) heading = Number(tag[1])
+        if (tag === 'li' || tag === 'dd' || tag === 'dt') lists++
+        else if (tag === 'td' || tag === 'th') tables++
+        else if (tag === 'blockquote') quotes++
         walk(c, inLink)
         flush()
+        if (tag === 'li' || tag === 'dd' || tag === 'dt') lists--
+        else if (tag === 'td' || tag === 'th') tables--
+        else if (tag === 'blockquote') quotes--
+        heading = savedHeading
         owner = saved
         brRun = 0
       } else {
-        walk(c, inLink || c.tag === 'a')
+        if (tag === 'q') quotes++
+        walk(c, inLink || tag === 'a')
+        if (tag === 'q') quotes--
       }
     }
   }

@@ -13,6 +13,9 @@ import { classAndId } from './tree'
 export interface NodeStats {
   chars: number
   links: number
+  /** The first and last block below the element (blocks below an element are contiguous). */
+  first: number
+  last: number
 }
 
 export const UNLIKELY =
@@ -92,9 +95,10 @@ export function nodeStats(blocks: Block[]): Map<HNode, NodeStats> {
   for (const b of blocks) {
     for (let n: HNode | null = b.owner; n; n = n.parent) {
       let s = stats.get(n)
-      if (!s) stats.set(n, (s = { chars: 0, links: 0 }))
+      if (!s) stats.set(n, (s = { chars: 0, links: 0, first: b.index, last: b.index }))
       s.chars += b.text.length
       s.links += b.linkChars
+      s.last = b.index
     }
   }
   return stats

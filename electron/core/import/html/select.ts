@@ -57,7 +57,12 @@ export function selectArticle(root: HNode): Selection {
     }
   }
   visit(root)
-  const inComments = (b: Block, sections: HNode[]) => sections.some((s) => isAncestor(s, b.owner))
+  /** Is the block below the element? Blocks below an element are a contiguous range. */
+  const within = (n: HNode, b: Block) => {
+    const st = stats.get(n)
+    return !!st && b.index >= st.first && b.index <= st.last
+  }
+  const inComments = (b: Block, sections: HNode[]) => sections.some((s) => within(s, b))
 
   const unlikelyCache = new Map<HNode, boolean>()
   const unlikelyUp = (n: HNode | null): boolean => {
@@ -77,13 +82,13 @@ export function selectArticle(root: HNode): Selection {
   if (byMass && process.env.X_RATIO !== '0') {
     const massOf = (c: Candidate) =>
       blocks.reduce((m, b) => {
-        if (skipScoring(b) || !c.parts.some((p) => isAncestor(p, b.owner))) return m
+        if (skipScoring(b) || !c.parts.some((p) => within(p, b))) return m
         return m + (final[b.index] === 'good' ? b.text.length : -MASS_BAD_WEIGHT * b.text.length)
       }, 0)
     if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.3) * byMass.score) candidate = byMass
   }
   const inParts = (c: Candidate | null, b: Block) =>
-    !!c && c.parts.some((p) => isAncestor(p, b.owner))
+    !!c && c.parts.some((p) => within(p, b))
   const size = (c: Candidate | null) =>
     blocks.reduce((s, b) => s + (inParts(c, b) ? b.text.length : 0), 0)
   if (size(candidate) < 500) {
@@ -146,7 +151,7 @@ export function selectArticle(root: HNode): Selection {
       const stop = new Set([scope])
       for (let i = first.index - 1; i >= Math.max(0, first.index - LEAD_WINDOW); i--) {
         const b = blocks[i]!
-        if (!isAncestor(scope, b.owner)) break
+        if (!within(scope, b)) break
         if (density(b) > 0.3 || inComments(b, commentSections)) continue
         if (between(b.owner, stop, (n) => isUnlikely(n, true) || isCaption(n))) continue
         if (prose(b) || b.heading === 1) keep.add(b)

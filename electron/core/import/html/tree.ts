@@ -1,16 +1,17 @@
 /**
- * A small read-only element tree of an HTML page, built in one pass by htmlparser2's
- * tokenizer. This runs on untrusted HTML: nothing is executed, fetched or rendered; the tree
+ * A small read-only element tree of an HTML page, built in one pass by Lesesaal's tokenizer. This runs on untrusted HTML: nothing is executed, fetched or rendered; the tree
  * only holds tag names, a few attributes and text. Scripts, styles and other non-text
  * elements are dropped while parsing (JSON-LD is kept aside as data).
  */
-import { Parser } from 'htmlparser2'
+import { tokenize } from './tokenize'
 
 export interface HNode {
   tag: string
   attrs: Record<string, string>
   children: (HNode | string)[]
   parent: HNode | null
+  /** Class and id, lower case (computed once, see `classAndId`). */
+  key?: string
 }
 
 /** What the parser collects on its way besides the tree. */
@@ -28,11 +29,21 @@ export interface ParsedPage {
   lang: string | null
 }
 
-/** Elements whose content is never text of the page. */
-const DROP = new Set([
+/** Raw-text elements: their content arrives in one piece and is never page text. */
+const RAW = new Set([
   'script',
   'style',
   'noscript',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+])
+
+/** Elements whose content is never text of the page. */
+const DROP = new Set([
   'template',
   'svg',
   'math',
@@ -69,6 +80,50 @@ const VOID = new Set([
   'wbr',
 ])
 
+const P_CLOSERS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'details',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'header',
+  'hr',
+  'main',
+  'nav',
+  'ol',
+  'pre',
+  'section',
+  'table',
+  'ul',
+])
+/** Start tags that end an open element (as htmlparser2 and browsers do for the common cases). */
+const IMPLIES_CLOSE: Record<string, Set<string>> = {
+  tr: new Set(['tr', 'th', 'td']),
+  th: new Set(['th']),
+  td: new Set(['thead', 'th', 'td']),
+  li: new Set(['li']),
+  dd: new Set(['dd', 'dt']),
+  dt: new Set(['dd', 'dt']),
+  option: new Set(['option']),
+  tbody: new Set(['thead', 'tbody']),
+  tfoot: new Set(['thead', 'tbody']),
+}
+const CLOSES_P = new Set(['p'])
+
 /** Parses HTML into the tree. */
 export function parsePage(html: string): ParsedPage {
   const root: HNode = { tag: '#root', attrs: {}, children: [], parent: null }
@@ -78,87 +133,76 @@ export function parsePage(html: string): ParsedPage {
   let title: string | null = null
   let lang: string | null = null
   let current = root
-  // While inside a dropped element, nothing is added to the tree.
-  let dropDepth = 0
-  let inTitle = false
-  let titleText = ''
-  let ldText: string | null = null
+  // While inside a dropped element, nothing is added to the tree; its open elements are
+  // kept by name, so unclosed ones inside it (<option>) end with it.
+  const dropped: string[] = []
+  let scriptIsData = false
 
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (name === 'meta') {
-          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase()
-          if (key && attrs.content !== undefined && !meta.has(key))
-            meta.set(key, attrs.content.trim())
-          return
-        }
-        if (name === 'link') {
-          const rel = (attrs.rel ?? '').toLowerCase()
-          if (rel && attrs.href && !links.has(rel)) links.set(rel, attrs.href)
-          return
-        }
-        if (name === 'html' && attrs.lang) lang = attrs.lang
-        if (name === 'title' && dropDepth === 0 && title === null) {
-          inTitle = true
-          titleText = ''
-        }
-        if (name === 'script') {
-          if ((attrs.type ?? '').toLowerCase().includes('ld+json')) ldText = ''
-        }
-        if (dropDepth > 0 || DROP.has(name)) {
-          if (!VOID.has(name)) dropDepth++
-          return
-        }
-        if (name === 'br' || name === 'hr' || name === 'img') {
-          current.children.push({ tag: name, attrs, children: [], parent: current })
-          return
-        }
-        if (VOID.has(name)) return
-        const el: HNode = { tag: name, attrs, children: [], parent: current }
-        current.children.push(el)
-        current = el
-      },
-      ontext(text) {
-        if (inTitle) titleText += text
-        if (ldText !== null) ldText += text
-        if (dropDepth > 0) return
-        const kids = current.children
-        const last = kids[kids.length - 1]
-        if (typeof last === 'string') kids[kids.length - 1] = last + text
-        else kids.push(text)
-      },
-      onclosetag(name, implied) {
-        if (name === 'title' && inTitle) {
-          inTitle = false
-          title = titleText.replace(/\s+/g, ' ').trim() || null
-        }
-        if (name === 'script' && ldText !== null) {
-          jsonLd.push(ldText)
-          ldText = null
-        }
-        if (VOID.has(name)) return
-        if (dropDepth > 0) {
-          dropDepth--
-          return
-        }
-        // htmlparser2 reports a close for every open element (implied or not), in order
-        void implied
-        if (current.parent && current.tag === name) current = current.parent
-        else {
-          // a stray end tag: close up to the matching element, if it is open
-          for (let n: HNode | null = current; n && n !== root; n = n.parent) {
-            if (n.tag === name) {
-              current = n.parent ?? root
-              break
-            }
-          }
-        }
-      },
+  const closeCurrent = () => {
+    current = current.parent ?? root
+  }
+  tokenize(html, {
+    open(name, attrs, selfClosing) {
+      if (name === 'meta') {
+        const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase()
+        if (key && attrs.content !== undefined && !meta.has(key)) meta.set(key, attrs.content.trim())
+        return
+      }
+      if (name === 'link') {
+        const rel = (attrs.rel ?? '').toLowerCase()
+        if (rel && attrs.href && !links.has(rel)) links.set(rel, attrs.href)
+        return
+      }
+      if (name === 'script') scriptIsData = (attrs.type ?? '').toLowerCase().includes('ld+json')
+      if (name === 'html' && attrs.lang) lang = attrs.lang
+      if (dropped.length > 0) {
+        if (!VOID.has(name) && !selfClosing && !RAW.has(name)) dropped.push(name)
+        return
+      }
+      if (RAW.has(name)) return
+      if (DROP.has(name)) {
+        if (!VOID.has(name) && !selfClosing) dropped.push(name)
+        return
+      }
+      if (name === 'br' || name === 'hr' || name === 'img') {
+        current.children.push({ tag: name, attrs, children: [], parent: current })
+        return
+      }
+      if (VOID.has(name)) return
+      const closes = IMPLIES_CLOSE[name] ?? (P_CLOSERS.has(name) ? CLOSES_P : null)
+      if (closes) while (current !== root && closes.has(current.tag)) closeCurrent()
+      const el: HNode = { tag: name, attrs, children: [], parent: current }
+      current.children.push(el)
+      if (!selfClosing) current = el
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  )
-  parser.end(html)
+    raw(name, text) {
+      if (name === 'script' && scriptIsData) jsonLd.push(text)
+      else if (name === 'title' && title === null && dropped.length === 0)
+        title = text.replace(/\s+/g, ' ').trim() || null
+    },
+    text(text) {
+      if (dropped.length > 0) return
+      const kids = current.children
+      const last = kids[kids.length - 1]
+      if (typeof last === 'string') kids[kids.length - 1] = last + text
+      else kids.push(text)
+    },
+    close(name) {
+      if (RAW.has(name) || VOID.has(name)) return
+      if (dropped.length > 0) {
+        const k = dropped.lastIndexOf(name)
+        if (k >= 0) dropped.length = k
+        return
+      }
+      // close up to the matching open element; a stray end tag is ignored
+      for (let n: HNode | null = current; n && n !== root; n = n.parent) {
+        if (n.tag === name) {
+          current = n.parent ?? root
+          return
+        }
+      }
+    },
+  })
   return { root, jsonLd, meta, links, title, lang }
 }
 
@@ -205,9 +249,11 @@ export function findFirst(node: HNode, pred: (n: HNode) => boolean): HNode | nul
 
 /** Class and id of an element, lower case, for pattern tests. */
 export function classAndId(n: HNode): string {
+  if (n.key !== undefined) return n.key
   const c = n.attrs.class
   const i = n.attrs.id
-  return c && i ? `${c} ${i}`.toLowerCase() : (c ?? i ?? '').toLowerCase()
+  n.key = c && i ? `${c} ${i}`.toLowerCase() : (c ?? i ?? '').toLowerCase()
+  return n.key
 }
 
 /** Removes a node from its parent. */
