@@ -15,10 +15,13 @@ import type { BuildFigures } from './build'
 import { loadCorpus, scaleCorpus, type BenchArticle } from './corpus'
 import { knownItems, LEMMAS, TIMED_QUERIES } from './queries'
 import { runGlossaryBench } from './glossary'
+import { runImportBenches } from './imports'
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
+    extraction: { type: 'string' },
+    'text-import': { type: 'string' },
     scale: { type: 'string', default: '' },
     out: { type: 'string' },
     repeat: { type: 'string', default: '3' },
@@ -27,15 +30,26 @@ const { values } = parseArgs({
     dict: { type: 'string' },
   },
 })
-if (!values.corpus) {
+if (!values.corpus && !values.extraction && !values['text-import']) {
   console.error(
-    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]',
+    'usage: npm run bench -- [--corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE]] [--extraction DIR] [--text-import CORPUS.jsonl] [--out FILE]',
   )
   process.exit(1)
 }
 
+// The import benchmarks (HTML extraction, plain-text import) run first, in a process that
+// holds nothing else yet.
+const importFigures = await runImportBenches({
+  extraction: values.extraction,
+  textImport: values['text-import'],
+})
+if (!values.corpus) {
+  writeResults({ imports: importFigures })
+  process.exit(0)
+}
+
 const here = import.meta.dirname
-const base = loadCorpus(values.corpus)
+const base = loadCorpus(values.corpus!)
 const scales = values.scale ? values.scale.split(',').map(Number) : [base.length]
 const skip = new Set(values.skip.split(',').filter(Boolean))
 
@@ -188,22 +202,21 @@ for (const r of results) {
 console.log(lines.join('\n'))
 if (glossary) console.log(`\n${glossary.table}`)
 
-const outFile =
-  values.out ??
-  join(here, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-mkdirSync(dirname(outFile), { recursive: true })
-writeFileSync(
-  outFile,
-  JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      node: process.version,
-      corpus: values.corpus,
-      search: results,
-      glossary: glossary?.figures ?? null,
-    },
-    null,
-    2,
-  ),
-)
-console.error(`\nwritten: ${outFile}`)
+writeResults({
+  corpus: values.corpus,
+  search: results,
+  glossary: glossary?.figures ?? null,
+  imports: importFigures,
+})
+
+function writeResults(figures: Record<string, unknown>): void {
+  const outFile =
+    values.out ??
+    join(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  mkdirSync(dirname(outFile), { recursive: true })
+  writeFileSync(
+    outFile,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, ...figures }, null, 2),
+  )
+  console.error(`\nwritten: ${outFile}`)
+}

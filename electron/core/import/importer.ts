@@ -2,7 +2,8 @@
  * Imports files, folders, URLs, uploaded files and pasted text into the library. One broken
  * input never stops a batch: it gets a one-line reason and the rest go on.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { ApiEvents } from '../../../shared/contract'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
@@ -16,7 +17,7 @@ import {
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
 import { kindForName } from './kinds'
-import { loadParsers } from './parsers'
+import { loadParsers, looksLikeHtml } from './parsers'
 import type { Extraction } from './pipeline'
 
 /** One thing to import: where it came from, and how to get its bytes. */
@@ -105,10 +106,12 @@ function fileSource(path: string): ImportSource {
   return {
     source: path,
     fileName: basename(path),
+    // Read synchronously: for a file of a few kilobytes the promise machinery costs more than
+    // the read, and files are capped at MAX_IMPORT_BYTES.
     read: async () => {
-      const info = await stat(path)
+      const info = statSync(path)
       if (info.size > MAX_IMPORT_BYTES) throw tooLarge(info.size)
-      return readFile(path)
+      return readFileSync(path)
     },
   }
 }
@@ -174,26 +177,35 @@ function failed(source: string, err: unknown): ImportResult {
 }
 
 /**
- * The extraction pipeline (HTML parser, Readability, sanitiser, Markdown) is loaded on the
- * first import only, so listing and reading start fast.
+ * The extraction pipeline, with the parsing libraries this kind of input needs (loaded on
+ * first need only, so listing and reading start fast and plain text never loads a DOM).
  */
-async function pipeline() {
-  const [mod] = await Promise.all([import('./pipeline'), loadParsers()])
+async function pipeline(kind: SourceKind | null) {
+  const [mod] = await Promise.all([import('./pipeline'), loadParsers(kind ?? 'txt')])
   return mod
 }
 
-/** Stores one extraction unless the library already has the same text. */
-function store(
-  db: Db,
-  source: string,
-  x: Extraction,
-  raw: Uint8Array,
-  name: string | null,
-  extractorVersion: number,
-): ImportResult {
-  const a = x.article
+/** The kind an input will be extracted as: by its name, and a saved page named .txt is HTML. */
+function sniffKind(fileName: string, raw: Uint8Array): SourceKind | null {
+  const kind = kindForName(fileName)
+  if (kind === 'txt' && looksLikeHtml(Buffer.from(raw.subarray(0, 512)).toString('latin1')))
+    return 'html'
+  return kind
+}
+
+interface Pending {
+  source: string
+  x: Extraction
+  raw: Uint8Array
+  name: string | null
+  extractorVersion: number
+}
+
+/** Stores one extraction unless the library already has the same text. Inside a transaction. */
+function storeOne(db: Db, p: Pending): ImportResult {
+  const a = p.x.article
   const result = (id: number | null, duplicateOf: number | null): ImportResult => ({
-    source,
+    source: p.source,
     id,
     title: a.title,
     outlet: a.outlet,
@@ -202,24 +214,42 @@ function store(
     duplicateOf,
     error: null,
   })
-  return db.transaction((): ImportResult => {
-    const existing = findByHash(db, x.hash)
-    if (existing !== null) return result(null, existing)
-    const id = insertArticle(db, {
-      ...a,
-      hash: x.hash,
-      sourceKind: x.kind,
-      sourceName: name,
-      raw,
-      rawEncoding: x.encoding,
-      extractorVersion,
-    })
-    return result(id, null)
-  })()
+  const existing = findByHash(db, p.x.hash)
+  if (existing !== null) return result(null, existing)
+  const id = insertArticle(db, {
+    ...a,
+    hash: p.x.hash,
+    sourceKind: p.x.kind,
+    sourceName: p.name,
+    raw: p.raw,
+    rawEncoding: p.x.encoding,
+    extractorVersion: p.extractorVersion,
+  })
+  return result(id, null)
+}
+
+/**
+ * Stores extractions in one transaction (one commit for many files); each file in a savepoint
+ * of its own, so one that cannot be stored fails alone.
+ */
+function storeAll(db: Db, pending: Pending[]): ImportResult[] {
+  const one = db.transaction((p: Pending) => storeOne(db, p))
+  return db.transaction(() =>
+    pending.map((p) => {
+      try {
+        return one(p)
+      } catch (err) {
+        return failed(p.source, err)
+      }
+    }),
+  )()
 }
 
 /** How many files are imported before the search index catches up. */
 const INDEX_EVERY = 500
+/** Files stored per transaction, and the longest stretch of work between two yields. */
+const BATCH = 200
+const SLICE_MS = 40
 
 /**
  * Imports sources one by one, reporting progress; never throws for a bad source.
@@ -231,40 +261,63 @@ export async function importSources(
   emit: Emit,
   index: () => Promise<void> = async () => {},
 ): Promise<ImportResult[]> {
-  const results: ImportResult[] = []
+  const results: (ImportResult | null)[] = []
+  let pending: { at: number; p: Pending }[] = []
+  let sliceStart = performance.now()
+  let indexedAt = 0
+  let reported = 0
+  const commit = async (done: number) => {
+    if (pending.length) {
+      const stored = storeAll(
+        db,
+        pending.map((x) => x.p),
+      )
+      pending.forEach((x, k) => (results[x.at] = stored[k]!))
+      pending = []
+    }
+    // progress for every file, sent when its batch is stored
+    for (; reported < done; reported++) {
+      const it = items[reported]!
+      emit('import.progress', { done: reported + 1, total: items.length, source: it.source })
+    }
+    if (done - indexedAt >= INDEX_EVERY) {
+      indexedAt = done
+      await index()
+    }
+    // let the event loop breathe between slices, so the app stays responsive in big imports
+    await new Promise((r) => setImmediate(r))
+    sliceStart = performance.now()
+  }
   for (const [k, item] of items.entries()) {
     if ('read' in item) {
       try {
         const raw = await item.read()
-        const { extractFile, EXTRACTOR_VERSION } = await pipeline()
-        results.push(
-          store(
-            db,
-            item.source,
-            extractFile(raw, item.fileName),
+        const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
+        pending.push({
+          at: k,
+          p: {
+            source: item.source,
+            x: extractFile(raw, item.fileName),
             raw,
-            item.source,
-            EXTRACTOR_VERSION,
-          ),
-        )
+            name: item.source,
+            extractorVersion: EXTRACTOR_VERSION,
+          },
+        })
+        results[k] = null
       } catch (err) {
-        results.push(failed(item.source, err))
+        results[k] = failed(item.source, err)
       }
     } else {
-      results.push(item)
+      results[k] = item
     }
-    emit('import.progress', {
-      done: k + 1,
-      total: items.length,
-      source: item.source,
-    })
-    if ((k + 1) % INDEX_EVERY === 0) await index()
-    // let the event loop breathe between files, so the app stays responsive during big imports
-    await new Promise((r) => setImmediate(r))
+    if (pending.length >= BATCH || performance.now() - sliceStart >= SLICE_MS || k === items.length - 1)
+      await commit(k + 1)
   }
+  if (pending.length || reported < items.length) await commit(items.length)
   await index()
-  if (results.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
-  return results
+  const final = results as ImportResult[]
+  if (final.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
+  return final
 }
 
 /** Imports pasted text. */
@@ -274,14 +327,22 @@ export async function importPasted(
   title: string | undefined,
   emit: Emit,
 ): Promise<ImportResult> {
-  const kind: SourceKind = /^\s*(?:<!doctype html|<html[\s>])/i.test(text) ? 'html' : 'txt'
+  const kind: SourceKind = looksLikeHtml(text.slice(0, 512)) ? 'html' : 'txt'
   try {
-    const { extractText, EXTRACTOR_VERSION } = await pipeline()
+    const { extractText, EXTRACTOR_VERSION } = await pipeline(kind)
     const x = extractText(text, kind, title)
     const raw = new TextEncoder().encode(text)
-    const result = store(db, 'paste', { ...x, kind: 'paste' }, raw, null, EXTRACTOR_VERSION)
-    if (result.id !== null) emit('library.changed', { reason: 'import' })
-    return result
+    const p: Pending = {
+      source: 'paste',
+      x: { ...x, kind: 'paste' },
+      raw,
+      name: null,
+      extractorVersion: EXTRACTOR_VERSION,
+    }
+    const [result] = storeAll(db, [p])
+    if (result!.error) return result!
+    if (result!.id !== null) emit('library.changed', { reason: 'import' })
+    return result!
   } catch (err) {
     return failed('paste', err)
   }

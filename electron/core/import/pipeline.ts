@@ -6,6 +6,7 @@ import { extractArticle, type ExtractedArticle } from './extract'
 import { htmlLines, readabilityLines } from './html'
 import { markdownLines } from './markdown'
 import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
+import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
@@ -33,7 +34,7 @@ export function extractFile(bytes: Uint8Array, name: string): Extraction {
   const { text, encoding } = decodeBytes(bytes, kind === 'html' ? declaredHtmlCharset(bytes) : null)
   if (!text.trim()) throw new UserError('empty_file', 'The file contains only white space.')
   // Saved pages sometimes end in .txt; markup gives them away.
-  if (kind === 'txt' && /^\s*(?:<!doctype html|<html[\s>])/i.test(text)) kind = 'html'
+  if (kind === 'txt' && looksLikeHtml(text.slice(0, 512))) kind = 'html'
   return { ...extractText(text, kind), encoding }
 }
 

@@ -3,7 +3,7 @@
  * when Lesesaal's own selection finds too little. Only the text of its result is read, by
  * the same block reader as everything else.
  */
-import { parsers } from '../parsers'
+import { hasHtmlFallback, parsers } from '../parsers'
 import { pageBlocks } from './blocks'
 import { parsePage } from './tree'
 import type { Line } from '../lines'
@@ -11,12 +11,8 @@ import { blocksToLines } from './lines'
 
 /** Readability's article as lines, or [] when it finds none (or is not loaded). */
 export function readabilityLines(html: string): Line[] {
-  let p
-  try {
-    p = parsers()
-  } catch {
-    return []
-  }
+  if (!hasHtmlFallback()) return []
+  const p = parsers()
   const { document } = p.parseHTML(html)
   const article = new p.Readability(document as unknown as Document, {
     charThreshold: 120,
