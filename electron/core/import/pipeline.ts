@@ -52,13 +52,15 @@ export function extractText(
         ? markdownLines(text)
         : { lines: plainTextLines(text), hints: {} }
   if (title) hints.title = title
+  // Markdown is written by people, not scraped: its lines are not scored as furniture.
+  const options = { classify: kind === 'txt' || kind === 'paste' }
   let article: ExtractedArticle
   try {
-    article = extractArticle(lines, hints)
+    article = extractArticle(lines, hints, options)
   } catch (err) {
     // When the cleanup leaves nothing of our selection, Readability's reading gets its chance.
     if (kind !== 'html' || !(err instanceof UserError) || err.code !== 'no_text') throw err
-    article = extractArticle(readabilityLines(text), hints)
+    article = extractArticle(readabilityLines(text), hints, options)
   }
   return { article, kind, encoding: 'utf-8', hash: contentHash(article.paragraphs) }
 }

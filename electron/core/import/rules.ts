@@ -3,7 +3,14 @@
  * neighbours) and names why the line is not article text. The rules run on untrusted text and
  * only ever classify it; nothing here executes or interprets markup.
  */
+import { AGENCY_ALT, AGENCY_SET, PHOTO_SET } from './agencies'
+import { COPYRIGHT, readAgencyLine, readAuthorLine, readCopyrightHolder } from './bylines'
 import { countWords, endsLikeSentence, isHeadingLike } from './lines'
+import { isNavigation, isSectionWord } from './navigation'
+import { isAudioTeaser, isPaywallTeaser, isPressLabel, readRepublicationNote } from './teasers'
+
+export { NEWS_AGENCIES } from './agencies'
+export { readAgencyLine, readAuthorLine, readCopyrightHolder, isNavigation, isSectionWord }
 
 export type RuleName =
   | 'navigation'
@@ -21,222 +28,18 @@ export type RuleName =
   | 'duplicate_line'
   | 'metadata'
   | 'title'
-
-/** News agencies whose names appear in bylines ("asc/AFP/dpa") and photo credits ("Foto: AP"). */
-export const NEWS_AGENCIES = [
-  'dpa',
-  'dpa-AFX',
-  'AFP',
-  'AP',
-  'Reuters',
-  'rtr',
-  'KNA',
-  'epd',
-  'dts',
-  'APA',
-  'sda',
-  'SDA',
-  'Keystone-SDA',
-  'AFX',
-  'EFE',
-  'ANSA',
-  'Xinhua',
-  'KCNA',
-  'Yonhap',
-  'YNA',
-  'Kyodo',
-  'TASS',
-  'Interfax',
-  'SID',
-  'ddp',
-  'AA',
-  'Bloomberg',
-  'UPI',
-  'PAP',
-  'CTK',
-  'Belga',
-  'ANP',
-  'Ritzau',
-  'TT',
-  'NTB',
-  'AP POOL',
-  'Pool',
-]
-/** Picture agencies and stock libraries that appear only in photo credits. */
-const PHOTO_AGENCIES = [
-  'Getty Images',
-  'Getty',
-  'imago',
-  'imago images',
-  'picture alliance',
-  'picture-alliance',
-  'Shutterstock',
-  'iStock',
-  'iStockphoto',
-  'Unsplash',
-  'Epa',
-  'EPA',
-  'Sputnik',
-  'Keystone',
-  'Reuters Pictures',
-  'AP Photo',
-  'dpa-Zentralbild',
-  'ZB',
-  'Fotolia',
-  'Adobe Stock',
-  'Pixabay',
-  'Wikimedia',
-  'Zuma',
-  'ZUMA Press',
-  'Imago',
-  'Kyodo',
-  'Yonhap',
-  'Xinhua',
-  'Anadolu',
-]
-const AGENCY_SET = new Set(NEWS_AGENCIES.map((a) => a.toLowerCase()))
-const PHOTO_SET = new Set([...PHOTO_AGENCIES, ...NEWS_AGENCIES].map((a) => a.toLowerCase()))
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
-const AGENCY_ALT = NEWS_AGENCIES.map(escape).join('|')
-
-/**
- * A byline made of agency names and editors' initials: "dpa", "asc/AFP/dpa", "(AFP)", "rtr/dpa".
- * At least one part must be a known agency; the others may be 2–5 letter initials.
- */
-export function readAgencyLine(text: string): string | null {
-  const t = text.replace(/^\(|\)$/g, '').trim()
-  if (t.length > 40 || !/^[\p{L}-]+(?:\s*[/,]\s*[\p{L}-]+)*$/u.test(t)) return null
-  const parts = t.split(/\s*[/,]\s*/)
-  let agencies = 0
-  for (const p of parts) {
-    if (AGENCY_SET.has(p.toLowerCase())) agencies++
-    else if (!/^[a-zäöü]{2,5}$/.test(p)) return null
-  }
-  return agencies > 0 ? t : null
-}
-
-/** "Von Katrin Albers", "Ein Kommentar von Anna Beck, Brüssel", "Autorin: Jana Ott" -> the name. */
-export function readAuthorLine(text: string): string | null {
-  const m =
-    /^(?:Von|By|Autor(?:in)?:|Text:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview) von)\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?$/u.exec(
-      text.trim(),
-    )
-  if (!m) return null
-  const name = m[1]!.trim()
-  return countWords(name) >= 2 && countWords(name) <= 8 ? name : null
-}
-
-/** Section names and menu words that, alone on a line, are navigation. */
-const SECTION_WORDS = new Set([
-  'startseite',
-  'home',
-  'politik',
-  'inland',
-  'ausland',
-  'wirtschaft',
-  'finanzen',
-  'börse',
-  'sport',
-  'kultur',
-  'wissen',
-  'gesundheit',
-  'panorama',
-  'regional',
-  'lokales',
-  'meinung',
-  'video',
-  'videos',
-  'audio',
-  'podcast',
-  'podcasts',
-  'reise',
-  'auto',
-  'digital',
-  'netzwelt',
-  'leben',
-  'gesellschaft',
-  'stil',
-  'karriere',
-  'bildung',
-  'wetter',
-  'service',
-  'nachrichten',
-  'news',
-  'überregionales',
-  'deutschland',
-  'welt',
-  'europa',
-  'newsticker',
-  'liveblog',
-  'mediathek',
-  'themen',
-  'ressorts',
-  'menü',
-  'menu',
-  'suche',
-  'navigation',
-  'hauptmenü',
-  'anmelden',
-  'login',
-  'abmelden',
-  'registrieren',
-  'logo',
-  'top',
-  'nach oben',
-  'zurück',
-  'weiter',
-  'drucken',
-  'schließen',
-  'mehr',
-  'übersicht',
-  'alle themen',
-  'abo',
-  'e-paper',
-  'epaper',
-  'shop',
-  'jobs',
-  'zum inhalt',
-  'zum inhalt springen',
-  'springe zum inhalt',
-  'zur startseite',
-  'zurück zur startseite',
-  'zur übersicht',
-  'zurück zur übersicht',
-  'inhaltsverzeichnis',
-  'mein konto',
-  'zur navigation',
-  'zur suche',
-  'menü öffnen',
-  'menü schließen',
-  'seite drucken',
-  'hauptnavigation',
-])
-
-/** A section name or menu word alone on a line ("Politik", "2. Überregionales", "Logo"). */
-export function isSectionWord(text: string): boolean {
-  return SECTION_WORDS.has(
-    text
-      .replace(/^\d{1,2}\.\s*/, '')
-      .trim()
-      .toLowerCase(),
-  )
-}
-
-/** Navigation and breadcrumbs: "1. Startseite", "Startseite > Politik > Ausland", "Logo". */
-export function isNavigation(text: string): boolean {
-  if (isSectionWord(text)) return true
-  const t = text.trim()
-  // breadcrumb trails and menu rows: three or more short items between separators
-  const items = t.split(/\s+(?:>|›|»|\/|\||·|•)\s+/)
-  if (items.length >= 3 && items.every((i) => countWords(i) <= 4 && !endsLikeSentence(i)))
-    return true
-  if (items.length === 2 && SECTION_WORDS.has(items[0]!.toLowerCase())) return true
-  return false
-}
+  | 'paywall'
+  | 'audio_teaser'
+  | 'republication_note'
+  | 'contact'
+  | 'boilerplate'
+  | 'outlet_template'
+  | 'user_furniture'
+  | 'pull_quote'
 
 const FURNITURE = [
   /^Sie sind hier\b.*$/i,
+  /^Sie befinden sich (?:hier|auf|in)\b.*$/i,
   /^Du bist hier\b.*$/i,
   /^(?:Datum|Stand|Beitragslänge|Lesezeit|Lesedauer|Dauer|Autor(?:in)?|Quelle|Veröffentlicht|Aktualisiert|Ort|Kategorie|Rubrik|Ressort|Schlagworte|Schlagwörter|Tags|Themen)\s*:?\s*$/i,
   /^(?:ca\.\s*)?\d{1,3}\s*(?:min|Min\.?|Minuten|Sek\.?|Sekunden)(?:\s*Lesezeit)?\.?$/i,
@@ -379,7 +182,6 @@ export function isConsentOrBanner(text: string): boolean {
   return web >= 2 || (web >= 1 && address >= 1)
 }
 
-const COPYRIGHT = /^(?:©|ⓒ|\(c\)|Copyright\b\s*(?:©|\(c\))?)\s*/i
 const RIGHTS =
   /^(?:(?:Dieser|Der) (?:Text|Beitrag|Artikel|Inhalt)(?: wurde veröffentlicht| steht| ist| erscheint)? unter (?:der|einer) (?:Lizenz|Creative[- ]Commons)|Lizenz\s*:\s*CC[- ]|Alle Rechte vorbehalten|All rights reserved|Vervielfältigung nur mit (?:vorheriger )?(?:schriftlicher )?Genehmigung|Nachdruck(?: nur)? mit Genehmigung|Nachdruck verboten|Weiterverbreitung nur mit Genehmigung)\b.*$/i
 const FOOTER_WORDS = new Set(
@@ -390,21 +192,6 @@ const FOOTER_WORDS = new Set(
     'rss|redaktion|netiquette|transparenz|verträge hier kündigen|privacy|terms|newsletter'
   ).split('|'),
 )
-
-/** "© Tagesblick 2025" -> "Tagesblick"; null for other lines. */
-export function readCopyrightHolder(text: string): string | null {
-  const m = COPYRIGHT.exec(text)
-  if (!m || text.length > 140) return null
-  let holder = text.slice(m[0].length)
-  holder = holder
-    .replace(/\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b/g, ' ')
-    .replace(/[,|–-]?\s*(?:Alle Rechte vorbehalten|All rights reserved)\.?/i, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .replace(/^[\s,.|:–-]+|[\s,.|:–-]+$/g, '')
-  if (!holder || countWords(holder) > 6) return null
-  if (PHOTO_SET.has(holder.toLowerCase()) || holder.includes('/')) return null
-  return holder
-}
 
 /** Copyright footers and link rows: "© X 2025", "Alle Rechte vorbehalten", "Impressum | Datenschutz". */
 export function isCopyrightOrFooter(text: string): boolean {
@@ -504,13 +291,22 @@ export function isCommentFurniture(text: string): boolean {
 
 /** True for a line that a local rule (no context needed) identifies as boilerplate. */
 export function localRule(text: string): RuleName | null {
+  // Long lines are prose or banners; the rules for short furniture are not asked.
+  if (text.length > 260) {
+    if (isConsentOrBanner(text)) return 'consent_banner'
+    if (endsWithCredit(text)) return 'caption'
+    return null
+  }
   if (isCommentFurniture(text)) return 'comment_furniture'
   if (isNavigation(text)) return 'navigation'
-  if (isPageFurniture(text)) return 'page_furniture'
+  if (isPageFurniture(text) || isPressLabel(text)) return 'page_furniture'
   if (isGalleryFurniture(text)) return 'gallery'
   if (isShareOrRating(text)) return 'share_rating'
   if (isCopyrightOrFooter(text)) return 'copyright'
   if (isPhotoCredit(text)) return 'photo_credit'
+  if (isPaywallTeaser(text)) return 'paywall'
+  if (isAudioTeaser(text)) return 'audio_teaser'
+  if (readRepublicationNote(text) !== null) return 'republication_note'
   if (isConsentOrBanner(text)) return 'consent_banner'
   if (endsWithCredit(text)) return 'caption'
   return null

@@ -7,18 +7,29 @@ import { readCommentHeader } from '../comments'
 import { findDate, parseDate } from '../dates'
 import { findAll, findFirst, textOf, type HNode } from './tree'
 
-const ITEMISH = /comment|kommentar/
+/** Class names of one comment (not of its parts: "comment-content", "comment-respond" …). */
+const ITEM_CLASS =
+  /^(?:comment|kommentar|comment-(?:item|body|entry|single|wrapper|container)|kommentar-(?:item|eintrag|box)|c-comment|js-comment|comment_item|commentitem|userpost|posting)$/
+
+function itemLike(n: HNode): boolean {
+  if (n.tag === 'li' || n.tag === 'article') return !/respond|form|reply-title/.test(n.attrs.class ?? '')
+  return (n.attrs.class ?? '').split(/\s+/).some((c) => ITEM_CLASS.test(c.toLowerCase()))
+}
+
+/** Is `n` below `ancestor`? */
+function isWithin(ancestor: HNode, n: HNode): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p === ancestor) return true
+  return false
+}
 
 /** Reads the comments of the page's comment sections (found by the article selection). */
 export function readComments(containers: HNode[]): ReaderComment[] {
   const comments: ReaderComment[] = []
   for (const container of containers) {
     const hasP = (n: HNode) => findFirst(n, (x) => x.tag === 'p') !== null
-    const itemLike = (n: HNode) =>
-      ITEMISH.test(n.attrs.class ?? '') || n.tag === 'article' || n.tag === 'li'
-    let items = findAll(container, itemLike).filter(
-      (el) => hasP(el) && !findAll(el, itemLike).some((inner) => hasP(inner)),
-    )
+    // the innermost comment-like elements with text: "li.comment > article.comment-body"
+    const candidates = findAll(container, itemLike).filter(hasP)
+    let items = candidates.filter((el) => !candidates.some((o) => o !== el && isWithin(el, o)))
     if (items.length === 0) items = findAll(container, (n) => n.tag === 'article' || n.tag === 'li')
     for (const item of items) {
       const authorEl = findFirst(

@@ -5,7 +5,8 @@
 import { isHttpUrl } from '../../../../shared/urls'
 import { parseDate } from '../dates'
 import type { ExtractHints } from '../extract'
-import { readAuthorLine, readCopyrightHolder } from '../rules'
+import { countWords } from '../lines'
+import { isSectionWord, readAuthorLine, readCopyrightHolder } from '../rules'
 import { classAndId, findAll, findFirst, textOf, type HNode, type ParsedPage } from './tree'
 
 /** What JSON-LD says about the article. */
@@ -138,7 +139,10 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   }
   const h1s = findAll(root, (n) => n.tag === 'h1')
   const h1 = h1s.find(inArticle) ?? h1s[0]
-  hints.title ??= (h1 && textOf(h1)) || cleanTitle(page.title, outlet)
+  hints.title ??= (h1 && textOf(h1)) || null
+  // A page without a headline of its own gets one scored from its lines; <title> is the last
+  // resort (on many sites it names a section: "Gemeinde Oberwössing - Aktuelles").
+  hints.fallbackTitle = cleanTitle(page.title, outlet)
   if (!hints.outlet) {
     for (const el of findAll(
       root,
@@ -154,6 +158,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
       if (hints.outlet) break
     }
   }
+  hints.outlet ??= siteNameFromTitle(page.title, root) ?? hostName(url)
   if (!hints.published) {
     const times = findAll(root, (n) => n.tag === 'time')
     const time = times.find((t) => t.attrs.datetime && inArticle(t)) ?? times.find((t) => t.attrs.datetime) ?? times[0]
@@ -161,3 +166,29 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   }
   return { hints, ld }
 }
+
+/**
+ * The site's name from the document title: a short part of "Headline | Site" or "Site -
+ * Section" that the page repeats elsewhere (its header or footer), and is no section word.
+ */
+export function siteNameFromTitle(title: string | null, root: HNode): string | null {
+  if (!title) return null
+  const parts = title
+    .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p && countWords(p) <= 5 && !isSectionWord(p) && /\p{Lu}/u.test(p))
+  if (parts.length === 0 || parts.length === title.split(/\s+[|–—·:-]\s+/).length) return null
+  const text = textOf(root).toLowerCase()
+  return parts.find((p) => text.includes(p.toLowerCase())) ?? null
+}
+
+/** "https://www.heidekurier.example/a/b" -> "heidekurier.example": the outlet of last resort. */
+export function hostName(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '') || null
+  } catch {
+    return null
+  }
+}
+
