@@ -41,7 +41,7 @@ export function readCommentHeader(text: string): { author: string; posted: strin
     if (!author || countWords(author) > 5 || (endsLikeSentence(author) && !/\.$/.test(author)))
       continue
     if (
-      /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom)$/i.test(
+      /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?$/i.test(
         author,
       )
     )

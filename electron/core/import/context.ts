@@ -2,7 +2,7 @@
  * Cleanup rules that need a line's neighbours: captions above credits, repeated captions,
  * gallery titles, related-link lists, contact blocks.
  */
-import { countWords, isHeadingLike, isProse, mayBeLink, type Line } from './lines'
+import { countWords, endsLikeSentence, isHeadingLike, isProse, mayBeLink, type Line } from './lines'
 import { readAgencyLine, readRelatedMarker, type RuleName } from './rules'
 import { isContactLabel, isContactLine } from './teasers'
 import { simplify } from './title'
@@ -95,8 +95,12 @@ export function tagPullQuotes(lines: Line[], tags: (RuleName | null)[], end: num
       .trim()
   const bodies: string[] = []
   for (let i = 0; i < end; i++) if (tags[i] === null) bodies.push(simplify(lines[i]!.text))
-  for (let i = 0; i < end; i++) {
-    if (tags[i] !== null || countWords(lines[i]!.text) < 6 || lines[i]!.text.length > 300) continue
+  // only inside the text (a headline repeated by the lead is no pull quote), and only sentences
+  const start = lines.findIndex((l, i) => tags[i] === null && isProse(l.text))
+  for (let i = start + 1; start >= 0 && i < end; i++) {
+    const t = lines[i]!.text
+    if (tags[i] !== null || countWords(t) < 6 || t.length > 300) continue
+    if (!endsLikeSentence(t) && !/^[„"»«‚]/.test(t)) continue
     const quote = core(lines[i]!.text)
     const own = simplify(lines[i]!.text)
     if (bodies.some((b) => b !== own && b.length > quote.length + 20 && b.includes(quote)))

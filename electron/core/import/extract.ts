@@ -131,18 +131,25 @@ export function extractArticle(
     for (let i = 0; i < bodyEnd; i++) {
       if (tags[i] !== null) continue
       if (c.initial[i] === 'bad' && c.evidence[i]! >= 2) tags[i] = 'boilerplate'
-      else if (start >= 0 && i > start && c.final[i] === 'bad' && c.evidence[i]! >= 0) {
-        // a sentence of its own stays unless it carries furniture signals ("Typisch.")
-        const sentence = endsLikeSentence(texts[i]!) && countWords(texts[i]!) >= 2
-        if (!sentence || c.evidence[i]! >= 1) tags[i] = 'boilerplate'
-      }
+      // Smoothing takes a line only with some evidence of its own: runs of short lines inside
+      // the text (a results table, a list) are the article's.
+      else if (start >= 0 && i > start && c.final[i] === 'bad' && c.evidence[i]! >= 1)
+        tags[i] = 'boilerplate'
     }
   }
 
   // Title and kicker: scored among the lines above the first paragraph.
   const bodyIdx = lines.map((_, i) => i).filter((i) => inBody(i) && tags[i] === null)
+  // A first line that reads like a headline is one, even when it ends in "?" or in an
+  // abbreviation ("… gegen Andrej H.", "… Papst Benedikt XVI."), if prose follows it.
+  const headlineFirst =
+    !hints.title?.trim() &&
+    bodyIdx.length > 1 &&
+    looksLikeHeadline(texts[bodyIdx[0]!]!) &&
+    isProse(texts[bodyIdx[1]!]!) &&
+    texts[bodyIdx[1]!]!.length > texts[bodyIdx[0]!]!.length
   const firstPara =
-    bodyIdx.find((i) => isProse(texts[i]!) && !lines[i]!.heading) ??
+    bodyIdx.find((i, k) => isProse(texts[i]!) && !lines[i]!.heading && !(k === 0 && headlineFirst)) ??
     bodyIdx[bodyIdx.length - 1] ??
     -1
   const header = bodyIdx.filter((i) => i < firstPara)
@@ -172,8 +179,15 @@ export function extractArticle(
         kicker = texts[chosen.kicker]!
         tags[chosen.kicker] = 'title'
       }
-      // what stands above the headline is page furniture (site name, menu, section labels)
-      for (const i of header) if (i < (chosen.kicker ?? chosen.title)) tags[i] ??= 'boilerplate'
+      // What stands above the headline is page furniture (a site name, a menu, a section
+      // label) when it looks like it: a few capitalised words, or furniture evidence.
+      for (const i of header) {
+        if (i >= (chosen.kicker ?? chosen.title) || tags[i] !== null) continue
+        const nameLike = countWords(texts[i]!) <= 3 && !/(?:^|\s)\p{Ll}/u.test(texts[i]!)
+        // a heading above the headline heading is the page's or a section's ("Aktuelles …")
+        const sectionHeading = lines[i]!.heading && lines[chosen.title]!.heading
+        if (nameLike || sectionHeading || evidence[i]! >= 1) tags[i] = 'boilerplate'
+      }
     }
   }
 
@@ -273,6 +287,13 @@ function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]): string
   if (!/\p{Ll}/u.test(first)) return null
   const lower = first.toLowerCase()
   return lines.slice(1).some((l) => l.text.toLowerCase().includes(lower)) ? first : null
+}
+
+/** A headline's shape, allowing a final question mark or an abbreviation's period. */
+function looksLikeHeadline(text: string): boolean {
+  if (countWords(text) > 16 || text.length > 150 || !/^[\p{Lu}\p{N}„"»]/u.test(text)) return false
+  if (!endsLikeSentence(text)) return true
+  return /[?!]["“”»«]?$/.test(text) || /(?:\b\p{Lu}|\b[IVX]{1,5}|\b(?:Jr|Sr|Nr|Dr|St|Co))\.$/u.test(text)
 }
 
 /** "Wann fahren die Schiffe wieder?": a short question standing alone is a subheading. */

@@ -79,13 +79,15 @@ export function furnitureEvidence(f: LineFeatures): number {
     if (f.furnitureShare >= 0.5) e += 2
     else if (f.furnitureShare >= 0.3) e += 1
   }
+  // A menu is a row of capitalised words; a headline without function words still has a
+  // verb in lower case ("FC Bayern entlässt Trainer").
   const menuShape =
     f.words >= 3 &&
     f.words <= 12 &&
     f.stopShare === 0 &&
     !f.sentence &&
     !f.innerPunctuation &&
-    f.capitalShare >= 0.75
+    f.capitalShare === 1
   if (menuShape) e += f.words >= 4 ? 2 : 1
   if (f.counter && f.words <= 6) e += 1
   if (f.repeated && f.words <= 12) e += 1

@@ -176,7 +176,9 @@ export function isConsentOrBanner(text: string): boolean {
   const address = (text.replace(/(^|[.!?:]\s+|[„"«»“]\s*)Sie\b/g, '$1').match(READER_ADDRESS) ?? [])
     .length
   // A long line of prose (an article about data protection) needs more evidence than a banner.
-  if (text.length > 200) return web >= 3 || (web >= 2 && address >= 2)
+  // Banners are short: a long line is an article about apps and websites.
+  if (text.length > 600) return false
+  if (text.length > 200) return (web >= 3 && address >= 1) || (web >= 2 && address >= 2)
   // A question to "Sie" with one web word is an interview question, not a banner.
   if (web === 1 && /\?\s*$/.test(text)) return false
   return web >= 2 || (web >= 1 && address >= 1)
@@ -280,7 +282,8 @@ const COMMENT_FURNITURE = [
   /^(?:insgesamt\s+)?\d+\s+(?:Beiträge?|Kommentare?|Leserkommentare?|Antworten|Reaktionen)$/i,
   /^(?:Alle\s+)?(?:Leser)?(?:Kommentare?|Beiträge)(?:\s+(?:öffnen|anzeigen|lesen|einblenden|ausblenden|laden|schließen))?$/i,
   /^(?:Kommentare?|Leserkommentare)\s*\(\d+\)$/i,
-  /^(?:Diskutieren Sie mit|Diskussion|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist geschlossen)\b.{0,80}$/i,
+  /^Diskussion(?:\s*\(\d+\))?:?$/i,
+  /^(?:Diskutieren Sie mit|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist geschlossen)\b.{0,80}$/i,
   /^(?:Seite\s+\d{1,3}(?:\s+von\s+\d{1,3})?|\d{1,3}\s+Antworten?|Antworten|Melden|Gefällt mir|Empfehlen|Zitieren|Mehr Kommentare(?: laden)?|Weitere Kommentare(?: laden)?|Neueste zuerst|Älteste zuerst|Beliebteste zuerst|Sortieren(?: nach)?\b.*)$/i,
 ]
 

@@ -3,7 +3,7 @@
  * and shape, closeness to the lead, a byline, date or lead after it. A menu line, a site name
  * or a label never wins.
  */
-import { countWords, endsLikeSentence, isHeadingLike, isProse, type Line } from './lines'
+import { countWords, endsLikeSentence, isHeadingLike, type Line } from './lines'
 import { stopwordStats } from './html/stopwords'
 
 /** Lower case, no quotes, one kind of dash and space: for comparing lines. */
@@ -66,6 +66,9 @@ export function titleScore(i: number, rankFromEnd: number, c: TitleContext): num
     }
   }
   s -= 1.5 * Math.max(0, c.evidence(i))
+  // a line whose sentence goes on in the next line is no headline
+  const next = c.lines[i + 1]
+  if (next && !next.blankBefore && /^\p{Ll}/u.test(next.text)) s -= 2
   return s
 }
 
@@ -75,7 +78,11 @@ export function titleScore(i: number, rankFromEnd: number, c: TitleContext): num
  */
 export function chooseTitle(c: TitleContext): { title: number; kicker: number | null } | null {
   const usable = c.candidates.filter(
-    (i) => c.lines[i]!.heading || isHeadingLike(c.lines[i]!.text) || isQuestion(c.lines[i]!.text),
+    (i) =>
+      c.lines[i]!.heading ||
+      isHeadingLike(c.lines[i]!.text) ||
+      isQuestion(c.lines[i]!.text) ||
+      /(?:\b\p{Lu}|\b[IVX]{1,5})\.$/u.test(c.lines[i]!.text),
   )
   if (usable.length === 0) return null
   let best = usable[0]!
@@ -100,5 +107,5 @@ export function chooseTitle(c: TitleContext): { title: number; kicker: number | 
 }
 
 function isQuestion(text: string): boolean {
-  return /\?["“”»«]?$/.test(text) && countWords(text) <= 18 && !isProse(text.replace(/\?$/, '.'))
+  return /\?["“”»«]?$/.test(text) && countWords(text) <= 16 && text.length <= 150
 }
