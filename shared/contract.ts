@@ -19,6 +19,8 @@ import type {
   ImportReport,
   ImportResult,
   OutletCount,
+  FurnitureRule,
+  ReextractReport,
 } from './types'
 import { librarySorts } from './types'
 
@@ -119,6 +121,21 @@ export const schemas = {
       .optional(),
   }),
   'dict.importSystem': z.strictObject({}),
+  // --- page furniture and re-extraction (issue 13) ---
+  'library.reextract': z.strictObject({
+    // none: every article (or, with `outdated`, those extracted by an older extractor)
+    ids: z.array(articleId).max(1_000_000).default([]),
+    outdated: z.boolean().default(false),
+  }),
+  'furniture.list': z.strictObject({
+    outlet: z.string().min(1).max(200).nullable().default(null),
+  }),
+  'furniture.mark': z.strictObject({
+    id: articleId,
+    text: z.string().trim().min(1).max(5000),
+    scope: z.enum(['outlet', 'everywhere']).default('outlet'),
+  }),
+  'furniture.remove': z.strictObject({ id: z.number().int().positive() }),
 } as const
 
 export type MethodName = keyof typeof schemas
@@ -148,6 +165,10 @@ export interface ApiResults {
   'dict.status': DictionaryStatus
   'dict.import': DictionaryImportResult
   'dict.importSystem': DictionaryImportResult
+  'library.reextract': ReextractReport
+  'furniture.list': FurnitureRule[]
+  'furniture.mark': { rule: FurnitureRule; report: ReextractReport }
+  'furniture.remove': { removed: boolean; report: ReextractReport }
 }
 
 /** What a caller passes (defaults may be left out). */
@@ -183,14 +204,16 @@ void contractIsComplete
 export interface ApiEvents {
   /** Progress of a running import. */
   'import.progress': { done: number; total: number; source: string }
-  /** Articles were added or removed. */
-  'library.changed': { reason: 'import' | 'delete' | 'sample' }
+  /** Articles were added, removed or re-extracted. */
+  'library.changed': { reason: 'import' | 'delete' | 'sample' | 'reextract' }
   /** Progress of a search index rebuild. */
   'search.progress': { done: number; total: number }
   /** Progress of a dictionary import (lines read). */
   'dict.progress': { done: number; total: number }
   /** A menu command from the desktop shell. */
   'app.command': { command: 'import' | 'paste' | 'library' }
+  /** Progress of a re-extraction (articles done). */
+  'reextract.progress': { done: number; total: number }
 }
 export type EventName = keyof ApiEvents
 export const eventNames: EventName[] = [
@@ -199,6 +222,7 @@ export const eventNames: EventName[] = [
   'search.progress',
   'dict.progress',
   'app.command',
+  'reextract.progress',
 ]
 
 export { IPC_EVENT, IPC_INVOKE } from './channels'

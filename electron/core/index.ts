@@ -21,6 +21,7 @@ import {
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
+import { furnitureHandlers } from './furniture/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import {
   countArticles,
@@ -87,6 +88,8 @@ export function createCore(options: CoreOptions): Core {
     search.drain()
   }
 
+  const furniture = furnitureHandlers(db, { emit, reindex })
+
   const handlers: Handlers = {
     'app.info': () => ({
       version: pkg.version,
@@ -123,19 +126,26 @@ export function createCore(options: CoreOptions): Core {
           'Importing by path is not available here; upload the files instead.',
         )
       const { sources, skipped } = await sourcesFromPaths(paths)
-      return { results: await importSources(db, sources, emit, reindex), skipped }
+      return {
+        results: await importSources(db, sources, emit, reindex, furniture.hooks),
+        skipped,
+      }
     },
     'import.files': async ({ files }) => {
       const sources = files.map((f) => bufferSource(f.name, Buffer.from(f.data, 'base64')))
-      return { results: await importSources(db, sources, emit, reindex), skipped: 0 }
+      return {
+        results: await importSources(db, sources, emit, reindex, furniture.hooks),
+        skipped: 0,
+      }
     },
     'import.text': async ({ text, title }) => {
-      const result = await importPasted(db, text, title, emit)
+      const result = await importPasted(db, text, title, emit, furniture.hooks)
       await reindex()
       return result
     },
     ...searchHandlers(db, search, emit),
     ...lex.handlers,
+    ...furniture.handlers,
   }
 
   return {

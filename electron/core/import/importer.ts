@@ -18,7 +18,7 @@ import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
 import { kindForName } from './kinds'
 import { loadParsers, looksLikeHtml } from './parsers'
-import type { Extraction } from './pipeline'
+import type { Extraction, KnownFurniture } from './pipeline'
 
 /** One thing to import: where it came from, and how to get its bytes. */
 export interface ImportSource {
@@ -199,7 +199,21 @@ interface Pending {
   raw: Uint8Array
   name: string | null
   extractorVersion: number
+  /** Furniture rules that took lines out of it. */
+  hits: number[]
 }
+
+/** How the library takes part in an import (learned furniture, bookkeeping, learning). */
+export interface ImportHooks {
+  /** Extracts one input; may apply what the library learned. Default: the plain extraction. */
+  extract?: (run: (known?: KnownFurniture) => Extraction) => { x: Extraction; hits: number[] }
+  /** After an article was stored, inside its transaction. */
+  afterStore?: (id: number, hits: number[]) => void
+  /** After a batch was stored and indexed: learning from the new articles. */
+  afterBatch?: (ids: number[]) => Promise<void>
+}
+
+const plain: NonNullable<ImportHooks['extract']> = (run) => ({ x: run(), hits: [] })
 
 /** Stores one extraction unless the library already has the same text. Inside a transaction. */
 function storeOne(db: Db, p: Pending): ImportResult {
@@ -232,8 +246,12 @@ function storeOne(db: Db, p: Pending): ImportResult {
  * Stores extractions in one transaction (one commit for many files); each file in a savepoint
  * of its own, so one that cannot be stored fails alone.
  */
-function storeAll(db: Db, pending: Pending[]): ImportResult[] {
-  const one = db.transaction((p: Pending) => storeOne(db, p))
+function storeAll(db: Db, pending: Pending[], hooks: ImportHooks = {}): ImportResult[] {
+  const one = db.transaction((p: Pending) => {
+    const result = storeOne(db, p)
+    if (result.id !== null) hooks.afterStore?.(result.id, p.hits)
+    return result
+  })
   return db.transaction(() =>
     pending.map((p) => {
       try {
@@ -260,7 +278,9 @@ export async function importSources(
   items: (ImportSource | ImportResult)[],
   emit: Emit,
   index: () => Promise<void> = async () => {},
+  hooks: ImportHooks = {},
 ): Promise<ImportResult[]> {
+  const extract = hooks.extract ?? plain
   const results: (ImportResult | null)[] = []
   let pending: { at: number; p: Pending }[] = []
   let sliceStart = performance.now()
@@ -271,6 +291,7 @@ export async function importSources(
       const stored = storeAll(
         db,
         pending.map((x) => x.p),
+        hooks,
       )
       pending.forEach((x, k) => (results[x.at] = stored[k]!))
       pending = []
@@ -293,14 +314,16 @@ export async function importSources(
       try {
         const raw = await item.read()
         const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
+        const { x, hits } = extract((known) => extractFile(raw, item.fileName, known))
         pending.push({
           at: k,
           p: {
             source: item.source,
-            x: extractFile(raw, item.fileName),
+            x,
             raw,
             name: item.source,
             extractorVersion: EXTRACTOR_VERSION,
+            hits,
           },
         })
         results[k] = null
@@ -316,6 +339,11 @@ export async function importSources(
   if (pending.length || reported < items.length) await commit(items.length)
   await index()
   const final = results as ImportResult[]
+  const stored = final.flatMap((r) => (r.id !== null ? [r.id] : []))
+  if (stored.length && hooks.afterBatch) {
+    await hooks.afterBatch(stored)
+    await index()
+  }
   if (final.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
   return final
 }
@@ -326,21 +354,27 @@ export async function importPasted(
   text: string,
   title: string | undefined,
   emit: Emit,
+  hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   const kind: SourceKind = looksLikeHtml(text.slice(0, 512)) ? 'html' : 'txt'
   try {
     const { extractText, EXTRACTOR_VERSION } = await pipeline(kind)
-    const x = extractText(text, kind, title)
+    const { x, hits } = (hooks.extract ?? plain)((known) => ({
+      ...extractText(text, kind, title, known),
+      kind: 'paste',
+    }))
     const raw = new TextEncoder().encode(text)
     const p: Pending = {
       source: 'paste',
-      x: { ...x, kind: 'paste' },
+      x,
       raw,
       name: null,
       extractorVersion: EXTRACTOR_VERSION,
+      hits,
     }
-    const [result] = storeAll(db, [p])
+    const [result] = storeAll(db, [p], hooks)
     if (result!.error) return result!
+    if (result!.id !== null) await hooks.afterBatch?.([result!.id])
     if (result!.id !== null) emit('library.changed', { reason: 'import' })
     return result!
   } catch (err) {

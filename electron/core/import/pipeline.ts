@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { SourceKind } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
-import { extractArticle, type ExtractedArticle } from './extract'
+import { extractArticle, type ExtractedArticle, type ExtractOptions } from './extract'
 import { htmlLines, readabilityLines } from './html'
 import { markdownLines } from './markdown'
 import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
@@ -21,8 +21,11 @@ export interface Extraction {
 
 export { kindForName, SUPPORTED_EXTENSIONS }
 
+/** What the library has learned about page furniture, for one extraction. */
+export type KnownFurniture = ExtractOptions['known']
+
 /** Decodes, extracts and fingerprints one imported file. Throws UserError for bad input. */
-export function extractFile(bytes: Uint8Array, name: string): Extraction {
+export function extractFile(bytes: Uint8Array, name: string, known?: KnownFurniture): Extraction {
   let kind = kindForName(name)
   if (!kind) {
     throw new UserError(
@@ -35,7 +38,7 @@ export function extractFile(bytes: Uint8Array, name: string): Extraction {
   if (!text.trim()) throw new UserError('empty_file', 'The file contains only white space.')
   // Saved pages sometimes end in .txt; markup gives them away.
   if (kind === 'txt' && looksLikeHtml(text.slice(0, 512))) kind = 'html'
-  return { ...extractText(text, kind), encoding }
+  return { ...extractText(text, kind, undefined, known), encoding }
 }
 
 /** Extracts an article from text already decoded (a file's content or pasted text). */
@@ -43,6 +46,7 @@ export function extractText(
   text: string,
   kind: SourceKind,
   title?: string,
+  known?: KnownFurniture,
 ): Omit<Extraction, 'encoding'> & { encoding: string } {
   if (!text.trim()) throw new UserError('empty_file', 'There is no text to import.')
   const { lines, hints } =
@@ -53,7 +57,7 @@ export function extractText(
         : { lines: plainTextLines(text), hints: {} }
   if (title) hints.title = title
   // Markdown is written by people, not scraped: its lines are not scored as furniture.
-  const options = { classify: kind === 'txt' || kind === 'paste' }
+  const options: ExtractOptions = { classify: kind === 'txt' || kind === 'paste', known }
   let article: ExtractedArticle
   try {
     article = extractArticle(lines, hints, options)
