@@ -20,6 +20,7 @@ import {
   formatSearch,
   formatWord,
 } from './format'
+import { furnitureCommands } from './furniture'
 
 /** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
 const RESOURCES = join(dirname(fileURLToPath(import.meta.url)), '../../resources')
@@ -239,6 +240,19 @@ export async function main(argv: string[]): Promise<number> {
       print(status, () => formatIndexStatus(status, Boolean(opts.rebuild)))
       if (!status.consistent && !opts.rebuild) exitCode = 1
     })
+
+  // re-extraction and page furniture (issue 13)
+  furnitureCommands(program, {
+    open: () => open(program.opts<GlobalOptions>()),
+    call,
+    print,
+    fail: (code, message) => {
+      throw new CliError(code, message)
+    },
+    setExitCode: (code) => {
+      exitCode = code
+    },
+  })
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -76,8 +76,8 @@ export function addRule(
   const key = lineKey(rule.text)
   const existing = stmt(
     db,
-    "SELECT id FROM furniture_rules WHERE ifnull(outlet, '') = ifnull(?, '') AND line_key = ?",
-  ).get(rule.outlet, key) as { id: number } | undefined
+    'SELECT id FROM furniture_rules WHERE (outlet = ? OR (outlet IS NULL AND ? IS NULL)) AND line_key = ?',
+  ).get(rule.outlet, rule.outlet, key) as { id: number } | undefined
   if (existing) {
     if (rule.source === 'user')
       stmt(db, "UPDATE furniture_rules SET source = 'user', active = 1 WHERE id = ?").run(

@@ -20,7 +20,8 @@ export function up(db: Database): void {
       active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
       created_at TEXT NOT NULL
     );
-    CREATE UNIQUE INDEX furniture_rules_key ON furniture_rules(ifnull(outlet, ''), line_key);
+    CREATE UNIQUE INDEX furniture_rules_key
+      ON furniture_rules(ifnull(outlet, '') COLLATE NOCASE, line_key);
 
     CREATE TABLE outlet_lines (
       outlet_id  INTEGER NOT NULL REFERENCES outlets(id) ON DELETE CASCADE,
