@@ -212,7 +212,11 @@ writeResults({
 function writeResults(figures: Record<string, unknown>): void {
   const outFile =
     values.out ??
-    join(import.meta.dirname, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    join(
+      import.meta.dirname,
+      'results',
+      `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
   mkdirSync(dirname(outFile), { recursive: true })
   writeFileSync(
     outFile,

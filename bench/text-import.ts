@@ -59,7 +59,9 @@ export function runTextImportBench(
       const results = JSON.parse(out) as { id: number | null }[]
       imported = results.filter((x) => x.id !== null).length
       rates.push(files / seconds)
-      console.error(`   text import round ${r + 1}/${rounds}: ${(files / seconds).toFixed(0)} files/s`)
+      console.error(
+        `   text import round ${r + 1}/${rounds}: ${(files / seconds).toFixed(0)} files/s`,
+      )
     }
     const sorted = [...rates].sort((a, b) => a - b)
     const figures: TextImportFigures = {

@@ -19,7 +19,10 @@ export interface CommandContext {
 function ids(values: string[], fail: CommandContext['fail']): number[] {
   return values.map((v) => {
     if (!/^\d+$/.test(v) || Number(v) === 0)
-      fail('invalid_input', `"${v}" is not an article id; ids are whole numbers (see: lesesaal list).`)
+      fail(
+        'invalid_input',
+        `"${v}" is not an article id; ids are whole numbers (see: lesesaal list).`,
+      )
     return Number(v)
   })
 }
@@ -28,9 +31,12 @@ function ids(values: string[], fail: CommandContext['fail']): number[] {
 export function formatReextract(r: ReextractReport): string {
   const lines: string[] = []
   for (const i of r.items) {
-    if (i.status === 'failed') lines.push(`  ✗ ${String(i.id).padStart(4)}  ${i.error?.message ?? ''}`)
+    if (i.status === 'failed')
+      lines.push(`  ✗ ${String(i.id).padStart(4)}  ${i.error?.message ?? ''}`)
     else if (i.status === 'duplicate')
-      lines.push(`  = ${String(i.id).padStart(4)}  now the same text as article ${i.duplicateOf}; kept as it was`)
+      lines.push(
+        `  = ${String(i.id).padStart(4)}  now the same text as article ${i.duplicateOf}; kept as it was`,
+      )
     else if (i.status === 'changed') {
       const what = [
         ...i.fields,

@@ -123,7 +123,10 @@ describe('learning an outlet’s template', () => {
     const again = await importText(
       core,
       'k4.txt',
-      page('Küstenbote', { title: 'Seehunde gezählt', body: STORIES[0]!.body.map((b) => `${b} Neu.`) }),
+      page('Küstenbote', {
+        title: 'Seehunde gezählt',
+        body: STORIES[0]!.body.map((b) => `${b} Neu.`),
+      }),
     )
     expect(await text(core, again)).toContain('Hafenfest')
     const rules = await call(core, 'furniture.list', { outlet: 'Küstenbote' })

@@ -92,8 +92,7 @@ export function describeUnseen(folder: string) {
       expect(article.comments).toHaveLength(exp.comments)
       if (exp.commentAuthors)
         expect(article.comments.map((c) => c.author)).toEqual(exp.commentAuthors)
-      if (exp.commentDates)
-        expect(article.comments.map((c) => c.posted)).toEqual(exp.commentDates)
+      if (exp.commentDates) expect(article.comments.map((c) => c.posted)).toEqual(exp.commentDates)
     })
 
     if (exp.encoding) {

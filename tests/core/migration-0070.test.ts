@@ -29,7 +29,9 @@ describe('migration 0070 (furniture)', () => {
     const tables = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
     ).map((r) => r.name)
-    expect(tables).toEqual(expect.arrayContaining(['furniture_rules', 'outlet_lines', 'furniture_hits']))
+    expect(tables).toEqual(
+      expect.arrayContaining(['furniture_rules', 'outlet_lines', 'furniture_hits']),
+    )
     db.close()
   })
 
@@ -56,8 +58,11 @@ describe('migration 0070 (furniture)', () => {
       INSERT INTO furniture_hits (rule_id, article_id) VALUES (1, 1);
       DELETE FROM articles WHERE id = 1;
     `)
-    const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
-    expect([count('outlet_lines'), count('furniture_hits'), count('furniture_rules')]).toEqual([0, 0, 1])
+    const count = (t: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+    expect([count('outlet_lines'), count('furniture_hits'), count('furniture_rules')]).toEqual([
+      0, 0, 1,
+    ])
     db.close()
   })
 

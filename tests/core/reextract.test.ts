@@ -29,9 +29,13 @@ async function importPage(core: Core, name: string, text: string) {
 /** Makes an article look as an older, worse extractor left it. */
 function spoil(core: Core, id: number) {
   core.db
-    .prepare("UPDATE paragraphs SET text = 'Politik Wirtschaft Kultur Sport Meinung' WHERE article_id = ? AND position = 0")
+    .prepare(
+      "UPDATE paragraphs SET text = 'Politik Wirtschaft Kultur Sport Meinung' WHERE article_id = ? AND position = 0",
+    )
     .run(id)
-  core.db.prepare("UPDATE articles SET title = 'Heidekurier', extractor_version = 0 WHERE id = ?").run(id)
+  core.db
+    .prepare("UPDATE articles SET title = 'Heidekurier', extractor_version = 0 WHERE id = ?")
+    .run(id)
 }
 
 describe('re-extraction', () => {
@@ -41,7 +45,9 @@ describe('re-extraction', () => {
     const b = await importPage(core, 'b.txt', PAGE.replaceAll('Radwege', 'Buslinien'))
     spoil(core, a)
     const progress: number[] = []
-    core.subscribe((e, p) => e === 'reextract.progress' && progress.push((p as { done: number }).done))
+    core.subscribe(
+      (e, p) => e === 'reextract.progress' && progress.push((p as { done: number }).done),
+    )
     const report = await call(core, 'library.reextract', { outdated: true })
     expect(report.items.map((i) => i.id)).toEqual([a])
     expect(report.items[0]).toMatchObject({
@@ -101,7 +107,9 @@ describe('re-extraction', () => {
     const core = testCore()
     const a = await importPage(core, 'a.txt', PAGE)
     const b = await importPage(core, 'b.txt', PAGE.replaceAll('Radwege', 'Buslinien'))
-    core.db.prepare('UPDATE articles SET raw = (SELECT raw FROM articles WHERE id = ?) WHERE id = ?').run(a, b)
+    core.db
+      .prepare('UPDATE articles SET raw = (SELECT raw FROM articles WHERE id = ?) WHERE id = ?')
+      .run(a, b)
     const report = await call(core, 'library.reextract', { ids: [b] })
     expect(report.items[0]).toMatchObject({ status: 'duplicate', duplicateOf: a })
     expect((await call(core, 'article.get', { id: b })).paragraphs.join(' ')).toContain('Buslinien')

@@ -45,10 +45,7 @@ async function reextractor(db: Db): Promise<Reextractor> {
   }
 }
 
-export function furnitureHandlers(
-  db: Db,
-  ctx: { emit: Emit; reindex: () => Promise<void> },
-) {
+export function furnitureHandlers(db: Db, ctx: { emit: Emit; reindex: () => Promise<void> }) {
   const run = async (ids: number[], progress = false): Promise<ReextractReport> => {
     const re = await reextractor(db)
     const report = await reextractArticles(db, ids, re, {

@@ -69,7 +69,8 @@ export function learnFromArticles(db: Db, ids: number[]): number[] {
   ).map((r) => r.id)
   const affected = new Set<number>()
   db.transaction(() => {
-    for (const outlet of outlets) for (const id of learnTemplate(db, outlet).articles) affected.add(id)
+    for (const outlet of outlets)
+      for (const id of learnTemplate(db, outlet).articles) affected.add(id)
   })()
   return [...affected]
 }

@@ -60,8 +60,7 @@ export function listRules(db: Db, outlet: string | null): FurnitureRule[] {
 
 export function getRule(db: Db, id: number): FurnitureRule | null {
   const row = stmt(db, `SELECT ${RULE_COLUMNS} FROM furniture_rules r WHERE r.id = ?`).get(id) as
-    | RuleRow
-    | undefined
+    RuleRow | undefined
   return row ? toRule(row) : null
 }
 
@@ -127,14 +126,18 @@ export function rulesFor(
 
 /** How many active rules there are (a cheap check before looking closer). */
 export function countActiveRules(db: Db): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM furniture_rules WHERE active = 1').get() as { n: number })
-    .n
+  return (
+    stmt(db, 'SELECT count(*) AS n FROM furniture_rules WHERE active = 1').get() as { n: number }
+  ).n
 }
 
 /** Records which rules took lines out of an article (replacing what was recorded before). */
 export function recordHits(db: Db, articleId: number, ruleIds: number[]): void {
   stmt(db, 'DELETE FROM furniture_hits WHERE article_id = ?').run(articleId)
-  const insert = stmt(db, 'INSERT OR IGNORE INTO furniture_hits (rule_id, article_id) VALUES (?, ?)')
+  const insert = stmt(
+    db,
+    'INSERT OR IGNORE INTO furniture_hits (rule_id, article_id) VALUES (?, ?)',
+  )
   for (const id of ruleIds) insert.run(id, articleId)
 }
 
@@ -142,8 +145,7 @@ export function recordHits(db: Db, articleId: number, ruleIds: number[]): void {
 export function recordLines(db: Db, articleId: number): void {
   stmt(db, 'DELETE FROM outlet_lines WHERE article_id = ?').run(articleId)
   const row = stmt(db, 'SELECT outlet_id AS outlet FROM articles WHERE id = ?').get(articleId) as
-    | { outlet: number | null }
-    | undefined
+    { outlet: number | null } | undefined
   if (!row?.outlet) return
   const paragraphs = stmt(
     db,

@@ -77,4 +77,3 @@ export const PHOTO_SET = new Set([...PHOTO_AGENCIES, ...NEWS_AGENCIES].map((a) =
 
 export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
 export const AGENCY_ALT = NEWS_AGENCIES.map(escape).join('|')
-

@@ -107,4 +107,3 @@ export function tagPullQuotes(lines: Line[], tags: (RuleName | null)[], end: num
       tags[i] = 'pull_quote'
   }
 }
-

@@ -14,13 +14,14 @@ const lenientUtf8 = new TextDecoder('utf-8')
 export function utf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
   let valid = 0
   let invalid = 0
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!
     if (c < 0x80) {
       i++
       continue
     }
-    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
+    const need =
+      c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1
     let ok = need > 0 && i + need < b.length + 0
     for (let k = 1; ok && k <= need; k++) ok = i + k < b.length && (b[i + k]! & 0xc0) === 0x80
     if (ok) {

@@ -149,7 +149,9 @@ export function extractArticle(
     isProse(texts[bodyIdx[1]!]!) &&
     texts[bodyIdx[1]!]!.length > texts[bodyIdx[0]!]!.length
   const firstPara =
-    bodyIdx.find((i, k) => isProse(texts[i]!) && !lines[i]!.heading && !(k === 0 && headlineFirst)) ??
+    bodyIdx.find(
+      (i, k) => isProse(texts[i]!) && !lines[i]!.heading && !(k === 0 && headlineFirst),
+    ) ??
     bodyIdx[bodyIdx.length - 1] ??
     -1
   const header = bodyIdx.filter((i) => i < firstPara)
@@ -293,7 +295,9 @@ function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]): string
 function looksLikeHeadline(text: string): boolean {
   if (countWords(text) > 16 || text.length > 150 || !/^[\p{Lu}\p{N}„"»]/u.test(text)) return false
   if (!endsLikeSentence(text)) return true
-  return /[?!]["“”»«]?$/.test(text) || /(?:\b\p{Lu}|\b[IVX]{1,5}|\b(?:Jr|Sr|Nr|Dr|St|Co))\.$/u.test(text)
+  return (
+    /[?!]["“”»«]?$/.test(text) || /(?:\b\p{Lu}|\b[IVX]{1,5}|\b(?:Jr|Sr|Nr|Dr|St|Co))\.$/u.test(text)
+  )
 }
 
 /** "Wann fahren die Schiffe wieder?": a short question standing alone is a subheading. */

@@ -333,7 +333,11 @@ export async function importSources(
     } else {
       results[k] = item
     }
-    if (pending.length >= BATCH || performance.now() - sliceStart >= SLICE_MS || k === items.length - 1)
+    if (
+      pending.length >= BATCH ||
+      performance.now() - sliceStart >= SLICE_MS ||
+      k === items.length - 1
+    )
       await commit(k + 1)
   }
   if (pending.length || reported < items.length) await commit(items.length)

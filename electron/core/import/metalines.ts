@@ -7,12 +7,7 @@ import type { PartialDate } from '../../../shared/types'
 import { readBroadcastNote } from './bylines'
 import { readDateLine } from './dates'
 import type { Line } from './lines'
-import {
-  readAgencyLine,
-  readAuthorLine,
-  readCopyrightHolder,
-  type RuleName,
-} from './rules'
+import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
 import { readRepublicationNote } from './teasers'
 
 export interface LineMetadata {

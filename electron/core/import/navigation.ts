@@ -117,4 +117,3 @@ export function isNavigation(text: string): boolean {
   if (words.length >= 2 && words.every((w) => SECTION_WORDS.has(w.toLowerCase()))) return true
   return false
 }
-

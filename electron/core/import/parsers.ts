@@ -68,7 +68,8 @@ export async function loadParsers(kind?: SourceKind): Promise<Parsers> {
  * HTML fallback checks `hasHtmlFallback()` instead.
  */
 export function parsers(): Parsers {
-  if (!loaded.analyse) throw new Error('The import parsers are not loaded yet (call loadParsers first).')
+  if (!loaded.analyse)
+    throw new Error('The import parsers are not loaded yet (call loadParsers first).')
   return loaded as Parsers
 }
 

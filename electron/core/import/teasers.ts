@@ -72,10 +72,14 @@ export function isContactLine(text: string): boolean {
     /\b(?:Tel(?:efon)?\.?|Fax|Mobil|Handy)\s*:?\s*[+\d(]/i.test(text) ||
     /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text) ||
     /\b(?:E-?Mail|Mail)\s*:\s*\S+@\S+/i.test(text) ||
-    /^\p{Lu}[\p{L}.-]*(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|markt|damm)\s+\d+\w?\b/iu.test(text) ||
+    /^\p{Lu}[\p{L}.-]*(?:stra(?:ß|ss)e|str\.|weg|platz|gasse|allee|ring|markt|damm)\s+\d+\w?\b/iu.test(
+      text,
+    ) ||
     /\b(?:Marktplatz|Rathausplatz|Am \p{Lu}\p{L}+)\s+\d+\w?\b/u.test(text) ||
     /^(?:D-)?\d{5}\s+\p{Lu}\p{L}+/u.test(text) ||
     /,\s*(?:D-)?\d{5}\s+\p{Lu}\p{L}+/u.test(text) ||
-    /^(?:Stadt|Gemeinde|Landkreis|Pressestelle|Presse- und Öffentlichkeitsarbeit)\b.{0,60}$/.test(text)
+    /^(?:Stadt|Gemeinde|Landkreis|Pressestelle|Presse- und Öffentlichkeitsarbeit)\b.{0,60}$/.test(
+      text,
+    )
   )
 }

@@ -26,7 +26,6 @@ export function titleFromText(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[,;:–-]\s*$/, '')} …`
 }
 
-
 /** What the scorer knows about a candidate's surroundings. */
 export interface TitleContext {
   lines: Line[]

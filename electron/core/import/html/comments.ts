@@ -12,7 +12,8 @@ const ITEM_CLASS =
   /^(?:comment|kommentar|comment-(?:item|body|entry|single|wrapper|container)|kommentar-(?:item|eintrag|box)|c-comment|js-comment|comment_item|commentitem|userpost|posting)$/
 
 function itemLike(n: HNode): boolean {
-  if (n.tag === 'li' || n.tag === 'article') return !/respond|form|reply-title/.test(n.attrs.class ?? '')
+  if (n.tag === 'li' || n.tag === 'article')
+    return !/respond|form|reply-title/.test(n.attrs.class ?? '')
   return (n.attrs.class ?? '').split(/\s+/).some((c) => ITEM_CLASS.test(c.toLowerCase()))
 }
 
@@ -56,7 +57,8 @@ export function readComments(containers: HNode[]): ReaderComment[] {
       posted ??= findDate(textOf(headerEl))?.date ?? null
       const titleEl = findFirst(
         item,
-        (n) => n.tag === 'h3' || n.tag === 'h4' || n.tag === 'h5' || /title/.test(n.attrs.class ?? ''),
+        (n) =>
+          n.tag === 'h3' || n.tag === 'h4' || n.tag === 'h5' || /title/.test(n.attrs.class ?? ''),
       )
       if (paragraphs.length)
         comments.push({

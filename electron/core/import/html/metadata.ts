@@ -94,7 +94,8 @@ function cleanName(s: string | null): string | null {
 const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
 const BYLINE = /byline|author|autor/
 const inArticle = (n: HNode) => {
-  for (let p: HNode | null = n; p; p = p.parent) if (p.tag === 'article' || p.tag === 'main') return true
+  for (let p: HNode | null = n; p; p = p.parent)
+    if (p.tag === 'article' || p.tag === 'main') return true
   return false
 }
 
@@ -144,10 +145,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   // resort (on many sites it names a section: "Gemeinde Oberwössing - Aktuelles").
   hints.fallbackTitle = cleanTitle(page.title, outlet)
   if (!hints.outlet) {
-    for (const el of findAll(
-      root,
-      (n) => n.tag === 'footer' || /copyright/.test(classAndId(n)),
-    )) {
+    for (const el of findAll(root, (n) => n.tag === 'footer' || /copyright/.test(classAndId(n)))) {
       for (const line of textOf(el).split(/(?=©)/)) {
         const holder = readCopyrightHolder(line.trim())
         if (holder) {
@@ -161,7 +159,10 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   hints.outlet ??= siteNameFromTitle(page.title, root) ?? hostName(url)
   if (!hints.published) {
     const times = findAll(root, (n) => n.tag === 'time')
-    const time = times.find((t) => t.attrs.datetime && inArticle(t)) ?? times.find((t) => t.attrs.datetime) ?? times[0]
+    const time =
+      times.find((t) => t.attrs.datetime && inArticle(t)) ??
+      times.find((t) => t.attrs.datetime) ??
+      times[0]
     hints.published = parseDate(time?.attrs.datetime) ?? parseDate(textOf(time))
   }
   return { hints, ld }
@@ -191,4 +192,3 @@ export function hostName(url: string | null | undefined): string | null {
     return null
   }
 }
-

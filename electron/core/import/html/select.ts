@@ -5,7 +5,14 @@
  * out. An element that holds the article is never removed for its class name.
  */
 import { pageBlocks, type Block } from './blocks'
-import { findContent, findContentByMass, isAncestor, isUnlikely, nodeStats, type Candidate } from './content'
+import {
+  findContent,
+  findContentByMass,
+  isAncestor,
+  isUnlikely,
+  nodeStats,
+  type Candidate,
+} from './content'
 import { justext, type BlockClass } from './justext'
 import { classAndId, type HNode } from './tree'
 
@@ -85,10 +92,10 @@ export function selectArticle(root: HNode): Selection {
         if (skipScoring(b) || !c.parts.some((p) => within(p, b))) return m
         return m + (final[b.index] === 'good' ? b.text.length : -MASS_BAD_WEIGHT * b.text.length)
       }, 0)
-    if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.3) * byMass.score) candidate = byMass
+    if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.3) * byMass.score)
+      candidate = byMass
   }
-  const inParts = (c: Candidate | null, b: Block) =>
-    !!c && c.parts.some((p) => within(p, b))
+  const inParts = (c: Candidate | null, b: Block) => !!c && c.parts.some((p) => within(p, b))
   const size = (c: Candidate | null) =>
     blocks.reduce((s, b) => s + (inParts(c, b) ? b.text.length : 0), 0)
   if (size(candidate) < 500) {
@@ -131,9 +138,8 @@ export function selectArticle(root: HNode): Selection {
     return proseNeighbour(prev) || proseNeighbour(next)
   }
   const bodyStart =
-    blocks.find(
-      (b) => inParts(candidate, b) && final[b.index] === 'good' && b.text.length >= 150,
-    )?.index ?? Infinity
+    blocks.find((b) => inParts(candidate, b) && final[b.index] === 'good' && b.text.length >= 150)
+      ?.index ?? Infinity
   const reasons = new Map<Block, 'caption' | 'furniture' | null>()
   for (const b of blocks) if (inParts(candidate, b)) reasons.set(b, dropReason(b))
   const keep = new Set([...reasons].filter(([, r]) => r === null).map(([b]) => b))

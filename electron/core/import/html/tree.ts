@@ -145,7 +145,8 @@ export function parsePage(html: string): ParsedPage {
     open(name, attrs, selfClosing) {
       if (name === 'meta') {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? '').toLowerCase()
-        if (key && attrs.content !== undefined && !meta.has(key)) meta.set(key, attrs.content.trim())
+        if (key && attrs.content !== undefined && !meta.has(key))
+          meta.set(key, attrs.content.trim())
         return
       }
       if (name === 'link') {

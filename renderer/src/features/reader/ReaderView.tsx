@@ -8,6 +8,7 @@ import { TermEditor, type TermDraft } from '../glossary/TermEditor'
 import { WordPopover } from '../glossary/WordPopover'
 import { WordText } from '../glossary/WordText'
 import { useWordPopover } from '../glossary/useWordPopover'
+import { FurnitureDialog } from '../furniture/FurnitureDialog'
 import { Comments } from './Comments'
 import { FindBar } from './FindBar'
 import { useFind } from './useFind'
@@ -42,6 +43,9 @@ export function ReaderView({
   const [termsVersion, setTermsVersion] = useState(0)
   const popover = useWordPopover(page, article !== null)
   const [draft, setDraft] = useState<TermDraft | null>(null)
+  // page furniture: the dialog, and a version that reloads the article after a change
+  const [furnitureOpen, setFurnitureOpen] = useState(false)
+  const [version, setVersion] = useState(0)
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
@@ -87,7 +91,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id])
+  }, [api, id, version])
 
   // glossary terms in the text, marked subtly (again after an own term was saved)
   useEffect(() => {
@@ -99,7 +103,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id, termsVersion])
+  }, [api, id, termsVersion, version])
 
   const editTerm = (info: WordInfo) => {
     popover.close()
@@ -186,6 +190,14 @@ export function ReaderView({
               A+
             </button>
           </div>
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => setFurnitureOpen(true)}
+            title={t('furniture.openTitle')}
+          >
+            {t('furniture.open')}
+          </button>
           <button type="button" className="button ghost danger" onClick={remove}>
             {t('actions.delete')}
           </button>
@@ -302,6 +314,13 @@ export function ReaderView({
           onPointerEnter={popover.keepOpen}
           onPointerLeave={popover.leave}
           currentArticle={id}
+        />
+      )}
+      {furnitureOpen && (
+        <FurnitureDialog
+          article={article}
+          onClose={() => setFurnitureOpen(false)}
+          onChanged={() => setVersion((v) => v + 1)}
         />
       )}
       {draft && (
