@@ -10,7 +10,7 @@ import { UserError } from '../../../shared/result'
 import type { ReextractItem, ReextractReport, SourceKind } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
-import type { Extraction, KnownFurniture } from '../import/pipeline'
+import type { Extraction } from '../import/pipeline'
 import { findByHash, outletIdFor } from './articles'
 
 interface StoredArticle {
