@@ -87,6 +87,8 @@ function quality(
   }
 }
 
+const wordCount = (text: string | null) => text?.match(/\p{L}+/gu)?.length ?? 0
+
 const cpuMs = () => {
   const u = process.cpuUsage()
   return (u.user + u.system) / 1000
@@ -140,8 +142,9 @@ export async function runExtractionBench(
     lesesaal: { ...quality(pages, texts.lesesaal), ...speed('lesesaal') },
     readability: { ...quality(pages, texts.readability), ...speed('readability') },
     timeRatio: median(wall.lesesaal.map((t, r) => t / wall.readability[r]!)),
+    // Readability returns something for nearly any page; an article is some sentences of text
     refusedWhereReadabilityFinds: pages
-      .filter((_, i) => texts.lesesaal[i] === null && texts.readability[i] !== null)
+      .filter((_, i) => texts.lesesaal[i] === null && wordCount(texts.readability[i]) >= 25)
       .map((p) => p.name),
     rounds,
   }
