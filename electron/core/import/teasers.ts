@@ -43,7 +43,12 @@ const REPUBLISHED =
  */
 export function readRepublicationNote(text: string): string | null {
   if (text.length > 260 || !REPUBLISHED.test(text)) return null
-  if (!/^(?:Dieser|Der|Die|Das|Diese|Unser|Eine|Ein) /.test(text) && !/^\(/.test(text)) return null
+  // it speaks of this text: "Dieser Artikel …", "Der Gastbeitrag …", "(Zuerst erschienen …)"
+  const aboutThisText =
+    /^(?:Dieser|Der|Diese|Das|Unser|Eine|Ein)\s+(?:\p{L}+\s+)?(?:Artikel|Beitrag|Text|Kommentar|Bericht|Essay|Interview|Gastbeitrag|Reportage|Analyse|Kolumne|Rezension|Meldung|Porträt)\b/u.test(
+      text,
+    ) || /^\(/.test(text)
+  if (!aboutThisText) return null
   const m =
     /\b(?:in|bei|auf) (?:der |dem |den )?(?:(?:Print|Online|Wochenend|Sonntags)?[Aa]usgabe (?:des |der |von )?|Magazin (?:des |der )?|Zeitung )?(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,3})/u.exec(
       text,
