@@ -10,7 +10,7 @@ import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
-export const EXTRACTOR_VERSION = 1
+export const EXTRACTOR_VERSION = 2
 
 export interface Extraction {
   article: ExtractedArticle
