@@ -87,7 +87,7 @@ function quality(
   }
 }
 
-const wordCount = (text: string | null) => text?.match(/\p{L}+/gu)?.length ?? 0
+const wordCount = (text: string | null | undefined) => text?.match(/\p{L}+/gu)?.length ?? 0
 
 const cpuMs = () => {
   const u = process.cpuUsage()

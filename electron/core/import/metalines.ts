@@ -5,8 +5,8 @@
  */
 import type { PartialDate } from '../../../shared/types'
 import { readBroadcastNote } from './bylines'
-import { readDateLine } from './dates'
-import type { Line } from './lines'
+import { findDate, readDateLine } from './dates'
+import { countWords, endsLikeSentence, type Line } from './lines'
 import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
 import { readRepublicationNote } from './teasers'
 
@@ -53,6 +53,13 @@ export function readMetadataLines(
       continue
     }
     if (!inBody(i)) continue
+    const row = readMetaRow(text)
+    if (row) {
+      m.dates.push({ date: row.date, label: '' })
+      if (row.author) m.person ??= row.author
+      tags[i] = 'metadata'
+      continue
+    }
     const date = readDateLine(text)
     if (date) {
       m.dates.push({ date: date.date, label: date.label })
@@ -79,3 +86,28 @@ export function readMetadataLines(
   }
   return m
 }
+
+const BY_DATE = /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,30})$/u
+
+/**
+ * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
+ * 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS". Returns the date and the author.
+ */
+export function readMetaRow(text: string): { date: PartialDate; author: string | null } | null {
+  if (text.length > 160) return null
+  const by = BY_DATE.exec(text)
+  if (by) {
+    const date = findDate(by[2]!)
+    const author = readAuthorLine(`Von ${by[1]!.trim()}`)
+    if (date && author) return { date: date.date, author }
+  }
+  const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
+  if (parts.length < 3 || parts.some((p) => countWords(p) > 8) || endsLikeSentence(text)) return null
+  const date = findDate(text)
+  if (!date) return null
+  const named = /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(
+    text,
+  )
+  return { date: date.date, author: named ? named[1]! : null }
+}
+

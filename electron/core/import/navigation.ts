@@ -106,6 +106,9 @@ export function isSectionWord(text: string): boolean {
 /** Navigation and breadcrumbs: "1. Startseite", "Startseite > Politik > Ausland", "Logo". */
 export function isNavigation(text: string): boolean {
   if (isSectionWord(text)) return true
+  // "zurück zur vorherigen Seite", "Zurück zum Artikel", "weiter zur Startseite"
+  if (/^(?:zurück|weiter)\s+(?:zur|zum|zu den)\s+\S.{0,30}$/i.test(text) && !/[.!?]$/.test(text))
+    return true
   const t = text.trim()
   // breadcrumb trails and menu rows: three or more short items between separators
   const items = t.split(/\s+(?:>|›|»|\/|\||·|•)\s+/)
