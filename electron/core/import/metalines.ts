@@ -87,7 +87,8 @@ export function readMetadataLines(
   return m
 }
 
-const BY_DATE = /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,30})$/u
+const BY_DATE =
+  /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,30})$/u
 
 /**
  * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
@@ -102,12 +103,11 @@ export function readMetaRow(text: string): { date: PartialDate; author: string |
     if (date && author) return { date: date.date, author }
   }
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
-  if (parts.length < 3 || parts.some((p) => countWords(p) > 8) || endsLikeSentence(text)) return null
+  if (parts.length < 3 || parts.some((p) => countWords(p) > 8) || endsLikeSentence(text))
+    return null
   const date = findDate(text)
   if (!date) return null
-  const named = /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(
-    text,
-  )
+  const named =
+    /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(text)
   return { date: date.date, author: named ? named[1]! : null }
 }
-

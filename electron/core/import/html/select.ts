@@ -42,10 +42,9 @@ const LEAD_WINDOW = 40
 
 /** The page's own article element around the chosen one: the nearest <article> or <main>. */
 function articleScope(top: HNode): HNode | null {
-  for (let n: HNode | null = top; n; n = n.parent) {
+  // (a page embedded in a page has a <body> of its own: the search goes on above it)
+  for (let n: HNode | null = top; n; n = n.parent)
     if (n.tag === 'article' || n.tag === 'main' || n.attrs.role === 'main') return n
-    if (n.tag === 'body') return null
-  }
   return null
 }
 
@@ -153,6 +152,7 @@ export function selectArticle(root: HNode): Selection {
     const prose = (b: Block) =>
       final[b.index] === 'good' || initial[b.index] === 'good' || initial[b.index] === 'neargood'
     const density = (b: Block) => (b.text.length ? b.linkChars / b.text.length : 0)
+    let earliest = first.index
     if (scope) {
       const stop = new Set([scope])
       for (let i = first.index - 1; i >= Math.max(0, first.index - LEAD_WINDOW); i--) {
@@ -160,20 +160,24 @@ export function selectArticle(root: HNode): Selection {
         if (!within(scope, b)) break
         if (density(b) > 0.3 || inComments(b, commentSections)) continue
         if (between(b.owner, stop, (n) => isUnlikely(n, true) || isCaption(n))) continue
-        if (prose(b) || b.heading === 1) keep.add(b)
-      }
-    } else {
-      let gap = 0
-      for (let i = first.index - 1; i >= 0 && gap <= 6; i--) {
-        const b = blocks[i]!
-        if (unlikelyUp(b.owner) || inComments(b, commentSections) || density(b) > 0.3) break
         if (prose(b) || b.heading === 1) {
           keep.add(b)
-          gap = 0
-          if (b.heading === 1) break
-        } else if (b.text.length > 200) break
-        else gap++
+          earliest = i
+        }
       }
+    }
+    // without a lead in that scope, just before: prose across short lines
+    let gap = 0
+    const scopeFound = earliest < first.index
+    for (let i = earliest - 1; i >= 0 && gap <= 6 && !scopeFound; i--) {
+      const b = blocks[i]!
+      if (unlikelyUp(b.owner) || inComments(b, commentSections) || density(b) > 0.3) break
+      if (prose(b) || b.heading === 1) {
+        keep.add(b)
+        gap = 0
+        if (b.heading === 1) break
+      } else if (b.text.length > 200) break
+      else gap++
     }
   }
   const kept = blocks.filter((b) => keep.has(b))

@@ -155,7 +155,7 @@ export function parsePage(html: string): ParsedPage {
         return
       }
       if (name === 'script') scriptIsData = (attrs.type ?? '').toLowerCase().includes('ld+json')
-      if (name === 'html' && attrs.lang) lang = attrs.lang
+      if (name === 'html' && attrs.lang) lang ??= attrs.lang
       if (dropped.length > 0) {
         if (!VOID.has(name) && !selfClosing && !RAW.has(name)) dropped.push(name)
         return
