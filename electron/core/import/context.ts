@@ -93,14 +93,18 @@ export function tagPullQuotes(lines: Line[], tags: (RuleName | null)[], end: num
     simplify(t)
       .replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '')
       .trim()
-  const bodies: string[] = []
-  for (let i = 0; i < end; i++) if (tags[i] === null) bodies.push(simplify(lines[i]!.text))
   // only inside the text (a headline repeated by the lead is no pull quote), and only sentences
   const start = lines.findIndex((l, i) => tags[i] === null && isProse(l.text))
+  const candidates: number[] = []
   for (let i = start + 1; start >= 0 && i < end; i++) {
     const t = lines[i]!.text
-    if (tags[i] !== null || countWords(t) < 6 || t.length > 300) continue
-    if (!endsLikeSentence(t) && !/^[„"»«‚]/.test(t)) continue
+    if (tags[i] !== null || t.length > 300 || countWords(t) < 6) continue
+    if (endsLikeSentence(t) || /^[„"»«‚]/.test(t)) candidates.push(i)
+  }
+  if (candidates.length === 0) return
+  const bodies: string[] = []
+  for (let i = 0; i < end; i++) if (tags[i] === null) bodies.push(simplify(lines[i]!.text))
+  for (const i of candidates) {
     const quote = core(lines[i]!.text)
     const own = simplify(lines[i]!.text)
     if (bodies.some((b) => b !== own && b.length > quote.length + 20 && b.includes(quote)))

@@ -18,7 +18,7 @@ import {
 } from './lines'
 import { readMetadataLines } from './metalines'
 import { isCommentFurniture, isSectionWord, localRule, type RuleName } from './rules'
-import { chooseTitle, same, titleFromText } from './title'
+import { chooseTitle, simplify, titleFromText } from './title'
 
 export { titleFromText }
 
@@ -158,14 +158,10 @@ export function extractArticle(
   let title = hints.title?.trim() || null
   let kicker = hints.kicker?.trim() || null
   if (title) {
+    const forms = new Set([simplify(title), simplify(`${kicker}: ${title}`)])
+    if (kicker) forms.add(simplify(kicker))
     for (const i of header.concat(bodyIdx.slice(0, 3))) {
-      if (
-        same(texts[i]!, title) ||
-        (kicker && same(texts[i]!, kicker)) ||
-        same(texts[i]!, `${kicker}: ${title}`)
-      ) {
-        tags[i] = 'title'
-      }
+      if (texts[i]!.length <= 400 && forms.has(simplify(texts[i]!))) tags[i] = 'title'
     }
   } else {
     const chosen = chooseTitle({
@@ -216,7 +212,8 @@ export function extractArticle(
     }
     paragraphs.push(text)
   }
-  if (paragraphs.length === 0 || countWords(paragraphs.join(' ')) < 3) {
+  const words = paragraphs.reduce((n, p) => n + countWords(p), 0)
+  if (paragraphs.length === 0 || words < 3) {
     throw new UserError('no_text', 'No article text was found in it.')
   }
 
@@ -269,7 +266,7 @@ export function extractArticle(
     paragraphs,
     headings,
     comments,
-    words: countWords(paragraphs.join(' ')),
+    words,
     removed: lines.flatMap((l, i) => {
       const rule = tags[i]
       return rule && rule !== 'title' ? [{ text: l.text, rule }] : []

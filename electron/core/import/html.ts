@@ -28,7 +28,9 @@ export function htmlLines(html: string): { lines: Line[]; hints: ExtractHints } 
   hints.comments = readComments(selection.commentSections)
   let lines = blocksToLines(selection.kept)
   const chars = lines.reduce((n, l) => n + l.text.length, 0)
-  if (chars < FALLBACK_BELOW) {
+  // Readability cannot find more text than the page has
+  const pageChars = selection.blocks.reduce((n, b) => n + b.text.length, 0)
+  if (chars < FALLBACK_BELOW && pageChars > chars + 100) {
     const fallback = readabilityLines(html)
     if (fallback.reduce((n, l) => n + l.text.length, 0) > chars) lines = fallback
   }

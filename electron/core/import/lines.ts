@@ -35,6 +35,8 @@ const wordCounts = new Map<string, number>()
 
 /** Number of words (letters or digits, with inner hyphens and apostrophes). */
 export function countWords(text: string): number {
+  // long texts are counted, not cached (hashing them costs as much as counting)
+  if (text.length > 400) return text.match(WORD)?.length ?? 0
   let n = wordCounts.get(text)
   if (n === undefined) {
     n = text.match(WORD)?.length ?? 0
