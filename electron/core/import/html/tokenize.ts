@@ -36,6 +36,13 @@ const ATTRIBUTE = /[\s/]*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)
 const NAME = /[A-Za-z][^\s/>]*/y
 
 const decodeText = (t: string) => (t.includes('&') ? decodeHTML(t) : t)
+
+/** The text between two tags; white space between tags (most of it) as one shared space. */
+function blankOrText(html: string, from: number, to: number): string {
+  let k = from
+  while (k < to && html.charCodeAt(k) <= 32) k++
+  return k === to ? ' ' : decodeText(html.slice(from, to))
+}
 const decodeAttr = (t: string) => (t.includes('&') ? decodeHTMLAttribute(t) : t)
 
 /** Tokenizes `html`, calling the handler for every tag and text run. */
@@ -48,7 +55,7 @@ export function tokenize(html: string, h: TokenHandler): void {
       h.text(decodeText(html.slice(i)))
       break
     }
-    if (lt > i) h.text(decodeText(html.slice(i, lt)))
+    if (lt > i) h.text(blankOrText(html, i, lt))
     const c = html.charCodeAt(lt + 1)
     if (c === 33 /* ! */) {
       if (html.startsWith('<!--', lt)) {
@@ -126,12 +133,12 @@ export function tokenize(html: string, h: TokenHandler): void {
   }
 }
 
+const END_TAGS = new Map<string, RegExp>()
+
 function findEndTag(html: string, name: string, from: number): number {
-  for (let k = html.indexOf('</', from); k >= 0; k = html.indexOf('</', k + 2)) {
-    if (html.substr(k + 2, name.length).toLowerCase() === name) {
-      const after = html.charCodeAt(k + 2 + name.length)
-      if (Number.isNaN(after) || after === 62 || after <= 32 || after === 47) return k
-    }
-  }
-  return -1
+  let re = END_TAGS.get(name)
+  if (!re) END_TAGS.set(name, (re = new RegExp(`</${name}(?=[\\s/>]|$)`, 'gi')))
+  re.lastIndex = from
+  const m = re.exec(html)
+  return m ? m.index : -1
 }
