@@ -24,7 +24,8 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   const seen = new Map<string, number[]>()
   for (let i = 0; i < end; i++) {
     if ((tags[i] !== null && tags[i] !== 'caption') || texts[i]!.length < 12) continue
-    const key = simplify(texts[i]!)
+    // long lines repeat verbatim; only short ones need the forgiving comparison
+    const key = texts[i]!.length > 300 ? texts[i]! : simplify(texts[i]!)
     seen.set(key, [...(seen.get(key) ?? []), i])
   }
   const isCreditish = (i: number) =>

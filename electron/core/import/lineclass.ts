@@ -46,8 +46,10 @@ export interface LineFeatures {
 
 /** The features of one line. `seen` counts how often each line occurs on the page. */
 export function lineFeatures(text: string, seen: Map<string, number>): LineFeatures {
-  const words = text.match(WORD) ?? []
-  const { stopwords } = stopwordStats(text)
+  // the word-level shares of a long line are read from its start (it is prose either way)
+  const sample = text.length > 400 ? text.slice(0, 400) : text
+  const words = sample.match(WORD) ?? []
+  const { stopwords } = stopwordStats(sample)
   let furniture = 0
   let capitals = 0
   for (const [k, w] of words.entries()) {

@@ -53,16 +53,18 @@ const TERMINAL = /[.!?…:;]$/
 export function endsLikeSentence(text: string): boolean {
   let t = text.trimEnd()
   while (t.length > 1 && CLOSERS.includes(t[t.length - 1]!)) t = t.slice(0, -1).trimEnd()
-  return TERMINAL.test(t) && !/\b(?:Foto|Bild|Quelle)\s*:$/i.test(t)
+  return TERMINAL.test(t) && !(t.endsWith(':') && /\b(?:Foto|Bild|Quelle)\s*:$/i.test(t))
 }
 
 /** A line that reads like running text: a sentence of some length. */
 export function isProse(text: string): boolean {
-  return endsLikeSentence(text) && countWords(text) >= 6
+  // (a line of more than 120 characters has six words; counting them is not needed)
+  return endsLikeSentence(text) && (text.length > 120 || countWords(text) >= 6)
 }
 
 /** A line that reads like a headline or subheading: short, no sentence ending. */
 export function isHeadingLike(text: string): boolean {
+  if (text.length > 140) return false
   if (endsLikeSentence(text) && !text.endsWith(':')) return false
   if (text.endsWith(':')) return false
   const words = countWords(text)

@@ -155,7 +155,7 @@ const WEB_VOCABULARY =
   /\b(?:Cookies?|Cookie-\p{L}+|Webseite|Website|Homepage|Internetseite|Browser|Apps?|App-\p{L}+|\p{L}+-App|Newsletter|Abos?|abonnieren|Datenschutz\p{L}*|Nutzungsbedingungen|Einwilligung|Altersprüfung|Altersbeschränkung|Kinderbereich|Kinderprofil|Tracking|Werbe\p{L}*|personalisiert\p{L}*|registrieren|Registrierung|Benutzerkonto|Nutzerkonto|Login|einloggen|Push-\p{L}+|Benachrichtigungen|Zwischenablage|Adblocker|Werbeblocker|JavaScript|Abonnement|Paywall|Plus-Artikel|Abonnenten|Startseite|herunterladen|downloaden|Play Store|App Store)\b/giu
 /** A cheap test that a line might contain a word of WEB_VOCABULARY at all. */
 const WEB_HINT =
-  /cookie|web|site|browser|app|newsletter|abo|datenschutz|nutzungsbed|einwillig|altersbe|altersp|kinder|tracking|werb|personalis|registr|konto|login|einlogg|push|benachricht|zwischenabl|blocker|javascript|paywall|plus-art|startseite|herunterl|download|store/i
+  /cookie|\bweb|site\b|browser|\bapps?\b|-app\b|app-|newsletter|\babo|datenschutz|nutzungsbed|einwillig|altersbe|altersp|kinderbe|kinderpr|tracking|\bwerbe|personalis|registr|konto\b|login|einlogg|push-|benachricht|zwischenabl|blocker|javascript|paywall|plus-art|startseite|herunterl|download|store\b/i
 const READER_ADDRESS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|dein|deine)\b/g
 const BANNER_PHRASES = [
   // "the page was updated: reload" notices

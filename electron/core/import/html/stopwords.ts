@@ -31,9 +31,11 @@ const WORD = /[\p{L}]+/gu
 export function stopwordStats(text: string): { words: number; stopwords: number } {
   let words = 0
   let stopwords = 0
-  for (const m of text.matchAll(WORD)) {
+  const lower = text.toLowerCase()
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
     words++
-    if (STOPWORDS.has(m[0].toLowerCase())) stopwords++
+    if (STOPWORDS.has(m[0])) stopwords++
   }
   return { words, stopwords }
 }
