@@ -60,7 +60,7 @@ export function furnitureHandlers(db: Db, ctx: { emit: Emit; reindex: () => Prom
 
   const hooks: ImportHooks = {
     extract: (runExtraction) => extractWithFurniture(db, runExtraction),
-    afterStore: (id, hits) => afterArticleStored(db, id, hits),
+    afterStore: (id, hits) => afterArticleStored(db, id, hits, true),
     afterBatch: async (ids) => {
       backfillLines(db)
       const affected = learnFromArticles(db, ids)

@@ -48,9 +48,10 @@ export function extractWithFurniture(
 }
 
 /** Bookkeeping after an article's text was stored or replaced: its lines and the rules' hits. */
-export function afterArticleStored(db: Db, id: number, hits: number[]): void {
+export function afterArticleStored(db: Db, id: number, hits: number[], fresh = false): void {
   recordLines(db, id)
-  recordHits(db, id, hits)
+  // a new article has no hits recorded yet
+  if (!fresh || hits.length) recordHits(db, id, hits)
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { PartialDate, ReaderComment } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { findCommentStart, parseComments } from './comments'
+import { outletName } from './bylines'
 import { applyContextRules, tagContactBlocks, tagPullQuotes } from './context'
 import { classifyLines, type LineClass } from './lineclass'
 import {
@@ -184,7 +185,11 @@ export function extractArticle(
         const nameLike = countWords(texts[i]!) <= 3 && !/(?:^|\s)\p{Ll}/u.test(texts[i]!)
         // a heading above the headline heading is the page's or a section's ("Aktuelles …")
         const sectionHeading = lines[i]!.heading && lines[chosen.title]!.heading
-        if (nameLike || sectionHeading || evidence[i]! >= 1) tags[i] = 'boilerplate'
+        // the outlet's own name over the page ("TSV Eichenau 1921 e.V." and "© TSV Eichenau …")
+        const siteName = meta.outlets.some(
+          (o) => simplify(outletName(texts[i]!)) === simplify(o) && texts[i]!.length <= 80,
+        )
+        if (nameLike || sectionHeading || siteName || evidence[i]! >= 1) tags[i] = 'boilerplate'
       }
     }
   }
