@@ -114,4 +114,3 @@ describe('pages in styles the rules were not written for', () => {
 describe('pages kept aside while the rules were tuned', () => {
   describeUnseen('unseen-heldout')
 })
-
