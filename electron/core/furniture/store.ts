@@ -124,10 +124,12 @@ export function rulesFor(
   return new Map(rows.map((r) => [r.key, { id: r.id, source: r.source }]))
 }
 
-/** How many active rules there are (a cheap check before looking closer). */
+/** 1 when there is any active rule, else 0 (a cheap check before looking closer). */
 export function countActiveRules(db: Db): number {
   return (
-    stmt(db, 'SELECT count(*) AS n FROM furniture_rules WHERE active = 1').get() as { n: number }
+    stmt(db, 'SELECT EXISTS (SELECT 1 FROM furniture_rules WHERE active = 1) AS n').get() as {
+      n: number
+    }
   ).n
 }
 
