@@ -49,7 +49,7 @@ export function extractWithFurniture(
 
 /** Bookkeeping after an article's text was stored or replaced: its lines and the rules' hits. */
 export function afterArticleStored(db: Db, id: number, hits: number[], fresh = false): void {
-  recordLines(db, id)
+  recordLines(db, id, fresh)
   // a new article has no hits recorded yet
   if (!fresh || hits.length) recordHits(db, id, hits)
 }

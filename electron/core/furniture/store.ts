@@ -72,6 +72,7 @@ export function addRule(
   db: Db,
   rule: { outlet: string | null; text: string; source: 'user' | 'template' },
 ): number {
+  anyRules.delete(db)
   const key = lineKey(rule.text)
   const existing = stmt(
     db,
@@ -97,6 +98,7 @@ export function addRule(
  * again); a user's rule is deleted. Returns the articles it had taken lines out of.
  */
 export function removeRule(db: Db, id: number): { removed: boolean; articles: number[] } {
+  anyRules.delete(db)
   const rule = getRule(db, id)
   if (!rule) return { removed: false, articles: [] }
   const articles = (
@@ -124,13 +126,21 @@ export function rulesFor(
   return new Map(rows.map((r) => [r.key, { id: r.id, source: r.source }]))
 }
 
+// Whether a library has active rules, asked again after a second (another process, the CLI,
+// may add rules) or when this one changes them: an import asks it once per file.
+const anyRules = new WeakMap<Db, { n: number; at: number }>()
+
 /** 1 when there is any active rule, else 0 (a cheap check before looking closer). */
 export function countActiveRules(db: Db): number {
-  return (
+  const cached = anyRules.get(db)
+  if (cached && performance.now() - cached.at < 1000) return cached.n
+  const n = (
     stmt(db, 'SELECT EXISTS (SELECT 1 FROM furniture_rules WHERE active = 1) AS n').get() as {
       n: number
     }
   ).n
+  anyRules.set(db, { n, at: performance.now() })
+  return n
 }
 
 /** Records which rules took lines out of an article (replacing what was recorded before). */
@@ -144,8 +154,9 @@ export function recordHits(db: Db, articleId: number, ruleIds: number[]): void {
 }
 
 /** Records the short lines of an article's text under its outlet (replacing earlier ones). */
-export function recordLines(db: Db, articleId: number): void {
-  stmt(db, 'DELETE FROM outlet_lines WHERE article_id = ?').run(articleId)
+export function recordLines(db: Db, articleId: number, fresh = false): void {
+  // (a freshly stored article has none yet)
+  if (!fresh) stmt(db, 'DELETE FROM outlet_lines WHERE article_id = ?').run(articleId)
   const row = stmt(db, 'SELECT outlet_id AS outlet FROM articles WHERE id = ?').get(articleId) as
     { outlet: number | null } | undefined
   if (!row?.outlet) return

@@ -247,20 +247,27 @@ function storeOne(db: Db, p: Pending): ImportResult {
  * of its own, so one that cannot be stored fails alone.
  */
 function storeAll(db: Db, pending: Pending[], hooks: ImportHooks = {}): ImportResult[] {
-  const one = db.transaction((p: Pending) => {
+  const store = (p: Pending) => {
     const result = storeOne(db, p)
     if (result.id !== null) hooks.afterStore?.(result.id, p.hits)
     return result
-  })
-  return db.transaction(() =>
-    pending.map((p) => {
-      try {
-        return one(p)
-      } catch (err) {
-        return failed(p.source, err)
-      }
-    }),
-  )()
+  }
+  // Usually every file stores: one transaction for all. When one cannot be stored, the batch
+  // is rolled back and stored again file by file, each in a savepoint, so it fails alone.
+  try {
+    return db.transaction(() => pending.map(store))()
+  } catch {
+    const one = db.transaction(store)
+    return db.transaction(() =>
+      pending.map((p) => {
+        try {
+          return one(p)
+        } catch (err) {
+          return failed(p.source, err)
+        }
+      }),
+    )()
+  }
 }
 
 /** How many files are imported before the search index catches up. */
