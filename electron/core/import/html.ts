@@ -18,7 +18,7 @@ import type { Line } from './lines'
 export { safeUrl } from './html/metadata'
 
 /** Below this many characters, Readability is asked too and the longer answer wins. */
-const FALLBACK_BELOW = Number(process.env.X_FB ?? 250)
+const FALLBACK_BELOW = 250
 
 /** Reads an HTML page into lines and the metadata it declares. */
 export function htmlLines(html: string): { lines: Line[]; hints: ExtractHints } {

@@ -25,7 +25,10 @@ export interface Selection {
   commentSections: HNode[]
 }
 
-const MASS_BAD_WEIGHT = Number(process.env.X_MASS ?? 0.5)
+/** How much a furniture character weighs against a good one, in the mass check. */
+const MASS_BAD_WEIGHT = 0.5
+/** Readability's choice gives way when it holds less than this share of the heaviest element's mass. */
+const MASS_RATIO = 0.3
 const TEASER = /teaser|excerpt|anriss/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
@@ -85,14 +88,13 @@ export function selectArticle(root: HNode): Selection {
   // Readability's choice is checked against the element with the most good text: when its
   // own element holds far less of it (a footer blurb with a "content" class), the heavier wins.
   const byMass = findContentByMass(blocks, final, skipScoring, MASS_BAD_WEIGHT)
-  if (byMass && process.env.X_RATIO !== '0') {
+  if (byMass) {
     const massOf = (c: Candidate) =>
       blocks.reduce((m, b) => {
         if (skipScoring(b) || !c.parts.some((p) => within(p, b))) return m
         return m + (final[b.index] === 'good' ? b.text.length : -MASS_BAD_WEIGHT * b.text.length)
       }, 0)
-    if (!candidate || massOf(candidate) < Number(process.env.X_RATIO ?? 0.3) * byMass.score)
-      candidate = byMass
+    if (!candidate || massOf(candidate) < MASS_RATIO * byMass.score) candidate = byMass
   }
   const inParts = (c: Candidate | null, b: Block) => !!c && c.parts.some((p) => within(p, b))
   const size = (c: Candidate | null) =>
@@ -129,7 +131,7 @@ export function selectArticle(root: HNode): Selection {
   // A paragraph of its own that is a link ("Hier geht's zur Veranstaltung", a URL) between
   // paragraphs of the text belongs to it; link lists are list items or runs of links.
   const linkParagraph = (b: Block) => {
-    if (b.owner.tag !== 'p' || b.inList || process.env.X_NOLINKP) return false
+    if (b.owner.tag !== 'p' || b.inList) return false
     const prev = blocks[b.index - 1]
     const next = blocks[b.index + 1]
     const proseNeighbour = (n: Block | undefined) =>
