@@ -1,286 +1,136 @@
 /**
- * `npm run bench -- --corpus PATH [--scale N[,N...]] [--out FILE]`
+ * `npm run bench -- [sections]`: every figure beside a peer measured in the same run.
  *
- * Measures Lesesaal's search and SQLite FTS5 (unicode61 remove_diacritics 2, bm25) in the same
- * run, on the same articles and queries: import throughput, index build time, library file
- * size, cold open to first result (fresh process), serving RSS, query p50/p95, morphological
- * recall/precision, and known-item MRR@10. Prints a table and writes JSON.
+ *   --corpus PATH [--scale 2026,20000,100000]   search vs SQLite FTS5 (and, with the corpus,
+ *                                                the glossary vs plain SQLite, unless skipped)
+ *   --dict FILE                                  a Ding dictionary for the glossary, parallel
+ *                                                and responsiveness sections
+ *   --study [--study-scale N]                    study: tinting, next card, difficulty (corpus)
+ *   --extraction DIR                             HTML extraction vs Readability alone
+ *   --text-import CORPUS.jsonl                   plain-text import through the CLI
+ *   --parallel [--seeds DIR]                     stories and alignment vs TF-IDF baselines
+ *   --responsiveness [--files 5000]              the main process during heavy work
+ *   --skip glossary,search                       leave sections out
+ *   --out FILE                                   where the JSON goes (default bench/results/)
+ *
+ * Sections run one after the other, the import benchmarks first (in a process that holds
+ * nothing yet); each prints its table and adds its figures to one JSON document.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
-import type { BuildFigures } from './build'
-import { loadCorpus, scaleCorpus, type BenchArticle } from './corpus'
-import { keystrokes, knownItems, LEMMAS, TIMED_QUERIES, TYPED_QUERIES } from './queries'
+import { loadCorpus } from './corpus'
 import { runGlossaryBench } from './glossary'
+import { runImportBenches } from './imports'
+import { runSearchBench } from './search'
 import { runStudyBench } from './study'
 
-const here = import.meta.dirname
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
     scale: { type: 'string', default: '' },
+    dict: { type: 'string' },
     out: { type: 'string' },
     repeat: { type: 'string', default: '3' },
     known: { type: 'string', default: '200' },
     skip: { type: 'string', default: '' },
-    dict: { type: 'string' },
-    // the study section (tinting, next card, difficulty at --study-scale articles)
+    extraction: { type: 'string' },
+    'text-import': { type: 'string' },
     study: { type: 'boolean', default: false },
     'study-scale': { type: 'string', default: '100000' },
     parallel: { type: 'boolean', default: false },
     seeds: { type: 'string' },
-    // the main process's responsiveness during heavy work (needs no corpus)
-    responsiveness: { type: 'boolean' },
+    responsiveness: { type: 'boolean', default: false },
     files: { type: 'string', default: '5000' },
   },
 })
-if (values.parallel) {
-  // parallel reading on its own (`--parallel [--corpus PATH] [--scale N] [--dict F] [--seeds DIR]`)
-  const { runParallelBench } = await import('./parallel')
-  const r = await runParallelBench({
-    corpus: values.corpus,
-    scales: values.scale ? values.scale.split(',').map(Number) : [],
-    dict: values.dict,
-    seeds: values.seeds,
-  })
-  console.log(r.table)
-  const file =
-    values.out ??
-    join(
-      import.meta.dirname,
-      'results',
-      `parallel-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
-    )
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(
-    file,
-    JSON.stringify({ date: new Date().toISOString(), parallel: r.figures }, null, 2),
-  )
-  console.error(`\nwritten: ${file}`)
-  process.exit(0)
-}
-if (values.responsiveness) {
-  const { runResponsivenessBench } = await import('./responsiveness')
-  const r = await runResponsivenessBench({ dict: values.dict, files: Number(values.files) })
-  console.log(r.table)
-  const file =
-    values.out ??
-    join(here, 'results', `responsiveness-${new Date().toISOString().slice(0, 10)}.json`)
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(
-    file,
-    JSON.stringify({ date: new Date().toISOString(), responsiveness: r.figures }, null, 2),
-  )
-  console.error(`\nwritten: ${file}`)
-  if (!values.corpus) process.exit(0)
-}
-if (!values.corpus) {
+
+const wanted =
+  values.corpus ||
+  values.extraction ||
+  values['text-import'] ||
+  values.parallel ||
+  values.responsiveness
+if (!wanted) {
   console.error(
-    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]\n       npm run bench -- --responsiveness [--dict DING_FILE] [--files 5000] [--out FILE]',
+    'usage: npm run bench -- [--corpus PATH [--scale N,N] [--study]] [--dict FILE] [--extraction DIR] [--text-import CORPUS.jsonl] [--parallel [--seeds DIR]] [--responsiveness [--files N]] [--skip glossary,search] [--out FILE]',
   )
   process.exit(1)
 }
-
-const base = loadCorpus(values.corpus)
-const scales = values.scale ? values.scale.split(',').map(Number) : [base.length]
 const skip = new Set(values.skip.split(',').filter(Boolean))
-
-interface ChildFigures {
-  coldOpenMs: number
-  processToFirstMs: number
-  timings: number[]
-  shownTimings: number[]
-  keystrokeTimings: number[]
-  lemmaResults: Record<string, number[]>
-  knownResults: number[][]
-  rssBytes: number
+const scales = values.scale ? values.scale.split(',').map(Number) : []
+const figures: Record<string, unknown> = {}
+const tables: string[] = []
+const section = (name: string, r: { table: string; figures: unknown } | null) => {
+  if (!r) return
+  figures[name] = r.figures
+  tables.push(r.table)
+  console.log(`${r.table}\n`)
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
+// the import benchmarks first, in a process that holds nothing else yet
+if (values.extraction || values['text-import']) {
+  figures.imports = await runImportBenches({
+    extraction: values.extraction,
+    textImport: values['text-import'],
+  })
 }
-
-function measure(
-  system: 'lesesaal' | 'fts5',
-  library: string,
-  known: ReturnType<typeof knownItems>,
-  work: string,
-): ChildFigures {
-  const input = join(work, `${system}-input.json`)
-  writeFileSync(
-    input,
-    JSON.stringify({
-      system,
-      library,
-      timed: TIMED_QUERIES,
-      lemmas: LEMMAS.map((l) => l.lemma),
-      known,
-      keystrokes: keystrokes(),
-      repeat: Number(values.repeat),
+if (values.responsiveness) {
+  const { runResponsivenessBench } = await import('./responsiveness')
+  section(
+    'responsiveness',
+    await runResponsivenessBench({ dict: values.dict, files: Number(values.files) }),
+  )
+}
+if (values.parallel) {
+  const { runParallelBench } = await import('./parallel')
+  section(
+    'parallel',
+    await runParallelBench({
+      corpus: values.corpus,
+      scales,
+      dict: values.dict,
+      seeds: values.seeds,
     }),
   )
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'child.ts'), input], {
-    maxBuffer: 1 << 30,
-    encoding: 'utf8',
-  })
-  return JSON.parse(out) as ChildFigures
 }
-
-function quality(
-  articles: BenchArticle[],
-  child: ChildFigures,
-  known: ReturnType<typeof knownItems>,
-) {
-  const texts = articles.map((a) => `${a.title}\n${a.paragraphs.join('\n')}`)
-  const perLemma = LEMMAS.map((l) => {
-    const truth = new Set<number>()
-    texts.forEach((t, i) => l.pattern.test(t) && truth.add(i + 1))
-    const found = new Set(child.lemmaResults[l.lemma])
-    let hit = 0
-    for (const id of found) if (truth.has(id)) hit++
-    return {
-      lemma: l.lemma,
-      relevant: truth.size,
-      found: found.size,
-      recall: truth.size ? hit / truth.size : 1,
-      precision: found.size ? hit / found.size : 1,
-    }
-  })
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-  const familyOf = (id: number) => articles[id - 1]?.family
-  const mrr = mean(
-    known.map((k, i) => {
-      const rank = child.knownResults[i]!.findIndex((id) => familyOf(id) === k.family)
-      return rank < 0 ? 0 : 1 / (rank + 1)
-    }),
-  )
-  return {
-    recall: mean(perLemma.map((l) => l.recall)),
-    precision: mean(perLemma.map((l) => l.precision)),
-    mrr10: mrr,
-    perLemma,
-  }
-}
-
-const results: Record<string, unknown>[] = []
-// the glossary first, while this process holds no scaled corpus (its garbage collection would
-// be measured too)
-const glossary = skip.has('glossary') ? null : await runGlossaryBench(base, values.dict)
-
-const study = values.study
-  ? await runStudyBench(base, { dictionary: values.dict, scale: Number(values['study-scale']) })
-  : null
-
-for (const scale of skip.has('search') ? [] : scales) {
-  const articles = scaleCorpus(base, scale)
-  const work = mkdtempSync(join(tmpdir(), 'lesesaal-bench-'))
-  const known = knownItems(articles, Number(values.known))
-  console.error(`\n== ${articles.length} articles`)
-  const row: Record<string, unknown> = { articles: articles.length }
-  for (const system of ['lesesaal', 'fts5'] as const) {
-    const path = join(work, `${system}.sqlite`)
-    const t = performance.now()
-    // each build in a fresh process holding only its articles (the same for both systems)
-    const build = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(here, 'build-child.ts'),
-          system,
-          path,
-          values.corpus,
-          String(scale),
-        ],
-        { maxBuffer: 1 << 26, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-      ),
-    ) as BuildFigures
-    console.error(`   ${system}: built in ${((performance.now() - t) / 1000).toFixed(1)} s`)
-    const child = measure(system, path, known, work)
-    const q = quality(articles, child, known)
-    row[system] = {
-      importPerSecond: Math.round(build.importPerSecond),
-      indexBuildSeconds: Number(build.indexBuildSeconds.toFixed(2)),
-      fileMB: Number((build.fileBytes / 1048576).toFixed(1)),
-      coldOpenToFirstResultMs: Number(child.coldOpenMs.toFixed(1)),
-      processStartToFirstResultMs: Number(child.processToFirstMs.toFixed(0)),
-      servingRssMB: Number((child.rssBytes / 1048576).toFixed(1)),
-      queryP50Ms: Number(percentile(child.timings, 50).toFixed(3)),
-      queryP95Ms: Number(percentile(child.timings, 95).toFixed(3)),
-      shownP50Ms: Number(percentile(child.shownTimings, 50).toFixed(3)),
-      shownP95Ms: Number(percentile(child.shownTimings, 95).toFixed(3)),
-      keystrokes: child.keystrokeTimings.length,
-      keystrokeP50Ms: Number(percentile(child.keystrokeTimings, 50).toFixed(2)),
-      keystrokeP95Ms: Number(percentile(child.keystrokeTimings, 95).toFixed(2)),
-      keystrokeMaxMs: Number(Math.max(...child.keystrokeTimings).toFixed(2)),
-      keystrokeTimings: child.keystrokeTimings.map((t) => Number(t.toFixed(2))),
-      queries: TIMED_QUERIES.length,
-      recall: Number(q.recall.toFixed(3)),
-      precision: Number(q.precision.toFixed(3)),
-      mrr10: Number(q.mrr10.toFixed(3)),
-      knownItemQueries: known.length,
-      perLemma: q.perLemma,
-    }
-  }
-  results.push(row)
-  rmSync(work, { recursive: true, force: true })
-}
-
-const fmt = (n: unknown) => String(n)
-const lines = [
-  '| articles | system | import + index, articles/s | index build s | file MB | cold open → first result ms | serving RSS MB | query p50 ms | query p95 ms | with snippets p50 / p95 ms | recall | precision | MRR@10 |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-]
-for (const r of results) {
-  for (const system of ['lesesaal', 'fts5'] as const) {
-    const s = r[system] as Record<string, unknown>
-    const shown = system === 'lesesaal' ? `${fmt(s.shownP50Ms)} / ${fmt(s.shownP95Ms)}` : '–'
-    lines.push(
-      `| ${r.articles} | ${system === 'lesesaal' ? 'Lesesaal' : 'SQLite FTS5'} | ${fmt(s.importPerSecond)} | ${fmt(s.indexBuildSeconds)} | ${fmt(s.fileMB)} | ${fmt(s.coldOpenToFirstResultMs)} | ${fmt(s.servingRssMB)} | ${fmt(s.queryP50Ms)} | ${fmt(s.queryP95Ms)} | ${shown} | ${fmt(s.recall)} | ${fmt(s.precision)} | ${fmt(s.mrr10)} |`,
+// with --parallel, the corpus is the parallel section's (its import at scale); else it is
+// the search and glossary sections' (and the study section's, with --study)
+if (values.corpus && (!values.parallel || values.study)) {
+  const base = loadCorpus(values.corpus)
+  figures.corpus = values.corpus
+  // the glossary first, while this process holds no scaled corpus (its garbage collection would
+  // be measured too)
+  if (!skip.has('glossary') && !values.parallel)
+    section('glossary', await runGlossaryBench(base, values.dict))
+  if (values.study)
+    section(
+      'study',
+      await runStudyBench(base, { dictionary: values.dict, scale: Number(values['study-scale']) }),
     )
-  }
-}
-lines.push(
-  '',
-  `Typing: every keystroke of ${TYPED_QUERIES.length} typed queries, each once (Lesesaal: a page of 30 with snippets, the last word as typed; FTS5: the words so far, the last as a prefix, top 30 by bm25)`,
-  '',
-  '| articles | system | keystrokes | p50 ms | p95 ms | max ms |',
-  '|---|---|---|---|---|---|',
-)
-for (const r of results)
-  for (const system of ['lesesaal', 'fts5'] as const) {
-    const s = r[system] as Record<string, unknown>
-    lines.push(
-      `| ${r.articles} | ${system === 'lesesaal' ? 'Lesesaal' : 'SQLite FTS5'} | ${fmt(s.keystrokes)} | ${fmt(s.keystrokeP50Ms)} | ${fmt(s.keystrokeP95Ms)} | ${fmt(s.keystrokeMaxMs)} |`,
+  if (!skip.has('search') && !values.parallel)
+    section(
+      'search',
+      await runSearchBench({
+        corpus: values.corpus,
+        base,
+        scales: scales.length ? scales : [base.length],
+        repeat: Number(values.repeat),
+        known: Number(values.known),
+      }),
     )
-  }
-console.log(lines.join('\n'))
-if (glossary) console.log(`\n${glossary.table}`)
-if (study) console.log(`\n${study.table}`)
+}
 
 const outFile =
   values.out ??
-  join(here, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  join(
+    import.meta.dirname,
+    'results',
+    `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+  )
 mkdirSync(dirname(outFile), { recursive: true })
 writeFileSync(
   outFile,
-  JSON.stringify(
-    {
-      date: new Date().toISOString(),
-      node: process.version,
-      corpus: values.corpus,
-      typed: keystrokes().map((k) => k.typed),
-      search: results,
-      glossary: glossary?.figures ?? null,
-      study: study?.figures ?? null,
-    },
-    null,
-    2,
-  ),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, ...figures }, null, 2),
 )
 console.error(`\nwritten: ${outFile}`)

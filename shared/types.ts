@@ -276,3 +276,48 @@ export interface DictionaryImportResult {
   examples: { line: number; reason: string }[]
   seconds: number
 }
+
+// --- Page furniture and re-extraction (issue 13) ---
+
+/** A line the library treats as page furniture: marked by the user or learned from an outlet. */
+export interface FurnitureRule {
+  id: number
+  /** The outlet it applies to; null for every outlet. */
+  outlet: string | null
+  text: string
+  /** `user`: marked in the reader; `template`: recurring in several of the outlet's articles. */
+  source: 'user' | 'template'
+  /** False for a learned line the user said is article text (it is not learned again). */
+  active: boolean
+  createdAt: string
+  /** How many articles it took the line out of. */
+  articles: number
+}
+
+/** What re-extraction did to one article. */
+export interface ReextractItem {
+  id: number
+  title: string
+  status: 'changed' | 'unchanged' | 'failed' | 'duplicate'
+  /** For `duplicate`: the article whose text the new extraction equals (the old text is kept). */
+  duplicateOf: number | null
+  error: { code: string; message: string } | null
+  /** Fields whose value changed (title, kicker, outlet, published, author, dateline, url). */
+  fields: string[]
+  paragraphsBefore: number
+  paragraphsAfter: number
+  /** Paragraphs that are new, and paragraphs that are gone. */
+  added: number
+  removed: number
+  wordsBefore: number
+  wordsAfter: number
+}
+
+export interface ReextractReport {
+  items: ReextractItem[]
+  changed: number
+  unchanged: number
+  failed: number
+  /** True when the run was cancelled before every article was done. */
+  cancelled: boolean
+}

@@ -14,6 +14,7 @@ import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
 import { registerAlignCommands } from './commands/align'
 import { registerBackupCommands } from './commands/backup'
+import { registerFurnitureCommands } from './commands/furniture'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
 import { registerSearchCommands } from './commands/search'
@@ -96,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   registerStoryCommands(cli)
   registerAlignCommands(cli)
   registerBackupCommands(cli)
+  registerFurnitureCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

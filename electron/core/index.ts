@@ -32,6 +32,7 @@ import { JobRunner } from './jobs/runner'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
+import { furnitureHandlers } from './furniture/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import { watchLexicon } from './lexicon/watch'
 import { SearchIndex } from './search'
@@ -281,6 +282,7 @@ function openSession(
     jobs: shared.jobs,
   })
   const study = studyHandlers(ctx, lex)
+  const furniture = furnitureHandlers(db, { emit, reindex })
 
   // another process wrote the library: the renderer refreshes its views, and the rooms that
   // keep derived state in memory catch up
@@ -293,7 +295,8 @@ function openSession(
 
   const handlers = combineHandlers(
     libraryHandlers(ctx),
-    importHandlers(ctx),
+    importHandlers(ctx, furniture.hooks),
+    furniture.handlers,
     searchHandlers(db, search, emit, shared.jobs),
     lex.handlers,
     study.handlers,

@@ -12,6 +12,7 @@ import type { z } from 'zod'
 import { alignSchemas, type AlignEvents, type AlignResults } from './align'
 import { appSchemas, type AppEvents, type AppResults } from './app'
 import { backupSchemas, type BackupEvents, type BackupResults } from './backup'
+import { extractionSchemas, type ExtractionEvents, type ExtractionResults } from './extraction'
 import { importSchemas, type ImportEvents, type ImportResults } from './import'
 import { jobSchemas, type JobEvents, type JobResults } from './jobs'
 import { lexiconSchemas, type LexiconEvents, type LexiconResults } from './lexicon'
@@ -29,6 +30,7 @@ const rooms = [
   appSchemas,
   librarySchemas,
   importSchemas,
+  extractionSchemas,
   searchSchemas,
   lexiconSchemas,
   studySchemas,
@@ -43,6 +45,7 @@ export const schemas = {
   ...appSchemas,
   ...librarySchemas,
   ...importSchemas,
+  ...extractionSchemas,
   ...searchSchemas,
   ...lexiconSchemas,
   ...studySchemas,
@@ -62,6 +65,7 @@ export interface ApiResults
     AppResults,
     LibraryResults,
     ImportResults,
+    ExtractionResults,
     SearchResultsTable,
     LexiconResults,
     StudyResults,
@@ -106,6 +110,7 @@ export interface ApiEvents
     AppEvents,
     LibraryEvents,
     ImportEvents,
+    ExtractionEvents,
     SearchEvents,
     LexiconEvents,
     StoryEvents,
@@ -116,6 +121,7 @@ export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {
   'import.progress': true,
+  'reextract.progress': true,
   'library.changed': true,
   'search.progress': true,
   'dict.progress': true,

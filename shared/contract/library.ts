@@ -28,6 +28,6 @@ export interface LibraryEvents {
    * `restore`: the whole library was replaced by a backup).
    */
   'library.changed': {
-    reason: 'import' | 'delete' | 'sample' | 'update' | 'external' | 'restore'
+    reason: 'import' | 'delete' | 'sample' | 'update' | 'external' | 'restore' | 'reextract'
   }
 }

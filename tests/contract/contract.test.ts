@@ -26,6 +26,7 @@ describe('the contract', () => {
       'backup.health',
       'job.progress',
       'job.finished',
+      'reextract.progress',
     ])
   })
 

@@ -28,6 +28,8 @@ const HEADERS = [
 /** Reads a comment header line: who wrote it and when. */
 export function readCommentHeader(text: string): { author: string; posted: string | null } | null {
   if (text.length > 90) return null
+  // "— Name (@handle) 25. September 2018" signs an embedded post, not a reader comment
+  if (/^[—–-]/.test(text) || /\(@\w+\)/.test(text)) return null
   for (const re of HEADERS) {
     const m = re.exec(text)
     if (!m?.groups) continue
@@ -39,7 +41,7 @@ export function readCommentHeader(text: string): { author: string; posted: strin
     if (!author || countWords(author) > 5 || (endsLikeSentence(author) && !/\.$/.test(author)))
       continue
     if (
-      /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom)$/i.test(
+      /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?$/i.test(
         author,
       )
     )

@@ -124,7 +124,7 @@ export function parseDate(text: string | null | undefined): PartialDate | null {
 }
 
 const LABEL =
-  '(?:date|datum|stand|veröffentlicht|veroeffentlicht|erschienen|publiziert|published|aktualisiert|zuletzt aktualisiert|erstellt)(?:\\s+am)?\\s*:?'
+  '(?:date|datum|stand|veröffentlicht|veroeffentlicht|erschienen|publiziert|published|aktualisiert|zuletzt aktualisiert|erstellt|(?:nachricht|meldung|artikel|beitrag|pressemitteilung|pressemeldung|presseinformation|mitteilung|news|eintrag|sendung)\\s+vom)(?:\\s+am)?\\s*:?'
 const DATE_LINE_REST = new RegExp(
   `^[\\s|·•,–-]*(?:${LABEL})?[\\s|·•,–-]*(?:${WEEKDAYS})?[\\s,]*$`,
   'i',

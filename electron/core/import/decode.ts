@@ -130,20 +130,30 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
   }
   // Mostly UTF-8 with a few broken bytes (a page stitched together from two sources, a
   // truncated download): read it as UTF-8 and replace those bytes, rather than turn every
-  // umlaut into "Ã¼".
+  // umlaut into "Ã¼". A page that declares UTF-8 is believed with more broken bytes.
   const { valid, invalid } = utf8Sequences(bytes)
   const lossy: Decoded = { text: lenientUtf8.decode(bytes), encoding: 'utf-8', replaced: invalid }
-  if (valid > 0 && valid >= 8 * invalid) return lossy
+  const declaredUtf8 = declared === 'utf-8' || declared === 'utf8'
+  if (valid > 0 && (valid >= 8 * invalid || (declaredUtf8 && valid >= invalid))) return lossy
   // Candidates in order of trust; the best-scoring decoding wins, ties go to the earlier one.
   const candidates: string[] = []
   if (declared && declared !== 'utf-8' && declared !== 'utf8') candidates.push(declared)
   candidates.push('windows-1252')
+  let best: Decoded | null = null
+  let bestScore = -Infinity
+  // The declared charset or Windows-1252 reading German letters and no control characters is
+  // the answer for almost every German page; statistics are asked only when neither is.
+  for (const name of candidates) {
+    const label = legacyLabel(name)
+    if (!label) continue
+    const text = new TextDecoder(label).decode(bytes)
+    if (/[äöüÄÖÜß]/.test(text) && !/[\u0080-\u009f\ufffd]/.test(text))
+      return { text, encoding: label, replaced: 0 }
+  }
   // statistical detection needs a sample, not a whole page (it is slow on large files)
   for (const match of parsers().analyse(bytes.subarray(0, 65536))) {
     if (match.confidence >= 30 && isSingleByte(match.name)) candidates.push(match.name)
   }
-  let best: Decoded | null = null
-  let bestScore = -Infinity
   for (const name of candidates) {
     const label = legacyLabel(name)
     if (!label) continue

@@ -6,7 +6,9 @@
 import type { PartialDate, ReaderComment } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { findCommentStart, parseComments } from './comments'
-import { readDateLine } from './dates'
+import { outletName } from './bylines'
+import { applyContextRules, tagContactBlocks, tagPullQuotes } from './context'
+import { classifyLines, type LineClass } from './lineclass'
 import {
   countWords,
   endsLikeSentence,
@@ -15,16 +17,11 @@ import {
   normalizeLineText,
   type Line,
 } from './lines'
-import {
-  isCommentFurniture,
-  isSectionWord,
-  localRule,
-  readAgencyLine,
-  readAuthorLine,
-  readCopyrightHolder,
-  readRelatedMarker,
-  type RuleName,
-} from './rules'
+import { readMetadataLines } from './metalines'
+import { isCommentFurniture, isSectionWord, localRule, type RuleName } from './rules'
+import { chooseTitle, simplify, titleFromText } from './title'
+
+export { titleFromText }
 
 /** Metadata a format already knows (HTML meta tags, Markdown front matter); it wins over guesses. */
 export interface ExtractHints {
@@ -36,6 +33,8 @@ export interface ExtractHints {
   url?: string | null
   dateline?: string | null
   comments?: ReaderComment[]
+  /** A title to use when no line of the page makes one (an HTML page's <title>). */
+  fallbackTitle?: string | null
 }
 
 export interface ExtractedArticle {
@@ -58,20 +57,33 @@ export interface ExtractedArticle {
 const DATELINE =
   /^(?<place>\p{Lu}[\p{L}.'’-]*(?:[ /-]\p{Lu}?[\p{L}.'’-]+){0,3})\s*(?:\/\s*\p{Lu}[\p{L}-]+\s*)?\((?<agency>[^()]{1,40})\)\s*[-–—]\s+/u
 
-const same = (a: string, b: string) => simplify(a) === simplify(b)
-function simplify(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[„“”"«»‚‘’'`´]/g, '')
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
+/** A dateline without an agency, as regional papers write it: "Kiel. Die Nachricht kam …". */
+const PLACE_DOT = /^(?<place>\p{Lu}[\p{Ll}]{2,}(?:[ -]\p{Lu}[\p{Ll}]+)?)\.\s+(?=[„"»\p{Lu}])/u
+const NOT_PLACES = new Set(
+  'Ja Nein Doch Gut Okay Danke Bitte Stop Prof Dipl Ing Abs Art Bsp Tel Fax Nr Str Hrsg Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Mo Di Mi Do Fr Sa So Dr St'.split(
+    ' ',
+  ),
+)
+
+/** Options of the extraction. */
+export interface ExtractOptions {
+  /**
+   * Score lines by their features and smooth by neighbours (plain text and Markdown, which
+   * carry no markup; HTML is decided on the page's elements instead).
+   */
+  classify?: boolean
+  /** Lines learned as furniture (an outlet's template, lines the user marked). */
+  known?: (text: string) => 'outlet_template' | 'user_furniture' | null
 }
 
 /** Splits lines into the article text, its metadata and its reader comments. */
-export function extractArticle(input: Line[], hints: ExtractHints = {}): ExtractedArticle {
+export function extractArticle(
+  input: Line[],
+  hints: ExtractHints = {},
+  options: ExtractOptions = {},
+): ExtractedArticle {
   const lines = normalizeLines(input)
-  const tags: (RuleName | null)[] = lines.map((l) => localRule(l.text))
+  const tags: (RuleName | null)[] = lines.map((l) => options.known?.(l.text) ?? localRule(l.text))
   const texts = lines.map((l) => l.text)
 
   const firstProse = texts.findIndex((t, i) => tags[i] === null && isProse(t))
@@ -103,77 +115,81 @@ export function extractArticle(input: Line[], hints: ExtractHints = {}): Extract
   const inBody = (i: number) => i >= 0 && i < bodyEnd
 
   applyContextRules(lines, tags, bodyEnd)
+  tagContactBlocks(lines, tags, bodyEnd)
+  tagPullQuotes(lines, tags, bodyEnd)
 
-  // Metadata lines: dates, bylines, agency lines; copyright lines name the outlet.
-  const dates: { date: PartialDate; label: string }[] = []
-  const outlets: string[] = []
-  const weakOutlets: string[] = []
-  let person: string | null = null
-  let agency: string | null = null
-  for (let i = 0; i < lines.length; i++) {
-    const text = texts[i]!
-    if (tags[i] !== null) {
-      const holder = tags[i] === 'copyright' ? readCopyrightHolder(text) : null
-      if (holder) outlets.push(holder)
-      const named =
-        /Nutzungsbedingungen (?:des|der|von) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3})\.?$/u.exec(
-          text,
-        ) ??
-        /\bMein (\p{Lu}{2,}[\p{L}-]*)!/u.exec(text) ??
-        /\b(?:die|der) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2})[ -]App\b/u.exec(text)
-      if (named) weakOutlets.push(named[1]!)
-      continue
+  const meta = readMetadataLines(lines, tags, inBody)
+
+  // Plain text: the line classifier takes what the named rules leave. Its own evidence removes
+  // a line anywhere; its smoothing only after the text has begun (the headline and kicker above
+  // the text are short lines too, and the title scorer decides those).
+  let evidence: number[] = lines.map(() => 0)
+  if (options.classify) {
+    const fixed = tags.map((t) => (t === null ? null : t === 'metadata' ? 'short' : 'bad'))
+    const c = classifyLines(lines, fixed as (LineClass | null)[])
+    evidence = c.evidence
+    const start = texts.findIndex((t, i) => tags[i] === null && isProse(t))
+    for (let i = 0; i < bodyEnd; i++) {
+      if (tags[i] !== null) continue
+      if (c.initial[i] === 'bad' && c.evidence[i]! >= 2) tags[i] = 'boilerplate'
+      // Smoothing takes a line only with some evidence of its own: runs of short lines inside
+      // the text (a results table, a list) are the article's.
+      else if (start >= 0 && i > start && c.final[i] === 'bad' && c.evidence[i]! >= 1)
+        tags[i] = 'boilerplate'
     }
-    if (!inBody(i)) continue
-    const date = readDateLine(text)
-    if (date) {
-      dates.push({ date: date.date, label: date.label })
-      const holder = date.rest ? readCopyrightHolder(date.rest.replace(/^ⓒ\s*/, '© ')) : null
-      if (holder) outlets.push(holder)
-      tags[i] = 'metadata'
-      continue
-    }
-    const byline = readAuthorLine(text)
-    const agencyLine = byline ? null : readAgencyLine(text)
-    if (byline) person ??= byline
-    if (agencyLine) agency ??= agencyLine
-    if (byline || agencyLine) tags[i] = 'metadata'
   }
 
-  // Title and kicker: the headline lines above the first paragraph.
+  // Title and kicker: scored among the lines above the first paragraph.
   const bodyIdx = lines.map((_, i) => i).filter((i) => inBody(i) && tags[i] === null)
+  // A first line that reads like a headline is one, even when it ends in "?" or in an
+  // abbreviation ("… gegen Andrej H.", "… Papst Benedikt XVI."), if prose follows it.
+  const headlineFirst =
+    !hints.title?.trim() &&
+    bodyIdx.length > 1 &&
+    looksLikeHeadline(texts[bodyIdx[0]!]!) &&
+    isProse(texts[bodyIdx[1]!]!) &&
+    texts[bodyIdx[1]!]!.length > texts[bodyIdx[0]!]!.length
   const firstPara =
-    bodyIdx.find((i) => isProse(texts[i]!) && !lines[i]!.heading) ??
+    bodyIdx.find(
+      (i, k) => isProse(texts[i]!) && !lines[i]!.heading && !(k === 0 && headlineFirst),
+    ) ??
     bodyIdx[bodyIdx.length - 1] ??
     -1
   const header = bodyIdx.filter((i) => i < firstPara)
   let title = hints.title?.trim() || null
   let kicker = hints.kicker?.trim() || null
   if (title) {
+    const forms = new Set([simplify(title), simplify(`${kicker}: ${title}`)])
+    if (kicker) forms.add(simplify(kicker))
     for (const i of header.concat(bodyIdx.slice(0, 3))) {
-      if (
-        same(texts[i]!, title) ||
-        (kicker && same(texts[i]!, kicker)) ||
-        same(texts[i]!, `${kicker}: ${title}`)
-      ) {
-        tags[i] = 'title'
-      }
+      if (texts[i]!.length <= 400 && forms.has(simplify(texts[i]!))) tags[i] = 'title'
     }
   } else {
-    const candidates = header.filter((i) => lines[i]!.heading || isHeadingLike(texts[i]!))
-    const marked = candidates.find((i) => lines[i]!.heading)
-    const first = marked ?? candidates[0]
-    if (first !== undefined) {
-      const next = candidates.find((i) => i > first)
-      const sameBlock = next !== undefined && next === first + 1 && !lines[next]!.blankBefore
-      if (sameBlock && !lines[first]!.heading && texts[first]!.length <= texts[next]!.length + 20) {
-        kicker = texts[first]!
-        title = texts[next]!
-        tags[first] = 'title'
-        tags[next] = 'title'
-      } else {
-        title = texts[first]!
-        tags[first] = 'title'
+    const chosen = chooseTitle({
+      lines,
+      candidates: header,
+      isMetaOrLead: (i) => tags[i] === 'metadata' || i === firstPara,
+      evidence: (i) => evidence[i]!,
+    })
+    if (chosen) {
+      title = texts[chosen.title]!
+      tags[chosen.title] = 'title'
+      if (chosen.kicker !== null) {
+        kicker = texts[chosen.kicker]!
+        tags[chosen.kicker] = 'title'
+      }
+      // What stands above the headline is page furniture (a site name, a menu, a section
+      // label) when it looks like it: a few capitalised words, or furniture evidence.
+      for (const i of header) {
+        if (i >= (chosen.kicker ?? chosen.title) || tags[i] !== null) continue
+        const nameLike = countWords(texts[i]!) <= 3 && !/(?:^|\s)\p{Ll}/u.test(texts[i]!)
+        // a heading above the headline heading is the page's or a section's ("Aktuelles …")
+        const sectionHeading = lines[i]!.heading && lines[chosen.title]!.heading
+        // the outlet's own name over the page ("TSV Eichenau 1921 e.V." and "© TSV Eichenau …")
+        const siteName = meta.outlets.some(
+          (o) => simplify(outletName(texts[i]!)) === simplify(o) && texts[i]!.length <= 80,
+        )
+        if (nameLike || sectionHeading || siteName || evidence[i]! >= 1) tags[i] = 'boilerplate'
       }
     }
   }
@@ -194,12 +210,15 @@ export function extractArticle(input: Line[], hints: ExtractHints = {}): Extract
   for (const [k, i] of rest.entries()) {
     const text = texts[i]!
     const isLast = k === rest.length - 1
-    if ((lines[i]!.heading || (isHeadingLike(text) && !endsLikeSentence(text))) && !isLast) {
+    const subheading =
+      lines[i]!.heading || (isHeadingLike(text) && !endsLikeSentence(text)) || isQuestionLine(text)
+    if (subheading && !isLast) {
       headings.push(paragraphs.length)
     }
     paragraphs.push(text)
   }
-  if (paragraphs.length === 0 || countWords(paragraphs.join(' ')) < 3) {
+  const words = paragraphs.reduce((n, p) => n + countWords(p), 0)
+  if (paragraphs.length === 0 || words < 3) {
     throw new UserError('no_text', 'No article text was found in it.')
   }
 
@@ -213,27 +232,46 @@ export function extractArticle(input: Line[], hints: ExtractHints = {}): Extract
       datelineAgency = m.groups.agency!.trim()
       break
     }
+    const dot = PLACE_DOT.exec(p)
+    if (dot?.groups && k > 0 && !NOT_PLACES.has(dot.groups.place!)) {
+      dateline ??= dot.groups.place!
+      break
+    }
   }
 
-  if (!title) title = titleFromText(paragraphs[headings[0] === 0 ? 1 : 0] ?? paragraphs[0]!)
+  if (!title)
+    title =
+      hints.fallbackTitle?.trim() ||
+      titleFromText(paragraphs[headings[0] === 0 ? 1 : 0] ?? paragraphs[0]!)
   const published =
     hints.published ??
-    dates.find((d) => !/aktualisiert|stand/.test(d.label))?.date ??
-    dates[0]?.date ??
+    meta.dates.find((d) => !/aktualisiert|stand/.test(d.label))?.date ??
+    meta.dates[0]?.date ??
     null
 
   return {
     title,
     kicker,
-    outlet: hints.outlet?.trim() || outlets[0] || weakOutlets[0] || null,
+    outlet:
+      hints.outlet?.trim() ||
+      meta.outlets[0] ||
+      siteNameFromFirstLine(lines, tags) ||
+      meta.weakOutlets[0] ||
+      null,
     published,
-    author: hints.author?.trim() || person || agency || datelineAgency || null,
+    author:
+      hints.author?.trim() ||
+      meta.person ||
+      meta.agency ||
+      datelineAgency ||
+      meta.programme ||
+      null,
     dateline,
     url: hints.url ?? null,
     paragraphs,
     headings,
     comments,
-    words: countWords(paragraphs.join(' ')),
+    words,
     removed: lines.flatMap((l, i) => {
       const rule = tags[i]
       return rule && rule !== 'title' ? [{ text: l.text, rule }] : []
@@ -241,65 +279,32 @@ export function extractArticle(input: Line[], hints: ExtractHints = {}): Extract
   }
 }
 
-/** Rules that need a line's neighbours: captions and their credits, repeats, related links. */
-function applyContextRules(lines: Line[], tags: (RuleName | null)[], end: number): void {
-  const texts = lines.map((l) => l.text)
-  const sameBlock = (i: number) => i > 0 && !lines[i]!.blankBefore
-  const captionBeforeCredit = () => {
-    for (let i = 1; i < end; i++) {
-      if (tags[i] !== 'photo_credit' || !sameBlock(i)) continue
-      const prev = i - 1
-      if (tags[prev] === null && texts[prev]!.length < 400) tags[prev] = 'caption'
-    }
-  }
-  captionBeforeCredit()
+/**
+ * The page's name when its first line is a short name that the page repeats further down
+ * ("Heidekurier" … "Printausgabe des Heidekurier"; "Stadt Grünthal" … "Stadt Grünthal,
+ * Pressestelle").
+ */
+function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]): string | null {
+  const first = lines[0]?.text
+  if (!first || tags[0] === 'title' || first.length > 40 || countWords(first) > 4) return null
+  if (!/^\p{Lu}/u.test(first) || endsLikeSentence(first) || isSectionWord(first)) return null
+  if (!/\p{Ll}/u.test(first)) return null
+  const lower = first.toLowerCase()
+  return lines.slice(1).some((l) => l.text.toLowerCase().includes(lower)) ? first : null
+}
 
-  // The same line twice: a caption repeated (near a credit or near its copy), or a repeat.
-  const seen = new Map<string, number[]>()
-  for (let i = 0; i < end; i++) {
-    if ((tags[i] !== null && tags[i] !== 'caption') || texts[i]!.length < 12) continue
-    const key = simplify(texts[i]!)
-    seen.set(key, [...(seen.get(key) ?? []), i])
-  }
-  const isCreditish = (i: number) =>
-    i >= 0 &&
-    i < end &&
-    (tags[i] === 'photo_credit' || tags[i] === 'caption' || readAgencyLine(texts[i]!) !== null)
-  for (const copies of seen.values()) {
-    if (copies.length < 2) continue
-    const near = copies.some((c, k) => k > 0 && c - copies[k - 1]! <= 3)
-    const credited = copies.some((c) => isCreditish(c - 1) || isCreditish(c + 1))
-    if (near || credited) for (const c of copies) tags[c] = 'caption_repeated'
-    else for (const c of copies.slice(1)) tags[c] = 'duplicate_line'
-  }
+/** A headline's shape, allowing a final question mark or an abbreviation's period. */
+function looksLikeHeadline(text: string): boolean {
+  if (countWords(text) > 16 || text.length > 150 || !/^[\p{Lu}\p{N}„"»]/u.test(text)) return false
+  if (!endsLikeSentence(text)) return true
+  return (
+    /[?!]["“”»«]?$/.test(text) || /(?:\b\p{Lu}|\b[IVX]{1,5}|\b(?:Jr|Sr|Nr|Dr|St|Co))\.$/u.test(text)
+  )
+}
 
-  // An agency name right under a caption is its credit ("Dpa"), not the byline.
-  for (let i = 1; i < end; i++) {
-    if (tags[i] !== null || !sameBlock(i) || !readAgencyLine(texts[i]!)) continue
-    if (tags[i - 1] === 'caption' || tags[i - 1] === 'caption_repeated') tags[i] = 'photo_credit'
-  }
-  captionBeforeCredit()
-
-  // Gallery items: a short title line directly above a caption.
-  for (let i = 1; i < end; i++) {
-    if (tags[i] !== 'caption' || !sameBlock(i)) continue
-    const prev = i - 1
-    if (tags[prev] === null && texts[prev]!.length <= 70 && isHeadingLike(texts[prev]!))
-      tags[prev] = 'gallery_title'
-  }
-
-  // "Mehr zum Thema" and the headlines listed under it.
-  for (let i = 0; i < end; i++) {
-    if (tags[i] !== null) continue
-    const marker = readRelatedMarker(texts[i]!)
-    if (!marker) continue
-    tags[i] = 'related_links'
-    for (let j = i + 1; j < end && (tags[j] === null || tags[j] === 'related_links'); j++) {
-      if (isProse(texts[j]!) && lines[j]!.blankBefore) break
-      if (!isHeadingLike(texts[j]!) && countWords(texts[j]!) > 20) break
-      tags[j] = 'related_links'
-    }
-  }
+/** "Wann fahren die Schiffe wieder?": a short question standing alone is a subheading. */
+function isQuestionLine(text: string): boolean {
+  return /\?["“”»«]?$/.test(text) && countWords(text) <= 10 && /^\p{Lu}/u.test(text)
 }
 
 function normalizeLines(input: Line[]): Line[] {
@@ -311,18 +316,10 @@ function normalizeLines(input: Line[]): Line[] {
       blank = true
       continue
     }
-    out.push({ text, blankBefore: blank || l.blankBefore, heading: l.heading })
+    out.push({ text, blankBefore: blank || l.blankBefore, heading: l.heading, links: l.links })
     blank = false
   }
   return out
-}
-
-/** The first sentence, shortened at a word boundary: a title for texts that have none. */
-export function titleFromText(text: string): string {
-  const sentence = /^.{10,}?[.!?](?=\s|$)/u.exec(text)?.[0] ?? text
-  if (sentence.length <= 110) return sentence.replace(/[.]$/, '')
-  const cut = sentence.slice(0, 100)
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[,;:–-]\s*$/, '')} …`
 }
 
 function titleCaseIfShouting(place: string): string {

@@ -2,10 +2,12 @@
 import { UserError } from '../../../shared/result'
 import type { CoreContext } from '../context'
 import type { HandlersOf } from '../handlers'
-import { importPasted } from './importer'
+import { importPasted, type ImportHooks } from './importer'
 
 export function importHandlers(
   ctx: CoreContext,
+  /** Pasted text takes part in what the library learned (page furniture), as files do. */
+  hooks: ImportHooks = {},
 ): HandlersOf<'import.paths' | 'import.files' | 'import.text'> {
   const { db, emit, options, reindex, jobs } = ctx
   return {
@@ -20,7 +22,7 @@ export function importHandlers(
     },
     'import.files': async ({ files }) => jobs.run('import', { files }),
     'import.text': async ({ text, title }) => {
-      const result = await importPasted(db, text, title, emit)
+      const result = await importPasted(db, text, title, emit, hooks)
       await reindex()
       return result
     },

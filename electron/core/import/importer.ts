@@ -12,33 +12,63 @@ import {
 import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
-import { loadParsers } from './parsers'
-import type { Extraction } from './pipeline'
+import { kindForName } from './kinds'
+import { loadParsers, looksLikeHtml } from './parsers'
+import type { Extraction, KnownFurniture } from './pipeline'
 import { failed, toUserError, type ImportSource } from './sources'
 
 export { bufferSource, readAtMost, sourcesFromPaths, type ImportSource } from './sources'
 
 /**
- * The extraction pipeline (HTML parser, Readability, sanitiser, Markdown) is loaded on the
- * first import only, so listing and reading start fast.
+ * The extraction pipeline, with the parsing libraries this kind of input needs (loaded on
+ * first need only, so listing and reading start fast and plain text never loads a DOM).
  */
-async function pipeline() {
-  const [mod] = await Promise.all([import('./pipeline'), loadParsers()])
+async function pipeline(kind: SourceKind | null) {
+  const [mod] = await Promise.all([import('./pipeline'), loadParsers(kind ?? 'txt')])
   return mod
 }
 
-/** Stores one extraction unless the library already has the same text. */
-function store(
-  db: Db,
-  source: string,
-  x: Extraction,
-  raw: Uint8Array,
-  name: string | null,
-  extractorVersion: number,
-): ImportResult {
+/** The kind an input will be extracted as: by its name, and a saved page named .txt is HTML. */
+function sniffKind(fileName: string, raw: Uint8Array): SourceKind | null {
+  const kind = kindForName(fileName)
+  if (kind === 'txt' && looksLikeHtml(Buffer.from(raw.subarray(0, 512)).toString('latin1')))
+    return 'html'
+  return kind
+}
+
+/** How the library takes part in an import (learned furniture, bookkeeping, learning). */
+export interface ImportHooks {
+  /** Extracts one input; may apply what the library learned. Default: the plain extraction. */
+  extract?: (run: (known?: KnownFurniture) => Extraction) => { x: Extraction; hits: number[] }
+  /** After an article was stored, inside its transaction. */
+  afterStore?: (id: number, hits: number[]) => void
+  /** After a batch was stored and indexed: learning from the new articles. */
+  afterBatch?: (ids: number[]) => Promise<void>
+}
+
+const plain: NonNullable<ImportHooks['extract']> = (run) => ({ x: run(), hits: [] })
+
+/** One extracted input waiting to be stored. */
+interface Pending {
+  source: string
+  x: Extraction
+  raw: Uint8Array
+  name: string | null
+  extractorVersion: number
+  /** Furniture rules that took lines out of it. */
+  hits: number[]
+}
+
+/**
+ * Stores one extraction unless the library already has the same text, in a savepoint of its
+ * own: a file that cannot be stored fails alone. The library's own troubles (read-only,
+ * busy, disk full) are rethrown, because they concern every file of the chunk.
+ */
+function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
+  const x = p.x
   const a = x.article
   const result = (id: number | null, duplicateOf: number | null): ImportResult => ({
-    source,
+    source: p.source,
     id,
     title: a.title,
     outlet: a.outlet,
@@ -53,22 +83,26 @@ function store(
         }
       : null,
   })
-  return db
-    .transaction((): ImportResult => {
+  try {
+    return db.transaction((): ImportResult => {
       const existing = findByHash(db, x.hash)
       if (existing !== null) return result(null, existing)
       const id = insertArticle(db, {
         ...a,
         hash: x.hash,
         sourceKind: x.kind,
-        sourceName: name,
-        raw,
+        sourceName: p.name,
+        raw: p.raw,
         rawEncoding: x.encoding,
-        extractorVersion,
+        extractorVersion: p.extractorVersion,
       })
+      hooks.afterStore?.(id, p.hits)
       return result(id, null)
-    })
-    .immediate() // the write lock first: another process's import waits instead of failing
+    })()
+  } catch (err) {
+    if (databaseError(err)) throw err
+    return failed(p.source, err)
+  }
 }
 
 /** A chunk of files is stored and indexed in one transaction, at most this many files … */
@@ -91,6 +125,8 @@ export interface ImportOptions {
   onCommitted?: () => void
   /** After a chunk's transaction failed: forget in-memory state the index built for it. */
   onRollback?: () => void
+  /** How the library takes part: learned page furniture applied, and learnt from the batch. */
+  hooks?: ImportHooks
 }
 
 /**
@@ -104,26 +140,26 @@ export async function importSources(
   emit: Emit,
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
+  const hooks = options.hooks ?? {}
+  const extract = hooks.extract ?? plain
   const results: (ImportResult | null)[] = []
-  let pending: { at: number; source: string; x: Extraction; raw: Uint8Array }[] = []
+  let pending: { at: number; p: Pending }[] = []
   let chunkStarted = performance.now()
-  let extractorVersion = 0
   const commit = () => {
     if (pending.length === 0) return
     const chunk = pending
     pending = []
     try {
       db.transaction(() => {
-        for (const p of chunk)
-          results[p.at] = store(db, p.source, p.x, p.raw, p.source, extractorVersion)
+        for (const { at, p } of chunk) results[at] = store(db, p, hooks)
         options.index?.()
       }).immediate()
     } catch (err) {
       // the library refused the chunk (read-only, busy, disk full): each of its files says so
       options.onRollback?.()
       const e = databaseError(err) ?? toUserError(err)
-      for (const p of chunk)
-        results[p.at] = failedImport(p.source, { code: e.code, message: e.message })
+      for (const { at, p } of chunk)
+        results[at] = failedImport(p.source, { code: e.code, message: e.message })
       return
     }
     options.onCommitted?.()
@@ -133,12 +169,21 @@ export async function importSources(
     if ('read' in item) {
       try {
         const raw = await item.read()
-        const { extractFile, EXTRACTOR_VERSION } = await pipeline()
-        extractorVersion = EXTRACTOR_VERSION
-        const x = extractFile(raw, item.fileName)
+        const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
+        const { x, hits } = extract((known) => extractFile(raw, item.fileName, known))
         // a chunk's clock starts with its first article (not while the parsers load)
         if (pending.length === 0) chunkStarted = performance.now()
-        pending.push({ at: k, source: item.source, x, raw })
+        pending.push({
+          at: k,
+          p: {
+            source: item.source,
+            x,
+            raw,
+            name: item.source,
+            extractorVersion: EXTRACTOR_VERSION,
+            hits,
+          },
+        })
         results.push(null)
       } catch (err) {
         results.push(failed(item.source, err))
@@ -158,7 +203,9 @@ export async function importSources(
   }
   commit()
   const done = results as ImportResult[]
-  if (done.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
+  const stored = done.flatMap((r) => (r.id !== null ? [r.id] : []))
+  if (stored.length && hooks.afterBatch) await hooks.afterBatch(stored)
+  if (stored.length) emit('library.changed', { reason: 'import' })
   return done
 }
 
@@ -168,17 +215,32 @@ export async function importPasted(
   text: string,
   title: string | undefined,
   emit: Emit,
+  hooks: ImportHooks = {},
 ): Promise<ImportResult> {
-  const kind: SourceKind = /^\s*(?:<!doctype html|<html[\s>])/i.test(text) ? 'html' : 'txt'
+  const kind: SourceKind = looksLikeHtml(text.slice(0, 512)) ? 'html' : 'txt'
   try {
-    const { extractText, EXTRACTOR_VERSION } = await pipeline()
-    const x = extractText(text, kind, title)
-    const raw = new TextEncoder().encode(text)
-    const result = store(db, 'paste', { ...x, kind: 'paste' }, raw, null, EXTRACTOR_VERSION)
-    if (result.id !== null) emit('library.changed', { reason: 'import' })
+    const { extractText, EXTRACTOR_VERSION } = await pipeline(kind)
+    const { x, hits } = (hooks.extract ?? plain)((known) => ({
+      ...extractText(text, kind, title, known),
+      kind: 'paste',
+    }))
+    const p: Pending = {
+      source: 'paste',
+      x,
+      raw: new TextEncoder().encode(text),
+      name: null,
+      extractorVersion: EXTRACTOR_VERSION,
+      hits,
+    }
+    // the write lock first: another process's import waits instead of failing
+    const result = db.transaction(() => store(db, p, hooks)).immediate()
+    if (result.id !== null) {
+      await hooks.afterBatch?.([result.id])
+      emit('library.changed', { reason: 'import' })
+    }
     return result
   } catch (err) {
-    return failed('paste', err)
+    return failed('paste', databaseError(err) ?? err)
   }
 }
 

@@ -8,6 +8,13 @@ export interface Line {
   blankBefore: boolean
   /** The markup said this is a heading (HTML h1–h6, Markdown #). */
   heading?: boolean
+  /** Share of the text inside links (HTML only; undefined where the format has no links). */
+  links?: number
+}
+
+/** True when the line is link text (HTML), or may be (formats without link information). */
+export function mayBeLink(line: Line): boolean {
+  return line.links === undefined || line.links > 0.5
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g
@@ -22,9 +29,21 @@ export function normalizeLineText(text: string): string {
     .trim()
 }
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+// The rules ask for the same lines' word counts many times over.
+const wordCounts = new Map<string, number>()
+
 /** Number of words (letters or digits, with inner hyphens and apostrophes). */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0
+  // long texts are counted, not cached (hashing them costs as much as counting)
+  if (text.length > 400) return text.match(WORD)?.length ?? 0
+  let n = wordCounts.get(text)
+  if (n === undefined) {
+    n = text.match(WORD)?.length ?? 0
+    if (wordCounts.size > 5000) wordCounts.clear()
+    wordCounts.set(text, n)
+  }
+  return n
 }
 
 const CLOSERS = `"'»«“”’‘)]`
@@ -34,16 +53,18 @@ const TERMINAL = /[.!?…:;]$/
 export function endsLikeSentence(text: string): boolean {
   let t = text.trimEnd()
   while (t.length > 1 && CLOSERS.includes(t[t.length - 1]!)) t = t.slice(0, -1).trimEnd()
-  return TERMINAL.test(t) && !/\b(?:Foto|Bild|Quelle)\s*:$/i.test(t)
+  return TERMINAL.test(t) && !(t.endsWith(':') && /\b(?:Foto|Bild|Quelle)\s*:$/i.test(t))
 }
 
 /** A line that reads like running text: a sentence of some length. */
 export function isProse(text: string): boolean {
-  return endsLikeSentence(text) && countWords(text) >= 6
+  // (a line of more than 120 characters has six words; counting them is not needed)
+  return endsLikeSentence(text) && (text.length > 120 || countWords(text) >= 6)
 }
 
 /** A line that reads like a headline or subheading: short, no sentence ending. */
 export function isHeadingLike(text: string): boolean {
+  if (text.length > 140) return false
   if (endsLikeSentence(text) && !text.endsWith(':')) return false
   if (text.endsWith(':')) return false
   const words = countWords(text)

@@ -1,52 +1,84 @@
 /**
- * The parsing libraries the importer needs (HTML DOM, Readability, sanitiser, Markdown,
- * YAML, charset detection) take ~0.4 s to load. They are loaded on the first import only, so
- * that the app, browser mode and `lesesaal list/show` start without them.
+ * The parsing libraries some imports need take long to load (linkedom alone up to a second
+ * on a busy machine). They are loaded on first need only, per kind of input: a folder of
+ * plain text never loads the HTML DOM, and `lesesaal list` or the app start load none.
+ *
+ * - always (small): chardet, for legacy encodings;
+ * - HTML: linkedom and Readability, for the fallback when Lesesaal's own selection finds too
+ *   little (the selection itself needs no library but the tokenizer);
+ * - Markdown: marked and yaml.
  */
 import type { Readability as ReadabilityClass } from '@mozilla/readability'
 import type { analyse as analyseFn } from 'chardet'
 import type { parseHTML as parseHTMLFn } from 'linkedom'
 import type { Lexer as LexerClass } from 'marked'
-import type sanitizeHtmlFn from 'sanitize-html'
 import type { parse as parseYamlFn } from 'yaml'
+import type { SourceKind } from '../../../shared/types'
 
 export interface Parsers {
   parseHTML: typeof parseHTMLFn
   Readability: typeof ReadabilityClass
-  sanitizeHtml: typeof sanitizeHtmlFn
   Lexer: typeof LexerClass
   parseYaml: typeof parseYamlFn
   analyse: typeof analyseFn
 }
 
-let loaded: Parsers | null = null
-let loading: Promise<Parsers> | null = null
+const loaded: Partial<Parsers> = {}
+const loading = new Map<string, Promise<void>>()
 
-/** Loads the parsing libraries (once). Call before `extractFile` / `extractText`. */
-export function loadParsers(): Promise<Parsers> {
-  loading ??= Promise.all([
-    import('linkedom'),
-    import('@mozilla/readability'),
-    import('sanitize-html'),
-    import('marked'),
-    import('yaml'),
-    import('chardet'),
-  ]).then(([linkedom, readability, sanitize, marked, yaml, chardet]) => {
-    loaded = {
-      parseHTML: linkedom.parseHTML,
-      Readability: readability.Readability,
-      sanitizeHtml: sanitize.default,
-      Lexer: marked.Lexer,
-      parseYaml: yaml.parse,
-      analyse: chardet.analyse,
-    }
-    return loaded
-  })
-  return loading
+function group(name: string, load: () => Promise<void>): Promise<void> {
+  let p = loading.get(name)
+  if (!p) {
+    p = load()
+    loading.set(name, p)
+  }
+  return p
 }
 
-/** The loaded parsing libraries; `loadParsers()` must have finished. */
+const base = () =>
+  group('base', async () => {
+    loaded.analyse = (await import('chardet')).analyse
+  })
+const html = () =>
+  group('html', async () => {
+    const [linkedom, readability] = await Promise.all([
+      import('linkedom'),
+      import('@mozilla/readability'),
+    ])
+    loaded.parseHTML = linkedom.parseHTML
+    loaded.Readability = readability.Readability
+  })
+const markdown = () =>
+  group('md', async () => {
+    const [marked, yaml] = await Promise.all([import('marked'), import('yaml')])
+    loaded.Lexer = marked.Lexer
+    loaded.parseYaml = yaml.parse
+  })
+
+/** Loads the libraries one kind of input needs (all of them without an argument). */
+export async function loadParsers(kind?: SourceKind): Promise<Parsers> {
+  await base()
+  if (!kind || kind === 'html') await html()
+  if (!kind || kind === 'md') await markdown()
+  return loaded as Parsers
+}
+
+/**
+ * The loaded parsing libraries. Reading one that `loadParsers` has not loaded throws; the
+ * HTML fallback checks `hasHtmlFallback()` instead.
+ */
 export function parsers(): Parsers {
-  if (!loaded) throw new Error('The import parsers are not loaded yet (call loadParsers first).')
-  return loaded
+  if (!loaded.analyse)
+    throw new Error('The import parsers are not loaded yet (call loadParsers first).')
+  return loaded as Parsers
+}
+
+/** True when Readability and linkedom are loaded. */
+export function hasHtmlFallback(): boolean {
+  return loaded.Readability !== undefined && loaded.parseHTML !== undefined
+}
+
+/** Whether bytes look like an HTML document (a saved page with a .txt name, pasted markup). */
+export function looksLikeHtml(start: string): boolean {
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(start)
 }

@@ -3,14 +3,15 @@ import type { SourceKind } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
 import { assertNesting } from './guards'
-import { extractArticle, type ExtractedArticle } from './extract'
-import { htmlLines } from './html'
+import { extractArticle, type ExtractedArticle, type ExtractOptions } from './extract'
+import { htmlLines, readabilityLines } from './html'
 import { markdownLines } from './markdown'
 import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
+import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
-export const EXTRACTOR_VERSION = 1
+export const EXTRACTOR_VERSION = 2
 
 export interface Extraction {
   article: ExtractedArticle
@@ -23,8 +24,11 @@ export interface Extraction {
 
 export { kindForName, SUPPORTED_EXTENSIONS }
 
+/** What the library has learned about page furniture, for one extraction. */
+export type KnownFurniture = ExtractOptions['known']
+
 /** Decodes, extracts and fingerprints one imported file. Throws UserError for bad input. */
-export function extractFile(bytes: Uint8Array, name: string): Extraction {
+export function extractFile(bytes: Uint8Array, name: string, known?: KnownFurniture): Extraction {
   let kind = kindForName(name)
   if (!kind) {
     throw new UserError(
@@ -39,8 +43,8 @@ export function extractFile(bytes: Uint8Array, name: string): Extraction {
   )
   if (!text.trim()) throw new UserError('empty_file', 'The file contains only white space.')
   // Saved pages sometimes end in .txt; markup gives them away.
-  if (kind === 'txt' && /^\s*(?:<!doctype html|<html[\s>])/i.test(text)) kind = 'html'
-  return { ...extractText(text, kind), encoding, replaced }
+  if (kind === 'txt' && looksLikeHtml(text.slice(0, 512))) kind = 'html'
+  return { ...extractText(text, kind, undefined, known), encoding, replaced }
 }
 
 /** Extracts an article from text already decoded (a file's content or pasted text). */
@@ -48,6 +52,7 @@ export function extractText(
   text: string,
   kind: SourceKind,
   title?: string,
+  known?: KnownFurniture,
 ): Omit<Extraction, 'encoding'> & { encoding: string } {
   if (!text.trim()) throw new UserError('empty_file', 'There is no text to import.')
   assertNesting(text, kind)
@@ -58,7 +63,16 @@ export function extractText(
         ? markdownLines(text)
         : { lines: plainTextLines(text), hints: {} }
   if (title) hints.title = title
-  const article = extractArticle(lines, hints)
+  // Markdown is written by people, not scraped: its lines are not scored as furniture.
+  const options: ExtractOptions = { classify: kind === 'txt' || kind === 'paste', known }
+  let article: ExtractedArticle
+  try {
+    article = extractArticle(lines, hints, options)
+  } catch (err) {
+    // When the cleanup leaves nothing of our selection, Readability's reading gets its chance.
+    if (kind !== 'html' || !(err instanceof UserError) || err.code !== 'no_text') throw err
+    article = extractArticle(readabilityLines(text), hints, options)
+  }
   return { article, kind, encoding: 'utf-8', hash: contentHash(article.paragraphs) }
 }
 

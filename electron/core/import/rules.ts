@@ -3,7 +3,14 @@
  * neighbours) and names why the line is not article text. The rules run on untrusted text and
  * only ever classify it; nothing here executes or interprets markup.
  */
+import { AGENCY_ALT, AGENCY_SET, PHOTO_SET } from './agencies'
+import { COPYRIGHT, readAgencyLine, readAuthorLine, readCopyrightHolder } from './bylines'
 import { countWords, endsLikeSentence, isHeadingLike } from './lines'
+import { isNavigation, isSectionWord } from './navigation'
+import { isAudioTeaser, isPaywallTeaser, isPressLabel, readRepublicationNote } from './teasers'
+
+export { NEWS_AGENCIES } from './agencies'
+export { readAgencyLine, readAuthorLine, readCopyrightHolder, isNavigation, isSectionWord }
 
 export type RuleName =
   | 'navigation'
@@ -21,222 +28,18 @@ export type RuleName =
   | 'duplicate_line'
   | 'metadata'
   | 'title'
-
-/** News agencies whose names appear in bylines ("asc/AFP/dpa") and photo credits ("Foto: AP"). */
-export const NEWS_AGENCIES = [
-  'dpa',
-  'dpa-AFX',
-  'AFP',
-  'AP',
-  'Reuters',
-  'rtr',
-  'KNA',
-  'epd',
-  'dts',
-  'APA',
-  'sda',
-  'SDA',
-  'Keystone-SDA',
-  'AFX',
-  'EFE',
-  'ANSA',
-  'Xinhua',
-  'KCNA',
-  'Yonhap',
-  'YNA',
-  'Kyodo',
-  'TASS',
-  'Interfax',
-  'SID',
-  'ddp',
-  'AA',
-  'Bloomberg',
-  'UPI',
-  'PAP',
-  'CTK',
-  'Belga',
-  'ANP',
-  'Ritzau',
-  'TT',
-  'NTB',
-  'AP POOL',
-  'Pool',
-]
-/** Picture agencies and stock libraries that appear only in photo credits. */
-const PHOTO_AGENCIES = [
-  'Getty Images',
-  'Getty',
-  'imago',
-  'imago images',
-  'picture alliance',
-  'picture-alliance',
-  'Shutterstock',
-  'iStock',
-  'iStockphoto',
-  'Unsplash',
-  'Epa',
-  'EPA',
-  'Sputnik',
-  'Keystone',
-  'Reuters Pictures',
-  'AP Photo',
-  'dpa-Zentralbild',
-  'ZB',
-  'Fotolia',
-  'Adobe Stock',
-  'Pixabay',
-  'Wikimedia',
-  'Zuma',
-  'ZUMA Press',
-  'Imago',
-  'Kyodo',
-  'Yonhap',
-  'Xinhua',
-  'Anadolu',
-]
-const AGENCY_SET = new Set(NEWS_AGENCIES.map((a) => a.toLowerCase()))
-const PHOTO_SET = new Set([...PHOTO_AGENCIES, ...NEWS_AGENCIES].map((a) => a.toLowerCase()))
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
-const AGENCY_ALT = NEWS_AGENCIES.map(escape).join('|')
-
-/**
- * A byline made of agency names and editors' initials: "dpa", "asc/AFP/dpa", "(AFP)", "rtr/dpa".
- * At least one part must be a known agency; the others may be 2–5 letter initials.
- */
-export function readAgencyLine(text: string): string | null {
-  const t = text.replace(/^\(|\)$/g, '').trim()
-  if (t.length > 40 || !/^[\p{L}-]+(?:\s*[/,]\s*[\p{L}-]+)*$/u.test(t)) return null
-  const parts = t.split(/\s*[/,]\s*/)
-  let agencies = 0
-  for (const p of parts) {
-    if (AGENCY_SET.has(p.toLowerCase())) agencies++
-    else if (!/^[a-zäöü]{2,5}$/.test(p)) return null
-  }
-  return agencies > 0 ? t : null
-}
-
-/** "Von Katrin Albers", "Ein Kommentar von Anna Beck, Brüssel", "Autorin: Jana Ott" -> the name. */
-export function readAuthorLine(text: string): string | null {
-  const m =
-    /^(?:Von|By|Autor(?:in)?:|Text:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview) von)\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?$/u.exec(
-      text.trim(),
-    )
-  if (!m) return null
-  const name = m[1]!.trim()
-  return countWords(name) >= 2 && countWords(name) <= 8 ? name : null
-}
-
-/** Section names and menu words that, alone on a line, are navigation. */
-const SECTION_WORDS = new Set([
-  'startseite',
-  'home',
-  'politik',
-  'inland',
-  'ausland',
-  'wirtschaft',
-  'finanzen',
-  'börse',
-  'sport',
-  'kultur',
-  'wissen',
-  'gesundheit',
-  'panorama',
-  'regional',
-  'lokales',
-  'meinung',
-  'video',
-  'videos',
-  'audio',
-  'podcast',
-  'podcasts',
-  'reise',
-  'auto',
-  'digital',
-  'netzwelt',
-  'leben',
-  'gesellschaft',
-  'stil',
-  'karriere',
-  'bildung',
-  'wetter',
-  'service',
-  'nachrichten',
-  'news',
-  'überregionales',
-  'deutschland',
-  'welt',
-  'europa',
-  'newsticker',
-  'liveblog',
-  'mediathek',
-  'themen',
-  'ressorts',
-  'menü',
-  'menu',
-  'suche',
-  'navigation',
-  'hauptmenü',
-  'anmelden',
-  'login',
-  'abmelden',
-  'registrieren',
-  'logo',
-  'top',
-  'nach oben',
-  'zurück',
-  'weiter',
-  'drucken',
-  'schließen',
-  'mehr',
-  'übersicht',
-  'alle themen',
-  'abo',
-  'e-paper',
-  'epaper',
-  'shop',
-  'jobs',
-  'zum inhalt',
-  'zum inhalt springen',
-  'springe zum inhalt',
-  'zur startseite',
-  'zurück zur startseite',
-  'zur übersicht',
-  'zurück zur übersicht',
-  'inhaltsverzeichnis',
-  'mein konto',
-  'zur navigation',
-  'zur suche',
-  'menü öffnen',
-  'menü schließen',
-  'seite drucken',
-  'hauptnavigation',
-])
-
-/** A section name or menu word alone on a line ("Politik", "2. Überregionales", "Logo"). */
-export function isSectionWord(text: string): boolean {
-  return SECTION_WORDS.has(
-    text
-      .replace(/^\d{1,2}\.\s*/, '')
-      .trim()
-      .toLowerCase(),
-  )
-}
-
-/** Navigation and breadcrumbs: "1. Startseite", "Startseite > Politik > Ausland", "Logo". */
-export function isNavigation(text: string): boolean {
-  if (isSectionWord(text)) return true
-  const t = text.trim()
-  // breadcrumb trails and menu rows: three or more short items between separators
-  const items = t.split(/\s+(?:>|›|»|\/|\||·|•)\s+/)
-  if (items.length >= 3 && items.every((i) => countWords(i) <= 4 && !endsLikeSentence(i)))
-    return true
-  if (items.length === 2 && SECTION_WORDS.has(items[0]!.toLowerCase())) return true
-  return false
-}
+  | 'paywall'
+  | 'audio_teaser'
+  | 'republication_note'
+  | 'contact'
+  | 'boilerplate'
+  | 'outlet_template'
+  | 'user_furniture'
+  | 'pull_quote'
 
 const FURNITURE = [
   /^Sie sind hier\b.*$/i,
+  /^Sie befinden sich (?:hier|auf|in)\b.*$/i,
   /^Du bist hier\b.*$/i,
   /^(?:Datum|Stand|Beitragslänge|Lesezeit|Lesedauer|Dauer|Autor(?:in)?|Quelle|Veröffentlicht|Aktualisiert|Ort|Kategorie|Rubrik|Ressort|Schlagworte|Schlagwörter|Tags|Themen)\s*:?\s*$/i,
   /^(?:ca\.\s*)?\d{1,3}\s*(?:min|Min\.?|Minuten|Sek\.?|Sekunden)(?:\s*Lesezeit)?\.?$/i,
@@ -244,7 +47,13 @@ const FURNITURE = [
   /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
   /^(?:Artikel|Beitrag|Video|Audio)\s+(?:anhören|vorlesen(?:\s+lassen)?|abspielen|herunterladen)$/i,
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
+  /^(?:ANZEIGE|Anzeige|WERBUNG|Werbung)\s*[-–:|]\s*.{0,120}$/,
   /^(?:Schriftgröße|Textgröße)\b.*$/i,
+  // tag lines: "Themen: Haushalt, Bundestag"
+  /^(?:Themen|Schlagworte|Schlagwörter|Stichworte|Stichwörter|Tags|Kategorien?|Rubriken?)\s*:\s*[^.!?]{1,200}$/i,
+  // download links: "Dieses Skript als PDF herunterladen", "Download (123 KB)"
+  /^.{0,60}\b(?:als PDF|PDF|Audio|MP3|Datei)\s+(?:herunterladen|downloaden|speichern)$/i,
+  /^Download\s*(?:\(\d+[.,]?\d*\s*[KM]B\))?$/i,
 ]
 
 /** Page furniture: "Sie sind hier:", empty labels like "Datum:", "1 min", "Anzeige". */
@@ -303,6 +112,11 @@ const SHARE_WORDS = new Set(
     'zur merkliste hinzufügen',
     'gefällt mir',
     'empfehlen',
+    'weiterempfehlen',
+    'artikel merken',
+    'artikel drucken',
+    'artikel versenden',
+    'merkliste',
     'melden',
     'antworten',
   ].map((w) => w.toLowerCase()),
@@ -317,12 +131,14 @@ export function isShareOrRating(text: string): boolean {
   // a row made only of share words
   const tokens = lower.split(/\s*[|·•,]\s*|\s+/).filter(Boolean)
   if (tokens.length >= 2 && tokens.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))) return true
+  // share bars are short; a long sentence may well say "bewertet" twice
   const signals = text.match(SHARE_SIGNALS)?.length ?? 0
-  if (signals >= 2) return true
+  if (signals >= 2 && (text.length < 160 || signals >= 4)) return true
   if (
-    /^(?:Wie (?:gefällt|fanden) (?:Ihnen|Sie) (?:dieser|diesen) (?:Artikel|Beitrag)|War dieser (?:Artikel|Beitrag) hilfreich)/i.test(
+    /^(?:Wie (?:gefällt|gefiel|fanden|bewerten) (?:Ihnen|Sie|dir|du) (?:dieser|diesen|den|der) (?:Artikel|Beitrag|Text|Seite)|(?:War|Ist) (?:dieser|der) (?:Artikel|Beitrag|Text) (?:hilfreich|nützlich|lesenswert)|Fanden Sie (?:diesen|den|die) (?:Artikel|Beitrag|Text|Seite|Informationen) (?:hilfreich|nützlich|gut)|Hier können Sie (?:den|diesen) (?:Artikel|Beitrag) bewerten|(?:Artikel|Beitrag|Seite) bewerten\b)/i.test(
       text,
-    )
+    ) &&
+    text.length < 120
   )
     return true
   if (/^\d(?:[.,]\d)?\s*(?:von|\/)\s*5\s*(?:Sternen?)?\b/i.test(text) && text.length < 60)
@@ -337,6 +153,9 @@ export function isShareOrRating(text: string): boolean {
 
 const WEB_VOCABULARY =
   /\b(?:Cookies?|Cookie-\p{L}+|Webseite|Website|Homepage|Internetseite|Browser|Apps?|App-\p{L}+|\p{L}+-App|Newsletter|Abos?|abonnieren|Datenschutz\p{L}*|Nutzungsbedingungen|Einwilligung|Altersprüfung|Altersbeschränkung|Kinderbereich|Kinderprofil|Tracking|Werbe\p{L}*|personalisiert\p{L}*|registrieren|Registrierung|Benutzerkonto|Nutzerkonto|Login|einloggen|Push-\p{L}+|Benachrichtigungen|Zwischenablage|Adblocker|Werbeblocker|JavaScript|Abonnement|Paywall|Plus-Artikel|Abonnenten|Startseite|herunterladen|downloaden|Play Store|App Store)\b/giu
+/** A cheap test that a line might contain a word of WEB_VOCABULARY at all. */
+const WEB_HINT =
+  /cookie|\bweb|site\b|browser|\bapps?\b|-app\b|app-|newsletter|\babo|datenschutz|nutzungsbed|einwillig|altersbe|altersp|kinderbe|kinderpr|tracking|\bwerbe|personalis|registr|konto\b|login|einlogg|push-|benachricht|zwischenabl|blocker|javascript|paywall|plus-art|startseite|herunterl|download|store\b/i
 const READER_ADDRESS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|dein|deine)\b/g
 const BANNER_PHRASES = [
   // "the page was updated: reload" notices
@@ -355,17 +174,23 @@ const BANNER_PHRASES = [
  */
 export function isConsentOrBanner(text: string): boolean {
   if (BANNER_PHRASES.some((re) => re.test(text))) return true
+  if (!WEB_HINT.test(text)) return false
   const web = new Set((text.match(WEB_VOCABULARY) ?? []).map((w) => w.toLowerCase())).size
   if (web === 0) return false
   // "Sie" at the start of a sentence is usually "they" in news prose; count only the rest.
   const address = (text.replace(/(^|[.!?:]\s+|[„"«»“]\s*)Sie\b/g, '$1').match(READER_ADDRESS) ?? [])
     .length
+  // A long line of prose (an article about data protection) needs more evidence than a banner.
+  // Banners are short: a long line is an article about apps and websites.
+  if (text.length > 600) return false
+  if (text.length > 200) return (web >= 3 && address >= 1) || (web >= 2 && address >= 2)
+  // A question to "Sie" with one web word is an interview question, not a banner.
+  if (web === 1 && /\?\s*$/.test(text)) return false
   return web >= 2 || (web >= 1 && address >= 1)
 }
 
-const COPYRIGHT = /^(?:©|ⓒ|\(c\)|Copyright\b\s*(?:©|\(c\))?)\s*/i
 const RIGHTS =
-  /^(?:Alle Rechte vorbehalten|All rights reserved|Vervielfältigung nur mit (?:vorheriger )?(?:schriftlicher )?Genehmigung|Nachdruck(?: nur)? mit Genehmigung|Nachdruck verboten|Weiterverbreitung nur mit Genehmigung)\b.*$/i
+  /^(?:(?:Dieser|Der) (?:Text|Beitrag|Artikel|Inhalt)(?: wurde veröffentlicht| steht| ist| erscheint)? unter (?:der|einer) (?:Lizenz|Creative[- ]Commons)|Lizenz\s*:\s*CC[- ]|Alle Rechte vorbehalten|All rights reserved|Vervielfältigung nur mit (?:vorheriger )?(?:schriftlicher )?Genehmigung|Nachdruck(?: nur)? mit Genehmigung|Nachdruck verboten|Weiterverbreitung nur mit Genehmigung)\b.*$/i
 const FOOTER_WORDS = new Set(
   (
     'impressum|datenschutz|datenschutzerklärung|datenschutzhinweise|agb|kontakt|barrierefreiheit|' +
@@ -374,21 +199,6 @@ const FOOTER_WORDS = new Set(
     'rss|redaktion|netiquette|transparenz|verträge hier kündigen|privacy|terms|newsletter'
   ).split('|'),
 )
-
-/** "© Tagesblick 2025" -> "Tagesblick"; null for other lines. */
-export function readCopyrightHolder(text: string): string | null {
-  const m = COPYRIGHT.exec(text)
-  if (!m || text.length > 140) return null
-  let holder = text.slice(m[0].length)
-  holder = holder
-    .replace(/\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b/g, ' ')
-    .replace(/[,|–-]?\s*(?:Alle Rechte vorbehalten|All rights reserved)\.?/i, ' ')
-    .replace(/\s{2,}/g, ' ')
-    .replace(/^[\s,.|:–-]+|[\s,.|:–-]+$/g, '')
-  if (!holder || countWords(holder) > 6) return null
-  if (PHOTO_SET.has(holder.toLowerCase()) || holder.includes('/')) return null
-  return holder
-}
 
 /** Copyright footers and link rows: "© X 2025", "Alle Rechte vorbehalten", "Impressum | Datenschutz". */
 export function isCopyrightOrFooter(text: string): boolean {
@@ -402,7 +212,7 @@ export function isCopyrightOrFooter(text: string): boolean {
 }
 
 const GALLERY = [
-  /^(?:Bilder des Tages|Bild des Tages|Bildergalerie|Bildergalerien|Fotostrecke|Fotogalerie|Galerie|Bilderstrecke|Zur Bildergalerie|Zur Fotostrecke|Alle Bilder(?: anzeigen)?|Weitere Bilder|Mehr Bilder|Fotos|Videos?|Audio|Podcast|Video abspielen|Video starten|Bild vergrößern|Vollbild|Zoom)$/i,
+  /^(?:Beitragsbild|Titelbild|Zum Vergrößern (?:auf das Bild |auf das Foto )?(?:klicken|anklicken|tippen)|(?:Bild|Foto) vergrößern|Bilder des Tages|Bild des Tages|Bildergalerie|Bildergalerien|Fotostrecke|Fotogalerie|Galerie|Bilderstrecke|Zur Bildergalerie|Zur Fotostrecke|Alle Bilder(?: anzeigen)?|Weitere Bilder|Mehr Bilder|Fotos|Videos?|Audio|Podcast|Video abspielen|Video starten|Bild vergrößern|Vollbild|Zoom)$/i,
   /^(?:Bild|Foto|Seite)?\s*\d{1,3}\s*(?:von|\/|of)\s*\d{1,3}$/i,
   /^\d{1,3}\s*(?:Bilder|Fotos)$/i,
 ]
@@ -413,12 +223,15 @@ export function isGalleryFurniture(text: string): boolean {
 }
 
 const CREDIT_LABEL =
-  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto)\s*:\s*[^.!?]{2,100}\)?$/i
+  /^\(?(?:Fotos?|Bild(?:er)?|Bildquelle|Quelle|Grafik|Illustration|Credits?|Copyright|Aufnahme|Video|Archivbild|Archivfoto|Symbolbild|Symbolfoto|Titelbild|Titelfoto|Beitragsbild|Headerbild|Vorschaubild|Bildnachweis|Fotonachweis|Bildrechte|Abbildung(?:\s*\d+)?|Abb\.\s*\d+)\s*:\s*(?:[^.!?]|\.(?=\S)){2,100}\.?\)?$/i
+/** Figures numbered in the text ("Abbildung 3: …") carry longer captions. */
+const FIGURE_LABEL = /^(?:Abbildung|Abb\.|Grafik|Tabelle|Karte)\s*\d*\s*:\s*\S.{0,220}$/
 const TRAILING_CREDIT =
-  /(?:^|[\s.!?»“"])\(?(?:Fotos?|Bild|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credit|©)\s*:?\s*[^.!?:]{2,90}\)?$/i
+  /(?:^|[\s.!?»“"])\(?(?:(?:Fotos?|FOTO|Bild|BILD|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credits?)\s*:|©)\s*[^.!?:]{2,90}\)?$/
 
 /** A credit by itself: "Foto: Max Muster/dpa", "Maria Beispiel/ Agentur/ AP", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
+  if (FIGURE_LABEL.test(text) && text.length <= 240) return true
   if (text.length > 140) return false
   if (CREDIT_LABEL.test(text)) return true
   if (/^©\s*\S/.test(text) && text.includes('/')) return true
@@ -457,7 +270,7 @@ export function endsWithCredit(text: string): boolean {
 }
 
 const RELATED_MARKERS =
-  /^(?:Mehr zum Thema|Mehr zu diesem Thema|Lesen Sie auch|Lesen Sie mehr|Lesen Sie hier|Auch interessant|Ebenfalls interessant|Das könnte Sie auch interessieren|Das könnte dich auch interessieren|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Verwandte Artikel|Verwandte Themen|Zum Thema|Mehr dazu|Empfehlungen|Unsere Empfehlungen|Top-Artikel|Meistgelesen|Meistgelesene Artikel|Meist gelesen|Neueste Artikel|Neueste Nachrichten|Aktuelle Nachrichten|Top-Themen|Top Themen|Themen des Tages|Mehr aus dem Ressort|Mehr aus \p{Lu}[\p{L} -]+|Weitere Themen|Hintergrund|Links? zum Thema)\b\s*:?\s*(.*)$/iu
+  /^(?:Mehr zum Thema|Mehr zu diesem Thema|Lesen Sie auch|Lesen Sie mehr|Lesen Sie hier|Auch interessant|Ebenfalls interessant|Das könnte Sie auch interessieren|Das könnte dich auch interessieren|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Verwandte Artikel|Verwandte Themen|Zum Thema|Mehr dazu|Empfehlungen|Unsere Empfehlungen|Top-Artikel|Meistgelesen|Meistgelesene Artikel|Meist gelesen|Neueste Artikel|Neueste Nachrichten|Aktuelle Nachrichten|Top-Themen|Top Themen|Themen des Tages|Mehr aus dem Ressort|Mehr aus \p{Lu}[\p{L} -]+|Weitere Themen|Hintergrund|Links? zum Thema|Weitere Beiträge|Weitere Berichte|Weitere Texte|Ähnliche (?:Artikel|Beiträge|Themen|Nachrichten)|Empfohlene (?:Artikel|Beiträge)|Aktuelle (?:Berichte|Beiträge|Artikel)|Neueste Beiträge|Beliebte (?:Artikel|Beiträge)|Passend zum Thema|Dazu passend|Das (?:könnte|dürfte) (?:Sie|dich|euch) (?:auch )?interessieren|Related (?:posts|articles)|You may also like|Read more|More from)\b\s*:?\s*(.*)$/iu
 
 /** A label that starts a list of related-article links, with any headline on the same line. */
 export function readRelatedMarker(text: string): { rest: string } | null {
@@ -474,7 +287,8 @@ const COMMENT_FURNITURE = [
   /^(?:insgesamt\s+)?\d+\s+(?:Beiträge?|Kommentare?|Leserkommentare?|Antworten|Reaktionen)$/i,
   /^(?:Alle\s+)?(?:Leser)?(?:Kommentare?|Beiträge)(?:\s+(?:öffnen|anzeigen|lesen|einblenden|ausblenden|laden|schließen))?$/i,
   /^(?:Kommentare?|Leserkommentare)\s*\(\d+\)$/i,
-  /^(?:Diskutieren Sie mit|Diskussion|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist geschlossen)\b.{0,80}$/i,
+  /^Diskussion(?:\s*\(\d+\))?:?$/i,
+  /^(?:Diskutieren Sie mit|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist geschlossen)\b.{0,80}$/i,
   /^(?:Seite\s+\d{1,3}(?:\s+von\s+\d{1,3})?|\d{1,3}\s+Antworten?|Antworten|Melden|Gefällt mir|Empfehlen|Zitieren|Mehr Kommentare(?: laden)?|Weitere Kommentare(?: laden)?|Neueste zuerst|Älteste zuerst|Beliebteste zuerst|Sortieren(?: nach)?\b.*)$/i,
 ]
 
@@ -485,13 +299,22 @@ export function isCommentFurniture(text: string): boolean {
 
 /** True for a line that a local rule (no context needed) identifies as boilerplate. */
 export function localRule(text: string): RuleName | null {
+  // Long lines are prose or banners; the rules for short furniture are not asked.
+  if (text.length > 260) {
+    if (isConsentOrBanner(text)) return 'consent_banner'
+    if (endsWithCredit(text)) return 'caption'
+    return null
+  }
   if (isCommentFurniture(text)) return 'comment_furniture'
   if (isNavigation(text)) return 'navigation'
-  if (isPageFurniture(text)) return 'page_furniture'
+  if (isPageFurniture(text) || isPressLabel(text)) return 'page_furniture'
   if (isGalleryFurniture(text)) return 'gallery'
   if (isShareOrRating(text)) return 'share_rating'
   if (isCopyrightOrFooter(text)) return 'copyright'
   if (isPhotoCredit(text)) return 'photo_credit'
+  if (isPaywallTeaser(text)) return 'paywall'
+  if (isAudioTeaser(text)) return 'audio_teaser'
+  if (readRepublicationNote(text) !== null) return 'republication_note'
   if (isConsentOrBanner(text)) return 'consent_banner'
   if (endsWithCredit(text)) return 'caption'
   return null

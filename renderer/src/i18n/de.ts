@@ -1,13 +1,14 @@
+import { furnitureDe } from '../features/furniture/strings'
 import { healthDe } from '../features/health/strings'
+import { parallelDe } from '../features/parallel/strings'
+import { storiesDe } from '../features/stories/strings'
+import { studyDe } from '../features/study/strings'
+
 /**
  * German UI strings. The English table must have exactly the same keys (checked by type).
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
  * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
  */
-import { studyDe } from '../features/study/strings'
-
-import { storiesDe } from '../features/stories/strings'
-import { parallelDe } from '../features/parallel/strings'
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -248,4 +249,5 @@ export const de = {
   ...storiesDe,
   ...parallelDe,
   ...healthDe,
+  ...furnitureDe,
 } as const

@@ -1,8 +1,9 @@
-import { studyEn } from '../features/study/strings'
-import { storiesEn } from '../features/stories/strings'
-import { parallelEn } from '../features/parallel/strings'
-import { healthEn } from '../features/health/strings'
 import type { Strings } from './index'
+import { furnitureEn } from '../features/furniture/strings'
+import { healthEn } from '../features/health/strings'
+import { parallelEn } from '../features/parallel/strings'
+import { storiesEn } from '../features/stories/strings'
+import { studyEn } from '../features/study/strings'
 
 /** English UI strings. */
 export const en: Strings = {
@@ -244,4 +245,5 @@ export const en: Strings = {
   ...storiesEn,
   ...parallelEn,
   ...healthEn,
+  ...furnitureEn,
 }

@@ -4,6 +4,7 @@ import * as m0020 from './0020-search'
 import * as m0030 from './0030-lexicon'
 import * as m0040 from './0040-stories'
 import * as m0060 from './0060-study'
+import * as m0070 from './0070-furniture'
 
 export interface Migration {
   /** Numbered in gaps of 10; the library's `user_version` is the last one applied. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 30, name: 'lexicon', up: m0030.up },
   { version: 40, name: 'stories', up: m0040.up },
   { version: 60, name: 'study', up: m0060.up },
+  { version: 70, name: 'furniture', up: m0070.up },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version

@@ -1,5 +1,6 @@
 /** Importing files (by path, or uploaded) as a job: off the main thread, with cancel. */
 import type { ImportReport } from '../../../../shared/types'
+import { furnitureImportHooks, reextractIds } from '../../furniture/handlers'
 import { bufferSource, importSources, sourcesFromPaths } from '../../import/importer'
 import { defineJob } from '../types'
 
@@ -23,6 +24,13 @@ export const importJob = defineJob<ImportJobInput, ImportReport>('import', async
     onProgress: (done, total, source) => ctx.progress(done, total, source),
     onCommitted: ctx.committed,
     onRollback: () => ctx.search.reload(),
+    // learned page furniture applied, and the outlets' templates learnt from this batch
+    hooks: furnitureImportHooks(ctx.db, async (ids) => {
+      await reextractIds(ctx.db, ids)
+      ctx.catchUp()
+      ctx.search.drain()
+      ctx.committed()
+    }),
   })
   return ctx.cancelled() ? { results, skipped, cancelled: true } : { results, skipped }
 })

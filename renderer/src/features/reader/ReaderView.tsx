@@ -10,6 +10,7 @@ import { WordText } from '../glossary/WordText'
 import { useWordPopover } from '../glossary/useWordPopover'
 import { PopoverStudyActions, ReaderStudyBar } from '../study/ReaderStudy'
 import { useStudyReader } from '../study/useStudyReader'
+import { FurnitureDialog } from '../furniture/FurnitureDialog'
 import { Comments } from './Comments'
 import { FindBar } from './FindBar'
 import { useFind } from './useFind'
@@ -56,6 +57,9 @@ export function ReaderView({
       if (p.reason === 'external') setExternal((v) => v + 1)
     }, []),
   )
+  // page furniture: the dialog, and a version that reloads the article after a change
+  const [furnitureOpen, setFurnitureOpen] = useState(false)
+  const [version, setVersion] = useState(0)
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
@@ -104,7 +108,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id, external])
+  }, [api, id, external, version])
 
   // glossary terms in the text, marked subtly (again after an own term was saved)
   useEffect(() => {
@@ -116,7 +120,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id, termsVersion, external])
+  }, [api, id, termsVersion, external, version])
 
   const editTerm = (info: WordInfo) => {
     popover.close()
@@ -204,6 +208,14 @@ export function ReaderView({
               A+
             </button>
           </div>
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => setFurnitureOpen(true)}
+            title={t('furniture.openTitle')}
+          >
+            {t('furniture.open')}
+          </button>
           <button type="button" className="button ghost danger" onClick={remove}>
             {t('actions.delete')}
           </button>
@@ -326,6 +338,13 @@ export function ReaderView({
           actions={(info) => (
             <PopoverStudyActions info={info} study={study} context={popover.target?.context} />
           )}
+        />
+      )}
+      {furnitureOpen && (
+        <FurnitureDialog
+          article={article}
+          onClose={() => setFurnitureOpen(false)}
+          onChanged={() => setVersion((v) => v + 1)}
         />
       )}
       {draft && (

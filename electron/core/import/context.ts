@@ -1,0 +1,114 @@
+/**
+ * Cleanup rules that need a line's neighbours: captions above credits, repeated captions,
+ * gallery titles, related-link lists, contact blocks.
+ */
+import { countWords, endsLikeSentence, isHeadingLike, isProse, mayBeLink, type Line } from './lines'
+import { readAgencyLine, readRelatedMarker, type RuleName } from './rules'
+import { isContactLabel, isContactLine } from './teasers'
+import { simplify } from './title'
+
+/** Rules that need a line's neighbours: captions and their credits, repeats, related links. */
+export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  const texts = lines.map((l) => l.text)
+  const sameBlock = (i: number) => i > 0 && !lines[i]!.blankBefore
+  const captionBeforeCredit = () => {
+    for (let i = 1; i < end; i++) {
+      if (tags[i] !== 'photo_credit' || !sameBlock(i)) continue
+      const prev = i - 1
+      if (tags[prev] === null && texts[prev]!.length < 400) tags[prev] = 'caption'
+    }
+  }
+  captionBeforeCredit()
+
+  // The same line twice: a caption repeated (near a credit or near its copy), or a repeat.
+  const seen = new Map<string, number[]>()
+  for (let i = 0; i < end; i++) {
+    if ((tags[i] !== null && tags[i] !== 'caption') || texts[i]!.length < 12) continue
+    // long lines repeat verbatim; only short ones need the forgiving comparison
+    const key = texts[i]!.length > 300 ? texts[i]! : simplify(texts[i]!)
+    seen.set(key, [...(seen.get(key) ?? []), i])
+  }
+  const isCreditish = (i: number) =>
+    i >= 0 &&
+    i < end &&
+    (tags[i] === 'photo_credit' || tags[i] === 'caption' || readAgencyLine(texts[i]!) !== null)
+  for (const copies of seen.values()) {
+    if (copies.length < 2) continue
+    const near = copies.some((c, k) => k > 0 && c - copies[k - 1]! <= 3)
+    const credited = copies.some((c) => isCreditish(c - 1) || isCreditish(c + 1))
+    if (near || credited) for (const c of copies) tags[c] = 'caption_repeated'
+    else for (const c of copies.slice(1)) tags[c] = 'duplicate_line'
+  }
+
+  // An agency name right under a caption is its credit ("Dpa"), not the byline.
+  for (let i = 1; i < end; i++) {
+    if (tags[i] !== null || !sameBlock(i) || !readAgencyLine(texts[i]!)) continue
+    if (tags[i - 1] === 'caption' || tags[i - 1] === 'caption_repeated') tags[i] = 'photo_credit'
+  }
+  captionBeforeCredit()
+
+  // Gallery items: a short title line directly above a caption.
+  for (let i = 1; i < end; i++) {
+    if (tags[i] !== 'caption' || !sameBlock(i)) continue
+    const prev = i - 1
+    if (tags[prev] === null && texts[prev]!.length <= 70 && isHeadingLike(texts[prev]!))
+      tags[prev] = 'gallery_title'
+  }
+
+  // "Mehr zum Thema" and the headlines listed under it.
+  for (let i = 0; i < end; i++) {
+    if (tags[i] !== null) continue
+    const marker = readRelatedMarker(texts[i]!)
+    if (!marker) continue
+    tags[i] = 'related_links'
+    for (let j = i + 1; j < end && (tags[j] === null || tags[j] === 'related_links'); j++) {
+      if (isProse(texts[j]!) && lines[j]!.blankBefore) break
+      if (!mayBeLink(lines[j]!)) break
+      if (!isHeadingLike(texts[j]!) && countWords(texts[j]!) > 20) break
+      tags[j] = 'related_links'
+    }
+  }
+}
+
+/** "Pressekontakt:" and the address, phone and mail lines under it. */
+export function tagContactBlocks(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  for (let i = 0; i < end; i++) {
+    if (tags[i] !== null || !isContactLabel(lines[i]!.text)) continue
+    tags[i] = 'contact'
+    for (let j = i + 1; j < end; j++) {
+      const t = lines[j]!.text
+      if (tags[j] !== null && tags[j] !== 'contact') break
+      if (isContactLine(t) || (!lines[j]!.blankBefore && !isProse(t) && t.length <= 80))
+        tags[j] = 'contact'
+      else break
+    }
+  }
+}
+
+/**
+ * Pull quotes: a sentence of the text repeated as a display quote ("„Ein Baum, den keiner
+ * schneidet, vergreist.“" next to the paragraph that says it).
+ */
+export function tagPullQuotes(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  const core = (t: string) =>
+    simplify(t)
+      .replace(/^[\s.,;:!?]+|[\s.,;:!?]+$/g, '')
+      .trim()
+  // only inside the text (a headline repeated by the lead is no pull quote), and only sentences
+  const start = lines.findIndex((l, i) => tags[i] === null && isProse(l.text))
+  const candidates: number[] = []
+  for (let i = start + 1; start >= 0 && i < end; i++) {
+    const t = lines[i]!.text
+    if (tags[i] !== null || t.length > 300 || countWords(t) < 6) continue
+    if (endsLikeSentence(t) || /^[„"»«‚]/.test(t)) candidates.push(i)
+  }
+  if (candidates.length === 0) return
+  const bodies: string[] = []
+  for (let i = 0; i < end; i++) if (tags[i] === null) bodies.push(simplify(lines[i]!.text))
+  for (const i of candidates) {
+    const quote = core(lines[i]!.text)
+    const own = simplify(lines[i]!.text)
+    if (bodies.some((b) => b !== own && b.length > quote.length + 20 && b.includes(quote)))
+      tags[i] = 'pull_quote'
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Metadata a page declares: `og:`/`article:` meta tags, JSON-LD (parsed as data, never run),
+ * the canonical link, `<time>`, bylines, kickers and copyright lines in the markup.
+ */
+import { isHttpUrl } from '../../../../shared/urls'
+import { parseDate } from '../dates'
+import type { ExtractHints } from '../extract'
+import { countWords } from '../lines'
+import { isSectionWord, readAuthorLine, readCopyrightHolder } from '../rules'
+import { classAndId, findAll, findFirst, textOf, type HNode, type ParsedPage } from './tree'
+
+/** What JSON-LD says about the article. */
+export interface JsonLdArticle {
+  headline?: string
+  datePublished?: string
+  author?: string
+  publisher?: string
+  url?: string
+  articleBody?: string
+}
+
+const ARTICLE_TYPES = /Article|Posting|Report|BlogPosting|NewsArticle/i
+
+function names(v: unknown): string | undefined {
+  const list = Array.isArray(v) ? v : [v]
+  const out = list
+    .map((x) =>
+      typeof x === 'string'
+        ? x
+        : x && typeof x === 'object'
+          ? (x as { name?: unknown }).name
+          : undefined,
+    )
+    .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+  return out.length ? out.join(', ') : undefined
+}
+
+/** The first article described by the page's JSON-LD blocks. */
+export function readJsonLd(blocks: string[]): JsonLdArticle {
+  for (const text of blocks) {
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch {
+      continue
+    }
+    const nodes: unknown[] = Array.isArray(data) ? [...data] : [data]
+    for (let k = 0; k < nodes.length && k < 200; k++) {
+      const n = nodes[k]
+      if (n && typeof n === 'object' && Array.isArray((n as { '@graph'?: unknown })['@graph']))
+        nodes.push(...(n as { '@graph': unknown[] })['@graph'])
+    }
+    for (const n of nodes) {
+      if (!n || typeof n !== 'object') continue
+      const o = n as Record<string, unknown>
+      const type = ([] as unknown[]).concat(o['@type'] ?? []).map(String)
+      if (!type.some((t) => ARTICLE_TYPES.test(t))) continue
+      return {
+        headline: typeof o.headline === 'string' ? o.headline : undefined,
+        datePublished: typeof o.datePublished === 'string' ? o.datePublished : undefined,
+        author: names(o.author),
+        publisher: names(o.publisher),
+        url: typeof o.url === 'string' ? o.url : undefined,
+        articleBody: typeof o.articleBody === 'string' ? o.articleBody : undefined,
+      }
+    }
+  }
+  return {}
+}
+
+/** Only absolute http(s) URLs are kept; anything else (javascript:, data:) is dropped. */
+export function safeUrl(value: string | null | undefined): string | null {
+  const v = value?.trim()
+  return v && isHttpUrl(v) ? new URL(v).toString() : null
+}
+
+/** "Headline | Outlet" -> "Headline". */
+export function cleanTitle(title: string | null | undefined, outlet: string | null): string | null {
+  if (!title) return null
+  let t = title.replace(/\s+/g, ' ').trim()
+  if (outlet) {
+    for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
+      if (t.endsWith(sep + outlet)) t = t.slice(0, -(sep + outlet).length)
+    }
+  }
+  return t || null
+}
+
+function cleanName(s: string | null): string | null {
+  const t = s?.replace(/^(?:Von|By)\s+/i, '').trim()
+  return t && t.length <= 80 ? t : null
+}
+
+const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
+const BYLINE = /byline|author|autor/
+const inArticle = (n: HNode) => {
+  for (let p: HNode | null = n; p; p = p.parent)
+    if (p.tag === 'article' || p.tag === 'main') return true
+  return false
+}
+
+/** Reads what the page says about itself. */
+export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: JsonLdArticle } {
+  const meta = (key: string) => page.meta.get(key) || null
+  const ld = readJsonLd(page.jsonLd)
+  const url =
+    safeUrl(page.links.get('canonical')) ?? safeUrl(meta('og:url')) ?? safeUrl(ld.url ?? null)
+  const outlet = meta('og:site_name') ?? ld.publisher ?? meta('application-name')
+  const authorMeta = meta('author')
+  const hints: ExtractHints = {
+    title: cleanTitle(meta('og:title') ?? ld.headline ?? null, outlet),
+    outlet,
+    published: parseDate(
+      meta('article:published_time') ??
+        ld.datePublished ??
+        meta('date') ??
+        meta('publish-date') ??
+        meta('datepublished') ??
+        meta('dc.date.issued') ??
+        meta('dcterms.date'),
+    ),
+    author:
+      ld.author ??
+      (authorMeta && !/^https?:/i.test(authorMeta) && authorMeta.length <= 80 ? authorMeta : null),
+    url,
+  }
+  const root = page.root
+  const kicker = findFirst(root, (n) => KICKER.test(classAndId(n)) && textOf(n).length < 120)
+  hints.kicker = kicker ? textOf(kicker) || null : null
+  if (!hints.author) {
+    const byline = findFirst(
+      root,
+      (n) =>
+        n.attrs.rel === 'author' ||
+        n.attrs.itemprop === 'author' ||
+        (BYLINE.test(n.attrs.class ?? '') && textOf(n).length <= 120),
+    )
+    const text = byline ? textOf(byline) : ''
+    if (text) hints.author = readAuthorLine(text) ?? cleanName(text)
+  }
+  const h1s = findAll(root, (n) => n.tag === 'h1')
+  const h1 = h1s.find(inArticle) ?? h1s[0]
+  hints.title ??= (h1 && textOf(h1)) || null
+  // A page without a headline of its own gets one scored from its lines; <title> is the last
+  // resort (on many sites it names a section: "Gemeinde Oberwössing - Aktuelles").
+  hints.fallbackTitle = cleanTitle(page.title, outlet)
+  if (!hints.outlet) {
+    for (const el of findAll(root, (n) => n.tag === 'footer' || /copyright/.test(classAndId(n)))) {
+      for (const line of textOf(el).split(/(?=©)/)) {
+        const holder = readCopyrightHolder(line.trim())
+        if (holder) {
+          hints.outlet = holder
+          break
+        }
+      }
+      if (hints.outlet) break
+    }
+  }
+  hints.outlet ??= siteNameFromTitle(page.title, root) ?? hostName(url)
+  if (!hints.published) {
+    const times = findAll(root, (n) => n.tag === 'time')
+    const time =
+      times.find((t) => t.attrs.datetime && inArticle(t)) ??
+      times.find((t) => t.attrs.datetime) ??
+      times[0]
+    hints.published = parseDate(time?.attrs.datetime) ?? parseDate(textOf(time))
+  }
+  return { hints, ld }
+}
+
+/**
+ * The site's name from the document title: a short part of "Headline | Site" or "Site -
+ * Section" that the page repeats elsewhere (its header or footer), and is no section word.
+ */
+export function siteNameFromTitle(title: string | null, root: HNode): string | null {
+  if (!title) return null
+  const parts = title
+    .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p && countWords(p) <= 5 && !isSectionWord(p) && /\p{Lu}/u.test(p))
+  if (parts.length === 0 || parts.length === title.split(/\s+[|–—·:-]\s+/).length) return null
+  const text = textOf(root).toLowerCase()
+  return parts.find((p) => text.includes(p.toLowerCase())) ?? null
+}
+
+/** "https://www.heidekurier.example/a/b" -> "heidekurier.example": the outlet of last resort. */
+export function hostName(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '') || null
+  } catch {
+    return null
+  }
+}

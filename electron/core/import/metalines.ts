@@ -1,0 +1,113 @@
+/**
+ * Metadata read from the lines of a page: dates (with their labels), bylines, agency lines,
+ * the programme a broadcaster names, and outlets named by copyright and republication lines.
+ * Lines that are metadata are tagged so they leave the text.
+ */
+import type { PartialDate } from '../../../shared/types'
+import { readBroadcastNote } from './bylines'
+import { findDate, readDateLine } from './dates'
+import { countWords, endsLikeSentence, type Line } from './lines'
+import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
+import { readRepublicationNote } from './teasers'
+
+export interface LineMetadata {
+  dates: { date: PartialDate; label: string }[]
+  /** Outlets named by copyright lines, most trusted first. */
+  outlets: string[]
+  /** Outlets only hinted at (an app's name, terms of use, a print edition). */
+  weakOutlets: string[]
+  person: string | null
+  agency: string | null
+  /** The programme a broadcaster says reported ("Über dieses Thema berichtete …"). */
+  programme: string | null
+}
+
+/** Reads and tags the metadata lines. */
+export function readMetadataLines(
+  lines: Line[],
+  tags: (RuleName | null)[],
+  inBody: (i: number) => boolean,
+): LineMetadata {
+  const m: LineMetadata = {
+    dates: [],
+    outlets: [],
+    weakOutlets: [],
+    person: null,
+    agency: null,
+    programme: null,
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!.text
+    if (tags[i] !== null) {
+      const holder = tags[i] === 'copyright' ? readCopyrightHolder(text) : null
+      if (holder) m.outlets.push(holder)
+      const printed = tags[i] === 'republication_note' ? readRepublicationNote(text) : null
+      if (printed) m.weakOutlets.push(printed)
+      const named =
+        /Nutzungsbedingungen (?:des|der|von) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3})\.?$/u.exec(
+          text,
+        ) ??
+        /\bMein (\p{Lu}{2,}[\p{L}-]*)!/u.exec(text) ??
+        /\b(?:die|der) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2})[ -]App\b/u.exec(text)
+      if (named) m.weakOutlets.push(named[1]!)
+      continue
+    }
+    if (!inBody(i)) continue
+    const row = readMetaRow(text)
+    if (row) {
+      m.dates.push({ date: row.date, label: '' })
+      if (row.author) m.person ??= row.author
+      tags[i] = 'metadata'
+      continue
+    }
+    const date = readDateLine(text)
+    if (date) {
+      m.dates.push({ date: date.date, label: date.label })
+      const rest = date.rest.replace(/^ⓒ\s*/, '© ')
+      const holder = rest ? readCopyrightHolder(rest) : null
+      if (holder) m.outlets.push(holder)
+      // "Veröffentlicht am 28.04.2024 von Stefan Kramer", "… · Von Jonas Feldkamp"
+      const byline = rest ? readAuthorLine(rest.replace(/^[·|•,–-]\s*/, '')) : null
+      if (byline) m.person ??= byline
+      tags[i] = 'metadata'
+      continue
+    }
+    const programme = readBroadcastNote(text)
+    if (programme) {
+      m.programme ??= programme
+      tags[i] = 'metadata'
+      continue
+    }
+    const byline = readAuthorLine(text)
+    const agencyLine = byline ? null : readAgencyLine(text)
+    if (byline) m.person ??= byline
+    if (agencyLine) m.agency ??= agencyLine
+    if (byline || agencyLine) tags[i] = 'metadata'
+  }
+  return m
+}
+
+const BY_DATE =
+  /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,30})$/u
+
+/**
+ * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
+ * 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS". Returns the date and the author.
+ */
+export function readMetaRow(text: string): { date: PartialDate; author: string | null } | null {
+  if (text.length > 160) return null
+  const by = BY_DATE.exec(text)
+  if (by) {
+    const date = findDate(by[2]!)
+    const author = readAuthorLine(`Von ${by[1]!.trim()}`)
+    if (date && author) return { date: date.date, author }
+  }
+  const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
+  if (parts.length < 3 || parts.some((p) => countWords(p) > 8) || endsLikeSentence(text))
+    return null
+  const date = findDate(text)
+  if (!date) return null
+  const named =
+    /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(text)
+  return { date: date.date, author: named ? named[1]! : null }
+}
