@@ -15,6 +15,7 @@ describe('the contract', () => {
   it('names every event the core emits', () => {
     expect(eventNames).toEqual([
       'import.progress',
+      'reextract.progress',
       'library.changed',
       'search.progress',
       'dict.progress',
@@ -26,7 +27,6 @@ describe('the contract', () => {
       'backup.health',
       'job.progress',
       'job.finished',
-      'reextract.progress',
     ])
   })
 

@@ -21,7 +21,11 @@ describe('storing a batch of files', () => {
     })
     expect(r.results.map((x) => [x.source, x.id !== null, x.error?.message ?? null])).toEqual([
       ['a.txt', true, null],
-      ['b.txt', false, 'Unexpected error: the disk is full'],
+      [
+        'b.txt',
+        false,
+        'The article could not be stored in the library; the details are in the log.',
+      ],
       ['c.txt', true, null],
     ])
     const list = await call(core, 'library.list', {})

@@ -101,7 +101,11 @@ function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
     })()
   } catch (err) {
     if (databaseError(err)) throw err
-    return failed(p.source, err)
+    console.error(`[lesesaal] storing ${p.source} failed:`, err)
+    return failedImport(p.source, {
+      code: 'internal',
+      message: 'The article could not be stored in the library; the details are in the log.',
+    })
   }
 }
 
