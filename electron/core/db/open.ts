@@ -140,6 +140,21 @@ function configure(db: Db): void {
   // writers wait for each other (another process may hold the write lock for a while: a
   // dictionary import, an index flush) rather than fail
   db.pragma('busy_timeout = 15000')
+  if (!db.readonly) immediateByDefault(db)
+}
+
+/**
+ * Every transaction of a writable connection begins IMMEDIATE (takes the write lock first).
+ * A deferred transaction that reads and then writes cannot wait for another process's
+ * writer: SQLite answers SQLITE_BUSY at once when it tries to upgrade its read to a write
+ * (the busy timeout is not consulted then), so two imports, or the app and the CLI, would
+ * fail each other. Nested transactions stay savepoints; `.deferred()` is still there for a
+ * transaction that only reads.
+ */
+function immediateByDefault(db: Db): void {
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((fn: (...args: never[]) => unknown) =>
+    transaction(fn).immediate) as unknown as Db['transaction']
 }
 
 function openWritable(path: string): Db {

@@ -29,9 +29,12 @@ export function ReviewView() {
   const [newPerDay, setNewPerDay] = useState<number | null>(null)
   const [saved, setSaved] = useState<number | null>(null)
   const shownAt = useRef(0)
+  /** The card an answer was given to and not yet replaced: a second key press is not a second answer. */
+  const answered = useRef<number | null>(null)
 
   const load = useCallback(async () => {
     const next = await api.call('review.next', {})
+    answered.current = null
     setCard(next.card)
     setCounts(next.counts)
     setCountedAt(Date.now())
@@ -84,8 +87,11 @@ export function ReviewView() {
 
   const answer = useCallback(
     (rating: Rating) => {
-      if (!card || !shown || busy) return
+      // not `busy`: a key pressed while the last answer is still being saved is queued (serial),
+      // never dropped; the same card is not answered twice
+      if (!card || !shown || answered.current === card.id) return
       const id = card.id
+      answered.current = id
       setNotice(null)
       void serial(async () => {
         await api.call('review.answer', {
@@ -96,7 +102,7 @@ export function ReviewView() {
         await load()
       })
     },
-    [api, card, shown, busy, load, serial],
+    [api, card, shown, load, serial],
   )
 
   const undo = useCallback(

@@ -55,7 +55,8 @@ export function useDifficulty() {
   useEffect(() => {
     let live = true
     api.call('study.settings', {}).then(
-      (s) => live && setLevelShare(s.levelShare),
+      // (a host without the study room, or a test's fake API, answers nothing)
+      (s) => live && s && setLevelShare(s.levelShare),
       () => undefined,
     )
     return () => {
