@@ -18,9 +18,11 @@ import { importSources, sourcesFromPaths } from './import/importer'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
+import { notesHandlers } from './notes/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import { SearchIndex } from './search'
 import { searchHandlers } from './search/handlers'
+import { versionsHandlers } from './versions/handlers'
 
 export type { CoreContext, CoreOptions } from './context'
 export { externalUrl } from './library/handlers'
@@ -71,6 +73,8 @@ export function createCore(options: CoreOptions): Core {
     importHandlers(ctx),
     searchHandlers(db, search, emit),
     lex.handlers,
+    notesHandlers(ctx),
+    versionsHandlers(ctx),
   )
 
   return {

@@ -13,13 +13,23 @@ import { appSchemas, type AppEvents, type AppResults } from './app'
 import { importSchemas, type ImportEvents, type ImportResults } from './import'
 import { lexiconSchemas, type LexiconEvents, type LexiconResults } from './lexicon'
 import { librarySchemas, type LibraryEvents, type LibraryResults } from './library'
+import { notesSchemas, type NotesEvents, type NotesResults } from './notes'
 import { searchSchemas, type SearchEvents, type SearchResultsTable } from './search'
+import { versionsSchemas, type VersionsEvents, type VersionsResults } from './versions'
 
 export { MAX_IMPORT_BYTES } from './import'
 export { MAX_DICTIONARY_BYTES } from './lexicon'
 
 /** Every room's schemas; a method name may appear in one room only. */
-const rooms = [appSchemas, librarySchemas, importSchemas, searchSchemas, lexiconSchemas] as const
+const rooms = [
+  appSchemas,
+  librarySchemas,
+  importSchemas,
+  searchSchemas,
+  lexiconSchemas,
+  notesSchemas,
+  versionsSchemas,
+] as const
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
 export const schemas = {
@@ -28,6 +38,8 @@ export const schemas = {
   ...importSchemas,
   ...searchSchemas,
   ...lexiconSchemas,
+  ...notesSchemas,
+  ...versionsSchemas,
 } as const
 
 assertNoDuplicateMethods(rooms, schemas)
@@ -36,7 +48,14 @@ export type MethodName = keyof typeof schemas
 
 /** The result type of each method. Must name exactly the methods in `schemas`. */
 export interface ApiResults
-  extends AppResults, LibraryResults, ImportResults, SearchResultsTable, LexiconResults {}
+  extends
+    AppResults,
+    LibraryResults,
+    ImportResults,
+    SearchResultsTable,
+    LexiconResults,
+    NotesResults,
+    VersionsResults {}
 
 /** What a caller passes (defaults may be left out). */
 export type ApiInput<M extends MethodName> = z.input<(typeof schemas)[M]>
@@ -69,7 +88,14 @@ void contractIsComplete
 
 /** Events pushed from the core to the renderer. */
 export interface ApiEvents
-  extends AppEvents, LibraryEvents, ImportEvents, SearchEvents, LexiconEvents {}
+  extends
+    AppEvents,
+    LibraryEvents,
+    ImportEvents,
+    SearchEvents,
+    LexiconEvents,
+    NotesEvents,
+    VersionsEvents {}
 export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {
@@ -78,6 +104,7 @@ const eventTable: { [E in EventName]: true } = {
   'search.progress': true,
   'dict.progress': true,
   'app.command': true,
+  'notes.changed': true,
 }
 /** Every event name, at runtime (the table above fails the build when one is missing). */
 export const eventNames = Object.keys(eventTable) as EventName[]

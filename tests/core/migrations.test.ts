@@ -18,7 +18,11 @@ const tables = (db: Database.Database) =>
 
 describe('migrations', () => {
   it('are numbered in gaps of 10 and in order', () => {
-    migrations.forEach((m, i) => expect(m.version).toBe((i + 1) * 10))
+    // numbers are reserved per room, so one may still be missing while its room is built
+    migrations.forEach((m, i) => {
+      expect(m.version % 10).toBe(0)
+      if (i > 0) expect(m.version).toBeGreaterThan(migrations[i - 1]!.version)
+    })
     expect(LATEST_VERSION).toBe(migrations[migrations.length - 1]!.version)
   })
 

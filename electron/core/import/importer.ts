@@ -15,6 +15,7 @@ import {
 } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
+import { importAsNewerVersion } from '../versions/update'
 import { kindForName } from './kinds'
 import { loadParsers } from './parsers'
 import type { Extraction } from './pipeline'
@@ -203,6 +204,10 @@ function store(
   return db.transaction((): ImportResult => {
     const existing = findByHash(db, x.hash)
     if (existing !== null) return result(null, existing)
+    // the same URL again with another text: a newer version of that article (versions room)
+    const newer = importAsNewerVersion(db, x, { raw, sourceName: name, extractorVersion })
+    if (newer && 'duplicateOf' in newer) return result(null, newer.duplicateOf)
+    if (newer) return { ...result(newer.id, null), updated: newer.update }
     const id = insertArticle(db, {
       ...a,
       hash: x.hash,

@@ -75,7 +75,8 @@ export function insertArticle(db: Db, a: NewArticle): number {
   return id
 }
 
-function outletIdFor(db: Db, name: string): number {
+/** The id of the outlet with this name, created when new. */
+export function outletIdFor(db: Db, name: string): number {
   const row = stmt(db, 'SELECT id FROM outlets WHERE name = ?').get(name) as
     { id: number } | undefined
   if (row) return row.id

@@ -4,6 +4,7 @@ import { UserError } from '../../../shared/result'
 import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Emit } from '../import/importer'
+import { addNoteMatches } from '../notes/searchHits'
 import { SearchIndex } from './index'
 import { parseQuery, partKeys } from './query'
 import { bestSnippet, makeMatcher, matchRanges, openingSnippet } from './snippet'
@@ -59,7 +60,9 @@ export function searchHandlers(db: Db, search: SearchIndex, emit: Emit): SearchH
           score: h.score,
         }
       })
-      return { hits, total: outcome.total }
+      // the user's own notes and highlights: "in your note" (notes room)
+      const inNotes = addNoteMatches(db, outcome.parsed, outcome.expansions, filters, hits, offset)
+      return inNotes ? { hits, total: outcome.total, inNotes } : { hits, total: outcome.total }
     },
 
     'search.matches': async ({ id, query }) => {

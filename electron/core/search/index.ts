@@ -19,6 +19,7 @@
  */
 import { Index, type StorageInterface } from 'flexsearch'
 import type { Db } from '../db/open'
+import { ARTICLES_TAGGED_SQL } from '../notes/tagged'
 import { ANALYZER_ID, indexPositions, keyName, PLACE_SPAN, stem, stopNumber } from './analyzer'
 import { createGermanEncoder, PRE_ANALYSED } from './encoder'
 import { verifyPhrase } from './phrase'
@@ -1175,9 +1176,8 @@ export class SearchIndex {
       args.push(f.to)
     }
     if (f.tag) {
-      where.push(
-        'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)',
-      )
+      // the article's own tags and those on its highlights and notes (notes room)
+      where.push(`a.id IN ${ARTICLES_TAGGED_SQL}`)
       args.push(f.tag)
     }
     if (f.story) {

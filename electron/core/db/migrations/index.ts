@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import * as m0010 from './0010-initial'
 import * as m0020 from './0020-search'
 import * as m0030 from './0030-lexicon'
+import * as m0050 from './0050-notes'
 
 export interface Migration {
   /** Numbered in gaps of 10; the library's `user_version` is the last one applied. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial', up: m0010.up },
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'lexicon', up: m0030.up },
+  { version: 50, name: 'notes', up: m0050.up },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version

@@ -1,0 +1,147 @@
+/**
+ * Search over the user's own words: note bodies and highlighted passages, consulted beside
+ * the article index (not inside it), so a query finds "in your note". A small inverted index
+ * in memory (analyzer keys -> notes), built on the first query after a change; a change by
+ * another process on the same file is noticed through SQLite's `data_version`.
+ */
+import type { SearchHit } from '../../../shared/types'
+import type { Db } from '../db/open'
+import { indexKeys } from '../search/analyzer'
+import { partKeys, type ParsedQuery } from '../search/query'
+import { bestSnippet, makeMatcher, matchRanges, type Matcher } from '../search/snippet'
+
+/** One searchable text of the user's: a note, or the words of a highlight. */
+interface NoteDoc {
+  kind: 'note' | 'highlight'
+  article: number | null
+  story: number | null
+  text: string
+  at: string
+}
+
+/** What a result shows about a match in the user's notes. */
+export type NoteMatch = NonNullable<SearchHit['note']>
+
+const instances = new WeakMap<Db, NotesSearch>()
+
+/** The notes search of a library (one per connection). */
+export function notesSearchFor(db: Db): NotesSearch {
+  let s = instances.get(db)
+  if (!s) instances.set(db, (s = new NotesSearch(db)))
+  return s
+}
+
+export class NotesSearch {
+  private docs: NoteDoc[] | null = null
+  private index = new Map<string, number[]>()
+  private sortedKeys: string[] = []
+  private dataVersion = -1
+
+  constructor(private readonly db: Db) {}
+
+  /** Forget the index (a note or highlight changed in this process). */
+  invalidate(): void {
+    this.docs = null
+  }
+
+  private load(): NoteDoc[] {
+    const version = this.db.pragma('data_version', { simple: true }) as number
+    if (version !== this.dataVersion) {
+      // another connection committed something: maybe notes
+      this.dataVersion = version
+      this.docs = null
+    }
+    if (this.docs) return this.docs
+    const docs = this.db
+      .prepare(
+        `SELECT 'note' AS kind, coalesce(n.article_id, h.article_id) AS article, n.story_id AS story,
+           n.body AS text, n.updated_at AS at
+         FROM notes n LEFT JOIN highlights h ON h.id = n.highlight_id
+         UNION ALL
+         SELECT 'highlight', h.article_id, NULL, h.exact, h.updated_at FROM highlights h`,
+      )
+      .all() as NoteDoc[]
+    const index = new Map<string, number[]>()
+    docs.forEach((d, i) => {
+      for (const key of new Set(indexKeys(d.text))) {
+        const list = index.get(key)
+        if (list) list.push(i)
+        else index.set(key, [i])
+      }
+    })
+    this.index = index
+    this.sortedKeys = [...index.keys()].sort()
+    this.docs = docs
+    return docs
+  }
+
+  /** The notes having every term of one key (its expansions from the article index too). */
+  private docsOf(key: string, expansions: Map<string, Set<string>>): Set<number> {
+    const out = new Set<number>()
+    if (key.endsWith('*')) {
+      const prefix = key.slice(0, -1)
+      let lo = 0
+      let hi = this.sortedKeys.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (this.sortedKeys[mid]! < prefix) lo = mid + 1
+        else hi = mid
+      }
+      for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(prefix); i++)
+        for (const d of this.index.get(this.sortedKeys[i]!)!) out.add(d)
+      return out
+    }
+    for (const term of expansions.get(key) ?? [key])
+      for (const d of this.index.get(term) ?? []) out.add(d)
+    for (const d of this.index.get(key) ?? []) out.add(d)
+    return out
+  }
+
+  /**
+   * The articles whose notes or highlights contain every part of the query (and none of
+   * the excluded ones), each with its best matching note (notes before highlights, newest
+   * first). `allowed` narrows to the articles the query's filters allow.
+   */
+  match(
+    parsed: ParsedQuery,
+    expansions: Map<string, Set<string>>,
+  ): Map<number, { doc: NoteDoc; matcher: Matcher }> {
+    const out = new Map<number, { doc: NoteDoc; matcher: Matcher }>()
+    if (!parsed.include.length) return out
+    const docs = this.load()
+    if (!docs.length) return out
+    let found: Set<number> | null = null
+    for (const part of parsed.include) {
+      for (const key of partKeys(part)) {
+        const these: Set<number> = this.docsOf(key, expansions)
+        if (found) for (const d of found) if (!these.has(d)) found.delete(d)
+        found ??= these
+        if (!found.size) return out
+      }
+    }
+    if (!found) return out
+    for (const part of parsed.exclude)
+      for (const key of partKeys(part))
+        for (const d of this.docsOf(key, expansions)) found.delete(d)
+    if (!found.size) return out
+    const matcher = makeMatcher(parsed, expansions)
+    const phrases = parsed.include.some((p) => p.kind === 'phrase')
+    for (const i of found) {
+      const doc = docs[i]!
+      if (doc.article === null) continue
+      const best = out.get(doc.article)?.doc
+      if (best && (best.kind === 'note') >= (doc.kind === 'note') && best.at >= doc.at) continue
+      // a phrase counts only where it stands as a whole
+      if (phrases && !matchRanges(doc.text, matcher).length) continue
+      out.set(doc.article, { doc, matcher })
+    }
+    return out
+  }
+}
+
+/** The passage of a note that shows the match, for the result list. */
+export function noteSnippet(m: { doc: NoteDoc; matcher: Matcher }): NoteMatch {
+  const paragraphs = m.doc.text.split(/\n+/).filter((p) => p.trim())
+  const s = bestSnippet(paragraphs, m.matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
+  return { from: m.doc.kind, snippet: s.text, highlights: s.highlights }
+}

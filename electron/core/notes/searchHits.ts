@@ -1,0 +1,94 @@
+/**
+ * What the search handler adds from the user's notes: the "in your note" label on the page's
+ * hits, and the articles whose notes match, as a small section of their own (first page).
+ */
+import type { SearchHit, SearchResults } from '../../../shared/types'
+import type { Db } from '../db/open'
+import { stmt } from '../db/statements'
+import type { SearchFilters } from '../search'
+import type { ParsedQuery } from '../search/query'
+import { openingSnippet } from '../search/snippet'
+import { notesSearchFor, noteSnippet } from './search'
+import { ARTICLES_TAGGED_SQL } from './tagged'
+
+/** How many articles found in notes the first page shows. */
+const IN_NOTES_SHOWN = 5
+
+/** Labels `hits` and returns the in-notes section (null when the notes have nothing). */
+export function addNoteMatches(
+  db: Db,
+  parsed: ParsedQuery,
+  expansions: Map<string, Set<string>>,
+  filters: SearchFilters,
+  hits: SearchHit[],
+  offset: number,
+): SearchResults['inNotes'] | null {
+  const found = notesSearchFor(db).match(parsed, expansions)
+  if (!found.size) return null
+  for (const hit of hits) {
+    const m = found.get(hit.id)
+    if (m) hit.note = noteSnippet(m)
+  }
+  if (offset > 0) return null
+  const ids = allowed(db, [...found.keys()], filters)
+  if (!ids.length) return null
+  // the notes changed most recently first
+  ids.sort((a, b) => (found.get(b)!.doc.at > found.get(a)!.doc.at ? 1 : -1))
+  const summary = stmt(
+    db,
+    'SELECT a.title, a.kicker, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
+  )
+  const opening = stmt(
+    db,
+    'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position LIMIT 1',
+  ).pluck()
+  return {
+    total: ids.length,
+    hits: ids.slice(0, IN_NOTES_SHOWN).map((id): SearchHit => {
+      const a = summary.get(id) as Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
+      const s = openingSnippet([(opening.get(id) as string | undefined) ?? ''])
+      return {
+        id,
+        ...a,
+        snippet: s.text,
+        highlights: [],
+        snippetFrom: 'text',
+        matchedIn: [],
+        score: 0,
+        note: noteSnippet(found.get(id)!),
+      }
+    }),
+  }
+}
+
+/** The ids the query's filters allow (all of them without filters). */
+function allowed(db: Db, ids: number[], f: SearchFilters): number[] {
+  const where: string[] = []
+  const args: unknown[] = [JSON.stringify(ids)]
+  if (f.outlet) {
+    where.push('a.outlet_id = (SELECT id FROM outlets WHERE name = ?)')
+    args.push(f.outlet)
+  }
+  if (f.from) {
+    where.push('a.published >= ?')
+    args.push(f.from)
+  }
+  if (f.to) {
+    where.push("a.published <= ? || '~'")
+    args.push(f.to)
+  }
+  if (f.tag) {
+    where.push(`a.id IN ${ARTICLES_TAGGED_SQL}`)
+    args.push(f.tag)
+  }
+  if (f.story) {
+    where.push('a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)')
+    args.push(f.story)
+  }
+  return db
+    .prepare(
+      `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`,
+    )
+    .pluck()
+    .all(...args) as number[]
+}
