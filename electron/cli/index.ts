@@ -14,7 +14,9 @@ import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
+import { registerNotesCommands } from './commands/notes'
 import { registerSearchCommands } from './commands/search'
+import { registerVersionsCommands } from './commands/versions'
 import { CliError, type Cli } from './context'
 
 /** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
@@ -76,6 +78,8 @@ export async function main(argv: string[]): Promise<number> {
   registerLibraryCommands(cli)
   registerSearchCommands(cli)
   registerLexiconCommands(cli)
+  registerNotesCommands(cli)
+  registerVersionsCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

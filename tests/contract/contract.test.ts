@@ -19,6 +19,7 @@ describe('the contract', () => {
       'search.progress',
       'dict.progress',
       'app.command',
+      'notes.changed',
     ])
   })
 
