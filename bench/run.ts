@@ -25,11 +25,32 @@ const { values } = parseArgs({
     known: { type: 'string', default: '200' },
     skip: { type: 'string', default: '' },
     dict: { type: 'string' },
+    notes: { type: 'boolean', default: false },
   },
 })
+// `--notes`: the notes section alone (the corpus is optional for it)
+if (values.notes) {
+  const { runNotesBench } = await import('./notes')
+  const notes = await runNotesBench(values.corpus ? loadCorpus(values.corpus) : null)
+  console.log(notes.table)
+  const file =
+    values.out ??
+    join(
+      import.meta.dirname,
+      'results',
+      `notes-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), notes: notes.figures }, null, 2),
+  )
+  console.error(`\nwritten: ${file}`)
+  process.exit(0)
+}
 if (!values.corpus) {
   console.error(
-    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]',
+    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]\n       npm run bench -- --notes [--corpus PATH] [--out FILE]',
   )
   process.exit(1)
 }

@@ -74,12 +74,31 @@ const FUZZY_MIN_QUOTE_SCORE_WITH_CONTEXT = 0.6
 const MIN_CONTEXT_SCORE = 0.5
 const SHORT_QUOTE = 32
 
-/** 1 for an exact match of `str` in `text`, falling towards 0 with each edit (Hypothesis). */
+/**
+ * 1 for an exact match of `str` in `text`, falling towards 0 with each edit (Hypothesis's
+ * `textMatchScore`). Both are contexts of at most 32 characters, so the fewest edits that
+ * turn `str` into some stretch of `text` are counted directly (a 32 × 32 table) rather than
+ * with the matcher, whose set-up costs more than the count at this size.
+ */
 function textMatchScore(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0
   if (text.includes(str)) return 1
-  const matches = approxSearch(text, str, str.length)
-  return matches.length ? 1 - matches[0]!.errors / str.length : 0
+  const m = str.length
+  let prev = new Uint16Array(m + 1)
+  let cur = new Uint16Array(m + 1)
+  for (let i = 0; i <= m; i++) prev[i] = i
+  let bestErrors = prev[m]!
+  for (let j = 1; j <= text.length; j++) {
+    cur[0] = 0 // a match may start anywhere in the text
+    const c = text.charCodeAt(j - 1)
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (str.charCodeAt(i - 1) === c ? 0 : 1)
+      cur[i] = Math.min(sub, prev[i]! + 1, cur[i - 1]! + 1)
+    }
+    if (cur[m]! < bestErrors) bestErrors = cur[m]!
+    ;[prev, cur] = [cur, prev]
+  }
+  return 1 - bestErrors / m
 }
 
 function scoreCandidate(
@@ -139,25 +158,108 @@ export function reanchor(
     return { status: 'anchored', selectors: selectorsFor(text, hint, hint + exact.length) }
   }
   // 2. the exact quote elsewhere: the best by context and nearness
-  const exactHits = occurrences(text, exact).map((start) => ({
-    start,
-    end: start + exact.length,
-    errors: 0,
-  }))
+  const exactHits = nearest(
+    occurrences(text, exact).map((start) => ({ start, end: start + exact.length, errors: 0 })),
+    hint,
+  )
   const exactBest = exactHits.length ? best(text, old, hint, exactHits) : null
   if (exactBest && acceptable(exactBest, exact.length))
     return { status: 'moved', selectors: selectorsFor(text, exactBest.start, exactBest.end) }
   // 3. a fuzzy match: the words of the quote changed a little
-  const maxErrors = Math.min(256, Math.floor(exact.length / 2))
-  if (maxErrors > 0 && !exactHits.length) {
-    const b = best(text, old, hint, approxSearch(text, exact, maxErrors))
-    if (b && b.end > b.start && acceptable(b, exact.length)) {
+  if (!exactHits.length && exact.length >= 2) {
+    const b = fuzzy(text, old, hint)
+    if (b) {
       const { start, end } = trimToText(text, b.start, b.end)
       return { status: 'moved', selectors: selectorsFor(text, start, end) }
     }
   }
   // 4. an orphan: kept as it was
   return { status: 'orphan', selectors: old }
+}
+
+/** At most this many candidates are scored: the nearest to where the quote was. */
+const MAX_CANDIDATES = 40
+/** Fuzzy search looks in at most this many places where the quote's words still stand. */
+const MAX_WINDOWS = 24
+
+function nearest<T extends { start: number }>(candidates: T[], hint: number): T[] {
+  if (candidates.length <= MAX_CANDIDATES) return candidates
+  return [...candidates]
+    .sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint))
+    .slice(0, MAX_CANDIDATES)
+}
+
+/** Fuzzy candidates inside one stretch of the text, with offsets into the whole text. */
+function searchIn(text: string, quote: string, from: number, to: number): Candidate[] {
+  const start = Math.max(0, from)
+  const maxErrors = Math.min(256, Math.floor(quote.length / 2))
+  return approxSearch(text.slice(start, Math.min(text.length, to)), quote, maxErrors).map((m) => ({
+    start: m.start + start,
+    end: m.end + start,
+    errors: m.errors,
+  }))
+}
+
+/**
+ * Filter, then verify (Myers' matcher costs about a millisecond per kilobyte of text for a
+ * sentence-long quote, so it does not run over the whole article): first around the mapped
+ * position, then where enough of the quote's longer words still stand together. A quote
+ * with too few of its words left anywhere is gone.
+ */
+function fuzzy(
+  text: string,
+  old: TextSelectors,
+  hint: number,
+): { start: number; end: number; quote: number; context: number } | null {
+  const q = old.exact
+  const pad = q.length + CONTEXT_CHARS
+  const near = best(
+    text,
+    old,
+    hint,
+    nearest(searchIn(text, q, hint - pad, hint + q.length + pad), hint),
+  )
+  if (near && near.end > near.start && acceptable(near, q.length)) return near
+  const candidates: Candidate[] = []
+  for (const w of windowsWithWords(text, q)) candidates.push(...searchIn(text, q, w.start, w.end))
+  const b = best(text, old, hint, nearest(candidates, hint))
+  return b && b.end > b.start && acceptable(b, q.length) ? b : null
+}
+
+/** A changed quote keeps at least this share of its longer words (a quote score of 0.6). */
+const WORDS_KEPT = 0.4
+
+/**
+ * The stretches of `text` where enough of the quote's longer words stand close together
+ * for a fuzzy match to be possible: a deleted passage has none, and costs no search.
+ */
+function windowsWithWords(text: string, quote: string): { start: number; end: number }[] {
+  const words = [...new Set(quote.match(/[\p{L}\p{N}]{4,}/gu) ?? [])]
+  if (!words.length) return []
+  const need = Math.max(1, Math.ceil(words.length * WORDS_KEPT))
+  const hits: { at: number; word: number }[] = []
+  words.forEach((w, word) => {
+    for (const at of occurrences(text, w).slice(0, 500)) hits.push({ at, word })
+  })
+  hits.sort((a, b) => a.at - b.at)
+  const span = 2 * quote.length
+  const seen = new Uint16Array(words.length)
+  let distinct = 0
+  const found: { start: number; end: number; distinct: number }[] = []
+  for (let lo = 0, hi = 0; hi < hits.length; hi++) {
+    if (seen[hits[hi]!.word]!++ === 0) distinct++
+    while (hits[hi]!.at - hits[lo]!.at > span) if (--seen[hits[lo++]!.word]! === 0) distinct--
+    if (distinct >= need) {
+      const start = hits[lo]!.at - quote.length
+      const end = hits[hi]!.at + quote.length
+      const last = found.at(-1)
+      if (last && start <= last.end) {
+        last.end = Math.max(last.end, end)
+        last.distinct = Math.max(last.distinct, distinct)
+      } else found.push({ start, end, distinct })
+    }
+  }
+  return found.sort((a, b) => b.distinct - a.distinct).slice(0, MAX_WINDOWS)
 }
 
 /**

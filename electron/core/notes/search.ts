@@ -32,8 +32,9 @@ export function notesSearchFor(db: Db): NotesSearch {
 }
 
 export class NotesSearch {
+  /** Notes first, then highlights, each newest first: a lower number is a better match. */
   private docs: NoteDoc[] | null = null
-  private index = new Map<string, number[]>()
+  private index = new Map<string, Int32Array>()
   private sortedKeys: string[] = []
   private dataVersion = -1
 
@@ -58,26 +59,27 @@ export class NotesSearch {
            n.body AS text, n.updated_at AS at
          FROM notes n LEFT JOIN highlights h ON h.id = n.highlight_id
          UNION ALL
-         SELECT 'highlight', h.article_id, NULL, h.exact, h.updated_at FROM highlights h`,
+         SELECT 'highlight', h.article_id, NULL, h.exact, h.updated_at FROM highlights h
+         ORDER BY 1 DESC, 5 DESC`,
       )
       .all() as NoteDoc[]
-    const index = new Map<string, number[]>()
+    const lists = new Map<string, number[]>()
     docs.forEach((d, i) => {
       for (const key of new Set(indexKeys(d.text))) {
-        const list = index.get(key)
+        const list = lists.get(key)
         if (list) list.push(i)
-        else index.set(key, [i])
+        else lists.set(key, [i])
       }
     })
-    this.index = index
-    this.sortedKeys = [...index.keys()].sort()
+    this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
+    this.sortedKeys = [...lists.keys()].sort()
     this.docs = docs
     return docs
   }
 
-  /** The notes having every term of one key (its expansions from the article index too). */
-  private docsOf(key: string, expansions: Map<string, Set<string>>): Set<number> {
-    const out = new Set<number>()
+  /** The posting lists one query key stands for (its expansions from the article index too). */
+  private listsOf(key: string, expansions: Map<string, Set<string>>): Int32Array[] {
+    const out: Int32Array[] = []
     if (key.endsWith('*')) {
       const prefix = key.slice(0, -1)
       let lo = 0
@@ -88,19 +90,22 @@ export class NotesSearch {
         else hi = mid
       }
       for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(prefix); i++)
-        for (const d of this.index.get(this.sortedKeys[i]!)!) out.add(d)
+        out.push(this.index.get(this.sortedKeys[i]!)!)
       return out
     }
-    for (const term of expansions.get(key) ?? [key])
-      for (const d of this.index.get(term) ?? []) out.add(d)
-    for (const d of this.index.get(key) ?? []) out.add(d)
+    const terms = new Set(expansions.get(key) ?? [])
+    terms.add(key)
+    for (const t of terms) {
+      const list = this.index.get(t)
+      if (list) out.push(list)
+    }
     return out
   }
 
   /**
-   * The articles whose notes or highlights contain every part of the query (and none of
-   * the excluded ones), each with its best matching note (notes before highlights, newest
-   * first). `allowed` narrows to the articles the query's filters allow.
+   * The articles whose notes or highlights contain every part of the query (one note must
+   * have them all) and none of the excluded ones, each with its best note: notes before
+   * highlights, the newest first; the map is in that order too.
    */
   match(
     parsed: ParsedQuery,
@@ -110,27 +115,27 @@ export class NotesSearch {
     if (!parsed.include.length) return out
     const docs = this.load()
     if (!docs.length) return out
-    let found: Set<number> | null = null
-    for (const part of parsed.include) {
-      for (const key of partKeys(part)) {
-        const these: Set<number> = this.docsOf(key, expansions)
-        if (found) for (const d of found) if (!these.has(d)) found.delete(d)
-        found ??= these
-        if (!found.size) return out
-      }
+    // count, per note, how many of the query's keys it has (each key once)
+    const keys = parsed.include.flatMap(partKeys)
+    if (keys.length > 250) return out
+    const count = new Uint8Array(docs.length)
+    for (let k = 0; k < keys.length; k++) {
+      const lists = this.listsOf(keys[k]!, expansions)
+      if (!lists.length) return out
+      for (const list of lists)
+        for (let i = 0; i < list.length; i++) if (count[list[i]!] === k) count[list[i]!] = k + 1
     }
-    if (!found) return out
     for (const part of parsed.exclude)
       for (const key of partKeys(part))
-        for (const d of this.docsOf(key, expansions)) found.delete(d)
-    if (!found.size) return out
-    const matcher = makeMatcher(parsed, expansions)
+        for (const list of this.listsOf(key, expansions))
+          for (let i = 0; i < list.length; i++) count[list[i]!] = 0
     const phrases = parsed.include.some((p) => p.kind === 'phrase')
-    for (const i of found) {
+    let matcher: Matcher | null = null
+    for (let i = 0; i < docs.length; i++) {
+      if (count[i] !== keys.length) continue
       const doc = docs[i]!
-      if (doc.article === null) continue
-      const best = out.get(doc.article)?.doc
-      if (best && (best.kind === 'note') >= (doc.kind === 'note') && best.at >= doc.at) continue
+      if (doc.article === null || out.has(doc.article)) continue
+      matcher ??= makeMatcher(parsed, expansions)
       // a phrase counts only where it stands as a whole
       if (phrases && !matchRanges(doc.text, matcher).length) continue
       out.set(doc.article, { doc, matcher })

@@ -7,7 +7,6 @@ import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchFilters } from '../search'
 import type { ParsedQuery } from '../search/query'
-import { openingSnippet } from '../search/snippet'
 import { notesSearchFor, noteSnippet } from './search'
 import { ARTICLES_TAGGED_SQL } from './tagged'
 
@@ -30,27 +29,22 @@ export function addNoteMatches(
     if (m) hit.note = noteSnippet(m)
   }
   if (offset > 0) return null
-  const ids = allowed(db, [...found.keys()], filters)
+  // in the notes search's order: notes before highlights, the newest first
+  const ids = hasFilters(filters) ? allowed(db, [...found.keys()], filters) : [...found.keys()]
   if (!ids.length) return null
-  // the notes changed most recently first
-  ids.sort((a, b) => (found.get(b)!.doc.at > found.get(a)!.doc.at ? 1 : -1))
   const summary = stmt(
     db,
     'SELECT a.title, a.kicker, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
   )
-  const opening = stmt(
-    db,
-    'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position LIMIT 1',
-  ).pluck()
   return {
     total: ids.length,
     hits: ids.slice(0, IN_NOTES_SHOWN).map((id): SearchHit => {
       const a = summary.get(id) as Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
-      const s = openingSnippet([(opening.get(id) as string | undefined) ?? ''])
+      // what these hits show is the note: the article's own snippet is left empty
       return {
         id,
         ...a,
-        snippet: s.text,
+        snippet: '',
         highlights: [],
         snippetFrom: 'text',
         matchedIn: [],
@@ -61,7 +55,9 @@ export function addNoteMatches(
   }
 }
 
-/** The ids the query's filters allow (all of them without filters). */
+const hasFilters = (f: SearchFilters) => Boolean(f.outlet || f.from || f.to || f.tag || f.story)
+
+/** The ids the query's filters allow, in the given order. */
 function allowed(db: Db, ids: number[], f: SearchFilters): number[] {
   const where: string[] = []
   const args: unknown[] = [JSON.stringify(ids)]
@@ -85,10 +81,13 @@ function allowed(db: Db, ids: number[], f: SearchFilters): number[] {
     where.push('a.id IN (SELECT article_id FROM story_articles WHERE story_id = ?)')
     args.push(f.story)
   }
-  return db
-    .prepare(
-      `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`,
-    )
-    .pluck()
-    .all(...args) as number[]
+  const kept = new Set(
+    db
+      .prepare(
+        `SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))${where.map((w) => ` AND ${w}`).join('')}`,
+      )
+      .pluck()
+      .all(...args) as number[],
+  )
+  return ids.filter((id) => kept.has(id))
 }

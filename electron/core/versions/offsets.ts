@@ -1,12 +1,13 @@
 /**
  * Carrying offsets from an article's old text to its new one, so a highlight's old position
  * becomes a good guess in the new text (a paragraph inserted before it shifts it; the
- * position is still "the same words"). Paragraphs are compared first, then the words of the
- * paragraphs that changed, with jsdiff's Myers diff; a diff that would take too long gives up
- * and the offsets are taken proportionally (re-anchoring then searches for the quote).
+ * position is still "the same words"). Paragraphs are compared first, then the words of each
+ * changed paragraph with the new paragraph most like it, with jsdiff's Myers diff; where no
+ * stretch is the same, offsets follow the last one that is (re-anchoring then searches).
  */
 import { diffArrays } from 'diff'
-import { paragraphStarts, PARAGRAPH_SEPARATOR } from '../../../shared/text'
+import { paragraphStarts } from '../../../shared/text'
+import { similarity } from './diff'
 
 /** A stretch of text that is the same in both versions. */
 interface Same {
@@ -16,8 +17,12 @@ interface Same {
 }
 
 const TOKEN = /\s+|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu
-/** Word diffs of one changed block give up after this long (the rest is searched for). */
-const DIFF_TIMEOUT_MS = 40
+/** A word diff gives up after this long (the rest is searched for). */
+const DIFF_TIMEOUT_MS = 20
+/** Paragraphs this alike (shared words) are one paragraph, edited. */
+const SAME_PARAGRAPH = 0.5
+/** How many new paragraphs an edited one is compared with. */
+const LOOK_AHEAD = 6
 
 /** A function from offsets in the old article text to offsets in the new one. */
 export function offsetMap(
@@ -52,14 +57,30 @@ export function offsetMap(
       added = next.count
       k++
     }
-    if (removed && added) {
+    // each old paragraph with the most alike new one, in order (an edited paragraph), so the
+    // word diffs stay small
+    let from = 0
+    for (let r = 0; r < removed && from < added; r++) {
+      const before = oldParagraphs[oi + r]!
+      let bestAt = -1
+      let bestScore = SAME_PARAGRAPH
+      // edits keep the order of paragraphs: the next few are the candidates
+      for (let j = from; j < Math.min(added, from + LOOK_AHEAD); j++) {
+        const score = similarity(before, newParagraphs[ni + j]!)
+        if (score > bestScore) {
+          bestScore = score
+          bestAt = j
+        }
+      }
+      if (bestAt < 0) continue
       wordSame(
-        oldParagraphs.slice(oi, oi + removed).join(PARAGRAPH_SEPARATOR),
-        newParagraphs.slice(ni, ni + added).join(PARAGRAPH_SEPARATOR),
-        oldStarts[oi]!,
-        newStarts[ni]!,
+        before,
+        newParagraphs[ni + bestAt]!,
+        oldStarts[oi + r]!,
+        newStarts[ni + bestAt]!,
         same,
       )
+      from = bestAt + 1
     }
     oi += removed
     ni += added
@@ -92,19 +113,37 @@ function wordSame(
   newBase: number,
   out: Same[],
 ): void {
-  const a = before.match(TOKEN) ?? []
-  const b = after.match(TOKEN) ?? []
-  const parts = diffArrays(a, b, { timeout: DIFF_TIMEOUT_MS })
-  if (!parts) return
-  let o = oldBase
-  let n = newBase
-  for (const part of parts) {
-    const length = part.value.reduce((sum, token) => sum + token.length, 0)
-    if (!part.added && !part.removed) {
-      out.push({ oldStart: o, newStart: n, length })
-      o += length
-      n += length
-    } else if (part.removed) o += length
-    else n += length
+  // what both begin and end with is the same as it stands; only the middle is diffed
+  const max = Math.min(before.length, after.length)
+  let head = 0
+  while (head < max && before.charCodeAt(head) === after.charCodeAt(head)) head++
+  let tail = 0
+  while (
+    tail < max - head &&
+    before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)
+  )
+    tail++
+  if (head) out.push({ oldStart: oldBase, newStart: newBase, length: head })
+  const a = before.slice(head, before.length - tail).match(TOKEN) ?? []
+  const b = after.slice(head, after.length - tail).match(TOKEN) ?? []
+  if (a.length && b.length) {
+    const parts = diffArrays(a, b, { timeout: DIFF_TIMEOUT_MS })
+    let o = oldBase + head
+    let n = newBase + head
+    for (const part of parts ?? []) {
+      const length = part.value.reduce((sum, token) => sum + token.length, 0)
+      if (!part.added && !part.removed) {
+        out.push({ oldStart: o, newStart: n, length })
+        o += length
+        n += length
+      } else if (part.removed) o += length
+      else n += length
+    }
   }
+  if (tail)
+    out.push({
+      oldStart: oldBase + before.length - tail,
+      newStart: newBase + after.length - tail,
+      length: tail,
+    })
 }

@@ -234,14 +234,18 @@ export function reanchorAll(
     }
     const r = reanchor(text, old, map)
     counts[r.status]++
-    const changedWords = r.status !== 'orphan' && r.selectors.exact !== h.exact
-    storeAnchoring(
-      db,
-      h.id,
-      r.status,
-      r.selectors,
-      changedWords ? (h.quote_before ?? h.exact) : null,
-    )
+    const s = r.selectors
+    // most highlights stay where they were: nothing to write
+    const same =
+      r.status === h.status &&
+      s.start === h.start_pos &&
+      s.end === h.end_pos &&
+      s.exact === h.exact &&
+      s.prefix === h.prefix &&
+      s.suffix === h.suffix
+    if (same) continue
+    const changedWords = r.status !== 'orphan' && s.exact !== h.exact
+    storeAnchoring(db, h.id, r.status, s, changedWords ? (h.quote_before ?? h.exact) : null)
   }
   return counts
 }

@@ -30,10 +30,12 @@ export function up(db: Database): void {
       -- the words as first highlighted, when re-anchoring found changed words
       quote_before TEXT,
       created_at   TEXT NOT NULL,
-      updated_at   TEXT NOT NULL
+      updated_at   TEXT NOT NULL,
+      -- the last change to the highlight or its note (kept by triggers): the overview's order
+      touched_at   TEXT NOT NULL DEFAULT ''
     );
     CREATE INDEX highlights_article ON highlights (article_id, start_pos);
-    CREATE INDEX highlights_updated ON highlights (updated_at);
+    CREATE INDEX highlights_touched ON highlights (touched_at);
 
     CREATE TABLE notes (
       id           INTEGER PRIMARY KEY,
@@ -50,7 +52,19 @@ export function up(db: Database): void {
     );
     CREATE INDEX notes_article ON notes (article_id);
     CREATE INDEX notes_story ON notes (story_id);
-    CREATE INDEX notes_updated ON notes (updated_at);
+    CREATE INDEX notes_standalone ON notes (updated_at) WHERE highlight_id IS NULL;
+
+    CREATE TRIGGER highlights_touched_insert AFTER INSERT ON highlights
+      BEGIN UPDATE highlights SET touched_at = new.updated_at WHERE id = new.id; END;
+    CREATE TRIGGER highlights_touched_update AFTER UPDATE OF updated_at ON highlights
+      WHEN new.updated_at > new.touched_at
+      BEGIN UPDATE highlights SET touched_at = new.updated_at WHERE id = new.id; END;
+    CREATE TRIGGER highlights_touched_note_insert AFTER INSERT ON notes
+      WHEN new.highlight_id IS NOT NULL
+      BEGIN UPDATE highlights SET touched_at = max(touched_at, new.updated_at) WHERE id = new.highlight_id; END;
+    CREATE TRIGGER highlights_touched_note_update AFTER UPDATE OF updated_at ON notes
+      WHEN new.highlight_id IS NOT NULL
+      BEGIN UPDATE highlights SET touched_at = max(touched_at, new.updated_at) WHERE id = new.highlight_id; END;
 
     -- A note's earlier text, when an import replaced it (or was not taken over it).
     CREATE TABLE note_history (
