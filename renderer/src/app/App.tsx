@@ -8,6 +8,8 @@ import { ImportReport } from '../features/import/ImportReport'
 import { PasteDialog } from '../features/import/PasteDialog'
 import { GlossaryView } from '../features/glossary/GlossaryView'
 import { LibraryView } from '../features/library/LibraryView'
+import { NotesView } from '../features/notes/NotesView'
+import { useRestoreNoteDrafts } from '../features/notes/useRestoreNoteDrafts'
 import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
 import { SearchProvider } from '../features/search/SearchContext'
@@ -40,13 +42,22 @@ function Shell() {
   const changeSearch = useCallback(
     (search: SearchParams, typing: boolean) => {
       // typing in the library or the reader starts a search; clearing the field goes back
-      if (!search.query && !search.outlet && !search.from && !search.to)
+      if (
+        !search.query &&
+        !search.outlet &&
+        !search.from &&
+        !search.to &&
+        !search.tag &&
+        !search.story
+      )
         navigate({ view: 'library' }, typing)
       else navigate({ view: 'search', search }, typing && route.view === 'search')
     },
     [navigate, route.view],
   )
   const toLibrary = useCallback(() => navigate({ view: 'library' }), [navigate])
+  // notes typed just before the app was closed or killed are saved now (notes room)
+  useRestoreNoteDrafts()
 
   useEffect(() => {
     document.documentElement.lang = i18n.resolvedLanguage ?? 'de'
@@ -100,6 +111,14 @@ function Shell() {
             >
               {t('app.glossary')}
             </button>
+            <button
+              type="button"
+              className={route.view === 'notes' ? 'navlink active' : 'navlink'}
+              onClick={() => navigate({ view: 'notes' })}
+              aria-current={route.view === 'notes' ? 'page' : undefined}
+            >
+              {t('notes.nav')}
+            </button>
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
@@ -133,6 +152,8 @@ function Shell() {
             <SearchView />
           ) : route.view === 'glossary' ? (
             <GlossaryView />
+          ) : route.view === 'notes' ? (
+            <NotesView onOpen={openArticle} />
           ) : (
             <LibraryView onOpen={openArticle} />
           )}

@@ -5,6 +5,8 @@ export interface SearchParams {
   outlet: string | null
   from: string | null
   to: string | null
+  tag?: string | null
+  story?: number | null
 }
 
 /**
@@ -16,6 +18,7 @@ export type Route =
   | { view: 'search'; search: SearchParams }
   | { view: 'article'; id: number; query: string | null }
   | { view: 'glossary' }
+  | { view: 'notes' }
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
@@ -23,6 +26,7 @@ export function parseRoute(hash: string): Route {
   const article = /^\/article\/(\d+)$/.exec(path)
   if (article) return { view: 'article', id: Number(article[1]), query: params.get('q') || null }
   if (path === '/glossary') return { view: 'glossary' }
+  if (path === '/notes') return { view: 'notes' }
   if (path === '/search') {
     return {
       view: 'search',
@@ -31,6 +35,8 @@ export function parseRoute(hash: string): Route {
         outlet: params.get('outlet'),
         from: params.get('from'),
         to: params.get('to'),
+        tag: params.get('tag'),
+        story: Number(params.get('story')) || null,
       },
     }
   }
@@ -41,10 +47,12 @@ export function routeHash(route: Route): string {
   if (route.view === 'article')
     return `#/article/${route.id}${route.query ? `?${new URLSearchParams({ q: route.query })}` : ''}`
   if (route.view === 'glossary') return '#/glossary'
+  if (route.view === 'notes') return '#/notes'
   if (route.view === 'search') {
     const params = new URLSearchParams({ q: route.search.query })
-    for (const key of ['outlet', 'from', 'to'] as const)
+    for (const key of ['outlet', 'from', 'to', 'tag'] as const)
       if (route.search[key]) params.set(key, route.search[key]!)
+    if (route.search.story) params.set('story', String(route.search.story))
     return `#/search?${params}`
   }
   return '#/'

@@ -1,3 +1,5 @@
+import { notesDe } from '../features/notes/strings'
+
 /**
  * German UI strings. The English table must have exactly the same keys (checked by type).
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
@@ -227,4 +229,5 @@ export const de = {
     io_error: 'Die Datei konnte nicht gelesen werden.',
     not_found: 'Nicht gefunden.',
   },
+  ...notesDe,
 } as const

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { librarySorts, type LibrarySort } from '../../../../shared/types'
 import { formatNumber, formatPublished } from '../../components/format'
 import { useImport } from '../import/ImportContext'
+import { TagFilter } from '../notes/TagFilter'
 import { useLibrary } from './useLibrary'
 
 /** The library: every article with outlet, date and length; sorting, outlet filter, empty state. */
@@ -42,6 +43,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
               ))}
             </select>
           </label>
+          <TagFilter value={query.tag} onChange={(tag) => setQuery({ tag })} />
           <label className="control">
             <span>{t('library.sortBy')}</span>
             <select

@@ -8,6 +8,7 @@ import { TermEditor, type TermDraft } from '../glossary/TermEditor'
 import { WordPopover } from '../glossary/WordPopover'
 import { WordText } from '../glossary/WordText'
 import { useWordPopover } from '../glossary/useWordPopover'
+import { useReaderNotes } from '../notes/useReaderNotes'
 import { Comments } from './Comments'
 import { FindBar } from './FindBar'
 import { useFind } from './useFind'
@@ -42,6 +43,9 @@ export function ReaderView({
   const [termsVersion, setTermsVersion] = useState(0)
   const popover = useWordPopover(page, article !== null)
   const [draft, setDraft] = useState<TermDraft | null>(null)
+  // highlights, notes and versions (notes room); a newer version reloads the text
+  const [textVersion, setTextVersion] = useState(0)
+  const notes = useReaderNotes(article, page, () => setTextVersion((v) => v + 1))
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
@@ -87,7 +91,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id])
+  }, [api, id, textVersion])
 
   // glossary terms in the text, marked subtly (again after an own term was saved)
   useEffect(() => {
@@ -99,7 +103,7 @@ export function ReaderView({
     return () => {
       live = false
     }
-  }, [api, id, termsVersion])
+  }, [api, id, termsVersion, textVersion])
 
   const editTerm = (info: WordInfo) => {
     popover.close()
@@ -164,6 +168,7 @@ export function ReaderView({
       )}
       {article && (
         <>
+          {notes.toolbarButton}
           <div className="font-size" role="group" aria-label={t('reader.fontSize')}>
             <button
               type="button"
@@ -221,73 +226,92 @@ export function ReaderView({
   const m = find.matches
   const marks = find.marks
   return (
-    <div className="reader" style={style} ref={page}>
+    <div className={notes.open ? 'reader with-notes' : 'reader'} style={style} ref={page}>
       {toolbar}
-      <article className="article" lang="de" data-testid="article">
-        <header className="article-header">
-          {article.kicker && <p className="kicker">{article.kicker}</p>}
-          <h1 className="article-title">
-            <WordText
-              text={article.title}
-              marks={m?.title ?? []}
-              terms={terms?.title ?? []}
-              firstMark={0}
+      <div className="reader-columns">
+        <div className="reader-main" onClick={notes.onTextClick}>
+          <article className="article" lang="de" data-testid="article">
+            <header className="article-header">
+              {article.kicker && <p className="kicker">{article.kicker}</p>}
+              <h1 className="article-title">
+                <WordText
+                  text={article.title}
+                  marks={m?.title ?? []}
+                  terms={terms?.title ?? []}
+                  firstMark={0}
+                  current={find.current}
+                />
+              </h1>
+              <p className="article-meta" lang={lang}>
+                {article.outlet && <span className="outlet">{article.outlet}</span>}
+                {published && <time dateTime={article.published ?? undefined}>{published}</time>}
+                {article.author && (
+                  <span className="author">{t('reader.by', { author: article.author })}</span>
+                )}
+                {article.dateline && <span className="dateline">{article.dateline}</span>}
+                <span className="words">{t('reader.words', { count: article.words })}</span>
+              </p>
+            </header>
+            <div className="article-body" tabIndex={0} aria-label={t('reader.textLabel')}>
+              {article.paragraphs.map((p, i) => {
+                const text = (
+                  <WordText
+                    text={p}
+                    marks={m?.paragraphs[i] ?? []}
+                    terms={terms?.paragraphs[i] ?? []}
+                    transform={headings.has(i) ? undefined : hyphenate}
+                    firstMark={marks?.paragraphs[i] ?? 0}
+                    current={find.current}
+                    decorations={notes.decorations(i)}
+                  />
+                )
+                return headings.has(i) ? (
+                  <h2 key={i} data-para={i}>
+                    {text}
+                  </h2>
+                ) : (
+                  <p key={i} data-para={i}>
+                    {text}
+                  </p>
+                )
+              })}
+            </div>
+            <footer className="article-footer" lang={lang}>
+              {article.url && (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => void openOriginal(article.url!)}
+                >
+                  {t('reader.original')}
+                </button>
+              )}
+              <span className="muted">
+                {article.source.kind === 'paste'
+                  ? t('reader.pasted')
+                  : t('reader.source', { name: baseName(article.source.name) })}
+                {article.source.encoding && article.source.encoding !== 'utf-8' && (
+                  <> · {t('reader.encoding', { encoding: article.source.encoding })}</>
+                )}
+              </span>
+            </footer>
+          </article>
+          {article.comments.length > 0 && (
+            <Comments
+              comments={article.comments}
+              lang={lang}
+              hyphenate={hyphenate}
+              matches={m?.comments}
+              firstMarks={marks?.comments}
               current={find.current}
+              open={commentsOpen || inComment}
+              onToggle={setCommentsOpen}
             />
-          </h1>
-          <p className="article-meta" lang={lang}>
-            {article.outlet && <span className="outlet">{article.outlet}</span>}
-            {published && <time dateTime={article.published ?? undefined}>{published}</time>}
-            {article.author && (
-              <span className="author">{t('reader.by', { author: article.author })}</span>
-            )}
-            {article.dateline && <span className="dateline">{article.dateline}</span>}
-            <span className="words">{t('reader.words', { count: article.words })}</span>
-          </p>
-        </header>
-        <div className="article-body" tabIndex={0} aria-label={t('reader.textLabel')}>
-          {article.paragraphs.map((p, i) => {
-            const text = (
-              <WordText
-                text={p}
-                marks={m?.paragraphs[i] ?? []}
-                terms={terms?.paragraphs[i] ?? []}
-                transform={headings.has(i) ? undefined : hyphenate}
-                firstMark={marks?.paragraphs[i] ?? 0}
-                current={find.current}
-              />
-            )
-            return headings.has(i) ? <h2 key={i}>{text}</h2> : <p key={i}>{text}</p>
-          })}
-        </div>
-        <footer className="article-footer" lang={lang}>
-          {article.url && (
-            <button type="button" className="link" onClick={() => void openOriginal(article.url!)}>
-              {t('reader.original')}
-            </button>
           )}
-          <span className="muted">
-            {article.source.kind === 'paste'
-              ? t('reader.pasted')
-              : t('reader.source', { name: baseName(article.source.name) })}
-            {article.source.encoding && article.source.encoding !== 'utf-8' && (
-              <> · {t('reader.encoding', { encoding: article.source.encoding })}</>
-            )}
-          </span>
-        </footer>
-      </article>
-      {article.comments.length > 0 && (
-        <Comments
-          comments={article.comments}
-          lang={lang}
-          hyphenate={hyphenate}
-          matches={m?.comments}
-          firstMarks={marks?.comments}
-          current={find.current}
-          open={commentsOpen || inComment}
-          onToggle={setCommentsOpen}
-        />
-      )}
+        </div>
+        {notes.aside}
+      </div>
+      {notes.overlay}
       {popover.target && (
         <WordPopover
           key={`${popover.target.word}\u0000${popover.target.pinned}`}

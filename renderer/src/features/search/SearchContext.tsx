@@ -69,6 +69,8 @@ export function SearchProvider({
           outlet: params.outlet,
           from: params.from,
           to: params.to,
+          tag: params.tag ?? null,
+          story: params.story ?? null,
         })
         .then((r) => {
           if (ticket !== latest.current) return // an older query answered late
@@ -80,7 +82,7 @@ export function SearchProvider({
         .finally(() => ticket === latest.current && setLoading(false))
     }, DEBOUNCE_MS)
     return () => clearTimeout(timer)
-  }, [api, params.query, params.outlet, params.from, params.to])
+  }, [api, params.query, params.outlet, params.from, params.to, params.tag, params.story])
 
   const value = useMemo<SearchState>(
     () => ({

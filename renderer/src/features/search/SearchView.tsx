@@ -4,6 +4,7 @@ import type { OutletCount } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
 import { Highlighted } from '../../components/Highlighted'
 import { formatPublished } from '../../components/format'
+import { InNotes, NoteMatch, NoteFilters } from '../notes/SearchNotes'
 import { useSearch } from './SearchContext'
 
 /** Search results as you type: title, outlet, date and the best passage, with filter chips. */
@@ -32,7 +33,8 @@ export function SearchView() {
           {t('errors.generic', { message: error })}
         </p>
       )}
-      {results && results.total === 0 && !loading && (
+      {results?.inNotes && <InNotes found={results.inNotes} shown={results.hits} onOpen={open} />}
+      {results && results.total === 0 && !loading && !results.inNotes && (
         <p className="muted">{t('search.none', { query: params.query })}</p>
       )}
       {results && results.hits.length > 0 && (
@@ -75,6 +77,7 @@ export function SearchView() {
               <p className="hit-snippet" lang="de">
                 <Highlighted text={hit.snippet} ranges={hit.highlights} />
               </p>
+              <NoteMatch hit={hit} />
             </li>
           ))}
         </ol>
@@ -124,6 +127,7 @@ function Filters() {
         chip(`${t('search.to')}: ${formatPublished(params.to, lang, 'short')}`, () =>
           update({ to: null }),
         )}
+      <NoteFilters params={params} update={update} chip={chip} />
       {adding === 'outlet' ? (
         <select
           autoFocus
