@@ -45,7 +45,7 @@ export function selectionRange(
     if (after) end += after[0].length
   }
   if (beyond(range, first.span, 'start')) {
-    const before = /[„“"«»‚‘(\[]+$/.exec(text.slice(Math.max(0, start - 4), start))
+    const before = /[„“"«»‚‘([]+$/.exec(text.slice(Math.max(0, start - 4), start))
     if (before) start -= before[0].length
   }
   return { start, end }
