@@ -61,6 +61,12 @@ async function selectWords(para: number, first: string, last: string) {
       },
       { para, word, which },
     )
+  // the layout must have settled: the reading font loaded, the soft hyphens in
+  await page.waitForFunction(
+    () =>
+      document.fonts.status === 'loaded' &&
+      document.querySelector('.article-body')!.textContent!.includes('\u00ad'),
+  )
   await page.evaluate((para) => {
     document
       .querySelector(`.article-body [data-para="${para}"]`)!
@@ -147,9 +153,12 @@ describe('highlights and notes in the reader', () => {
       .poll(highlighted)
       .toBe('Sie brauchen nur eine Zusage für ihre Sicherheit Das ist alles')
     // the changed sentence and the added paragraph are marked in the text
-    const changed = await page.locator('.article-body .chg-changed').allInnerTexts()
-    expect(changed.join(' ')).toContain('Zusage')
-    expect(await page.locator('.article-body .chg-added').count()).toBeGreaterThan(3)
+    await expect
+      .poll(async () =>
+        (await page.locator('.article-body .chg-changed').allInnerTexts()).join(' '),
+      )
+      .toContain('Zusage')
+    await expect.poll(() => page.locator('.article-body .chg-added').count()).toBeGreaterThan(3)
     // the deleted passage: listed with its note, never dropped
     const orphan = page.locator('[data-testid=orphan]')
     await orphan.waitFor()

@@ -228,89 +228,81 @@ export function ReaderView({
   return (
     <div className={notes.open ? 'reader with-notes' : 'reader'} style={style} ref={page}>
       {toolbar}
-      <div className="reader-columns">
-        <div className="reader-main" onClick={notes.onTextClick}>
-          <article className="article" lang="de" data-testid="article">
-            <header className="article-header">
-              {article.kicker && <p className="kicker">{article.kicker}</p>}
-              <h1 className="article-title">
-                <WordText
-                  text={article.title}
-                  marks={m?.title ?? []}
-                  terms={terms?.title ?? []}
-                  firstMark={0}
-                  current={find.current}
-                />
-              </h1>
-              <p className="article-meta" lang={lang}>
-                {article.outlet && <span className="outlet">{article.outlet}</span>}
-                {published && <time dateTime={article.published ?? undefined}>{published}</time>}
-                {article.author && (
-                  <span className="author">{t('reader.by', { author: article.author })}</span>
-                )}
-                {article.dateline && <span className="dateline">{article.dateline}</span>}
-                <span className="words">{t('reader.words', { count: article.words })}</span>
-              </p>
-            </header>
-            <div className="article-body" tabIndex={0} aria-label={t('reader.textLabel')}>
-              {article.paragraphs.map((p, i) => {
-                const text = (
-                  <WordText
-                    text={p}
-                    marks={m?.paragraphs[i] ?? []}
-                    terms={terms?.paragraphs[i] ?? []}
-                    transform={headings.has(i) ? undefined : hyphenate}
-                    firstMark={marks?.paragraphs[i] ?? 0}
-                    current={find.current}
-                    decorations={notes.decorations(i)}
-                  />
-                )
-                return headings.has(i) ? (
-                  <h2 key={i} data-para={i}>
-                    {text}
-                  </h2>
-                ) : (
-                  <p key={i} data-para={i}>
-                    {text}
-                  </p>
-                )
-              })}
-            </div>
-            <footer className="article-footer" lang={lang}>
-              {article.url && (
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => void openOriginal(article.url!)}
-                >
-                  {t('reader.original')}
-                </button>
-              )}
-              <span className="muted">
-                {article.source.kind === 'paste'
-                  ? t('reader.pasted')
-                  : t('reader.source', { name: baseName(article.source.name) })}
-                {article.source.encoding && article.source.encoding !== 'utf-8' && (
-                  <> · {t('reader.encoding', { encoding: article.source.encoding })}</>
-                )}
-              </span>
-            </footer>
-          </article>
-          {article.comments.length > 0 && (
-            <Comments
-              comments={article.comments}
-              lang={lang}
-              hyphenate={hyphenate}
-              matches={m?.comments}
-              firstMarks={marks?.comments}
+      <article className="article" lang="de" data-testid="article" onClick={notes.onTextClick}>
+        <header className="article-header">
+          {article.kicker && <p className="kicker">{article.kicker}</p>}
+          <h1 className="article-title">
+            <WordText
+              text={article.title}
+              marks={m?.title ?? []}
+              terms={terms?.title ?? []}
+              firstMark={0}
               current={find.current}
-              open={commentsOpen || inComment}
-              onToggle={setCommentsOpen}
             />
-          )}
+          </h1>
+          <p className="article-meta" lang={lang}>
+            {article.outlet && <span className="outlet">{article.outlet}</span>}
+            {published && <time dateTime={article.published ?? undefined}>{published}</time>}
+            {article.author && (
+              <span className="author">{t('reader.by', { author: article.author })}</span>
+            )}
+            {article.dateline && <span className="dateline">{article.dateline}</span>}
+            <span className="words">{t('reader.words', { count: article.words })}</span>
+          </p>
+        </header>
+        <div className="article-body" tabIndex={0} aria-label={t('reader.textLabel')}>
+          {article.paragraphs.map((p, i) => {
+            const text = (
+              <WordText
+                text={p}
+                marks={m?.paragraphs[i] ?? []}
+                terms={terms?.paragraphs[i] ?? []}
+                transform={headings.has(i) ? undefined : hyphenate}
+                firstMark={marks?.paragraphs[i] ?? 0}
+                current={find.current}
+                decorations={notes.decorations(i)}
+              />
+            )
+            return headings.has(i) ? (
+              <h2 key={i} data-para={i}>
+                {text}
+              </h2>
+            ) : (
+              <p key={i} data-para={i}>
+                {text}
+              </p>
+            )
+          })}
         </div>
-        {notes.aside}
-      </div>
+        <footer className="article-footer" lang={lang}>
+          {article.url && (
+            <button type="button" className="link" onClick={() => void openOriginal(article.url!)}>
+              {t('reader.original')}
+            </button>
+          )}
+          <span className="muted">
+            {article.source.kind === 'paste'
+              ? t('reader.pasted')
+              : t('reader.source', { name: baseName(article.source.name) })}
+            {article.source.encoding && article.source.encoding !== 'utf-8' && (
+              <> · {t('reader.encoding', { encoding: article.source.encoding })}</>
+            )}
+          </span>
+        </footer>
+      </article>
+      {article.comments.length > 0 && (
+        <Comments
+          comments={article.comments}
+          lang={lang}
+          hyphenate={hyphenate}
+          matches={m?.comments}
+          firstMarks={marks?.comments}
+          current={find.current}
+          open={commentsOpen || inComment}
+          onToggle={setCommentsOpen}
+        />
+      )}
+      {notes.aside}
       {notes.overlay}
       {popover.target && (
         <WordPopover
