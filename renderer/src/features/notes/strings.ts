@@ -61,6 +61,11 @@ export const notesDe = {
     markChanges: 'Änderungen im Text markieren',
     noChanges: 'Keine Änderungen am Wortlaut.',
     updateArticle: 'Neuere Fassung importieren …',
+    newVersion: 'neue Fassung {{version}}',
+    confirmDeleteWithNotes_one:
+      '„{{title}}“ aus der Bibliothek löschen? Seine {{count}} Markierung oder Notiz wird mitgelöscht.',
+    confirmDeleteWithNotes_other:
+      '„{{title}}“ aus der Bibliothek löschen? Seine {{count}} Markierungen und Notizen werden mitgelöscht.',
     updateFromUrl: 'oder Adresse (URL)',
     updateButton: 'Importieren',
     updated:
@@ -169,6 +174,11 @@ export const notesEn: Widen<typeof notesDe> = {
     markChanges: 'Mark changes in the text',
     noChanges: 'No changes to the wording.',
     updateArticle: 'Import a newer version …',
+    newVersion: 'new version {{version}}',
+    confirmDeleteWithNotes_one:
+      'Delete “{{title}}” from the library? Its {{count}} highlight or note goes with it.',
+    confirmDeleteWithNotes_other:
+      'Delete “{{title}}” from the library? Its {{count}} highlights and notes go with it.',
     updateFromUrl: 'or address (URL)',
     updateButton: 'Import',
     updated:

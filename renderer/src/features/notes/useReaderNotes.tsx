@@ -173,6 +173,8 @@ export function useReaderNotes(
     ) : null
 
   return {
+    /** How many highlights and notes the article has (deleting it deletes them). */
+    count: count + (state.notes?.notes.length ?? 0),
     open: open && Boolean(article),
     decorations: layer.decorations,
     toolbarButton,

@@ -129,7 +129,12 @@ export function ReaderView({
   }, [article])
 
   const remove = async () => {
-    if (!article || !window.confirm(t('reader.confirmDelete', { title: article.title }))) return
+    if (!article) return
+    // the user's highlights and notes go with the article: the question says so
+    const question = notes.count
+      ? t('notes.confirmDeleteWithNotes', { title: article.title, count: notes.count })
+      : t('reader.confirmDelete', { title: article.title })
+    if (!window.confirm(question)) return
     await api.call('article.delete', { id: article.id })
     onBack()
   }
