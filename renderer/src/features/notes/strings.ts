@@ -67,7 +67,7 @@ export const notesDe = {
     confirmDeleteWithNotes_other:
       '„{{title}}“ aus der Bibliothek löschen? Seine {{count}} Markierungen und Notizen werden mitgelöscht.',
     updateFromUrl: 'oder Adresse (URL)',
-    updateButton: 'Importieren',
+    updateButton: 'Laden',
     updated:
       'Fassung {{version}} importiert: {{added}} neu, {{removed}} entfernt, {{changed}} geändert. Markierungen: {{anchored}} an ihrer Stelle, {{moved}} verschoben, {{orphan}} nicht mehr im Text.',
     unchanged: 'Der Text ist derselbe wie Fassung {{version}}.',
@@ -180,7 +180,7 @@ export const notesEn: Widen<typeof notesDe> = {
     confirmDeleteWithNotes_other:
       'Delete “{{title}}” from the library? Its {{count}} highlights and notes go with it.',
     updateFromUrl: 'or address (URL)',
-    updateButton: 'Import',
+    updateButton: 'Load',
     updated:
       'Version {{version}} imported: {{added}} added, {{removed}} removed, {{changed}} changed. Highlights: {{anchored}} in place, {{moved}} moved, {{orphan}} no longer in the text.',
     unchanged: 'The text is the same as version {{version}}.',
