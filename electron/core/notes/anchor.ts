@@ -44,6 +44,24 @@ export function occurrences(text: string, quote: string): number[] {
   return found
 }
 
+// Re-anchoring an article's highlights asks for the places of the same words in the same
+// text again and again: they are remembered for the last text searched.
+let memoText = ''
+let memo = new Map<string, number[]>()
+
+function places(text: string, word: string): number[] {
+  if (text !== memoText) {
+    memoText = text
+    memo = new Map()
+  }
+  let found = memo.get(word)
+  if (!found) {
+    found = occurrences(text, word)
+    if (memo.size < 5000) memo.set(word, found)
+  }
+  return found
+}
+
 /** Where a highlight ended up after its text changed. */
 export interface Anchoring {
   status: HighlightStatus
@@ -239,7 +257,7 @@ function windowsWithWords(text: string, quote: string): { start: number; end: nu
   const need = Math.max(1, Math.ceil(words.length * WORDS_KEPT))
   const hits: { at: number; word: number }[] = []
   words.forEach((w, word) => {
-    for (const at of occurrences(text, w).slice(0, 500)) hits.push({ at, word })
+    for (const at of places(text, w).slice(0, 500)) hits.push({ at, word })
   })
   hits.sort((a, b) => a.at - b.at)
   const span = 2 * quote.length
