@@ -294,6 +294,12 @@ describe('search over notes', () => {
       body: 'Nachfragen beim Hafenverband in Lübeck.',
     })
     expect((await call(core, 'search.query', { query: 'nachfragen' })).inNotes?.total).toBe(1)
+    // a phrase counts only where its words stand together, stopwords as typed
+    expect((await call(core, 'search.query', { query: '"nach Lübeck"' })).inNotes).toBeUndefined()
+    expect((await call(core, 'search.query', { query: '"in Lübeck"' })).inNotes?.total).toBe(1)
+    expect(
+      (await call(core, 'search.query', { query: '"beim Hafenverband"' })).inNotes?.total,
+    ).toBe(1)
     expect(
       (await call(core, 'search.query', { query: 'nachfragen', outlet: 'Tagesblick' })).inNotes,
     ).toBeUndefined()

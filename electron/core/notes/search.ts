@@ -6,9 +6,9 @@
  */
 import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
-import { indexKeys } from '../search/analyzer'
-import { partKeys, type ParsedQuery } from '../search/query'
-import { bestSnippet, makeMatcher, matchRanges, type Matcher } from '../search/snippet'
+import { tokenize } from '../search/analyzer'
+import { partKeys, type ParsedQuery, type QueryPart } from '../search/query'
+import { bestSnippet, makeMatcher, type Matcher } from '../search/snippet'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
 interface NoteDoc {
@@ -36,6 +36,7 @@ export class NotesSearch {
   private docs: NoteDoc[] | null = null
   private index = new Map<string, Int32Array>()
   private sortedKeys: string[] = []
+  private sequences: string[][] = []
   private dataVersion = -1
 
   constructor(private readonly db: Db) {}
@@ -64,13 +65,24 @@ export class NotesSearch {
       )
       .all() as NoteDoc[]
     const lists = new Map<string, number[]>()
+    const sequences: string[][] = []
     docs.forEach((d, i) => {
-      for (const key of new Set(indexKeys(d.text))) {
+      // the keys in text order (stopwords too), for phrases; the set of them, for words
+      const tokens = tokenize(d.text)
+      sequences.push(tokens.map((t) => t.key))
+      const keys = new Set<string>()
+      for (const t of tokens) {
+        if (t.stop || t.key.length < 2) continue
+        keys.add(t.key)
+        for (const p of t.parts ?? []) if (p.length >= 2) keys.add(p)
+      }
+      for (const key of keys) {
         const list = lists.get(key)
         if (list) list.push(i)
         else lists.set(key, [i])
       }
     })
+    this.sequences = sequences
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
     this.sortedKeys = [...lists.keys()].sort()
     this.docs = docs
@@ -129,19 +141,36 @@ export class NotesSearch {
       for (const key of partKeys(part))
         for (const list of this.listsOf(key, expansions))
           for (let i = 0; i < list.length; i++) count[list[i]!] = 0
-    const phrases = parsed.include.some((p) => p.kind === 'phrase')
+    const phrases = parsed.include.filter((p) => p.kind === 'phrase')
     let matcher: Matcher | null = null
     for (let i = 0; i < docs.length; i++) {
       if (count[i] !== keys.length) continue
       const doc = docs[i]!
       if (doc.article === null || out.has(doc.article)) continue
+      // a phrase counts only where its words stand one after the other (stopwords as typed)
+      if (phrases.some((p) => !hasPhrase(this.sequences[i]!, p, expansions))) continue
       matcher ??= makeMatcher(parsed, expansions)
-      // a phrase counts only where it stands as a whole
-      if (phrases && !matchRanges(doc.text, matcher).length) continue
       out.set(doc.article, { doc, matcher })
     }
     return out
   }
+}
+
+/** Whether a note's keys (in text order) hold the phrase's keys one after the other. */
+function hasPhrase(
+  sequence: readonly string[],
+  phrase: QueryPart,
+  expansions: Map<string, Set<string>>,
+): boolean {
+  const want = phrase.keys
+  const fits = (j: number, key: string) =>
+    key === want[j] || (!phrase.stops?.[j] && (expansions.get(want[j]!)?.has(key) ?? false))
+  for (let i = 0; i + want.length <= sequence.length; i++) {
+    let j = 0
+    while (j < want.length && fits(j, sequence[i + j]!)) j++
+    if (j === want.length) return true
+  }
+  return false
 }
 
 /** The passage of a note that shows the match, for the result list. */
