@@ -4,6 +4,7 @@
  * in memory (analyzer keys -> notes), built on the first query after a change; a change by
  * another process on the same file is noticed through SQLite's `data_version`.
  */
+import type { Statement } from 'better-sqlite3'
 import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
@@ -38,6 +39,7 @@ export class NotesSearch {
   private sortedKeys: string[] = []
   private sequences: string[][] = []
   private dataVersion = -1
+  private versionStmt: Statement | null = null
 
   constructor(private readonly db: Db) {}
 
@@ -47,7 +49,9 @@ export class NotesSearch {
   }
 
   private load(): NoteDoc[] {
-    const version = this.db.pragma('data_version', { simple: true }) as number
+    // a prepared statement: db.pragma() would prepare one on every query
+    this.versionStmt ??= this.db.prepare('PRAGMA data_version').pluck()
+    const version = this.versionStmt.get() as number
     if (version !== this.dataVersion) {
       // another connection committed something: maybe notes
       this.dataVersion = version
@@ -105,12 +109,14 @@ export class NotesSearch {
         out.push(this.index.get(this.sortedKeys[i]!)!)
       return out
     }
-    const terms = new Set(expansions.get(key) ?? [])
-    terms.add(key)
-    for (const t of terms) {
-      const list = this.index.get(t)
-      if (list) out.push(list)
-    }
+    const terms = expansions.get(key)
+    const own = this.index.get(key)
+    if (own) out.push(own)
+    if (terms)
+      for (const t of terms) {
+        const list = t === key ? undefined : this.index.get(t)
+        if (list) out.push(list)
+      }
     return out
   }
 
@@ -131,20 +137,30 @@ export class NotesSearch {
     const keys = parsed.include.flatMap(partKeys)
     if (keys.length > 250) return out
     const count = new Uint8Array(docs.length)
+    // the notes that reach the last key have them all; only those are looked at again
+    let hits: number[] = []
     for (let k = 0; k < keys.length; k++) {
       const lists = this.listsOf(keys[k]!, expansions)
       if (!lists.length) return out
+      const last = k === keys.length - 1
       for (const list of lists)
-        for (let i = 0; i < list.length; i++) if (count[list[i]!] === k) count[list[i]!] = k + 1
+        for (let i = 0; i < list.length; i++) {
+          const d = list[i]!
+          if (count[d] !== k) continue
+          count[d] = k + 1
+          if (last) hits.push(d)
+        }
     }
     for (const part of parsed.exclude)
       for (const key of partKeys(part))
         for (const list of this.listsOf(key, expansions))
           for (let i = 0; i < list.length; i++) count[list[i]!] = 0
+    if (parsed.exclude.length) hits = hits.filter((d) => count[d] === keys.length)
+    // in document order: notes before highlights, the newest first
+    hits.sort((a, b) => a - b)
     const phrases = parsed.include.filter((p) => p.kind === 'phrase')
     let matcher: Matcher | null = null
-    for (let i = 0; i < docs.length; i++) {
-      if (count[i] !== keys.length) continue
+    for (const i of hits) {
       const doc = docs[i]!
       if (doc.article === null || out.has(doc.article)) continue
       // a phrase counts only where its words stand one after the other (stopwords as typed)
@@ -175,7 +191,8 @@ function hasPhrase(
 
 /** The passage of a note that shows the match, for the result list. */
 export function noteSnippet(m: { doc: NoteDoc; matcher: Matcher }): NoteMatch {
-  const paragraphs = m.doc.text.split(/\n+/).filter((p) => p.trim())
+  const text = m.doc.text
+  const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
   const s = bestSnippet(paragraphs, m.matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
   return { from: m.doc.kind, snippet: s.text, highlights: s.highlights }
 }
