@@ -114,7 +114,7 @@ export interface SearchHit {
 export interface SearchResults {
   hits: SearchHit[]
   total: number
-  /** Articles whose notes or highlights match (first page only; the best few, and how many). */
+  /** Articles whose notes or highlights match and that are not among `hits` (first page only: the best few, and how many). */
   inNotes?: { hits: SearchHit[]; total: number }
 }
 

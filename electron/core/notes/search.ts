@@ -9,7 +9,7 @@ import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
 import { partKeys, type ParsedQuery, type QueryPart } from '../search/query'
-import { bestSnippet, makeMatcher, type Matcher } from '../search/snippet'
+import { bestSnippet, makeMatcher, matchRanges, type Matcher } from '../search/snippet'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
 interface NoteDoc {
@@ -24,6 +24,7 @@ interface NoteDoc {
 export type NoteMatch = NonNullable<SearchHit['note']>
 
 const instances = new WeakMap<Db, NotesSearch>()
+const RECHECK_MS = 250
 
 /** The notes search of a library (one per connection). */
 export function notesSearchFor(db: Db): NotesSearch {
@@ -40,6 +41,7 @@ export class NotesSearch {
   private sequences: string[][] = []
   private dataVersion = -1
   private versionStmt: Statement | null = null
+  private checkedAt = 0
 
   constructor(private readonly db: Db) {}
 
@@ -49,13 +51,17 @@ export class NotesSearch {
   }
 
   private load(): NoteDoc[] {
-    // a prepared statement: db.pragma() would prepare one on every query
-    this.versionStmt ??= this.db.prepare('PRAGMA data_version').pluck()
-    const version = this.versionStmt.get() as number
-    if (version !== this.dataVersion) {
-      // another connection committed something: maybe notes
-      this.dataVersion = version
-      this.docs = null
+    // another connection (the CLI, a second window) may have changed notes: asked at most
+    // every quarter second, not on every keystroke's query
+    const now = Date.now()
+    if (now - this.checkedAt > RECHECK_MS) {
+      this.checkedAt = now
+      this.versionStmt ??= this.db.prepare('PRAGMA data_version').pluck()
+      const version = this.versionStmt.get() as number
+      if (version !== this.dataVersion) {
+        this.dataVersion = version
+        this.docs = null
+      }
     }
     if (this.docs) return this.docs
     const docs = this.db
@@ -189,9 +195,14 @@ function hasPhrase(
   return false
 }
 
+/** Notes up to this long are shown whole; longer ones by their best passage. */
+const WHOLE_NOTE = 220
+
 /** The passage of a note that shows the match, for the result list. */
 export function noteSnippet(m: { doc: NoteDoc; matcher: Matcher }): NoteMatch {
   const text = m.doc.text
+  if (text.length <= WHOLE_NOTE && !text.includes('\n'))
+    return { from: m.doc.kind, snippet: text, highlights: matchRanges(text, m.matcher) }
   const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
   const s = bestSnippet(paragraphs, m.matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
   return { from: m.doc.kind, snippet: s.text, highlights: s.highlights }

@@ -13,7 +13,10 @@ import { ARTICLES_TAGGED_SQL } from './tagged'
 /** How many articles found in notes the first page shows. */
 const IN_NOTES_SHOWN = 5
 
-/** Labels `hits` and returns the in-notes section (null when the notes have nothing). */
+/**
+ * Labels `hits` and returns the in-notes section: the articles found in the user's notes that
+ * are not on this page (null when there are none).
+ */
 export function addNoteMatches(
   db: Db,
   parsed: ParsedQuery,
@@ -29,17 +32,31 @@ export function addNoteMatches(
     if (m) hit.note = noteSnippet(m)
   }
   if (offset > 0) return null
-  // in the notes search's order: notes before highlights, the newest first
-  const ids = hasFilters(filters) ? allowed(db, [...found.keys()], filters) : [...found.keys()]
+  // in the notes search's order: notes before highlights, the newest first; the articles on
+  // this page already say "in your note" themselves
+  const onPage = new Set(hits.map((h) => h.id))
+  const candidates = [...found.keys()].filter((id) => !onPage.has(id))
+  const ids = hasFilters(filters) ? allowed(db, candidates, filters) : candidates
   if (!ids.length) return null
-  const summary = stmt(
-    db,
-    'SELECT a.title, a.kicker, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
+  const shown = ids.slice(0, IN_NOTES_SHOWN)
+  const rows = new Map(
+    (
+      stmt(
+        db,
+        `SELECT a.id, a.title, a.kicker, o.name AS outlet, a.published FROM articles a
+         LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(shown)) as (Pick<
+        SearchHit,
+        'title' | 'kicker' | 'outlet' | 'published'
+      > & {
+        id: number
+      })[]
+    ).map((r) => [r.id, r]),
   )
   return {
     total: ids.length,
-    hits: ids.slice(0, IN_NOTES_SHOWN).map((id): SearchHit => {
-      const a = summary.get(id) as Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
+    hits: shown.map((id): SearchHit => {
+      const { id: _id, ...a } = rows.get(id)!
       // what these hits show is the note: the article's own snippet is left empty
       return {
         id,
