@@ -10,6 +10,7 @@
  *   --text-import CORPUS.jsonl                   plain-text import through the CLI
  *   --parallel [--seeds DIR]                     stories and alignment vs TF-IDF baselines
  *   --responsiveness [--files 5000]              the main process during heavy work
+ *   --notes                                      re-anchoring, the notes overview, notes in search
  *   --skip glossary,search                       leave sections out
  *   --out FILE                                   where the JSON goes (default bench/results/)
  *
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     seeds: { type: 'string' },
     responsiveness: { type: 'boolean', default: false },
     files: { type: 'string', default: '5000' },
+    notes: { type: 'boolean', default: false },
   },
 })
 
@@ -50,10 +52,11 @@ const wanted =
   values.extraction ||
   values['text-import'] ||
   values.parallel ||
-  values.responsiveness
+  values.responsiveness ||
+  values.notes
 if (!wanted) {
   console.error(
-    'usage: npm run bench -- [--corpus PATH [--scale N,N] [--study]] [--dict FILE] [--extraction DIR] [--text-import CORPUS.jsonl] [--parallel [--seeds DIR]] [--responsiveness [--files N]] [--skip glossary,search] [--out FILE]',
+    'usage: npm run bench -- [--corpus PATH [--scale N,N] [--study]] [--dict FILE] [--extraction DIR] [--text-import CORPUS.jsonl] [--parallel [--seeds DIR]] [--responsiveness [--files N]] [--notes] [--skip glossary,search] [--out FILE]',
   )
   process.exit(1)
 }
@@ -94,21 +97,26 @@ if (values.parallel) {
     }),
   )
 }
-// with --parallel, the corpus is the parallel section's (its import at scale); else it is
-// the search and glossary sections' (and the study section's, with --study)
-if (values.corpus && (!values.parallel || values.study)) {
+if (values.notes) {
+  const { runNotesBench } = await import('./notes')
+  section('notes', await runNotesBench(values.corpus ? loadCorpus(values.corpus) : null))
+}
+// with --parallel or --notes, the corpus is theirs; else it is the search and glossary
+// sections' (and the study section's, with --study)
+const corpusOwned = values.parallel || values.notes
+if (values.corpus && (!corpusOwned || values.study)) {
   const base = loadCorpus(values.corpus)
   figures.corpus = values.corpus
   // the glossary first, while this process holds no scaled corpus (its garbage collection would
   // be measured too)
-  if (!skip.has('glossary') && !values.parallel)
+  if (!skip.has('glossary') && !corpusOwned)
     section('glossary', await runGlossaryBench(base, values.dict))
   if (values.study)
     section(
       'study',
       await runStudyBench(base, { dictionary: values.dict, scale: Number(values['study-scale']) }),
     )
-  if (!skip.has('search') && !values.parallel)
+  if (!skip.has('search') && !corpusOwned)
     section(
       'search',
       await runSearchBench({

@@ -1,6 +1,7 @@
 /**
  * The domain as both sides see it. Plain data only: everything here crosses IPC and HTTP as JSON.
  */
+import type { ArticleUpdate } from './contract/versions'
 
 /** A published date: `YYYY-MM-DD`, or `YYYY-MM` when only the month is known. */
 export type PartialDate = string
@@ -61,6 +62,8 @@ export interface ImportResult {
    * valid in the file's encoding and were replaced). Null (or absent) when all went well.
    */
   warning?: { code: string; message: string } | null
+  /** Set when the text was a newer version of an article with the same URL (`id`). */
+  updated?: ArticleUpdate
 }
 
 export interface ImportReport {
@@ -111,6 +114,8 @@ export interface SearchHit {
   /** Every field the query matched in. */
   matchedIn: SearchField[]
   score: number
+  /** The query also matches the user's own note or highlight on this article ("in your note"). */
+  note?: { from: 'note' | 'highlight'; snippet: string; highlights: TextRange[] } | null
 }
 
 export interface SearchResults {
@@ -122,6 +127,8 @@ export interface SearchResults {
    * Absent or 0 without a date range.
    */
   uncertainDates?: number
+  /** Articles whose notes or highlights match and that are not among `hits` (first page only: the best few, and how many). */
+  inNotes?: { hits: SearchHit[]; total: number }
 }
 
 /** Where a query matches inside one article (reader highlighting, find in article). */

@@ -17,9 +17,11 @@ import { registerBackupCommands } from './commands/backup'
 import { registerFurnitureCommands } from './commands/furniture'
 import { registerLexiconCommands } from './commands/lexicon'
 import { registerLibraryCommands } from './commands/library'
+import { registerNotesCommands } from './commands/notes'
 import { registerSearchCommands } from './commands/search'
 import { registerStudyCommands } from './commands/study'
 import { registerStoryCommands } from './commands/stories'
+import { registerVersionsCommands } from './commands/versions'
 import { CliError, type Cli } from './context'
 
 /** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
@@ -98,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
   registerAlignCommands(cli)
   registerBackupCommands(cli)
   registerFurnitureCommands(cli)
+  registerNotesCommands(cli)
+  registerVersionsCommands(cli)
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -33,6 +33,7 @@ import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
 import { lexiconHandlers } from './lexicon/handlers'
 import { furnitureHandlers } from './furniture/handlers'
+import { notesHandlers } from './notes/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import { watchLexicon } from './lexicon/watch'
 import { SearchIndex } from './search'
@@ -41,6 +42,7 @@ import { storyHandlers } from './stories/handlers'
 import { StoryRoom } from './stories/room'
 import { studyHandlers } from './study/handlers'
 import type { StudyRoom } from './study/room'
+import { versionsHandlers } from './versions/handlers'
 
 export type { CoreContext, CoreOptions } from './context'
 export { externalUrl } from './library/handlers'
@@ -302,6 +304,8 @@ function openSession(
     study.handlers,
     storyHandlers(ctx, stories),
     alignHandlers(ctx, { lexicon: lex.lexicon, ready: lex.ready }),
+    notesHandlers(ctx),
+    versionsHandlers(ctx),
     backupHandlers(ctx),
     jobHandlers(ctx),
   )

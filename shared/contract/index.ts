@@ -17,9 +17,11 @@ import { importSchemas, type ImportEvents, type ImportResults } from './import'
 import { jobSchemas, type JobEvents, type JobResults } from './jobs'
 import { lexiconSchemas, type LexiconEvents, type LexiconResults } from './lexicon'
 import { librarySchemas, type LibraryEvents, type LibraryResults } from './library'
+import { notesSchemas, type NotesEvents, type NotesResults } from './notes'
 import { searchSchemas, type SearchEvents, type SearchResultsTable } from './search'
 import { studySchemas, type StudyEvents, type StudyResults } from './study'
 import { storySchemas, type StoryEvents, type StoryResults } from './stories'
+import { versionsSchemas, type VersionsEvents, type VersionsResults } from './versions'
 
 export { MAX_IMPORT_BYTES } from './import'
 export { MAX_DICTIONARY_BYTES } from './lexicon'
@@ -38,6 +40,8 @@ const rooms = [
   alignSchemas,
   backupSchemas,
   jobSchemas,
+  notesSchemas,
+  versionsSchemas,
 ] as const
 
 /** Input schemas, one per method. Inputs arrive as `unknown` and are parsed here. */
@@ -53,6 +57,8 @@ export const schemas = {
   ...alignSchemas,
   ...backupSchemas,
   ...jobSchemas,
+  ...notesSchemas,
+  ...versionsSchemas,
 } as const
 
 assertNoDuplicateMethods(rooms, schemas)
@@ -72,7 +78,9 @@ export interface ApiResults
     StoryResults,
     AlignResults,
     BackupResults,
-    JobResults {}
+    JobResults,
+    NotesResults,
+    VersionsResults {}
 
 /** What a caller passes (defaults may be left out). */
 export type ApiInput<M extends MethodName> = z.input<(typeof schemas)[M]>
@@ -116,7 +124,9 @@ export interface ApiEvents
     StoryEvents,
     AlignEvents,
     BackupEvents,
-    JobEvents {}
+    JobEvents,
+    NotesEvents,
+    VersionsEvents {}
 export type EventName = keyof ApiEvents
 
 const eventTable: { [E in EventName]: true } = {
@@ -133,6 +143,7 @@ const eventTable: { [E in EventName]: true } = {
   'backup.health': true,
   'job.progress': true,
   'job.finished': true,
+  'notes.changed': true,
 }
 /** Every event name, at runtime (the table above fails the build when one is missing). */
 export const eventNames = Object.keys(eventTable) as EventName[]

@@ -9,6 +9,8 @@ export const librarySchemas = {
     sort: z.enum(librarySorts).default('published'),
     order: z.enum(['asc', 'desc']).default('desc'),
     outlet: z.string().min(1).max(200).nullable().default(null),
+    /** Articles with this tag (on the article, its highlights or its notes). */
+    tag: z.string().min(1).max(100).nullable().default(null),
   }),
   'library.outlets': z.strictObject({}),
   'article.get': z.strictObject({ id: articleId }),

@@ -27,6 +27,7 @@ describe('the contract', () => {
       'backup.health',
       'job.progress',
       'job.finished',
+      'notes.changed',
     ])
   })
 

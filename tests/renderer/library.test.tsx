@@ -52,14 +52,14 @@ describe('the library view', () => {
     await waitFor(() =>
       expect(client.calls.at(-3)).toEqual({
         method: 'library.list',
-        input: { sort: 'title', order: 'desc', outlet: null },
+        input: { sort: 'title', order: 'desc', outlet: null, tag: null },
       }),
     )
     fireEvent.click(screen.getByTestId('order'))
     await waitFor(() =>
       expect(client.calls.at(-3)).toEqual({
         method: 'library.list',
-        input: { sort: 'title', order: 'asc', outlet: null },
+        input: { sort: 'title', order: 'asc', outlet: null, tag: null },
       }),
     )
     expect(JSON.parse(localStorage.getItem('lesesaal.libraryQuery')!)).toMatchObject({

@@ -12,6 +12,7 @@ import {
 import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { findByHash, insertArticle } from '../library/articles'
+import { importAsNewerVersion } from '../versions/update'
 import { kindForName } from './kinds'
 import { loadParsers, looksLikeHtml } from './parsers'
 import type { Extraction, KnownFurniture } from './pipeline'
@@ -87,6 +88,14 @@ function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
     return db.transaction((): ImportResult => {
       const existing = findByHash(db, x.hash)
       if (existing !== null) return result(null, existing)
+      // the same URL again with another text: a newer version of that article (versions room)
+      const newer = importAsNewerVersion(db, x, {
+        raw: p.raw,
+        sourceName: p.name,
+        extractorVersion: p.extractorVersion,
+      })
+      if (newer && 'duplicateOf' in newer) return result(null, newer.duplicateOf)
+      if (newer) return { ...result(newer.id, null), updated: newer.update }
       const id = insertArticle(db, {
         ...a,
         hash: x.hash,

@@ -11,6 +11,7 @@ import type { GlossaryEntryInput, LexiconEntry, LexiconSource } from '../../../s
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { getSetting, setSetting } from '../library/articles'
+import { saveLexiconNote } from '../notes/lexicon'
 import { parseDingLine, type DingEntry } from './ding'
 import { storeGlossCounts } from './senses'
 
@@ -353,11 +354,7 @@ export function getNote(db: Db, key: string): string | null {
   )
 }
 
+/** Word notes live with all other notes (migration 50); `lexicon_notes` is a view of them. */
 export function setNote(db: Db, key: string, note: string): void {
-  if (note.trim()) {
-    stmt(
-      db,
-      'INSERT INTO lexicon_notes (key, note, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at',
-    ).run(key, note.trim(), new Date().toISOString())
-  } else stmt(db, 'DELETE FROM lexicon_notes WHERE key = ?').run(key)
+  saveLexiconNote(db, key, note)
 }

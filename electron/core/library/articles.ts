@@ -1,6 +1,7 @@
 /** Articles in SQL: short repository functions over prepared statements. */
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
+import { ARTICLES_TAGGED_SQL } from '../notes/tagged'
 import type {
   ArticleDetail,
   ArticleSummary,
@@ -99,16 +100,27 @@ const ORDER: Record<LibrarySort, string> = {
   imported: 'a.imported_at %DIR%, a.id %DIR%',
 }
 
-/** The library list, sorted and optionally filtered by outlet. */
+/** The library list, sorted and optionally filtered by outlet and tag. */
 export function listArticles(
   db: Db,
-  opts: { sort: LibrarySort; order: 'asc' | 'desc'; outlet: string | null },
+  opts: { sort: LibrarySort; order: 'asc' | 'desc'; outlet: string | null; tag?: string | null },
 ): ArticleSummary[] {
   const dir = opts.order === 'asc' ? 'ASC' : 'DESC'
-  const where = opts.outlet ? 'WHERE o.name = @outlet' : ''
+  const where: string[] = []
+  const args: unknown[] = []
+  if (opts.outlet) {
+    where.push('o.name = ?')
+    args.push(opts.outlet)
+  }
+  if (opts.tag) {
+    // the article's own tags and those on its highlights and notes (notes room)
+    where.push(`a.id IN ${ARTICLES_TAGGED_SQL}`)
+    args.push(opts.tag)
+  }
   const sql = `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-    ${where} ORDER BY ${ORDER[opts.sort].replaceAll('%DIR%', dir)}, a.id ${dir}`
-  return stmt(db, sql).all(opts.outlet ? { outlet: opts.outlet } : {}) as ArticleSummary[]
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${ORDER[opts.sort].replaceAll('%DIR%', dir)}, a.id ${dir}`
+  return stmt(db, sql).all(...args) as ArticleSummary[]
 }
 
 /** Outlets with how many articles each has. */

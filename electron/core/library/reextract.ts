@@ -2,15 +2,16 @@
  * Re-extraction: articles are extracted again from the raw bytes kept at import, when the
  * extractor improved or the library learned more page furniture.
  *
- * `replaceArticleText` is the one place where an article's text is replaced. The article
- * versions of the notes issue will make it keep the old text as a version and re-anchor
- * highlights; everything that changes an article's text goes through it.
+ * `replaceArticleText` decides what a re-extraction changed: a changed text goes through
+ * `updateArticleText` (versions room), which keeps the old text as a version and re-anchors
+ * every highlight; changed metadata or subheadings alone are written here.
  */
 import { UserError } from '../../../shared/result'
 import type { ReextractItem, ReextractReport, SourceKind } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Extraction } from '../import/pipeline'
+import { updateArticleText } from '../versions/update'
 import { findByHash, outletIdFor } from './articles'
 
 interface StoredArticle {
@@ -88,6 +89,17 @@ export function replaceArticleText(
     }
     const sameText =
       item.added === 0 && item.removed === 0 && oldParagraphs.length === a.paragraphs.length
+    if (!sameText) {
+      // a changed text goes the one way every text changes (versions room): the old text is
+      // kept as a version, and every highlight is re-anchored (an orphan is kept, never dropped)
+      updateArticleText(
+        db,
+        id,
+        { article: a, hash: x.hash },
+        { reason: 'reextract', extractorVersion },
+      )
+      return { ...item, status: 'changed' }
+    }
     stmt(
       db,
       `UPDATE articles SET title = ?, kicker = ?, outlet_id = ?, published = ?, author = ?,
@@ -116,7 +128,7 @@ export function replaceArticleText(
     ).map((r) => r.position)
     const headingsChanged =
       oldHeadings.length !== headings.size || oldHeadings.some((p) => !headings.has(p))
-    if (!sameText || headingsChanged) {
+    if (headingsChanged) {
       stmt(db, 'DELETE FROM paragraphs WHERE article_id = ?').run(id)
       const para = stmt(
         db,
@@ -134,7 +146,7 @@ export function replaceArticleText(
       db,
       'DELETE FROM outlets WHERE id NOT IN (SELECT DISTINCT outlet_id FROM articles WHERE outlet_id IS NOT NULL)',
     ).run()
-    const changed = !sameText || headingsChanged || item.fields.length > 0
+    const changed = headingsChanged || item.fields.length > 0
     return { ...item, status: changed ? 'changed' : 'unchanged' }
   })()
 }

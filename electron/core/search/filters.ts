@@ -7,6 +7,7 @@
  * uncertain: left out unless asked for, and counted so that the user can ask.
  */
 import type { Db } from '../db/open'
+import { ARTICLES_TAGGED_SQL } from '../notes/tagged'
 import type { DocTable } from './doctable'
 import type { SearchFilters } from './types'
 
@@ -51,9 +52,8 @@ export function allowedDocs(db: Db, docs: DocTable, f: SearchFilters): Set<numbe
     args.push(f.to.slice(0, 4))
   }
   if (f.tag) {
-    where.push(
-      'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)',
-    )
+    // the article's own tags and those on its highlights and notes (notes room)
+    where.push(`a.id IN ${ARTICLES_TAGGED_SQL}`)
     args.push(f.tag)
   }
   if (f.story) {

@@ -5,6 +5,7 @@ import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Emit } from '../import/importer'
 import type { JobRunner } from '../jobs/runner'
+import { addNoteMatches } from '../notes/searchHits'
 import { SearchIndex } from './index'
 import { parseQuery, partKeys } from './query'
 import { bestSnippet, makeMatcher, matchRanges, openingSnippet } from './snippet'
@@ -71,7 +72,14 @@ export function searchHandlers(
           score: h.score,
         }
       })
-      return { hits, total: outcome.total, uncertainDates: outcome.uncertainDates }
+      // the user's own notes and highlights: "in your note" (notes room)
+      const inNotes = addNoteMatches(db, outcome.parsed, outcome.expansions, filters, hits, offset)
+      return {
+        hits,
+        total: outcome.total,
+        uncertainDates: outcome.uncertainDates,
+        ...(inNotes ? { inNotes } : {}),
+      }
     },
 
     'search.matches': async ({ id, query }) => {

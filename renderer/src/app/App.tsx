@@ -10,6 +10,8 @@ import { GlossaryView } from '../features/glossary/GlossaryView'
 import { BackupsView } from '../features/health/BackupsView'
 import { HealthBanner } from '../features/health/HealthBanner'
 import { LibraryView } from '../features/library/LibraryView'
+import { NotesView } from '../features/notes/NotesView'
+import { useRestoreNoteDrafts } from '../features/notes/useRestoreNoteDrafts'
 import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
 import { SearchProvider } from '../features/search/SearchContext'
@@ -51,13 +53,22 @@ function Shell() {
   const changeSearch = useCallback(
     (search: SearchParams, typing: boolean) => {
       // typing in the library or the reader starts a search; clearing the field goes back
-      if (!search.query && !search.outlet && !search.from && !search.to)
+      if (
+        !search.query &&
+        !search.outlet &&
+        !search.from &&
+        !search.to &&
+        !search.tag &&
+        !search.story
+      )
         navigate({ view: 'library' }, typing)
       else navigate({ view: 'search', search }, typing && route.view === 'search')
     },
     [navigate, route.view],
   )
   const toLibrary = useCallback(() => navigate({ view: 'library' }), [navigate])
+  // notes typed just before the app was closed or killed are saved now (notes room)
+  useRestoreNoteDrafts()
 
   useEffect(() => {
     document.documentElement.lang = i18n.resolvedLanguage ?? 'de'
@@ -123,6 +134,14 @@ function Shell() {
               aria-current={route.view === 'glossary' ? 'page' : undefined}
             >
               {t('app.glossary')}
+            </button>
+            <button
+              type="button"
+              className={route.view === 'notes' ? 'navlink active' : 'navlink'}
+              onClick={() => navigate({ view: 'notes' })}
+              aria-current={route.view === 'notes' ? 'page' : undefined}
+            >
+              {t('notes.nav')}
             </button>
             <StudyNav current={route.view} onNavigate={(view) => navigate({ view })} />
             <button
@@ -212,6 +231,8 @@ function Shell() {
             <StudyView />
           ) : route.view === 'backups' ? (
             <BackupsView />
+          ) : route.view === 'notes' ? (
+            <NotesView onOpen={openArticle} />
           ) : (
             <LibraryView onOpen={openArticle} />
           )}

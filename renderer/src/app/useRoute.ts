@@ -7,6 +7,8 @@ export interface SearchParams {
   to: string | null
   /** With a date range, also articles dated only by month or year, or not at all. */
   uncertain?: boolean
+  tag?: string | null
+  story?: number | null
 }
 
 /**
@@ -28,9 +30,10 @@ export type Route =
   /** An article beside its translation. */
   | { view: 'translation'; id: number }
   | { view: 'backups' }
+  | { view: 'notes' }
 
 /** Pages that are only a name (#/glossary, #/vocabulary …). */
-const PAGES = ['glossary', 'vocabulary', 'review', 'study', 'stories', 'backups'] as const
+const PAGES = ['glossary', 'vocabulary', 'review', 'study', 'stories', 'backups', 'notes'] as const
 
 export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
@@ -56,6 +59,8 @@ export function parseRoute(hash: string): Route {
         from: params.get('from'),
         to: params.get('to'),
         uncertain: params.get('uncertain') === '1',
+        tag: params.get('tag'),
+        story: Number(params.get('story')) || null,
       },
     }
   }
@@ -72,10 +77,11 @@ export function routeHash(route: Route): string {
   if (route.view === 'translation') return `#/article/${route.id}/translation`
   if (route.view === 'search') {
     const params = new URLSearchParams({ q: route.search.query })
-    for (const key of ['outlet', 'from', 'to'] as const)
+    for (const key of ['outlet', 'from', 'to', 'tag'] as const)
       if (route.search[key]) params.set(key, route.search[key]!)
     if (route.search.uncertain && (route.search.from || route.search.to))
       params.set('uncertain', '1')
+    if (route.search.story) params.set('story', String(route.search.story))
     return `#/search?${params}`
   }
   return '#/'

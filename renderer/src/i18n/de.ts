@@ -3,6 +3,7 @@ import { healthDe } from '../features/health/strings'
 import { parallelDe } from '../features/parallel/strings'
 import { storiesDe } from '../features/stories/strings'
 import { studyDe } from '../features/study/strings'
+import { notesDe } from '../features/notes/strings'
 
 /**
  * German UI strings. The English table must have exactly the same keys (checked by type).
@@ -250,4 +251,5 @@ export const de = {
   ...parallelDe,
   ...healthDe,
   ...furnitureDe,
+  ...notesDe,
 } as const

@@ -1,3 +1,4 @@
+import { notesEn } from '../features/notes/strings'
 import type { Strings } from './index'
 import { furnitureEn } from '../features/furniture/strings'
 import { healthEn } from '../features/health/strings'
@@ -246,4 +247,5 @@ export const en: Strings = {
   ...parallelEn,
   ...healthEn,
   ...furnitureEn,
+  ...notesEn,
 }

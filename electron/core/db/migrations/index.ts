@@ -3,6 +3,7 @@ import * as m0010 from './0010-initial'
 import * as m0020 from './0020-search'
 import * as m0030 from './0030-lexicon'
 import * as m0040 from './0040-stories'
+import * as m0050 from './0050-notes'
 import * as m0060 from './0060-study'
 import * as m0070 from './0070-furniture'
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'search', up: m0020.up },
   { version: 30, name: 'lexicon', up: m0030.up },
   { version: 40, name: 'stories', up: m0040.up },
+  { version: 50, name: 'notes', up: m0050.up },
   { version: 60, name: 'study', up: m0060.up },
   { version: 70, name: 'furniture', up: m0070.up },
 ]

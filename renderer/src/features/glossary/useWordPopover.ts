@@ -4,6 +4,16 @@ import type { PopoverTarget } from './WordPopover'
 const HOVER_DELAY = 500
 const LEAVE_DELAY = 250
 
+/**
+ * Moves the keyboard focus to a word. Words are focusable only while focused: Chromium does
+ * not start a text selection on a mouse drag that begins in a focusable element.
+ */
+export function focusWord(span: HTMLElement): void {
+  span.tabIndex = -1
+  span.addEventListener('blur', () => span.removeAttribute('tabindex'), { once: true })
+  span.focus()
+}
+
 function wordOf(el: EventTarget | null): HTMLElement | null {
   return el instanceof Element ? el.closest<HTMLElement>('.w') : null
 }
@@ -61,7 +71,7 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
     window.clearTimeout(hoverTimer.current)
     window.clearTimeout(leaveTimer.current)
     setTarget(null)
-    if (refocus) source.current?.focus()
+    if (refocus && source.current) focusWord(source.current)
   }, [])
 
   const open = useCallback((span: HTMLElement, pinned: boolean) => {
@@ -93,6 +103,8 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
     const onOver = (e: MouseEvent) => {
       const span = wordOf(e.target)
       if (!span || pinnedRef.current) return
+      // no preview over text being selected (to highlight or copy it)
+      if (window.getSelection()?.isCollapsed === false) return
       window.clearTimeout(hoverTimer.current)
       window.clearTimeout(leaveTimer.current)
       hoverTimer.current = window.setTimeout(() => open(span, false), HOVER_DELAY)
@@ -125,7 +137,7 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
       if (!span && e.target !== root.querySelector('.article-body')) return
       e.preventDefault()
       const next = words[Math.max(0, Math.min(words.length - 1, at < 0 ? 0 : at + step))]!
-      next.focus()
+      focusWord(next)
       if (target) close()
     }
     root.addEventListener('mouseover', onOver)

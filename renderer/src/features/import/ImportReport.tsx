@@ -50,6 +50,9 @@ export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
               {r.error ? '✗' : r.duplicateOf !== null ? '=' : '✓'}
             </span>
             <span className="source">{r.error ? r.source : (r.title ?? r.source)}</span>
+            {r.updated && !r.updated.unchanged && (
+              <span className="badge">{t('notes.newVersion', { version: r.updated.version })}</span>
+            )}
             {r.error ? (
               <span className="why" title={r.error.message}>
                 {errorText(t, r.error)}

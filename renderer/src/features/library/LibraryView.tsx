@@ -3,6 +3,7 @@ import { librarySorts, type LibrarySort } from '../../../../shared/types'
 import { formatNumber, formatPublished } from '../../components/format'
 import { useImport } from '../import/ImportContext'
 import { useDifficulty } from '../study/useDifficulty'
+import { TagFilter } from '../notes/TagFilter'
 import { useLibrary } from './useLibrary'
 
 /** The library: every article with outlet, date and length; sorting, outlet filter, empty state. */
@@ -44,6 +45,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
               ))}
             </select>
           </label>
+          <TagFilter value={query.tag} onChange={(tag) => setQuery({ tag })} />
           <label className="control">
             <span>{t('library.sortBy')}</span>
             <select

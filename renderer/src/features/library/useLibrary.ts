@@ -6,6 +6,8 @@ export interface LibraryQuery {
   sort: LibrarySort
   order: 'asc' | 'desc'
   outlet: string | null
+  /** Articles with this tag (notes room). */
+  tag: string | null
 }
 
 const QUERY_KEY = 'lesesaal.libraryQuery'
@@ -13,9 +15,14 @@ const QUERY_KEY = 'lesesaal.libraryQuery'
 function loadQuery(): LibraryQuery {
   try {
     const q = JSON.parse(localStorage.getItem(QUERY_KEY) ?? '') as Partial<LibraryQuery>
-    return { sort: q.sort ?? 'published', order: q.order ?? 'desc', outlet: q.outlet ?? null }
+    return {
+      sort: q.sort ?? 'published',
+      order: q.order ?? 'desc',
+      outlet: q.outlet ?? null,
+      tag: q.tag ?? null,
+    }
   } catch {
-    return { sort: 'published', order: 'desc', outlet: null }
+    return { sort: 'published', order: 'desc', outlet: null, tag: null }
   }
 }
 

@@ -11,6 +11,7 @@ import { useWordPopover } from '../glossary/useWordPopover'
 import { PopoverStudyActions, ReaderStudyBar } from '../study/ReaderStudy'
 import { useStudyReader } from '../study/useStudyReader'
 import { FurnitureDialog } from '../furniture/FurnitureDialog'
+import { useReaderNotes } from '../notes/useReaderNotes'
 import { Comments } from './Comments'
 import { FindBar } from './FindBar'
 import { useFind } from './useFind'
@@ -57,9 +58,12 @@ export function ReaderView({
       if (p.reason === 'external') setExternal((v) => v + 1)
     }, []),
   )
-  // page furniture: the dialog, and a version that reloads the article after a change
+  // page furniture: the dialog; a version that reloads the article after a change (furniture
+  // removed, a newer version of the text)
   const [furnitureOpen, setFurnitureOpen] = useState(false)
   const [version, setVersion] = useState(0)
+  // highlights, notes and versions (notes room)
+  const notes = useReaderNotes(article, page, () => setVersion((v) => v + 1))
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
@@ -146,7 +150,12 @@ export function ReaderView({
   }, [article])
 
   const remove = async () => {
-    if (!article || !window.confirm(t('reader.confirmDelete', { title: article.title }))) return
+    if (!article) return
+    // the user's highlights and notes go with the article: the question says so
+    const question = notes.count
+      ? t('notes.confirmDeleteWithNotes', { title: article.title, count: notes.count })
+      : t('reader.confirmDelete', { title: article.title })
+    if (!window.confirm(question)) return
     await api.call('article.delete', { id: article.id })
     onBack()
   }
@@ -186,6 +195,7 @@ export function ReaderView({
       {article && actions?.(article)}
       {article && (
         <>
+          {notes.toolbarButton}
           <div className="font-size" role="group" aria-label={t('reader.fontSize')}>
             <button
               type="button"
@@ -251,9 +261,9 @@ export function ReaderView({
   const m = find.matches
   const marks = find.marks
   return (
-    <div className="reader" style={style} ref={page}>
+    <div className={notes.open ? 'reader with-notes' : 'reader'} style={style} ref={page}>
       {toolbar}
-      <article className="article" lang="de" data-testid="article">
+      <article className="article" lang="de" data-testid="article" onClick={notes.onTextClick}>
         <header className="article-header">
           {article.kicker && <p className="kicker">{article.kicker}</p>}
           <h1 className="article-title">
@@ -288,9 +298,18 @@ export function ReaderView({
                 firstMark={marks?.paragraphs[i] ?? 0}
                 current={find.current}
                 wordClass={study.wordClass}
+                decorations={notes.decorations(i)}
               />
             )
-            return headings.has(i) ? <h2 key={i}>{text}</h2> : <p key={i}>{text}</p>
+            return headings.has(i) ? (
+              <h2 key={i} data-para={i}>
+                {text}
+              </h2>
+            ) : (
+              <p key={i} data-para={i}>
+                {text}
+              </p>
+            )
           })}
         </div>
         <footer className="article-footer" lang={lang}>
@@ -321,6 +340,8 @@ export function ReaderView({
           onToggle={setCommentsOpen}
         />
       )}
+      {notes.aside}
+      {notes.overlay}
       {popover.target && (
         <WordPopover
           key={`${popover.target.word}\u0000${popover.target.pinned}`}

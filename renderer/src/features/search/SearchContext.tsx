@@ -95,6 +95,8 @@ export function SearchProvider({
               from: params.from,
               to: params.to,
               uncertainDates: Boolean(params.uncertain),
+              tag: params.tag ?? null,
+              story: params.story ?? null,
               asYouType: !/\s$/u.test(params.query),
             },
             { signal: controller.signal },
@@ -119,7 +121,17 @@ export function SearchProvider({
       clearTimeout(timer)
       controller.abort()
     }
-  }, [api, params.query, params.outlet, params.from, params.to, params.uncertain, version])
+  }, [
+    api,
+    params.query,
+    params.outlet,
+    params.from,
+    params.to,
+    params.uncertain,
+    params.tag,
+    params.story,
+    version,
+  ])
 
   const value = useMemo<SearchState>(
     () => ({

@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiContext'
 import { Highlighted } from '../../components/Highlighted'
 import { formatPublished } from '../../components/format'
 import { DateInput } from './DateInput'
+import { InNotes, NoteMatch, NoteFilters } from '../notes/SearchNotes'
 import { useSearch } from './SearchContext'
 
 /** Search results as you type: title, outlet, date and the best passage, with filter chips. */
@@ -47,7 +48,8 @@ export function SearchView({
           {t('errors.generic', { message: error })}
         </p>
       )}
-      {results && results.total === 0 && !loading && (
+      {results?.inNotes && <InNotes found={results.inNotes} shown={results.hits} onOpen={open} />}
+      {results && results.total === 0 && !loading && !results.inNotes && (
         <p className="muted">{t('search.none', { query: params.query })}</p>
       )}
       {results && results.hits.length > 0 && (
@@ -90,6 +92,7 @@ export function SearchView({
               <p className="hit-snippet" lang="de">
                 <Highlighted text={hit.snippet} ranges={hit.highlights} />
               </p>
+              <NoteMatch hit={hit} />
             </li>
           ))}
         </ol>
@@ -142,6 +145,7 @@ function Filters() {
       {params.uncertain &&
         (params.from || params.to) &&
         chip(t('search.uncertainIncluded'), () => update({ uncertain: false }))}
+      <NoteFilters params={params} update={update} chip={chip} />
       {adding === 'outlet' ? (
         <select
           autoFocus
