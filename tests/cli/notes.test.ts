@@ -116,7 +116,7 @@ describe('lesesaal article update and versions', () => {
     })
     const missing = lesesaal(lib, ['article', 'update', '1', 'gibt-es-nicht.md'])
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/^lesesaal: No such file or folder\.\n$/)
+    expect(missing.stderr).toMatch(/^lesesaal: There is no file or folder at this path\.\n$/)
   })
 })
 

@@ -2,6 +2,7 @@
  * The study room's screens against a fake API: tints from the article's lemma map, saving from
  * the reader with the S key, the review's keys, the vocabulary list, the library's difficulty.
  */
+import { focusWord } from '../../renderer/src/features/glossary/useWordPopover'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { ArticleWords, StudyCard, VocabWord } from '../../shared/study'
@@ -68,7 +69,8 @@ describe('the reader', () => {
     const { client } = reader()
     const article = await screen.findByTestId('article')
     const span = article.querySelector<HTMLElement>('.w[data-word="Schiffe"]')!
-    span.focus()
+    // a word takes the focus as the arrow keys put it there
+    focusWord(span)
     fireEvent.keyDown(span, { key: 's' })
     await screen.findByText('„Schiff“ gespeichert.')
     const call = client.calls.find((c) => c.method === 'vocab.save')!

@@ -7,6 +7,7 @@
  * - Keys: ↑/↓ sentence to sentence, ←/→ to the partner in the neighbouring column, N / ⇧N to
  *   the next / previous "only here", Enter into the words (for the glossary), Escape back.
  */
+import { focusWord } from '../glossary/useWordPopover'
 import { useEffect, useRef, type RefObject } from 'react'
 import type { SentenceRef } from '../../../../shared/contract/align'
 import { partnerIn, refKey, type ColumnModel } from './model'
@@ -129,7 +130,7 @@ export function useParallel(
         const first = s.querySelector<HTMLElement>('.w')
         if (first) {
           e.preventDefault()
-          first.focus()
+          focusWord(first)
         }
       }
     }
