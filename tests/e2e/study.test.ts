@@ -65,8 +65,13 @@ describe('saving words while reading', () => {
       .poll(() => page.getByTestId('study-bar').innerText(), POLL)
       .toContain('„Gipfeltreffen“ gespeichert.')
     await page.keyboard.press('Escape')
-    // with the keyboard: the word has the focus, S saves it
-    await word('Delegationen').focus()
+    // with the keyboard: the word has the focus (Escape gives it back from its popover), S saves it
+    await word('Delegationen').click()
+    await popover().waitFor()
+    await page.keyboard.press('Escape')
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.word))
+      .toBe('Delegationen')
     await page.keyboard.press('s')
     await expect
       .poll(() => page.getByTestId('study-bar').innerText(), POLL)
