@@ -199,6 +199,16 @@ export function extractArticle(input: Line[], hints: ExtractHints = {}): Extract
     }
     paragraphs.push(text)
   }
+  // A text is never refused because the word-counting rules took all of it for a banner (a
+  // short article about apps or data protection reads like one): its prose comes back.
+  if (paragraphs.length === 0) {
+    for (let i = 0; i < bodyEnd; i++) {
+      if ((tags[i] === 'consent_banner' || tags[i] === 'share_rating') && isProse(texts[i]!)) {
+        tags[i] = null
+        paragraphs.push(texts[i]!)
+      }
+    }
+  }
   if (paragraphs.length === 0 || countWords(paragraphs.join(' ')) < 3) {
     throw new UserError('no_text', 'No article text was found in it.')
   }

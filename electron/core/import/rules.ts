@@ -310,6 +310,14 @@ const SHARE_WORDS = new Set(
 const SHARE_SIGNALS =
   /\b(?:Gemerkt|Merken|Bewertet|Bewertung|Abonniert|Abo beendet|Embed-Code|HTML-Code|Zwischenablage|Artikel teilen|Teilen auf|Jetzt bewerten|Artikel bewerten|Beitrag bewerten|Sterne|hilfreich|Newsletter|abonnieren|Push-Benachrichtigung|Folgen Sie uns|Folge uns)\b/gi
 
+/**
+ * Banners, share bars and rating widgets are short (the longest in the fixtures and seed pages
+ * is 250 characters). Rules that count signal words look only at lines up to this length: a
+ * longer line is running text, and a one-paragraph article about browsers, apps or data
+ * protection was thrown away whole by them (issue 12). Anchored phrases still apply to all.
+ */
+export const BANNER_MAX_CHARS = 300
+
 /** Share, subscribe and rating furniture: "Teilen", "Facebook Twitter WhatsApp", "Bewertet!". */
 export function isShareOrRating(text: string): boolean {
   const lower = text.toLowerCase().replace(/[!.:]+$/g, '')
@@ -317,7 +325,7 @@ export function isShareOrRating(text: string): boolean {
   // a row made only of share words
   const tokens = lower.split(/\s*[|·•,]\s*|\s+/).filter(Boolean)
   if (tokens.length >= 2 && tokens.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))) return true
-  const signals = text.match(SHARE_SIGNALS)?.length ?? 0
+  const signals = text.length <= BANNER_MAX_CHARS ? (text.match(SHARE_SIGNALS)?.length ?? 0) : 0
   if (signals >= 2) return true
   if (
     /^(?:Wie (?:gefällt|fanden) (?:Ihnen|Sie) (?:dieser|diesen) (?:Artikel|Beitrag)|War dieser (?:Artikel|Beitrag) hilfreich)/i.test(
@@ -349,13 +357,26 @@ const BANNER_PHRASES = [
 ]
 
 /**
+ * One signal per thing named: "App", "Fahrplan-App" and "Apps" are one app, "Datenschutz" and
+ * "Datenschutzgesetz" one data protection (a news paragraph about an app names it three times).
+ */
+function webConcept(word: string): string {
+  const w = word.toLowerCase()
+  const head = /^(app|cookie|push|datenschutz|werbe|personalisiert)/.exec(w)?.[1]
+  if (head) return head
+  if (/-apps?$/.test(w)) return 'app'
+  return w.replace(/s$/, '')
+}
+
+/**
  * Cookie, consent, app and paywall banners. News prose rarely speaks to "Sie" about
  * cookies and apps; banners always do. A line needs two such signals (or one banner phrase),
  * so an article *about* cookie law is not thrown away.
  */
 export function isConsentOrBanner(text: string): boolean {
   if (BANNER_PHRASES.some((re) => re.test(text))) return true
-  const web = new Set((text.match(WEB_VOCABULARY) ?? []).map((w) => w.toLowerCase())).size
+  if (text.length > BANNER_MAX_CHARS) return false
+  const web = new Set((text.match(WEB_VOCABULARY) ?? []).map(webConcept)).size
   if (web === 0) return false
   // "Sie" at the start of a sentence is usually "they" in news prose; count only the rest.
   const address = (text.replace(/(^|[.!?:]\s+|[„"«»“]\s*)Sie\b/g, '$1').match(READER_ADDRESS) ?? [])
