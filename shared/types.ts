@@ -55,7 +55,20 @@ export interface ImportResult {
   words: number | null
   /** The id of the article this one duplicates, when it was already in the library. */
   duplicateOf: number | null
+  /**
+   * An article of the library this text is nearly the same as (not imported unless asked
+   * for: `nearDuplicates: 'import'`). Absent or null when there is none.
+   */
+  nearDuplicateOf?: NearDuplicate | null
   error: { code: string; message: string } | null
+}
+
+/** "Nearly the same as article N (96 %)". */
+export interface NearDuplicate {
+  id: number
+  title: string
+  /** Shared 4-word shingles over all of both texts' shingles (Jaccard), 0.9–1, two decimals. */
+  similarity: number
 }
 
 export interface ImportReport {
@@ -145,6 +158,7 @@ export function failedImport(
     published: null,
     words: null,
     duplicateOf: null,
+    nearDuplicateOf: null,
     error,
   }
 }

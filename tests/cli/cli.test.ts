@@ -34,6 +34,7 @@ const IMPORT_KEYS = [
   'published',
   'words',
   'duplicateOf',
+  'nearDuplicateOf',
   'error',
 ]
 

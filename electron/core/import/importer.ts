@@ -14,7 +14,10 @@ import {
   type SourceKind,
 } from '../../../shared/types'
 import type { Db } from '../db/open'
-import { findByHash, insertArticle } from '../library/articles'
+import { deleteArticle, findByHash, insertArticle } from '../library/articles'
+import { stmt } from '../db/statements'
+import type { SearchIndex } from '../search'
+import { findNearDuplicate } from './nearDuplicates'
 import { kindForName } from './kinds'
 import { loadParsers } from './parsers'
 import type { Extraction } from './pipeline'
@@ -198,6 +201,7 @@ function store(
     published: a.published,
     words: a.words,
     duplicateOf,
+    nearDuplicateOf: null,
     error: null,
   })
   return db.transaction((): ImportResult => {
@@ -219,15 +223,26 @@ function store(
 /** How many files are imported before the search index catches up. */
 const INDEX_EVERY = 500
 
+/** How an import treats texts nearly the same as an article of the library. */
+export interface NearDuplicateCheck {
+  search: SearchIndex
+  /** 'skip': report them and leave them out (the default); 'import': import them anyway. */
+  mode: 'skip' | 'import'
+}
+
 /**
  * Imports sources one by one, reporting progress; never throws for a bad source.
  * `index` brings derived indexes up to date; it runs every few hundred files and at the end.
+ * With `near`, every imported text is then compared with the articles before it (the index is
+ * up to date by then, so no search forces an index write per file), and a near-duplicate is
+ * taken out again and reported.
  */
 export async function importSources(
   db: Db,
   items: (ImportSource | ImportResult)[],
   emit: Emit,
   index: () => Promise<void> = async () => {},
+  near?: NearDuplicateCheck,
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = []
   for (const [k, item] of items.entries()) {
@@ -261,21 +276,68 @@ export async function importSources(
     await new Promise((r) => setImmediate(r))
   }
   await index()
+  if (near?.mode === 'skip') await leaveOutNearDuplicates(db, results, near.search, index)
   if (results.some((r) => r.id !== null)) emit('library.changed', { reason: 'import' })
   return results
 }
 
-/** Imports pasted text. */
+async function leaveOutNearDuplicates(
+  db: Db,
+  results: ImportResult[],
+  search: SearchIndex,
+  index: () => Promise<void>,
+): Promise<void> {
+  const found: ImportResult[] = []
+  for (const r of results) {
+    if (r.id === null) continue
+    const paragraphs = (
+      stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position').all(r.id) as {
+        text: string
+      }[]
+    ).map((p) => p.text)
+    const match = await findNearDuplicate(db, search, { paragraphs, outlet: r.outlet }, r.id)
+    if (match) {
+      r.nearDuplicateOf = match
+      found.push(r)
+    }
+  }
+  if (found.length === 0) return
+  db.transaction(() => {
+    for (const r of found) deleteArticle(db, r.id!)
+  })()
+  for (const r of found) r.id = null
+  await index()
+}
+
+/** Imports pasted text; with `near` in 'skip' mode, a near-duplicate is reported, not stored. */
 export async function importPasted(
   db: Db,
   text: string,
   title: string | undefined,
   emit: Emit,
+  near?: NearDuplicateCheck,
 ): Promise<ImportResult> {
   const kind: SourceKind = /^\s*(?:<!doctype html|<html[\s>])/i.test(text) ? 'html' : 'txt'
   try {
     const { extractText, EXTRACTOR_VERSION } = await pipeline()
     const x = extractText(text, kind, title)
+    if (near?.mode === 'skip' && findByHash(db, x.hash) === null) {
+      const match = await findNearDuplicate(db, near.search, x.article)
+      if (match) {
+        const a = x.article
+        return {
+          source: 'paste',
+          id: null,
+          title: a.title,
+          outlet: a.outlet,
+          published: a.published,
+          words: a.words,
+          duplicateOf: null,
+          nearDuplicateOf: match,
+          error: null,
+        }
+      }
+    }
     const raw = new TextEncoder().encode(text)
     const result = store(db, 'paste', { ...x, kind: 'paste' }, raw, null, EXTRACTOR_VERSION)
     if (result.id !== null) emit('library.changed', { reason: 'import' })
