@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiEvent } from '../api/ApiContext'
+import { useCleanCopy } from '../features/copy/useCleanCopy'
 import { DropZone } from '../features/import/DropZone'
 import { ImportProvider, useImport } from '../features/import/ImportContext'
 import { ImportMenu, ImportProgress } from '../features/import/ImportMenu'
@@ -47,6 +48,8 @@ function Shell() {
     [navigate, route.view],
   )
   const toLibrary = useCallback(() => navigate({ view: 'library' }), [navigate])
+  // every copy in the window gives clean text (no soft hyphens): reader, popovers, all views
+  useCleanCopy()
 
   useEffect(() => {
     document.documentElement.lang = i18n.resolvedLanguage ?? 'de'

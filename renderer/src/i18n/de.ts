@@ -3,6 +3,7 @@
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
  * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
  */
+import { copyDe } from '../features/copy/strings'
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -227,4 +228,5 @@ export const de = {
     io_error: 'Die Datei konnte nicht gelesen werden.',
     not_found: 'Nicht gefunden.',
   },
+  ...copyDe,
 } as const

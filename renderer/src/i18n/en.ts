@@ -1,3 +1,4 @@
+import { copyEn } from '../features/copy/strings'
 import type { Strings } from './index'
 
 /** English UI strings. */
@@ -224,4 +225,5 @@ export const en: Strings = {
     io_error: 'The file could not be read.',
     not_found: 'Not found.',
   },
+  ...copyEn,
 }
