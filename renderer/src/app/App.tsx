@@ -13,6 +13,7 @@ import { ReaderView } from '../features/reader/ReaderView'
 import { SearchBox } from '../features/search/SearchBox'
 import { SearchProvider } from '../features/search/SearchContext'
 import { SearchView } from '../features/search/SearchView'
+import { ThemeSwitch } from '../features/theme/ThemeSwitch'
 import { languages, LANGUAGE_KEY, type Language } from '../i18n'
 import { useRoute, type SearchParams } from './useRoute'
 
@@ -106,8 +107,8 @@ function Shell() {
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
-          <ImportProgress />
           <ImportMenu />
+          <ThemeSwitch />
           <div className="language" role="group" aria-label={t('app.language')}>
             {languages.map((lng) => (
               <button
@@ -140,8 +141,9 @@ function Shell() {
             <LibraryView onOpen={openArticle} />
           )}
         </main>
+        <ImportProgress />
         <DropZone />
-        {imp.pasteOpen && <PasteDialog />}
+        {imp.pasteOpen && <PasteDialog onOpen={openArticle} />}
       </div>
     </SearchProvider>
   )

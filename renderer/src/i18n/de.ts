@@ -4,6 +4,7 @@
  * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
  */
 import { copyDe } from '../features/copy/strings'
+import { themeDe } from '../features/theme/strings'
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -71,6 +72,14 @@ export const de = {
     pasteTitleLabel: 'Titel (optional)',
     pasteSubmit: 'Importieren',
     pasteEmpty: 'Bitte fügen Sie zuerst einen Text ein.',
+    pasteFailed: 'Nicht importiert: {{reason}} Ihr Text bleibt hier.',
+    nearDuplicate:
+      'Fast derselbe Text wie „{{title}}“ in Ihrer Bibliothek ({{percent}} % gleich). Er wurde nicht importiert.',
+    nearDuplicateShort: 'fast gleich wie Artikel {{id}} ({{percent}} %), nicht importiert',
+    nearCount_one: '{{count}} fast gleich wie ein vorhandener',
+    nearCount_other: '{{count}} fast gleich wie vorhandene',
+    openThatOne: 'Den vorhandenen öffnen',
+    importAnyway: 'Trotzdem importieren',
   },
   reader: {
     textLabel:
@@ -229,4 +238,5 @@ export const de = {
     not_found: 'Nicht gefunden.',
   },
   ...copyDe,
+  ...themeDe,
 } as const

@@ -1,4 +1,5 @@
 import { copyEn } from '../features/copy/strings'
+import { themeEn } from '../features/theme/strings'
 import type { Strings } from './index'
 
 /** English UI strings. */
@@ -69,6 +70,14 @@ export const en: Strings = {
     pasteTitleLabel: 'Title (optional)',
     pasteSubmit: 'Import',
     pasteEmpty: 'Please paste a text first.',
+    pasteFailed: 'Not imported: {{reason}} Your text stays here.',
+    nearDuplicate:
+      'Nearly the same text as “{{title}}” in your library ({{percent}} % the same). It was not imported.',
+    nearDuplicateShort: 'nearly the same as article {{id}} ({{percent}} %), not imported',
+    nearCount_one: '{{count}} nearly the same as one there',
+    nearCount_other: '{{count}} nearly the same as ones there',
+    openThatOne: 'Open the one there',
+    importAnyway: 'Import anyway',
   },
   reader: {
     textLabel: 'Article text. Arrow keys move from word to word, Enter explains a word.',
@@ -226,4 +235,5 @@ export const en: Strings = {
     not_found: 'Not found.',
   },
   ...copyEn,
+  ...themeEn,
 }
