@@ -17,6 +17,8 @@ export interface ArticleSummary {
   /** ISO timestamp of the import. */
   importedAt: string
   commentCount: number
+  /** One of the sample library's articles (set by `library.rows` and `library.ids`). */
+  sample?: boolean
 }
 
 /** A reader comment, split off the article body at import and kept apart from it. */

@@ -17,6 +17,8 @@ import { importHandlers } from './import/handlers'
 import { importSources, sourcesFromPaths } from './import/importer'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
+import { listIndexFor } from './library/listIndex'
+import { rememberSampleIds } from './library/sample'
 import { lexiconHandlers } from './lexicon/handlers'
 import type { Lexicon } from './lexicon/lookup'
 import { SearchIndex } from './search'
@@ -66,6 +68,15 @@ export function createCore(options: CoreOptions): Core {
     systemDictionaries: options.systemDictionaries,
   })
 
+  // the list index notices additions and deletions itself; other changes (an edited title,
+  // another process) make it read the library again
+  listeners.add((event, payload) => {
+    if (event !== 'library.changed') return
+    const { reason } = payload as ApiEvents['library.changed']
+    if (reason !== 'import' && reason !== 'delete' && reason !== 'sample')
+      listIndexFor(db).invalidate()
+  })
+
   const handlers = combineHandlers(
     libraryHandlers(ctx),
     importHandlers(ctx),
@@ -95,6 +106,10 @@ export function createCore(options: CoreOptions): Core {
         const { sources } = await sourcesFromPaths(names.map((n) => join(dir, n)))
         const results = await importSources(db, sources, () => {}, reindex)
         imported = results.filter((r) => r.id !== null).length
+        rememberSampleIds(
+          db,
+          results.flatMap((r) => (r.id === null ? [] : [r.id])),
+        )
         for (const r of results)
           if (r.error) console.error(`[lesesaal] sample ${r.source}: ${r.error.message}`)
         if (imported) emit('library.changed', { reason: 'sample' })

@@ -4,7 +4,18 @@ import { isHttpUrl } from '../../../shared/urls'
 import pkg from '../../../package.json' with { type: 'json' }
 import type { CoreContext } from '../context'
 import type { HandlersOf } from '../handlers'
-import { countArticles, deleteArticle, getArticle, listArticles, listOutlets } from './articles'
+import type { ArticleSummary } from '../../../shared/types'
+import {
+  countArticles,
+  deleteArticle,
+  deleteArticles,
+  getArticle,
+  listArticles,
+  listOutlets,
+  summariesByIds,
+} from './articles'
+import { listIndexFor } from './listIndex'
+import { sampleIds } from './sample'
 
 export function libraryHandlers(
   ctx: CoreContext,
@@ -12,11 +23,27 @@ export function libraryHandlers(
   | 'app.info'
   | 'app.openExternal'
   | 'library.list'
+  | 'library.ids'
+  | 'library.rows'
   | 'library.outlets'
   | 'article.get'
   | 'article.delete'
+  | 'articles.delete'
+  | 'library.removeSample'
 > {
   const { db, options, emit } = ctx
+  const list = listIndexFor(db)
+  const labelled = (rows: ArticleSummary[]) => {
+    const samples = sampleIds(db)
+    return samples.size ? rows.map((r) => (samples.has(r.id) ? { ...r, sample: true } : r)) : rows
+  }
+  const removeMany = async (ids: number[]) => {
+    const deleted = db.transaction(() => deleteArticles(db, ids))()
+    list.forget(ids)
+    await ctx.reindex()
+    if (deleted) emit('library.changed', { reason: 'delete' })
+    return deleted
+  }
   return {
     'app.info': () => ({
       version: pkg.version,
@@ -34,6 +61,16 @@ export function libraryHandlers(
       return { opened: true }
     },
     'library.list': (input) => listArticles(db, input),
+    'library.ids': ({ rows, ...query }) => {
+      const ids = Array.from(list.ids(query))
+      return {
+        ids,
+        total: list.count(),
+        rows: labelled(summariesByIds(db, ids.slice(0, rows))),
+        samples: sampleIds(db).size,
+      }
+    },
+    'library.rows': ({ ids }) => labelled(summariesByIds(db, ids)),
     'library.outlets': () => listOutlets(db),
     'article.get': ({ id }) => {
       const article = getArticle(db, id)
@@ -42,10 +79,13 @@ export function libraryHandlers(
     },
     'article.delete': async ({ id }) => {
       const deleted = db.transaction(() => deleteArticle(db, id))()
+      list.forget([id])
       await ctx.reindex()
       if (deleted) emit('library.changed', { reason: 'delete' })
       return { deleted }
     },
+    'articles.delete': async ({ ids }) => ({ deleted: await removeMany(ids) }),
+    'library.removeSample': async () => ({ removed: await removeMany([...sampleIds(db)]) }),
   }
 }
 
