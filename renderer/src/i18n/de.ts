@@ -53,6 +53,24 @@ export const de = {
       'Ziehen Sie gespeicherte Artikel (.txt, .html, .md) oder ganze Ordner in dieses Fenster, wählen Sie Dateien aus oder fügen Sie einen Text ein.',
     noneForOutlet: 'Von diesem Medium gibt es keine Artikel.',
     loading: 'Bibliothek wird geladen …',
+    sample: 'Beispiel',
+    sampleNotice_one:
+      'Ein Beispielartikel (markiert mit „Beispiel“) zeigt, was Lesesaal kann. Sie brauchen ihn nicht.',
+    sampleNotice_other:
+      'Die {{count}} Beispielartikel (markiert mit „Beispiel“) zeigen, was Lesesaal kann. Sie brauchen sie nicht.',
+    removeSample: 'Beispielbibliothek entfernen',
+    selection: {
+      label: 'Auswahl',
+      count_one: '{{count, number}} Artikel ausgewählt',
+      count_other: '{{count, number}} Artikel ausgewählt',
+      all: 'Alle Artikel auswählen',
+      one: '„{{title}}“ auswählen',
+      clear: 'Auswahl aufheben',
+      delete_one: 'Löschen',
+      delete_other: '{{count, number}} löschen',
+      confirmDelete_one: 'Einen Artikel aus der Bibliothek löschen?',
+      confirmDelete_other: '{{count, number}} Artikel aus der Bibliothek löschen?',
+    },
   },
   import: {
     dropHere: 'Zum Importieren loslassen',

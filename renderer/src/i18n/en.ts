@@ -51,6 +51,24 @@ export const en: Strings = {
       'Drop saved articles (.txt, .html, .md) or whole folders into this window, choose files, or paste a text.',
     noneForOutlet: 'There are no articles from this outlet.',
     loading: 'Loading the library…',
+    sample: 'Sample',
+    sampleNotice_one:
+      'A sample article (marked “Sample”) shows what Lesesaal can do. You do not need it.',
+    sampleNotice_other:
+      'The {{count}} sample articles (marked “Sample”) show what Lesesaal can do. You do not need them.',
+    removeSample: 'Remove the sample library',
+    selection: {
+      label: 'Selection',
+      count_one: '{{count, number}} article selected',
+      count_other: '{{count, number}} articles selected',
+      all: 'Select all articles',
+      one: 'Select “{{title}}”',
+      clear: 'Clear selection',
+      delete_one: 'Delete',
+      delete_other: 'Delete {{count, number}}',
+      confirmDelete_one: 'Delete one article from the library?',
+      confirmDelete_other: 'Delete {{count, number}} articles from the library?',
+    },
   },
   import: {
     dropHere: 'Drop to import',
