@@ -44,6 +44,11 @@ export interface Core {
   /** Loads the built-in glossary if this library does not have the current one. */
   ensureGlossary: () => Promise<void>
   db: Db
+  /**
+   * Prepares, in the background, what the window's first screen needs (the library list's
+   * columns and its default order), so it opens at once. The app shells call it at start.
+   */
+  warmUp: () => void
   close: () => void
 }
 
@@ -116,6 +121,16 @@ export function createCore(options: CoreOptions): Core {
       }
       setSetting(db, SAMPLE_LOADED, new Date().toISOString())
       return imported
+    },
+    warmUp: () => {
+      setTimeout(() => {
+        if (!db.open) return
+        try {
+          listIndexFor(db).ids({ sort: 'published', order: 'desc', outlet: null })
+        } catch {
+          // only a head start: the first request does the same and reports any error
+        }
+      }, 0)
     },
     close: () => {
       listeners.clear()

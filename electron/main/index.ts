@@ -83,6 +83,7 @@ app.whenReady().then(async () => {
   registerIpc(core, isAppUrl)
   buildMenu(() => mainWindow)
   createWindow(core)
+  core.warmUp()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && core) createWindow(core)
   })
