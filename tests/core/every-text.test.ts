@@ -98,3 +98,30 @@ describe('banner rules and long prose', () => {
     ).toBe(true)
   })
 })
+
+describe('datelines', () => {
+  it('reads "Breslau (Wroclaw) –" as a place with its other name, not as the author', async () => {
+    const core = testCore()
+    const r = await call(core, 'import.text', {
+      text:
+        'Neue Brücke über die Oder eröffnet\n\n' +
+        'Breslau (Wroclaw) – Nach vier Jahren Bauzeit ist die neue Brücke über die Oder für den Verkehr freigegeben worden. ' +
+        'Die Stadt rechnet mit deutlich kürzeren Wegen zwischen den Stadtteilen.',
+    })
+    const a = await call(core, 'article.get', { id: r.id! })
+    expect(a.author).toBeNull()
+    expect(a.dateline).toBe('Breslau (Wroclaw)')
+  })
+
+  it('still takes the agency of "Görlitz (dpa) –" as the author', async () => {
+    const core = testCore()
+    const r = await call(core, 'import.text', {
+      text:
+        'Grenzbrücke wieder offen\n\n' +
+        'Görlitz (dpa) – Die Altstadtbrücke zwischen Görlitz und Zgorzelec ist nach der Sanierung wieder offen. ' +
+        'Fußgänger können die Neiße ab sofort wieder überqueren.',
+    })
+    const a = await call(core, 'article.get', { id: r.id! })
+    expect(a).toMatchObject({ author: 'dpa', dateline: 'Görlitz' })
+  })
+})

@@ -219,8 +219,14 @@ export function extractArticle(input: Line[], hints: ExtractHints = {}): Extract
     if (headings.includes(k)) continue
     const m = DATELINE.exec(p)
     if (m?.groups) {
-      dateline ??= titleCaseIfShouting(m.groups.place!.trim())
-      datelineAgency = m.groups.agency!.trim()
+      // "Berlin (dpa) –": the brackets name the agency. "Breslau (Wroclaw) –": another name
+      // of the place, part of the dateline and never the author.
+      const inBrackets = m.groups.agency!.trim()
+      const agency = readAgencyLine(inBrackets)
+      const otherName =
+        !agency && /^\p{Lu}[\p{L}.' -]*$/u.test(inBrackets) ? ` (${inBrackets})` : ''
+      dateline ??= titleCaseIfShouting(m.groups.place!.trim()) + otherName
+      datelineAgency = agency
       break
     }
   }
