@@ -38,3 +38,21 @@ describe('dictionary import progress', () => {
     expect(events.some((e) => e.done > lines && e.done < e.total)).toBe(true)
   })
 })
+
+describe('the glossary as CSV', () => {
+  it('has its column headers in the UI language', async () => {
+    const core = testCore()
+    await core.ensureGlossary()
+    const header = async (language?: 'de' | 'en') =>
+      (await call(core, 'lexicon.export', language ? { language } : {})).csv
+        .replace(/^\ufeff/, '')
+        .split('\r\n')[0]
+    expect(await header('de')).toBe(
+      'Stichwort,Wortart,Genus,Plural,Genitiv,Bedeutung (Englisch),Erklärung,Sachgebiet,Quelle,Formen',
+    )
+    expect(await header('en')).toBe(
+      'lemma,pos,gender,plural,genitive,gloss,explanation,domain,source,forms',
+    )
+    expect(await header()).toBe(await header('en'))
+  })
+})
