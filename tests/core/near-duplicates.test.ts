@@ -74,6 +74,15 @@ describe('near-duplicates', () => {
     expect(r.id).toBeGreaterThan(0)
   })
 
+  it('finds the near-copy also after the reader asked for an article’s glossary terms', async () => {
+    // the statement cache shares prepared statements (and their pluck mode) between rooms
+    const core = testCore()
+    const first = await call(core, 'import.text', { text })
+    await call(core, 'lexicon.terms', { id: first.id! })
+    const again = await call(core, 'import.text', { text: nearCopy })
+    expect(again.nearDuplicateOf?.id).toBe(first.id)
+  })
+
   it('imports 60 different articles of one library without calling any a near-copy', async () => {
     const core = testCore()
     const files = Array.from({ length: 60 }, (_, n) => ({

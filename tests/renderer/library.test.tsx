@@ -73,7 +73,7 @@ describe('the library view', () => {
     await screen.findAllByTestId('article-row')
     const before = client.calls.length
     client.emit('library.changed', { reason: 'import' })
-    // at most every 1.5 s (an import announces every batch of files)
+    // at most every 0.6 s (an import announces every batch of files)
     await waitFor(() => expect(client.calls.length).toBeGreaterThan(before), { timeout: 3000 })
   })
 })

@@ -290,11 +290,13 @@ async function leaveOutNearDuplicates(
   const found: ImportResult[] = []
   for (const r of results) {
     if (r.id === null) continue
-    const paragraphs = (
-      stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position').all(r.id) as {
-        text: string
-      }[]
-    ).map((p) => p.text)
+    // pluck set here: the statement cache shares this statement (and its mode) with other rooms
+    const paragraphs = stmt(
+      db,
+      'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position',
+    )
+      .pluck(true)
+      .all(r.id) as string[]
     const match = await findNearDuplicate(db, search, { paragraphs, outlet: r.outlet }, r.id)
     if (match) {
       r.nearDuplicateOf = match

@@ -55,7 +55,10 @@ export async function findNearDuplicate(
     `SELECT a.title, a.words, o.name AS outlet FROM articles a
      LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
   )
-  const body = stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
+  // pluck set here: the statement cache shares this statement (and its mode) with other rooms
+  const body = stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position').pluck(
+    true,
+  )
   let mine: Set<number> | null = null
   let best: NearDuplicate | null = null
   for (const id of candidates) {
@@ -65,7 +68,7 @@ export async function findNearDuplicate(
     const ratio = Math.min(other.words, words.length) / Math.max(other.words, words.length, 1)
     if (ratio < LENGTH_RATIO) continue
     mine ??= shingles(text.paragraphs)
-    const paragraphs = (body.all(id) as { text: string }[]).map((p) => p.text)
+    const paragraphs = body.all(id) as string[]
     const similarity = jaccard(mine, shingles(paragraphs))
     if (similarity >= NEAR_DUPLICATE_AT && (!best || similarity > best.similarity))
       best = { id, title: other.title, similarity: Math.floor(similarity * 100) / 100 }

@@ -86,10 +86,14 @@ export function WordPopover({
   const box = useRef<HTMLDivElement>(null)
   const [style, setStyle] = useState<CSSProperties>({ visibility: 'hidden', left: 0, top: 0 })
 
-  // opened from the keyboard: focus into the popover (Escape gives it back to the word)
+  // opened from the keyboard: focus into the popover (Escape gives it back to the word), once
+  // it is placed (a hidden element cannot take the focus)
+  const wantsFocus = useRef(Boolean(target.keyboard))
   useEffect(() => {
-    if (target.keyboard) box.current?.focus({ preventScroll: true })
-  }, [target.keyboard])
+    if (!wantsFocus.current || style.visibility === 'hidden') return
+    wantsFocus.current = false
+    box.current?.focus({ preventScroll: true })
+  }, [style])
 
   /** Tab and Shift+Tab go round the popover's controls instead of into the page behind. */
   const keepTabInside = (e: React.KeyboardEvent<HTMLDivElement>) => {

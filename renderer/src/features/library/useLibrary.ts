@@ -12,8 +12,8 @@ const QUERY_KEY = 'lesesaal.libraryQuery'
 /** Rows fetched with the ids, and per request as the list scrolls. */
 const FIRST_ROWS = 80
 const ROWS_PER_REQUEST = 100
-/** While an import runs, the list follows it at most this often (not once per batch). */
-const REFRESH_EVERY_MS = 1500
+/** While an import runs, the list follows it at most this often (batches of files arrive faster). */
+const REFRESH_EVERY_MS = 600
 
 function loadQuery(): LibraryQuery {
   try {
@@ -28,7 +28,7 @@ function loadQuery(): LibraryQuery {
  * The article list for the current sort and filter. A library of 100,000 articles is not
  * fetched whole: the core sends the ids in order (and the first screenful of rows), and the
  * rows the list shows are fetched by id as it scrolls, a hundred at a time, and kept.
- * When the library changes the ids are fetched again, at most every 1.5 s during an import.
+ * When the library changes the ids are fetched again, at most every 0.6 s during an import.
  */
 export function useLibrary() {
   const api = useApi()
