@@ -27,8 +27,8 @@ export const de = {
   },
   library: {
     heading: 'Bibliothek',
-    count_one: '{{count}} Artikel',
-    count_other: '{{count}} Artikel',
+    count_one: '{{count, number}} Artikel',
+    count_other: '{{count, number}} Artikel',
     sortBy: 'Sortieren nach',
     sort: {
       published: 'Datum',

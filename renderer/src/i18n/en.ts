@@ -25,8 +25,8 @@ export const en: Strings = {
   },
   library: {
     heading: 'Library',
-    count_one: '{{count}} article',
-    count_other: '{{count}} articles',
+    count_one: '{{count, number}} article',
+    count_other: '{{count, number}} articles',
     sortBy: 'Sort by',
     sort: {
       published: 'Date',
