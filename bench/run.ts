@@ -25,11 +25,36 @@ const { values } = parseArgs({
     known: { type: 'string', default: '200' },
     skip: { type: 'string', default: '' },
     dict: { type: 'string' },
+    // the UI with a real archive (bench/ui.ts); needs no corpus
+    ui: { type: 'boolean', default: false },
+    'ui-sizes': { type: 'string', default: '2000,100000' },
+    'ui-peer': { type: 'string' },
+    'ui-import': { type: 'string', default: '200' },
   },
 })
+if (values.ui) {
+  const { runUiBench, DEFAULT_PEER } = await import('./ui')
+  const { table, figures } = await runUiBench({
+    sizes: values['ui-sizes'].split(',').map(Number),
+    peer: values['ui-peer'] ?? DEFAULT_PEER,
+    importFiles: Number(values['ui-import']),
+  })
+  console.log(table)
+  const file =
+    values.out ??
+    join(
+      import.meta.dirname,
+      'results',
+      `ui-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+    )
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ui: figures }, null, 2))
+  console.error(`\nwritten: ${file}`)
+  process.exit(0)
+}
 if (!values.corpus) {
   console.error(
-    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]',
+    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]\n   or: npm run bench -- --ui [--ui-sizes 2000,100000] [--ui-peer REV] [--ui-import 200]',
   )
   process.exit(1)
 }

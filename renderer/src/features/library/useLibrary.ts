@@ -46,6 +46,7 @@ export function useLibrary() {
   const refreshTimer = useRef<number | undefined>(undefined)
   /** Rows may have changed (not only new articles): fetch the shown rows again. */
   const stale = useRef(false)
+  const outletsFor = useRef<{ version: number; list: OutletCount[] } | null>(null)
 
   useApiEvent(
     'library.changed',
@@ -63,9 +64,13 @@ export function useLibrary() {
     lastRefresh.current = Date.now()
     Promise.all([
       api.call('library.ids', { ...query, rows: FIRST_ROWS }),
-      api.call('library.outlets', {}),
+      // the outlets change with the library, not with the sort or filter
+      outletsFor.current?.version === version
+        ? outletsFor.current.list
+        : api.call('library.outlets', {}),
     ])
       .then(([list, outletList]) => {
+        outletsFor.current = { version, list: outletList }
         if (!live) return
         setRows((old) => {
           const next = new Map(stale.current ? [] : old)
