@@ -123,14 +123,18 @@ export function createCore(options: CoreOptions): Core {
       return imported
     },
     warmUp: () => {
-      setTimeout(() => {
-        if (!db.open) return
-        try {
-          listIndexFor(db).ids({ sort: 'published', order: 'desc', outlet: null })
-        } catch {
-          // only a head start: the first request does the same and reports any error
-        }
-      }, 0)
+      // the default order at once, the title order (the slowest to sort) a little later
+      const prepare = (sort: 'published' | 'title', delay: number) =>
+        setTimeout(() => {
+          if (!db.open) return
+          try {
+            listIndexFor(db).ids({ sort, order: 'desc', outlet: null })
+          } catch {
+            // only a head start: the first request does the same and reports any error
+          }
+        }, delay).unref?.()
+      prepare('published', 0)
+      prepare('title', 2000)
     },
     close: () => {
       listeners.clear()

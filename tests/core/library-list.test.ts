@@ -3,7 +3,7 @@
  * list), rows a screenful at a time, several articles deleted at once, the sample library
  * labelled and removed in one step.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { librarySorts } from '../../shared/types'
 import { listIndexFor } from '../../electron/core/library/listIndex'
 import { call, testCore } from '../helpers/core'
@@ -60,6 +60,37 @@ describe('library.ids', () => {
     const deleted = await call(core, 'library.ids', { sort: 'imported', order: 'asc' })
     expect(deleted.ids).not.toContain(before.ids[3])
     expect(deleted.total).toBe(10)
+  })
+
+  it('keeps every cached order right through imports and deletions (merged, not re-sorted)', async () => {
+    const core = await libraryOf(30)
+    const all = async () => {
+      for (const sort of librarySorts)
+        for (const order of ['asc', 'desc'] as const) {
+          const { ids } = await call(core, 'library.ids', { sort, order })
+          const list = await call(core, 'library.list', { sort, order })
+          expect(ids, `${sort} ${order}`).toEqual(list.map((a) => a.id))
+        }
+    }
+    await all() // every order cached
+    // from here on the columns are never read whole again: new rows are merged in
+    const index = listIndexFor(core.db) as unknown as { read: (sql: string) => unknown }
+    const read = vi.spyOn(index, 'read')
+    const more = (from: number) =>
+      Array.from({ length: 5 }, (_, i) => {
+        let text = articleFile(article(from + i, 3))
+        if (i === 2) text = text.replace(/^\d\d\.\d\d\.\d{4}$/m, '')
+        if (i === 3) text = text.replace(/^© .*$/m, '')
+        return { name: `m${from + i}.txt`, data: b64(text) }
+      })
+    await call(core, 'import.files', { files: more(100), nearDuplicates: 'import' })
+    await all()
+    await call(core, 'import.files', { files: more(200), nearDuplicates: 'import' })
+    const { ids } = await call(core, 'library.ids', {})
+    await call(core, 'articles.delete', { ids: [ids[0]!, ids[7]!, ids[20]!] })
+    await call(core, 'article.delete', { id: ids[33]! })
+    await all()
+    expect(read.mock.calls.map(([sql]) => /WHERE a\.id > \?/.test(sql))).toEqual([true, true])
   })
 
   it('sees an edited title once told the library changed', async () => {

@@ -5,7 +5,8 @@
  * 100,000); the list then asks for the rows it shows, a screenful at a time, by id.
  *
  * The columns are read once and kept in step cheaply: new articles (a larger id) are read
- * alone, a deletion or any other change (the count or the generation differs) reads them again.
+ * alone and merged into the sorted orders, deleted ones taken out of them; any other change
+ * (the count or the generation differs) reads the columns again.
  */
 import type { LibrarySort } from '../../../shared/types'
 import type { Db } from '../db/open'
@@ -34,6 +35,9 @@ export interface ListQuery {
 
 const ROWS = `SELECT a.id, a.published, a.imported_at, a.words, a.title, o.name
   FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id`
+
+/** Sorts with no null values: asc is desc reversed, exactly. */
+const REVERSIBLE = new Set<LibrarySort>(['title', 'words', 'imported'])
 
 const indexes = new WeakMap<Db, LibraryListIndex>()
 
@@ -72,7 +76,14 @@ export class LibraryListIndex {
     const whole = `${query.sort}\u0000${query.order}`
     let positions = this.positions.get(whole)
     if (!positions) {
-      positions = sortOrder(cols, query.sort, query.order)
+      // without nulls, one direction is the other reversed (ties by id reverse too)
+      const other = this.positions.get(
+        `${query.sort}\u0000${query.order === 'asc' ? 'desc' : 'asc'}`,
+      )
+      positions =
+        other && REVERSIBLE.has(query.sort)
+          ? other.slice().reverse()
+          : sortOrder(cols, query.sort, query.order)
       this.positions.set(whole, positions)
     }
     if (query.outlet) {
@@ -103,6 +114,16 @@ export class LibraryListIndex {
     for (let i = 0; i < cols.count; i++) if (!gone.has(cols.ids[i]!)) keep.push(i)
     if (keep.length === cols.count) return
     const pick = <T>(xs: T[]) => keep.map((i) => xs[i]!)
+    // the sorted orders stay sorted without the deleted articles: renumber their positions
+    const renumber = new Int32Array(cols.count).fill(-1)
+    keep.forEach((old, i) => (renumber[old] = i))
+    for (const [key, order] of this.positions) {
+      const kept = new Int32Array(keep.length)
+      let k = 0
+      for (const pos of order) if (renumber[pos]! >= 0) kept[k++] = renumber[pos]!
+      this.positions.set(key, kept)
+    }
+    this.orders.clear()
     this.cols = {
       ids: Int32Array.from(keep, (i) => cols.ids[i]!),
       words: Int32Array.from(keep, (i) => cols.words[i]!),
@@ -115,7 +136,6 @@ export class LibraryListIndex {
       maxId: keep.reduce((m, i) => Math.max(m, cols.ids[i]!), 0),
       ranks: new Map(),
     }
-    this.forgetOrders()
   }
 
   private columns(): Columns {
@@ -136,8 +156,18 @@ export class LibraryListIndex {
       if (maxId > cols.maxId) {
         const added = this.read(`${ROWS} WHERE a.id > ? ORDER BY a.id`, cols.maxId)
         if (cols.count + added.length === count) {
+          const before = cols.count
           this.cols = append(cols, added)
-          this.forgetOrders()
+          // new articles are merged into each sorted order (an import adds a few at a time;
+          // sorting 100,000 again per batch would cost the import its speed)
+          for (const [key, order] of this.positions) {
+            const [sort, dir] = key.split('\u0000') as [LibrarySort, 'asc' | 'desc']
+            this.positions.set(
+              key,
+              mergeNew(this.cols, order, before, compareRows(this.cols, sort, dir)),
+            )
+          }
+          this.orders.clear()
           return this.cols
         }
       }
@@ -225,7 +255,7 @@ function ranks(values: readonly (string | null)[]): Int32Array {
 /** A column's ranks, kept with the columns (a sort in either direction reuses them). */
 function columnRanks(
   cols: Columns,
-  column: 'published' | 'imported' | 'title' | 'outletKey' | 'words',
+  column: 'published' | 'imported' | 'outletKey' | 'words',
 ): Int32Array {
   let r = cols.ranks.get(column)
   if (!r) {
@@ -241,6 +271,63 @@ function columnRanks(
   return r
 }
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** Nulls last whatever the direction; otherwise `then`. */
+const nullsLast = <T>(a: T | null, b: T | null, then: (a: T, b: T) => number) =>
+  a === null || b === null ? (a === b ? 0 : a === null ? 1 : -1) : then(a, b)
+
+/**
+ * The list's order as a comparison of two positions on the column values: the same order as
+ * `sortOrder`'s packed ranks (and the SQL of `listArticles`), for merging new articles in.
+ */
+export function compareRows(
+  cols: Columns,
+  sort: LibrarySort,
+  order: 'asc' | 'desc',
+): (a: number, b: number) => number {
+  const dir = order === 'asc' ? 1 : -1
+  const tie = (a: number, b: number) => dir * (a - b)
+  const { published: p, imported: imp, title: t, outletKey: o, words: w } = cols
+  switch (sort) {
+    case 'published':
+      return (a, b) =>
+        nullsLast(p[a]!, p[b]!, (x, y) => dir * cmp(x, y)) ||
+        dir * cmp(imp[a]!, imp[b]!) ||
+        tie(a, b)
+    case 'title':
+      return (a, b) => dir * cmp(t[a]!, t[b]!) || tie(a, b)
+    case 'outlet':
+      return (a, b) =>
+        nullsLast(o[a]!, o[b]!, (x, y) => dir * cmp(x, y)) ||
+        nullsLast(p[a]!, p[b]!, (x, y) => -cmp(x, y)) ||
+        tie(a, b)
+    case 'words':
+      return (a, b) => dir * (w[a]! - w[b]!) || tie(a, b)
+    case 'imported':
+      return (a, b) => dir * cmp(imp[a]!, imp[b]!) || tie(a, b)
+  }
+}
+
+/** `order` (sorted positions below `from`) with the positions `from`… merged in. */
+function mergeNew(
+  cols: Columns,
+  order: Int32Array,
+  from: number,
+  compare: (a: number, b: number) => number,
+): Int32Array {
+  const added = Array.from({ length: cols.count - from }, (_, k) => from + k).sort(compare)
+  const out = new Int32Array(order.length + added.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < order.length || j < added.length) {
+    if (j >= added.length || (i < order.length && compare(order[i]!, added[j]!) <= 0))
+      out[k++] = order[i++]!
+    else out[k++] = added[j++]!
+  }
+  return out
+}
+
 /**
  * The same orders as `listArticles` (SQL), as positions into the columns: undated articles and
  * articles without an outlet last whatever the direction, ties broken by the id in the
@@ -252,6 +339,12 @@ function columnRanks(
  */
 function sortOrder(cols: Columns, sort: LibrarySort, order: 'asc' | 'desc'): Int32Array {
   const n = cols.count
+  if (sort === 'title') {
+    // one string key: comparing the strings directly beats ranking 100,000 distinct titles
+    return Int32Array.from(
+      Array.from({ length: n }, (_, i) => i).sort(compareRows(cols, sort, order)),
+    )
+  }
   const base = 2 ** Math.ceil(Math.log2(n + 2))
   const desc = order === 'desc'
   // ranks in the direction asked for; a null (-1) last whatever the direction
@@ -260,9 +353,6 @@ function sortOrder(cols: Columns, sort: LibrarySort, order: 'asc' | 'desc'): Int
   switch (sort) {
     case 'published':
       keys.push(directed(columnRanks(cols, 'published')), directed(columnRanks(cols, 'imported')))
-      break
-    case 'title':
-      keys.push(directed(columnRanks(cols, 'title')))
       break
     case 'outlet': {
       // within an outlet, newest first whatever the direction (undated last), as the SQL
