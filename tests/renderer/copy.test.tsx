@@ -128,3 +128,25 @@ describe('copy with citation', () => {
     expect(text).toBe('„Leserbriefe“')
   })
 })
+
+describe('copying a table', () => {
+  it('keeps cells apart with tabs and rows apart', () => {
+    const { container } = render(
+      <table>
+        <tbody>
+          <tr>
+            <td>Abkommen</td>
+            <td>agreement</td>
+          </tr>
+          <tr>
+            <td>Abrüstung</td>
+            <td>disarmament</td>
+          </tr>
+        </tbody>
+      </table>,
+    )
+    const range = document.createRange()
+    range.selectNodeContents(container.querySelector('tbody')!)
+    expect(rangeText(range)).toBe('Abkommen\tagreement\nAbrüstung\tdisarmament')
+  })
+})
