@@ -74,6 +74,7 @@ describe('lesesaal import', () => {
         published: '2025-03-14',
         words: expect.any(Number),
         duplicateOf: 1,
+        nearDuplicateOf: null,
         error: null,
       },
     ])

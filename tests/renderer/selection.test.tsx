@@ -98,6 +98,16 @@ describe('selecting articles in the library', () => {
     expect(onOpen).toHaveBeenCalledWith(3)
   })
 
+  it('opens an article from a plain click anywhere on its row', async () => {
+    const { onOpen } = setUp()
+    await screen.findAllByTestId('article-row')
+    fireEvent.click(rows()[3]!.querySelector('.outlet-cell')!)
+    expect(onOpen).toHaveBeenCalledWith(4)
+    fireEvent.click(rows()[5]!.querySelector('.outlet-cell')!, { ctrlKey: true })
+    expect(onOpen).toHaveBeenCalledTimes(1)
+    expect(checked()).toEqual(['Artikel 6'])
+  })
+
   it('runs an action of another feature on the selection, in list order, then clears it', async () => {
     const run = vi.fn()
     const story: SelectionAction = {

@@ -13,7 +13,8 @@ const PAGE = 10
  * (TanStack Virtual; spacer rows above and below keep the scroll height and the table's
  * columns), with a checkbox column for multi-select. Keyboard: arrow keys move between rows,
  * Shift+arrows extend the selection, Space selects, Enter opens, Home/End, Page Up/Down,
- * Escape clears the selection. Shift+click selects a range, Ctrl/Cmd+click one more.
+ * Escape clears the selection. Shift+click selects a range, Ctrl/Cmd+click one more, a plain
+ * click opens the article.
  */
 export function ArticleTable({
   ids,
@@ -189,6 +190,8 @@ export function ArticleTable({
                   return
                 if (e.shiftKey) selection.extendTo(id, true)
                 else if (e.ctrlKey || e.metaKey) selection.toggle(id)
+                // anywhere else on the row opens the article, unless text is being selected
+                else if (!window.getSelection()?.toString()) onOpen(id)
               }}
             >
               <td className="select-cell">
