@@ -29,6 +29,7 @@ const { values } = parseArgs({
     ui: { type: 'boolean', default: false },
     'ui-sizes': { type: 'string', default: '2000,100000' },
     'ui-peer': { type: 'string' },
+    'ui-peer-sizes': { type: 'string' },
     'ui-import': { type: 'string', default: '200' },
   },
 })
@@ -37,6 +38,7 @@ if (values.ui) {
   const { table, figures } = await runUiBench({
     sizes: values['ui-sizes'].split(',').map(Number),
     peer: values['ui-peer'] ?? DEFAULT_PEER,
+    peerSizes: (values['ui-peer-sizes'] ?? values['ui-sizes']).split(',').map(Number),
     importFiles: Number(values['ui-import']),
   })
   console.log(table)
@@ -54,7 +56,7 @@ if (values.ui) {
 }
 if (!values.corpus) {
   console.error(
-    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]\n   or: npm run bench -- --ui [--ui-sizes 2000,100000] [--ui-peer REV] [--ui-import 200]',
+    'usage: npm run bench -- --corpus PATH [--scale 2026,20000,100000] [--dict DING_FILE] [--out FILE]\n   or: npm run bench -- --ui [--ui-sizes 2000,100000] [--ui-peer REV] [--ui-peer-sizes 2000] [--ui-import 200]',
   )
   process.exit(1)
 }

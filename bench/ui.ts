@@ -12,7 +12,8 @@
  *   two frames and the time the page spent in long tasks; and the same import with the list
  *   closed (the glossary page open instead).
  *
- *   npm run bench -- --ui [--ui-sizes 2000,100000] [--ui-peer REV] [--ui-import 200] [--out FILE]
+ *   npm run bench -- --ui [--ui-sizes 2000,100000] [--ui-peer REV] [--ui-peer-sizes 2000]
+ *                         [--ui-import 200] [--out FILE]
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
@@ -32,6 +33,8 @@ export interface UiBenchOptions {
   sizes: number[]
   /** A git revision whose renderer is the peer; '' for none. */
   peer: string
+  /** The sizes the peer is measured at (it renders every row: 100,000 take the best part of an hour). */
+  peerSizes: number[]
   /** Files imported while the list is open. */
   importFiles: number
 }
@@ -319,7 +322,8 @@ export async function runUiBench(
         `== ${size} articles: library built in ${((performance.now() - t) / 1000).toFixed(0)} s`,
       )
       const systems: [string, string][] = [['virtual list', thisRenderer]]
-      if (peerRenderer) systems.push([`every row (${opts.peer})`, peerRenderer])
+      if (peerRenderer && opts.peerSizes.includes(size))
+        systems.push([`every row (${opts.peer})`, peerRenderer])
       for (const [system, renderer] of systems) {
         const library = join(work, `library-${size}-${rows.length}.sqlite`)
         copyFileSync(base, library)
