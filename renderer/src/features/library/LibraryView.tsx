@@ -109,7 +109,6 @@ export function LibraryView({
         <p className="muted">{t('library.noneForOutlet')}</p>
       ) : (
         <ArticleTable
-          key={`${query.sort}\u0000${query.order}\u0000${query.outlet ?? ''}`}
           ids={ids}
           rows={rows}
           need={need}
