@@ -37,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // no browser: stop at once with one line saying what to install
+          globalSetup: ['tests/e2e/preflight.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -11,6 +11,7 @@
  *   --parallel [--seeds DIR]                     stories and alignment vs TF-IDF baselines
  *   --responsiveness [--files 5000]              the main process during heavy work
  *   --notes                                      re-anchoring, the notes overview, notes in search
+ *   --ui [--ui-sizes 2000,100000]                the library list in Chromium, virtual vs every row
  *   --skip glossary,search                       leave sections out
  *   --out FILE                                   where the JSON goes (default bench/results/)
  *
@@ -44,6 +45,12 @@ const { values } = parseArgs({
     responsiveness: { type: 'boolean', default: false },
     files: { type: 'string', default: '5000' },
     notes: { type: 'boolean', default: false },
+    // the UI with a real archive (bench/ui.ts); needs no corpus
+    ui: { type: 'boolean', default: false },
+    'ui-sizes': { type: 'string', default: '2000,100000' },
+    'ui-peer': { type: 'string' },
+    'ui-peer-sizes': { type: 'string' },
+    'ui-import': { type: 'string', default: '200' },
   },
 })
 
@@ -53,10 +60,11 @@ const wanted =
   values['text-import'] ||
   values.parallel ||
   values.responsiveness ||
-  values.notes
+  values.notes ||
+  values.ui
 if (!wanted) {
   console.error(
-    'usage: npm run bench -- [--corpus PATH [--scale N,N] [--study]] [--dict FILE] [--extraction DIR] [--text-import CORPUS.jsonl] [--parallel [--seeds DIR]] [--responsiveness [--files N]] [--notes] [--skip glossary,search] [--out FILE]',
+    'usage: npm run bench -- [--corpus PATH [--scale N,N] [--study]] [--dict FILE] [--extraction DIR] [--text-import CORPUS.jsonl] [--parallel [--seeds DIR]] [--responsiveness [--files N]] [--notes] [--ui [--ui-sizes 2000,100000] [--ui-peer REV] [--ui-peer-sizes N] [--ui-import 200]] [--skip glossary,search] [--out FILE]',
   )
   process.exit(1)
 }
@@ -94,6 +102,18 @@ if (values.parallel) {
       scales,
       dict: values.dict,
       seeds: values.seeds,
+    }),
+  )
+}
+if (values.ui) {
+  const { runUiBench, DEFAULT_PEER } = await import('./ui')
+  section(
+    'ui',
+    await runUiBench({
+      sizes: values['ui-sizes'].split(',').map(Number),
+      peer: values['ui-peer'] ?? DEFAULT_PEER,
+      peerSizes: (values['ui-peer-sizes'] ?? values['ui-sizes']).split(',').map(Number),
+      importFiles: Number(values['ui-import']),
     }),
   )
 }

@@ -59,7 +59,7 @@ async function importTexts(core: Core, texts: { title: string; paragraphs: strin
       name: `a${i + k}.md`,
       data: Buffer.from(`# ${t.title}\n\n${t.paragraphs.join('\n\n')}\n`).toString('base64'),
     }))
-    const r = await core.handlers['import.files']({ files })
+    const r = await core.handlers['import.files']({ files, nearDuplicates: 'import' })
     for (const x of r.results) if (x.id) ids.push(x.id)
   }
   return ids

@@ -18,6 +18,8 @@ export interface ArticleSummary {
   /** ISO timestamp of the import. */
   importedAt: string
   commentCount: number
+  /** One of the sample library's articles (set by `library.rows` and `library.ids`). */
+  sample?: boolean
 }
 
 /** A reader comment, split off the article body at import and kept apart from it. */
@@ -56,6 +58,11 @@ export interface ImportResult {
   words: number | null
   /** The id of the article this one duplicates, when it was already in the library. */
   duplicateOf: number | null
+  /**
+   * An article of the library this text is nearly the same as (not imported unless asked
+   * for: `nearDuplicates: 'import'`). Absent or null when there is none.
+   */
+  nearDuplicateOf?: NearDuplicate | null
   error: { code: string; message: string } | null
   /**
    * Imported, but with something the user should know (`invalid_bytes`: a few bytes were not
@@ -64,6 +71,14 @@ export interface ImportResult {
   warning?: { code: string; message: string } | null
   /** Set when the text was a newer version of an article with the same URL (`id`). */
   updated?: ArticleUpdate
+}
+
+/** "Nearly the same as article N (96 %)". */
+export interface NearDuplicate {
+  id: number
+  title: string
+  /** Shared 4-word shingles over all of both texts' shingles (Jaccard), 0.9–1, two decimals. */
+  similarity: number
 }
 
 export interface ImportReport {
@@ -165,6 +180,7 @@ export function failedImport(
     published: null,
     words: null,
     duplicateOf: null,
+    nearDuplicateOf: null,
     error,
     warning: null,
   }

@@ -20,6 +20,8 @@ export function formatImport(results: ImportResult[], skipped: number): string {
     if (r.error) return `  ✗ ${r.source}: ${r.error.message}`
     if (r.duplicateOf !== null)
       return `  = ${r.source}: already in the library as article ${r.duplicateOf}`
+    if (r.nearDuplicateOf)
+      return `  ≈ ${r.source}: nearly the same as article ${r.nearDuplicateOf.id} (${Math.round(r.nearDuplicateOf.similarity * 100)} %), not imported (--keep-near-duplicates imports it)`
     const meta = [r.outlet, r.published].filter(Boolean).join(', ')
     const note = r.warning ? `\n         ! ${r.warning.message}` : ''
     return `  ✓ ${String(r.id).padStart(4)}  ${r.title}${meta ? ` (${meta})` : ''}${note}`
@@ -27,7 +29,9 @@ export function formatImport(results: ImportResult[], skipped: number): string {
   const imported = results.filter((r) => r.id !== null).length
   const dupes = results.filter((r) => r.duplicateOf !== null).length
   const failed = results.filter((r) => r.error).length
+  const near = results.filter((r) => r.nearDuplicateOf).length
   const parts = [`${dupes} already there`, `${failed} failed`]
+  if (near) parts.splice(1, 0, `${near} nearly the same as one there`)
   if (skipped) parts.push(`${skipped} other files skipped`)
   lines.push(`Imported ${imported} of ${results.length} (${parts.join(', ')}).`)
   return lines.join('\n')

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ApiResults, MethodName } from '../../shared/contract'
 import { UserError } from '../../shared/result'
+import pkg from '../../package.json' with { type: 'json' }
 import { createCore, type Core } from '../core'
 import { defaultLibraryPath } from '../core/paths'
 import { registerAlignCommands } from './commands/align'
@@ -48,10 +49,18 @@ export async function main(argv: string[]): Promise<number> {
       "library file (default: the desktop app's library, or $LESESAAL_LIBRARY)",
     )
     .option('--json', 'print one JSON document on stdout')
+    .version(pkg.version, '-V, --version', 'print the version')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({
       writeErr: () => {}, // commander's own messages are reported below as one line
+      // --version --json prints {"version": …}
+      writeOut: (text) =>
+        process.stdout.write(
+          json && text.trim() === pkg.version
+            ? `${JSON.stringify({ version: pkg.version })}\n`
+            : text,
+        ),
     })
 
   const libraryPath = () => {

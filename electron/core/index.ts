@@ -31,6 +31,8 @@ import { jobHandlers } from './jobs/handlers'
 import { JobRunner } from './jobs/runner'
 import { countArticles, getSetting, setSetting } from './library/articles'
 import { libraryHandlers } from './library/handlers'
+import { listIndexFor } from './library/listIndex'
+import { rememberSampleIds } from './library/sample'
 import { lexiconHandlers } from './lexicon/handlers'
 import { furnitureHandlers } from './furniture/handlers'
 import { notesHandlers } from './notes/handlers'
@@ -82,6 +84,11 @@ export interface Core {
   /** Heavy work (imports, dictionaries, index rebuilds) and its cancel. */
   jobs: JobRunner
   db: Db
+  /**
+   * Prepares, in the background, what the window's first screen needs (the library list's
+   * columns and its default order), so it opens at once. The app shells call it at start.
+   */
+  warmUp: () => void
   /** Stops jobs and timers and closes the library. */
   close: () => void
 }
@@ -168,6 +175,15 @@ export function createCore(options: CoreOptions): Core {
     backupTimer.unref()
   }
 
+  // the list index notices additions and deletions itself; other changes (an edited title,
+  // another process, a restore) make it read the library again
+  listeners.add((event, payload) => {
+    if (event !== 'library.changed') return
+    const { reason } = payload as ApiEvents['library.changed']
+    if (reason !== 'import' && reason !== 'delete' && reason !== 'sample')
+      listIndexFor(session.db).invalidate()
+  })
+
   return {
     get handlers() {
       return session.handlers
@@ -232,12 +248,31 @@ export function createCore(options: CoreOptions): Core {
         })
         session.stories.afterChange()
         imported = results.filter((r) => r.id !== null).length
+        rememberSampleIds(
+          db,
+          results.flatMap((r) => (r.id === null ? [] : [r.id])),
+        )
         for (const r of results)
           if (r.error) console.error(`[lesesaal] sample ${r.source}: ${r.error.message}`)
         if (imported) emit('library.changed', { reason: 'sample' })
       }
       setSetting(db, SAMPLE_LOADED, new Date().toISOString())
       return imported
+    },
+    warmUp: () => {
+      // the default order at once, the title order (the slowest to sort) a little later
+      const prepare = (sort: 'published' | 'title', delay: number) =>
+        setTimeout(() => {
+          const { db } = session
+          if (!db.open) return
+          try {
+            listIndexFor(db).ids({ sort, order: 'desc', outlet: null })
+          } catch {
+            // only a head start: the first request does the same and reports any error
+          }
+        }, delay).unref?.()
+      prepare('published', 0)
+      prepare('title', 2000)
     },
     close: () => {
       if (backupTimer) clearTimeout(backupTimer)

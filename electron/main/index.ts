@@ -112,6 +112,7 @@ app.whenReady().then(async () => {
   createWindow(c)
   // other processes' writes (a `lesesaal import`, browser mode) reach the window within a second
   c.watchChanges()
+  c.warmUp()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(c)
   })

@@ -76,6 +76,7 @@ async function run(): Promise<void> {
     fail(`cannot listen on port ${port}: ${(err as Error).message}`)
   }
   process.stdout.write(`Lesesaal: ${server.url}\n`)
+  core.warmUp()
   const stop = () => {
     void server.close().then(() => {
       core.close()

@@ -52,9 +52,24 @@ export interface WebServerOptions {
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const { core, token, rendererDir } = opts
   const streams = new Set<ServerResponse>()
+  /** Event streams whose headers are on the wire: events may go straight to the socket. */
+  const flushed = new WeakSet<ServerResponse>()
+  /**
+   * Node's response buffers what is written until the event loop turns; a long synchronous
+   * job (a dictionary import's transaction) reports progress from inside, so once the stream
+   * is open, each event goes straight to the socket as one chunk of the chunked response.
+   */
+  const sendEvent = (res: ServerResponse, data: string) => {
+    const socket = res.socket
+    if (!flushed.has(res) || !res.chunkedEncoding || !socket || socket.destroyed) {
+      res.write(data)
+      return
+    }
+    socket.write(`${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n`)
+  }
   const unsubscribe = core.subscribe((event, payload) => {
     const data = `event: message\ndata: ${JSON.stringify({ event, payload })}\n\n`
-    for (const res of streams) res.write(data)
+    for (const res of streams) sendEvent(res, data)
   })
   // while the door is open, other processes' writes reach the page within a second
   const stopWatching = core.watchChanges()
@@ -162,7 +177,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       Connection: 'keep-alive',
       ...securityHeaders(),
     })
-    res.write(`: ${eventNames.join(' ')}\n\n`)
+    res.write(`: ${eventNames.join(' ')}\n\n`, () => flushed.add(res))
     streams.add(res)
     res.on('close', () => streams.delete(res))
   }

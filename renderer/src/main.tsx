@@ -9,7 +9,11 @@ import { ApiProvider } from './api/ApiContext'
 import { createClient } from './api/client'
 import { detectTransport } from './api/transports'
 import { App } from './app/App'
+import { applyTheme, loadTheme } from './features/theme/theme'
 import { createI18n } from './i18n'
+
+// the remembered theme before the first paint (the switch takes over from there)
+applyTheme(loadTheme())()
 
 const i18n = createI18n()
 const client = createClient(detectTransport())

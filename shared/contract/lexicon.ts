@@ -51,6 +51,8 @@ export const lexiconSchemas = {
   }),
   'lexicon.export': z.strictObject({
     source: z.enum(['glossary', 'user', 'builtin', 'dict', 'all']).default('glossary'),
+    /** The language of the column headers (the UI's). */
+    language: z.enum(['de', 'en']).default('en'),
   }),
   'dict.status': z.strictObject({}),
   'dict.import': z.strictObject({

@@ -34,6 +34,7 @@ const IMPORT_KEYS = [
   'published',
   'words',
   'duplicateOf',
+  'nearDuplicateOf',
   'error',
   'warning',
 ]
@@ -75,6 +76,7 @@ describe('lesesaal import', () => {
         published: '2025-03-14',
         words: expect.any(Number),
         duplicateOf: 1,
+        nearDuplicateOf: null,
         error: null,
         warning: null,
       },

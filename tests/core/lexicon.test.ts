@@ -3,13 +3,14 @@
  * form with article, plural and gloss; compounds split into their parts; real dictionaries
  * import, malformed lines and all.
  */
-import { readFileSync, existsSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../electron/core'
 import type { WordInfo } from '../../shared/types'
 import { parseDingLine } from '../../electron/core/lexicon/ding'
 import { call, testCore } from '../helpers/core'
+import { findDictionary, missingDictionary } from '../helpers/system'
 import { ROOT } from '../helpers/fixtures'
 
 const LEX = join(ROOT, 'tests/fixtures/lexicon')
@@ -591,12 +592,13 @@ describe('the Ding format', () => {
   })
 })
 
-// CI installs Debian's trans-de-en; elsewhere point LESESAAL_TEST_DICTIONARY at a copy
-const DEBIAN = process.env.LESESAAL_TEST_DICTIONARY ?? '/usr/share/trans/de-en'
+// CI installs Debian's trans-de-en; elsewhere it is looked for where it is usually installed,
+// or LESESAAL_TEST_DICTIONARY points at a copy. Missing, the test fails with one line saying
+// what to install.
+const DEBIAN = findDictionary()
 describe("Debian's trans-de-en", () => {
-  // CI installs the trans-de-en package; a developer machine without it gets a clear failure
   it('imports completely, with its few malformed lines counted', async () => {
-    expect(existsSync(DEBIAN), `${DEBIAN} is missing: apt-get install trans-de-en`).toBe(true)
+    if (!DEBIAN) expect.fail(missingDictionary())
     const core = testCore({ systemDictionaries: [DEBIAN] })
     const result = await call(core, 'dict.importSystem', {})
     expect(result.lines).toBeGreaterThan(200_000)

@@ -36,7 +36,7 @@ describe('Lesesaal in Chromium', () => {
   it('shows the sample library on first start, in German', async () => {
     await expect.poll(() => rows().count()).toBe(4)
     expect(await page.locator('h1').first().innerText()).toMatch(/Bibliothek\s+4 Artikel/)
-    const outlets = await page.locator('[data-testid=article-row] td:nth-child(2)').allInnerTexts()
+    const outlets = await page.locator('[data-testid=article-row] td.outlet-cell').allInnerTexts()
     expect(outlets.sort()).toEqual([
       'Hanse-Kurier',
       'Mitteldeutsche Rundschau',

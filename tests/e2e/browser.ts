@@ -4,8 +4,10 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { ROOT } from '../helpers/fixtures'
+import { findChromium, missingChromium } from '../helpers/system'
 
-export const CHROMIUM = process.env.LESESAAL_CHROMIUM ?? '/usr/bin/chromium'
+/** The browser found on this machine (`LESESAAL_CHROMIUM`, or where browsers usually are). */
+export const CHROMIUM = findChromium()
 export const SHOTS = join(ROOT, 'test-results', 'screenshots')
 
 export interface WebApp {
@@ -46,10 +48,9 @@ export async function startWeb(libraryPath: string, extra: string[] = []): Promi
   }
 }
 
-/** Debian's Chromium, headless, without the network features this machine refuses. */
+/** Chromium (or Chrome), headless, without the network features this machine refuses. */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM} (CI installs Debian's chromium).`)
+  if (!CHROMIUM) throw new Error(missingChromium())
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

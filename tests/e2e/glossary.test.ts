@@ -191,7 +191,8 @@ describe('own terms and the glossary page', () => {
       page.getByRole('button', { name: 'Als CSV exportieren' }).click(),
     ])
     const csv = readFileSync((await download.path())!, 'utf8')
-    expect(csv.split('\n')[0]).toMatch(/^\ufefflemma,pos,gender,plural,/) // BOM: spreadsheets read UTF-8
+    // BOM: spreadsheets read UTF-8; the headers in the UI's language
+    expect(csv.split('\n')[0]).toMatch(/^\ufeffStichwort,Wortart,Genus,Plural,/)
     expect(csv).toContain('Ostseeanrainer,noun,m,Ostseeanrainer,')
     page.once('dialog', (d) => void d.accept())
     await rows.first().getByRole('button', { name: 'Löschen' }).click()

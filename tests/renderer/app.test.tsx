@@ -1,13 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../renderer/src/app/App'
-import { detail, fakeClient, info, renderWith, summaries } from './fakeClient'
+import { detail, fakeClient, listFakes, renderWith, summaries } from './fakeClient'
 
 const client = () =>
   fakeClient({
-    'library.list': () => summaries,
-    'library.outlets': () => [],
-    'app.info': () => info(3),
+    ...listFakes(() => summaries),
     'article.get': () => detail,
     'import.files': ({ files }) => ({
       results: files.map((f, i) =>
@@ -108,9 +106,7 @@ describe('the window', () => {
 describe('the import report', () => {
   it('says when a pasted article is already in the library, and opens it', async () => {
     const c = fakeClient({
-      'library.list': () => summaries,
-      'library.outlets': () => [],
-      'app.info': () => info(3),
+      ...listFakes(() => summaries),
       'article.get': () => detail,
       'import.text': () => ({
         source: 'paste',

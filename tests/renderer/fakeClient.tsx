@@ -52,6 +52,37 @@ export function renderWith(ui: ReactElement, client: Client, lang: Language = 'd
   }
 }
 
+/**
+ * Fakes of the library list's methods over a fixed set of rows: `library.ids` (filtered by
+ * outlet, sorted by title or id), `library.rows` and `library.outlets`. `rows()` may change
+ * between calls (an import).
+ */
+export function listFakes(
+  rows: () => ArticleSummary[],
+  samples = 0,
+): Pick<FakeHandlers, 'library.ids' | 'library.rows' | 'library.outlets' | 'app.info'> {
+  return {
+    'library.ids': ({ outlet, sort, order, rows: first = 0 }) => {
+      let list = rows().filter((r) => !outlet || r.outlet === outlet)
+      if (sort === 'title') list = [...list].sort((a, b) => a.title.localeCompare(b.title))
+      if (order === 'asc') list = [...list].reverse()
+      return {
+        ids: list.map((r) => r.id),
+        total: rows().length,
+        rows: list.slice(0, first),
+        samples,
+      }
+    },
+    'library.rows': ({ ids }) => ids.flatMap((id) => rows().find((r) => r.id === id) ?? []),
+    'library.outlets': () => {
+      const counts = new Map<string, number>()
+      for (const r of rows()) if (r.outlet) counts.set(r.outlet, (counts.get(r.outlet) ?? 0) + 1)
+      return [...counts].map(([name, count]) => ({ name, count }))
+    },
+    'app.info': () => info(rows().length),
+  }
+}
+
 /** Visible text without the soft hyphens the reader adds for line breaking. */
 export const plain = (el: Element | null) => (el?.textContent ?? '').replace(/\u00ad/g, '')
 

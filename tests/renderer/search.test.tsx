@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../shared/types'
 import { App } from '../../renderer/src/app/App'
 import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
-import { detail, fakeClient, info, plain, renderWith, summaries } from './fakeClient'
+import { detail, fakeClient, listFakes, plain, renderWith, summaries } from './fakeClient'
 
 /** The range of `word` in `text`. */
 const at = (text: string, word: string) => ({
@@ -41,9 +41,8 @@ const hits: SearchHit[] = [
 
 function app() {
   const client = fakeClient({
-    'library.list': () => summaries,
+    ...listFakes(() => summaries),
     'library.outlets': () => [{ name: 'Mitteldeutsche Rundschau', count: 1 }],
-    'app.info': () => info(3),
     'search.query': ({ query, outlet }) => ({
       hits: outlet ? hits.slice(0, 1) : query.includes('Sank') ? hits : [],
       total: outlet ? 1 : query.includes('Sank') ? 2 : 0,

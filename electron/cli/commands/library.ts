@@ -10,9 +10,14 @@ export function registerLibraryCommands(cli: Cli): void {
     .command('import')
     .description('import files (.txt .html .htm .md), folders (recursively) and http(s) URLs')
     .argument('<paths...>', 'files, folders or URLs')
-    .action(async (paths: string[]) => {
+    .option(
+      '--keep-near-duplicates',
+      'also import texts nearly the same as an article of the library (reported otherwise)',
+    )
+    .action(async (paths: string[], opts: { keepNearDuplicates?: boolean }) => {
       const report: ImportReport = await cli.call('import.paths', {
         paths: paths.map((p) => (/^https?:\/\//i.test(p) ? p : resolve(p))),
+        nearDuplicates: opts.keepNearDuplicates ? 'import' : 'skip',
       })
       // Report what the user typed, not the absolute path we resolved.
       const results = report.results.map((r) => ({ ...r, source: displaySource(r.source, paths) }))

@@ -3,6 +3,7 @@
  * split off, metadata read. Every format (plain text, HTML, Markdown) ends up here, so the
  * rules apply the same way to all of them.
  */
+import { readAgencyLine } from './bylines'
 import type { PartialDate, ReaderComment } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { findCommentStart, parseComments } from './comments'
@@ -217,6 +218,16 @@ export function extractArticle(
     }
     paragraphs.push(text)
   }
+  // A text is never refused because the word-counting rules took all of it for a banner (a
+  // short article about apps or data protection reads like one): its prose comes back.
+  if (paragraphs.length === 0) {
+    for (let i = 0; i < bodyEnd; i++) {
+      if ((tags[i] === 'consent_banner' || tags[i] === 'share_rating') && isProse(texts[i]!)) {
+        tags[i] = null
+        paragraphs.push(texts[i]!)
+      }
+    }
+  }
   const words = paragraphs.reduce((n, p) => n + countWords(p), 0)
   if (paragraphs.length === 0 || words < 3) {
     throw new UserError('no_text', 'No article text was found in it.')
@@ -228,8 +239,14 @@ export function extractArticle(
     if (headings.includes(k)) continue
     const m = DATELINE.exec(p)
     if (m?.groups) {
-      dateline ??= titleCaseIfShouting(m.groups.place!.trim())
-      datelineAgency = m.groups.agency!.trim()
+      // "Berlin (dpa) –": the brackets name the agency. "Breslau (Wroclaw) –": another name
+      // of the place, part of the dateline and never the author.
+      const inBrackets = m.groups.agency!.trim()
+      const agency = readAgencyLine(inBrackets)
+      const otherName =
+        !agency && /^\p{Lu}[\p{L}.' -]*$/u.test(inBrackets) ? ` (${inBrackets})` : ''
+      dateline ??= titleCaseIfShouting(m.groups.place!.trim()) + otherName
+      datelineAgency = agency
       break
     }
     const dot = PLACE_DOT.exec(p)

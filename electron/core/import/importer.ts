@@ -11,8 +11,11 @@ import {
 } from '../../../shared/types'
 import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
-import { findByHash, insertArticle } from '../library/articles'
+import { deleteArticle, findByHash, insertArticle } from '../library/articles'
+import { stmt } from '../db/statements'
+import type { SearchIndex } from '../search'
 import { importAsNewerVersion } from '../versions/update'
+import { findNearDuplicate } from './nearDuplicates'
 import { kindForName } from './kinds'
 import { loadParsers, looksLikeHtml } from './parsers'
 import type { Extraction, KnownFurniture } from './pipeline'
@@ -76,6 +79,7 @@ function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
     published: a.published,
     words: a.words,
     duplicateOf,
+    nearDuplicateOf: null,
     error: null,
     warning: x.replaced
       ? {
@@ -140,12 +144,77 @@ export interface ImportOptions {
   onRollback?: () => void
   /** How the library takes part: learned page furniture applied, and learnt from the batch. */
   hooks?: ImportHooks
+  /** Texts nearly the same as an article of the library: reported and left out, or imported. */
+  near?: NearDuplicateCheck
+}
+
+/** How an import treats texts nearly the same as an article of the library. */
+export interface NearDuplicateCheck {
+  search: SearchIndex
+  /** 'skip': report them and leave them out (the default); 'import': import them anyway. */
+  mode: 'skip' | 'import'
+}
+
+/**
+ * Every article just stored is compared with the articles before it (the index is up to date:
+ * each chunk was indexed in its transaction); a near-duplicate is taken out again, with its
+ * index entries, and reported as `nearDuplicateOf`.
+ */
+async function leaveOutNearDuplicates(
+  db: Db,
+  results: ImportResult[],
+  options: ImportOptions,
+): Promise<void> {
+  const found: ImportResult[] = []
+  for (const r of results) {
+    if (r.id === null || r.updated) continue
+    // pluck set here: the statement cache shares this statement (and its mode) with other rooms
+    const paragraphs = stmt(
+      db,
+      'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position',
+    )
+      .pluck(true)
+      .all(r.id) as string[]
+    const match = await findNearDuplicate(
+      db,
+      options.near!.search,
+      { paragraphs, outlet: r.outlet },
+      r.id,
+    )
+    if (match) {
+      r.nearDuplicateOf = match
+      found.push(r)
+    }
+  }
+  if (found.length === 0) return
+  try {
+    db.transaction(() => {
+      for (const r of found) deleteArticle(db, r.id!)
+      options.index?.()
+    }).immediate()
+  } catch (err) {
+    // they stay imported; the report still says what they are nearly the same as
+    options.onRollback?.()
+    console.error('[lesesaal] leaving out near-duplicates failed:', err)
+    return
+  }
+  for (const r of found) r.id = null
+  options.onCommitted?.()
+}
+
+/** How an import treats texts nearly the same as an article of the library. */
+export interface NearDuplicateCheck {
+  search: SearchIndex
+  /** 'skip': report them and leave them out (the default); 'import': import them anyway. */
+  mode: 'skip' | 'import'
 }
 
 /**
  * Imports sources in order, reporting progress; never throws for a bad source. Files are
  * read and extracted one by one (yielding to the event loop between them) and stored in
  * chunks, each chunk and its index entries in one `BEGIN IMMEDIATE` transaction.
+ * With `near`, every imported text is then compared with the articles before it (the index is
+ * up to date by then), and a near-duplicate is taken out again and reported.
  */
 export async function importSources(
   db: Db,
@@ -216,19 +285,21 @@ export async function importSources(
   }
   commit()
   const done = results as ImportResult[]
+  if (options.near?.mode === 'skip') await leaveOutNearDuplicates(db, done, options)
   const stored = done.flatMap((r) => (r.id !== null ? [r.id] : []))
   if (stored.length && hooks.afterBatch) await hooks.afterBatch(stored)
   if (stored.length) emit('library.changed', { reason: 'import' })
   return done
 }
 
-/** Imports pasted text. */
+/** Imports pasted text; with `near` in 'skip' mode, a near-duplicate is reported, not stored. */
 export async function importPasted(
   db: Db,
   text: string,
   title: string | undefined,
   emit: Emit,
   hooks: ImportHooks = {},
+  near?: NearDuplicateCheck,
 ): Promise<ImportResult> {
   const kind: SourceKind = looksLikeHtml(text.slice(0, 512)) ? 'html' : 'txt'
   try {
@@ -237,6 +308,23 @@ export async function importPasted(
       ...extractText(text, kind, title, known),
       kind: 'paste',
     }))
+    if (near?.mode === 'skip' && findByHash(db, x.hash) === null) {
+      const match = await findNearDuplicate(db, near.search, x.article)
+      if (match) {
+        const a = x.article
+        return {
+          source: 'paste',
+          id: null,
+          title: a.title,
+          outlet: a.outlet,
+          published: a.published,
+          words: a.words,
+          duplicateOf: null,
+          nearDuplicateOf: match,
+          error: null,
+        }
+      }
+    }
     const p: Pending = {
       source: 'paste',
       x,

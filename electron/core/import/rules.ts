@@ -124,6 +124,14 @@ const SHARE_WORDS = new Set(
 const SHARE_SIGNALS =
   /\b(?:Gemerkt|Merken|Bewertet|Bewertung|Abonniert|Abo beendet|Embed-Code|HTML-Code|Zwischenablage|Artikel teilen|Teilen auf|Jetzt bewerten|Artikel bewerten|Beitrag bewerten|Sterne|hilfreich|Newsletter|abonnieren|Push-Benachrichtigung|Folgen Sie uns|Folge uns)\b/gi
 
+/**
+ * Banners, share bars and rating widgets are short (the longest in the fixtures and seed pages
+ * is 250 characters). Rules that count signal words look only at lines up to this length: a
+ * longer line is running text, and a one-paragraph article about browsers, apps or data
+ * protection was thrown away whole by them (issue 12). Anchored phrases still apply to all.
+ */
+export const BANNER_MAX_CHARS = 300
+
 /** Share, subscribe and rating furniture: "Teilen", "Facebook Twitter WhatsApp", "Bewertet!". */
 export function isShareOrRating(text: string): boolean {
   const lower = text.toLowerCase().replace(/[!.:]+$/g, '')
@@ -132,7 +140,7 @@ export function isShareOrRating(text: string): boolean {
   const tokens = lower.split(/\s*[|·•,]\s*|\s+/).filter(Boolean)
   if (tokens.length >= 2 && tokens.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))) return true
   // share bars are short; a long sentence may well say "bewertet" twice
-  const signals = text.match(SHARE_SIGNALS)?.length ?? 0
+  const signals = text.length <= BANNER_MAX_CHARS ? (text.match(SHARE_SIGNALS)?.length ?? 0) : 0
   if (signals >= 2 && (text.length < 160 || signals >= 4)) return true
   if (
     /^(?:Wie (?:gefällt|gefiel|fanden|bewerten) (?:Ihnen|Sie|dir|du) (?:dieser|diesen|den|der) (?:Artikel|Beitrag|Text|Seite)|(?:War|Ist) (?:dieser|der) (?:Artikel|Beitrag|Text) (?:hilfreich|nützlich|lesenswert)|Fanden Sie (?:diesen|den|die) (?:Artikel|Beitrag|Text|Seite|Informationen) (?:hilfreich|nützlich|gut)|Hier können Sie (?:den|diesen) (?:Artikel|Beitrag) bewerten|(?:Artikel|Beitrag|Seite) bewerten\b)/i.test(
@@ -168,6 +176,18 @@ const BANNER_PHRASES = [
 ]
 
 /**
+ * One signal per thing named: "App", "Fahrplan-App" and "Apps" are one app, "Datenschutz" and
+ * "Datenschutzgesetz" one data protection (a news paragraph about an app names it three times).
+ */
+function webConcept(word: string): string {
+  const w = word.toLowerCase()
+  const head = /^(app|cookie|push|datenschutz|werbe|personalisiert)/.exec(w)?.[1]
+  if (head) return head
+  if (/-apps?$/.test(w)) return 'app'
+  return w.replace(/s$/, '')
+}
+
+/**
  * Cookie, consent, app and paywall banners. News prose rarely speaks to "Sie" about
  * cookies and apps; banners always do. A line needs two such signals (or one banner phrase),
  * so an article *about* cookie law is not thrown away.
@@ -175,7 +195,8 @@ const BANNER_PHRASES = [
 export function isConsentOrBanner(text: string): boolean {
   if (BANNER_PHRASES.some((re) => re.test(text))) return true
   if (!WEB_HINT.test(text)) return false
-  const web = new Set((text.match(WEB_VOCABULARY) ?? []).map((w) => w.toLowerCase())).size
+  if (text.length > BANNER_MAX_CHARS) return false
+  const web = new Set((text.match(WEB_VOCABULARY) ?? []).map(webConcept)).size
   if (web === 0) return false
   // "Sie" at the start of a sentence is usually "they" in news prose; count only the rest.
   const address = (text.replace(/(^|[.!?:]\s+|[„"«»“]\s*)Sie\b/g, '$1').match(READER_ADDRESS) ?? [])

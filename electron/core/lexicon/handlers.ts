@@ -137,10 +137,10 @@ export function lexiconHandlers(
       setNote(db, lexiconKey(lemma), note)
       return { note: note.trim() || null }
     },
-    'lexicon.export': async ({ source }) => {
+    'lexicon.export': async ({ source, language }) => {
       await ready()
       return {
-        csv: exportCsv(db, source),
+        csv: exportCsv(db, source, language),
         filename: `lesesaal-glossar-${source}-${new Date().toISOString().slice(0, 10)}.csv`,
       }
     },

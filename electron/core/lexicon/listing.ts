@@ -57,9 +57,9 @@ const csvCell = (v: unknown) => {
   return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** The glossary as CSV (UTF-8 with a byte-order mark, for spreadsheet programs). */
-export function exportCsv(db: Db, source: LexiconSource | 'glossary' | 'all'): string {
-  const header = [
+/** The CSV's column headers in the UI's language (the values stay codes: noun, m, user). */
+const CSV_HEADERS = {
+  en: [
     'lemma',
     'pos',
     'gender',
@@ -70,8 +70,28 @@ export function exportCsv(db: Db, source: LexiconSource | 'glossary' | 'all'): s
     'domain',
     'source',
     'forms',
-  ]
-  const lines = [header.join(',')]
+  ],
+  de: [
+    'Stichwort',
+    'Wortart',
+    'Genus',
+    'Plural',
+    'Genitiv',
+    'Bedeutung (Englisch)',
+    'Erklärung',
+    'Sachgebiet',
+    'Quelle',
+    'Formen',
+  ],
+} as const
+
+/** The glossary as CSV (UTF-8 with a byte-order mark, for spreadsheet programs). */
+export function exportCsv(
+  db: Db,
+  source: LexiconSource | 'glossary' | 'all',
+  language: 'de' | 'en' = 'en',
+): string {
+  const lines = [CSV_HEADERS[language].map(csvCell).join(',')]
   const where =
     source === 'glossary'
       ? "WHERE source IN ('user', 'builtin')"

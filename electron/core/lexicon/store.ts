@@ -52,7 +52,11 @@ export interface EntryRow {
 }
 
 /** Inserts entries and their forms with multi-row statements (fast enough for 450,000 entries). */
-function insertEntries(db: Db, rows: EntryRow[]): { entries: number; forms: number } {
+function insertEntries(
+  db: Db,
+  rows: EntryRow[],
+  onRow?: (done: number) => void,
+): { entries: number; forms: number } {
   const CHUNK = 60
   const now = new Date().toISOString()
   let forms = 0
@@ -99,6 +103,7 @@ function insertEntries(db: Db, rows: EntryRow[]): { entries: number; forms: numb
     if (++pendingEntries === CHUNK) {
       flushEntries(CHUNK)
       pendingEntries = 0
+      onRow?.(i + 1)
     }
     const keys = new Set<string>()
     for (const f of [r.plural, r.genitive, ...r.forms]) if (f) keys.add(lexiconKey(f))
@@ -192,7 +197,19 @@ export function importDing(
   const examples: { line: number; reason: string }[] = []
   let malformed = 0
   const parsed: DingEntry[] = []
-  const step = Math.max(1, Math.floor(lines.length / 50))
+  // Progress runs over the whole import: parsing the lines, inserting the entries, building
+  // the indexes (counted as a quarter of the entries). The import is one synchronous
+  // transaction, so progress is reported from inside it, at most every 50 ms; the doors write
+  // events out at once (browser mode's event stream, Electron IPC), so the bar moves.
+  let total = lines.length
+  let lastReport = 0
+  const report = (done: number, force = false) => {
+    const now = performance.now()
+    if (!onProgress || (!force && now - lastReport < 50)) return
+    lastReport = now
+    onProgress(Math.min(done, total), total)
+  }
+  report(0, true)
   for (let i = 0; i < lines.length; i++) {
     const r = parseDingLine(lines[i]!)
     if (r.kind === 'entries') {
@@ -201,15 +218,18 @@ export function importDing(
       malformed++
       if (examples.length < 5) examples.push({ line: i + 1, reason: r.reason })
     }
-    if (i % step === 0) {
+    if ((i & 1023) === 0) {
       if (signal?.aborted)
         throw new UserError(
           'cancelled',
           'The dictionary import was cancelled; nothing was changed.',
         )
-      onProgress?.(i, lines.length)
+      report(i)
     }
   }
+  const indexWork = Math.ceil(parsed.length / 4)
+  total = lines.length + parsed.length + indexWork
+  report(lines.length, true)
   if (parsed.length === 0) {
     throw new UserError(
       'invalid_input',
@@ -244,7 +264,9 @@ export function importDing(
         dictionary,
         forms: e.forms,
       })),
+      (done) => report(lines.length + done),
     )
+    report(lines.length + parsed.length, true)
     db.exec(
       'CREATE INDEX lexicon_entries_key ON lexicon_entries (key); CREATE INDEX lexicon_forms_entry ON lexicon_forms (entry_id)',
     )
@@ -261,7 +283,7 @@ export function importDing(
       .get(dictionary) as number
     if (others === 0) storeGlossCounts(db, glossesOf(parsed))
   })()
-  onProgress?.(lines.length, lines.length)
+  report(total, true)
   return {
     name,
     lines: lines.length,

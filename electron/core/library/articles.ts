@@ -123,6 +123,30 @@ export function listArticles(
   return stmt(db, sql).all(...args) as ArticleSummary[]
 }
 
+/** The rows of these articles, in the order of `ids` (ids not in the library are left out). */
+export function summariesByIds(db: Db, ids: number[]): ArticleSummary[] {
+  if (ids.length === 0) return []
+  const rows = stmt(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+     WHERE a.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as ArticleSummary[]
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/** Deletes articles (paragraphs, comments and links go with them); returns how many. */
+export function deleteArticles(db: Db, ids: number[]): number {
+  const del = stmt(db, 'DELETE FROM articles WHERE id = ?')
+  let deleted = 0
+  for (const id of ids) deleted += del.run(id).changes
+  stmt(
+    db,
+    'DELETE FROM outlets WHERE id NOT IN (SELECT DISTINCT outlet_id FROM articles WHERE outlet_id IS NOT NULL)',
+  ).run()
+  return deleted
+}
+
 /** Outlets with how many articles each has. */
 export function listOutlets(db: Db): OutletCount[] {
   return db

@@ -4,7 +4,19 @@ import { isHttpUrl } from '../../../shared/urls'
 import pkg from '../../../package.json' with { type: 'json' }
 import type { CoreContext } from '../context'
 import type { HandlersOf } from '../handlers'
-import { countArticles, deleteArticle, getArticle, listArticles, listOutlets } from './articles'
+import type { ArticleSummary } from '../../../shared/types'
+import {
+  countArticles,
+  deleteArticle,
+  deleteArticles,
+  getArticle,
+  listArticles,
+  listOutlets,
+  summariesByIds,
+} from './articles'
+import { ARTICLES_TAGGED_SQL } from '../notes/tagged'
+import { listIndexFor } from './listIndex'
+import { sampleIds } from './sample'
 
 export function libraryHandlers(
   ctx: CoreContext,
@@ -12,11 +24,27 @@ export function libraryHandlers(
   | 'app.info'
   | 'app.openExternal'
   | 'library.list'
+  | 'library.ids'
+  | 'library.rows'
   | 'library.outlets'
   | 'article.get'
   | 'article.delete'
+  | 'articles.delete'
+  | 'library.removeSample'
 > {
   const { db, options, emit } = ctx
+  const list = listIndexFor(db)
+  const labelled = (rows: ArticleSummary[]) => {
+    const samples = sampleIds(db)
+    return samples.size ? rows.map((r) => (samples.has(r.id) ? { ...r, sample: true } : r)) : rows
+  }
+  const removeMany = async (ids: number[]) => {
+    const deleted = db.transaction(() => deleteArticles(db, ids)).immediate()
+    list.forget(ids)
+    await ctx.reindex()
+    if (deleted) emit('library.changed', { reason: 'delete' })
+    return deleted
+  }
   return {
     'app.info': () => ({
       version: pkg.version,
@@ -34,6 +62,23 @@ export function libraryHandlers(
       return { opened: true }
     },
     'library.list': (input) => listArticles(db, input),
+    'library.ids': ({ rows, tag, ...query }) => {
+      let ids = Array.from(list.ids(query))
+      if (tag) {
+        // the article's own tags and those on its highlights and notes (notes room)
+        const tagged = new Set(
+          db.prepare(`SELECT article_id FROM ${ARTICLES_TAGGED_SQL}`).pluck().all(tag) as number[],
+        )
+        ids = ids.filter((id) => tagged.has(id))
+      }
+      return {
+        ids,
+        total: list.count(),
+        rows: labelled(summariesByIds(db, ids.slice(0, rows))),
+        samples: sampleIds(db).size,
+      }
+    },
+    'library.rows': ({ ids }) => labelled(summariesByIds(db, ids)),
     'library.outlets': () => listOutlets(db),
     'article.get': ({ id }) => {
       const article = getArticle(db, id)
@@ -42,10 +87,13 @@ export function libraryHandlers(
     },
     'article.delete': async ({ id }) => {
       const deleted = db.transaction(() => deleteArticle(db, id)).immediate()
+      list.forget([id])
       await ctx.reindex()
       if (deleted) emit('library.changed', { reason: 'delete' })
       return { deleted }
     },
+    'articles.delete': async ({ ids }) => ({ deleted: await removeMany(ids) }),
+    'library.removeSample': async () => ({ removed: await removeMany([...sampleIds(db)]) }),
   }
 }
 

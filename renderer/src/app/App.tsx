@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApiEvent } from '../api/ApiContext'
+import { useCleanCopy } from '../features/copy/useCleanCopy'
 import { DropZone } from '../features/import/DropZone'
 import { ImportProvider, useImport } from '../features/import/ImportContext'
 import { ImportMenu, ImportProgress } from '../features/import/ImportMenu'
@@ -25,6 +26,7 @@ import { TranslationView } from '../features/parallel/TranslationView'
 import { AddToStory } from '../features/stories/AddToStory'
 import { StoriesView } from '../features/stories/StoriesView'
 import { StoryView } from '../features/stories/StoryView'
+import { ThemeSwitch } from '../features/theme/ThemeSwitch'
 import { languages, LANGUAGE_KEY, type Language } from '../i18n'
 import { useRoute, type SearchParams } from './useRoute'
 
@@ -69,6 +71,8 @@ function Shell() {
   const toLibrary = useCallback(() => navigate({ view: 'library' }), [navigate])
   // notes typed just before the app was closed or killed are saved now (notes room)
   useRestoreNoteDrafts()
+  // every copy in the window gives clean text (no soft hyphens): reader, popovers, all views
+  useCleanCopy()
 
   useEffect(() => {
     document.documentElement.lang = i18n.resolvedLanguage ?? 'de'
@@ -155,8 +159,8 @@ function Shell() {
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
-          <ImportProgress />
           <ImportMenu />
+          <ThemeSwitch />
           <div className="language" role="group" aria-label={t('app.language')}>
             {languages.map((lng) => (
               <button
@@ -237,8 +241,9 @@ function Shell() {
             <LibraryView onOpen={openArticle} />
           )}
         </main>
+        <ImportProgress />
         <DropZone />
-        {imp.pasteOpen && <PasteDialog />}
+        {imp.pasteOpen && <PasteDialog onOpen={openArticle} />}
       </div>
     </SearchProvider>
   )

@@ -13,6 +13,11 @@ export function Modal({
   labelledBy?: string
 }) {
   const panel = useRef<HTMLDivElement>(null)
+  // the latest onClose, so a new function per render does not move the focus back each time
+  const closeRef = useRef(onClose)
+  useEffect(() => {
+    closeRef.current = onClose
+  }, [onClose])
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
     const first = panel.current?.querySelector<HTMLElement>('textarea, input, button, [tabindex]')
@@ -20,7 +25,7 @@ export function Modal({
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.stopPropagation()
-        onClose()
+        closeRef.current()
       }
     }
     window.addEventListener('keydown', onKey)
@@ -28,7 +33,7 @@ export function Modal({
       window.removeEventListener('keydown', onKey)
       previous?.focus?.()
     }
-  }, [onClose])
+  }, [])
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div

@@ -1,5 +1,16 @@
 import type { PartialDate } from '../../../shared/types'
 
+// Intl formatters are costly to create (a list of 100 rows made 200 of them per render)
+const formatters = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function dateFormat(locale: string, key: string, options: Intl.DateTimeFormatOptions) {
+  const id = `${locale}|${key}`
+  let f = formatters.get(id)
+  if (!f) formatters.set(id, (f = new Intl.DateTimeFormat(locale, options)))
+  return f
+}
+
 /** "2025-03-14" -> "14. März 2025" / "March 14, 2025"; "2025-03" -> "März 2025". */
 export function formatPublished(
   date: PartialDate | null,
@@ -11,13 +22,14 @@ export function formatPublished(
   if (!y || !m) return date
   const locale = lang === 'en' ? 'en-GB' : 'de-DE'
   if (!d)
-    return new Intl.DateTimeFormat(locale, {
+    return dateFormat(locale, `month-${style}`, {
       month: style === 'long' ? 'long' : 'short',
       year: 'numeric',
       timeZone: 'UTC',
     }).format(Date.UTC(y, m - 1, 1))
-  return new Intl.DateTimeFormat(
+  return dateFormat(
     locale,
+    `day-${style}`,
     style === 'long'
       ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
       : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
@@ -25,5 +37,8 @@ export function formatPublished(
 }
 
 export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE').format(n)
+  const locale = lang === 'en' ? 'en-GB' : 'de-DE'
+  let f = numberFormats.get(locale)
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)))
+  return f.format(n)
 }

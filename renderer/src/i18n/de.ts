@@ -10,6 +10,8 @@ import { notesDe } from '../features/notes/strings'
  * A feature room keeps its own strings in `features/<room>/strings.ts` (`roomDe` as const and
  * `roomEn: Widen<typeof roomDe>`) and spreads them at the end of this table and of `en`.
  */
+import { copyDe } from '../features/copy/strings'
+import { themeDe } from '../features/theme/strings'
 export const de = {
   app: {
     name: 'Lesesaal',
@@ -32,8 +34,8 @@ export const de = {
   },
   library: {
     heading: 'Bibliothek',
-    count_one: '{{count}} Artikel',
-    count_other: '{{count}} Artikel',
+    count_one: '{{count, number}} Artikel',
+    count_other: '{{count, number}} Artikel',
     sortBy: 'Sortieren nach',
     sort: {
       published: 'Datum',
@@ -58,6 +60,24 @@ export const de = {
       'Ziehen Sie gespeicherte Artikel (.txt, .html, .md) oder ganze Ordner in dieses Fenster, wählen Sie Dateien aus oder fügen Sie einen Text ein.',
     noneForOutlet: 'Von diesem Medium gibt es keine Artikel.',
     loading: 'Bibliothek wird geladen …',
+    sample: 'Beispiel',
+    sampleNotice_one:
+      'Ein Beispielartikel (markiert mit „Beispiel“) zeigt, was Lesesaal kann. Sie brauchen ihn nicht.',
+    sampleNotice_other:
+      'Die {{count}} Beispielartikel (markiert mit „Beispiel“) zeigen, was Lesesaal kann. Sie brauchen sie nicht.',
+    removeSample: 'Beispielbibliothek entfernen',
+    selection: {
+      label: 'Auswahl',
+      count_one: '{{count, number}} Artikel ausgewählt',
+      count_other: '{{count, number}} Artikel ausgewählt',
+      all: 'Alle Artikel auswählen',
+      one: '„{{title}}“ auswählen',
+      clear: 'Auswahl aufheben',
+      delete_one: 'Löschen',
+      delete_other: '{{count, number}} löschen',
+      confirmDelete_one: 'Einen Artikel aus der Bibliothek löschen?',
+      confirmDelete_other: '{{count, number}} Artikel aus der Bibliothek löschen?',
+    },
   },
   import: {
     dropHere: 'Zum Importieren loslassen',
@@ -77,6 +97,14 @@ export const de = {
     pasteTitleLabel: 'Titel (optional)',
     pasteSubmit: 'Importieren',
     pasteEmpty: 'Bitte fügen Sie zuerst einen Text ein.',
+    pasteFailed: 'Nicht importiert: {{reason}} Ihr Text bleibt hier.',
+    nearDuplicate:
+      'Fast derselbe Text wie „{{title}}“ in Ihrer Bibliothek ({{percent}} % gleich). Er wurde nicht importiert.',
+    nearDuplicateShort: 'fast gleich wie Artikel {{id}} ({{percent}} %), nicht importiert',
+    nearCount_one: '{{count}} fast gleich wie ein vorhandener',
+    nearCount_other: '{{count}} fast gleich wie vorhandene',
+    openThatOne: 'Den vorhandenen öffnen',
+    importAnyway: 'Trotzdem importieren',
   },
   reader: {
     textLabel:
@@ -252,4 +280,6 @@ export const de = {
   ...healthDe,
   ...furnitureDe,
   ...notesDe,
+  ...copyDe,
+  ...themeDe,
 } as const

@@ -1,4 +1,6 @@
 import { notesEn } from '../features/notes/strings'
+import { copyEn } from '../features/copy/strings'
+import { themeEn } from '../features/theme/strings'
 import type { Strings } from './index'
 import { furnitureEn } from '../features/furniture/strings'
 import { healthEn } from '../features/health/strings'
@@ -29,8 +31,8 @@ export const en: Strings = {
   },
   library: {
     heading: 'Library',
-    count_one: '{{count}} article',
-    count_other: '{{count}} articles',
+    count_one: '{{count, number}} article',
+    count_other: '{{count, number}} articles',
     sortBy: 'Sort by',
     sort: {
       published: 'Date',
@@ -55,6 +57,24 @@ export const en: Strings = {
       'Drop saved articles (.txt, .html, .md) or whole folders into this window, choose files, or paste a text.',
     noneForOutlet: 'There are no articles from this outlet.',
     loading: 'Loading the library…',
+    sample: 'Sample',
+    sampleNotice_one:
+      'A sample article (marked “Sample”) shows what Lesesaal can do. You do not need it.',
+    sampleNotice_other:
+      'The {{count}} sample articles (marked “Sample”) show what Lesesaal can do. You do not need them.',
+    removeSample: 'Remove the sample library',
+    selection: {
+      label: 'Selection',
+      count_one: '{{count, number}} article selected',
+      count_other: '{{count, number}} articles selected',
+      all: 'Select all articles',
+      one: 'Select “{{title}}”',
+      clear: 'Clear selection',
+      delete_one: 'Delete',
+      delete_other: 'Delete {{count, number}}',
+      confirmDelete_one: 'Delete one article from the library?',
+      confirmDelete_other: 'Delete {{count, number}} articles from the library?',
+    },
   },
   import: {
     dropHere: 'Drop to import',
@@ -74,6 +94,14 @@ export const en: Strings = {
     pasteTitleLabel: 'Title (optional)',
     pasteSubmit: 'Import',
     pasteEmpty: 'Please paste a text first.',
+    pasteFailed: 'Not imported: {{reason}} Your text stays here.',
+    nearDuplicate:
+      'Nearly the same text as “{{title}}” in your library ({{percent}} % the same). It was not imported.',
+    nearDuplicateShort: 'nearly the same as article {{id}} ({{percent}} %), not imported',
+    nearCount_one: '{{count}} nearly the same as one there',
+    nearCount_other: '{{count}} nearly the same as ones there',
+    openThatOne: 'Open the one there',
+    importAnyway: 'Import anyway',
   },
   reader: {
     textLabel: 'Article text. Arrow keys move from word to word, Enter explains a word.',
@@ -248,4 +276,6 @@ export const en: Strings = {
   ...healthEn,
   ...furnitureEn,
   ...notesEn,
+  ...copyEn,
+  ...themeEn,
 }

@@ -4,7 +4,10 @@ import { furnitureImportHooks, reextractIds } from '../../furniture/handlers'
 import { bufferSource, importSources, sourcesFromPaths } from '../../import/importer'
 import { defineJob } from '../types'
 
-export type ImportJobInput = { paths: string[] } | { files: { name: string; data: string }[] }
+export type ImportJobInput = ({ paths: string[] } | { files: { name: string; data: string }[] }) & {
+  /** Texts nearly the same as an article of the library: left out and reported, or imported. */
+  nearDuplicates?: 'skip' | 'import'
+}
 
 export const importJob = defineJob<ImportJobInput, ImportReport>('import', async (ctx, input) => {
   const { sources, skipped } =
@@ -24,6 +27,7 @@ export const importJob = defineJob<ImportJobInput, ImportReport>('import', async
     onProgress: (done, total, source) => ctx.progress(done, total, source),
     onCommitted: ctx.committed,
     onRollback: () => ctx.search.reload(),
+    near: { search: ctx.search, mode: input.nearDuplicates ?? 'skip' },
     // learned page furniture applied, and the outlets' templates learnt from this batch
     hooks: furnitureImportHooks(ctx.db, async (ids) => {
       await reextractIds(ctx.db, ids)

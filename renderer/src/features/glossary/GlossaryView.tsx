@@ -17,7 +17,7 @@ const PAGE = 100
  * import dictionaries (a file, or the system's copy when there is one).
  */
 export function GlossaryView() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const api = useApi()
   const [filter, setFilter] = useState('')
   const [source, setSource] = useState<SourceFilter>('glossary')
@@ -91,7 +91,10 @@ export function GlossaryView() {
   }
 
   const exportCsv = async () => {
-    const { csv, filename } = await api.call('lexicon.export', { source })
+    const { csv, filename } = await api.call('lexicon.export', {
+      source,
+      language: i18n.resolvedLanguage === 'en' ? 'en' : 'de',
+    })
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
     const a = document.createElement('a')
     a.href = url

@@ -19,6 +19,8 @@ export interface PopoverTarget {
   pinned: boolean
   /** The text around the word (for separable verbs: "kam … heraus"). */
   context?: WordContext
+  /** Opened from the keyboard: the popover takes the focus and keeps Tab inside it. */
+  keyboard?: boolean
 }
 
 const MARGIN = 8
@@ -26,7 +28,9 @@ const WIDTH = 360
 
 /**
  * Where the popover goes: below the word if it fits, else above; never past the window's
- * edges, never over the word.
+ * edges, never over the word. A word scrolled (partly) out of the window keeps its popover
+ * inside the window: at the edge nearest the word (issue 12: a keyboard popover ended up at
+ * top −151 px, its focused button out of sight).
  */
 export function placePopover(
   rect: PopoverTarget['rect'],
@@ -35,13 +39,26 @@ export function placePopover(
 ): { left: number; top: number; maxHeight: number; side: 'below' | 'above' } {
   const width = Math.min(size.width, viewport.width - 2 * MARGIN)
   const left = Math.max(MARGIN, Math.min(rect.left, viewport.width - width - MARGIN))
+  const room = Math.max(80, viewport.height - 2 * MARGIN)
   const below = viewport.height - rect.bottom - 2 * MARGIN
   const above = rect.top - 2 * MARGIN
   if (size.height <= below || below >= above) {
-    return { left, top: rect.bottom + MARGIN, maxHeight: Math.max(80, below), side: 'below' }
+    const maxHeight = Math.min(room, Math.max(80, below))
+    const top = Math.max(MARGIN, Math.min(rect.bottom + MARGIN, viewport.height - MARGIN - 80))
+    return {
+      left,
+      top,
+      maxHeight: Math.min(maxHeight, viewport.height - MARGIN - top),
+      side: 'below',
+    }
   }
-  const height = Math.min(size.height, above)
-  return { left, top: rect.top - MARGIN - height, maxHeight: above, side: 'above' }
+  const maxHeight = Math.min(room, above)
+  const height = Math.min(size.height, maxHeight)
+  const top = Math.max(
+    MARGIN,
+    Math.min(rect.top - MARGIN - height, viewport.height - MARGIN - height),
+  )
+  return { left, top, maxHeight, side: 'above' }
 }
 
 /** The word's explanation: article and gender, plural, gloss, parts, occurrences, own note. */
@@ -78,6 +95,37 @@ export function WordPopover({
   const [note, setNote] = useState<string | null>(null)
   const box = useRef<HTMLDivElement>(null)
   const [style, setStyle] = useState<CSSProperties>({ visibility: 'hidden', left: 0, top: 0 })
+
+  // opened from the keyboard: focus into the popover (Escape gives it back to the word), once
+  // it is placed (a hidden element cannot take the focus)
+  const wantsFocus = useRef(Boolean(target.keyboard))
+  useEffect(() => {
+    if (!wantsFocus.current || style.visibility === 'hidden') return
+    wantsFocus.current = false
+    box.current?.focus({ preventScroll: true })
+  }, [style])
+
+  /** Tab and Shift+Tab go round the popover's controls instead of into the page behind. */
+  const keepTabInside = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Tab' || !box.current) return
+    const controls = [
+      ...box.current.querySelectorAll<HTMLElement>(
+        'button, a[href], textarea, input, select, summary, [tabindex]:not([tabindex="-1"])',
+      ),
+    ].filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0)
+    if (controls.length === 0) return
+    const at = controls.indexOf(document.activeElement as HTMLElement)
+    const next = e.shiftKey
+      ? at <= 0
+        ? controls.length - 1
+        : at - 1
+      : at < 0 || at === controls.length - 1
+        ? 0
+        : at + 1
+    e.preventDefault()
+    controls[next]!.focus({ preventScroll: true })
+    controls[next]!.scrollIntoView?.({ block: 'nearest' })
+  }
 
   useEffect(() => {
     let live = true
@@ -134,6 +182,8 @@ export function WordPopover({
       role="dialog"
       aria-label={t('popover.label', { word: target.word })}
       style={style}
+      tabIndex={-1}
+      onKeyDown={keepTabInside}
       data-testid="word-popover"
       onMouseEnter={onPointerEnter}
       onMouseLeave={onPointerLeave}

@@ -74,11 +74,11 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
     if (refocus && source.current) focusWord(source.current)
   }, [])
 
-  const open = useCallback((span: HTMLElement, pinned: boolean) => {
+  const open = useCallback((span: HTMLElement, pinned: boolean, keyboard = false) => {
     window.clearTimeout(hoverTimer.current)
     window.clearTimeout(leaveTimer.current)
     source.current = span
-    setTarget(targetOf(span, pinned))
+    setTarget({ ...targetOf(span, pinned), keyboard })
   }, [])
 
   /** Looks up another word (a compound part) in place of the current one, pinned. */
@@ -126,7 +126,7 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
       const span = wordOf(e.target)
       if (e.key === 'Enter' && span) {
         e.preventDefault()
-        open(span, true)
+        open(span, true, true)
         return
       }
       const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: 8, ArrowUp: -8 }[e.key]
@@ -169,7 +169,7 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
       if (e.target instanceof Element && e.target.closest('.popover')) return
       if (!target.pinned) close()
       else if (source.current)
-        setTarget((t) => t && { ...targetOf(source.current!, true), word: t.word })
+        setTarget((t) => t && { ...targetOf(source.current!, true), word: t.word, keyboard: false })
     }
     window.addEventListener('keydown', onKey, true)
     window.addEventListener('mousedown', onDown)

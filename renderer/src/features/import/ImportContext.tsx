@@ -16,6 +16,11 @@ import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { batches, fileToBase64, filesFromInput, type PickedFile } from './readFiles'
 
+export interface PasteDraft {
+  text: string
+  title: string
+}
+
 export interface ImportReportState {
   results: ImportResult[]
   skipped: number
@@ -28,7 +33,16 @@ interface ImportState {
   report: ImportReportState | null
   pasteOpen: boolean
   importPicked: (picked: { files: PickedFile[]; skipped: number }) => Promise<void>
-  importText: (text: string, title?: string) => Promise<ImportResult>
+  /**
+   * Imports pasted text. A failure or a near-duplicate is returned, not reported: the paste
+   * dialog keeps the text and says why. `anyway`: import a near-duplicate too.
+   */
+  importText: (text: string, title?: string, anyway?: boolean) => Promise<ImportResult>
+  /** Imports a file of the last report that was nearly the same as an article, after all. */
+  importAnyway: (index: number) => Promise<void>
+  /** What was in the paste dialog when it closed, kept until a paste is imported. */
+  pasteDraft: PasteDraft
+  keepPasteDraft: (draft: PasteDraft) => void
   openFilePicker: () => void
   openFolderPicker: () => void
   setPasteOpen: (open: boolean) => void
@@ -54,6 +68,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
   const folderInput = useRef<HTMLInputElement>(null)
   const offset = useRef({ before: 0, total: 0 })
   const cancelled = useRef(false)
+  /** The files of the last report that were near-duplicates, by their row in the report. */
+  const heldBack = useRef(new Map<number, PickedFile>())
+  const [pasteDraft, keepPasteDraft] = useState<PasteDraft>({ text: '', title: '' })
 
   useApiEvent(
     'import.progress',
@@ -67,6 +84,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
     async ({ files, skipped }: { files: PickedFile[]; skipped: number }) => {
       if (files.length === 0 && skipped === 0) return
       const results: ImportResult[] = []
+      const held = new Map<number, PickedFile>()
       offset.current = { before: 0, total: files.length }
       cancelled.current = false
       setProgress({ done: 0, total: files.length })
@@ -78,6 +96,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
           )
           try {
             const r = await api.call('import.files', { files: payload })
+            r.results.forEach((result, k) => {
+              if (result.nearDuplicateOf) held.set(results.length + k, batch[k]!)
+            })
             results.push(...r.results)
             if (r.cancelled) cancelled.current = true
           } catch (err) {
@@ -103,16 +124,51 @@ export function ImportProvider({ children }: { children: ReactNode }) {
               failedImport(f.path, { code: 'cancelled', message: 'The import was cancelled.' }),
             )
       }
+      heldBack.current = held
       setReport({ results, skipped, cancelled: cancelled.current })
     },
     [api],
   )
 
   const importText = useCallback(
-    async (text: string, title?: string) => {
-      const result = await api.call('import.text', title ? { text, title } : { text })
-      setReport({ results: [result], skipped: 0 })
+    async (text: string, title?: string, anyway = false) => {
+      const result = await api.call('import.text', {
+        text,
+        ...(title ? { title } : {}),
+        nearDuplicates: anyway ? 'import' : 'skip',
+      })
+      if (!result.error && !result.nearDuplicateOf) {
+        keepPasteDraft({ text: '', title: '' })
+        heldBack.current = new Map()
+        setReport({ results: [result], skipped: 0 })
+      }
       return result
+    },
+    [api],
+  )
+
+  const importAnyway = useCallback(
+    async (index: number) => {
+      const picked = heldBack.current.get(index)
+      if (!picked) return
+      let result: ImportResult
+      try {
+        const data = await fileToBase64(picked.file)
+        const r = await api.call('import.files', {
+          files: [{ name: picked.path, data }],
+          nearDuplicates: 'import',
+        })
+        result = r.results[0]!
+      } catch (err) {
+        result = failedImport(picked.path, {
+          code: err instanceof ApiCallError ? err.code : 'internal',
+          message: (err as Error).message,
+        })
+      }
+      heldBack.current.delete(index)
+      setReport((r) =>
+        r ? { ...r, results: r.results.map((x, i) => (i === index ? result : x)) } : r,
+      )
     },
     [api],
   )
@@ -130,6 +186,9 @@ export function ImportProvider({ children }: { children: ReactNode }) {
       pasteOpen,
       importPicked,
       importText,
+      importAnyway,
+      pasteDraft,
+      keepPasteDraft,
       openFilePicker: () => fileInput.current?.click(),
       openFolderPicker: () => folderInput.current?.click(),
       setPasteOpen,
@@ -138,7 +197,7 @@ export function ImportProvider({ children }: { children: ReactNode }) {
         cancelled.current = true
       },
     }),
-    [progress, report, pasteOpen, importPicked, importText],
+    [progress, report, pasteOpen, importPicked, importText, importAnyway, pasteDraft],
   )
 
   return (

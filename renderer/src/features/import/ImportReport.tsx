@@ -5,11 +5,12 @@ import { useImport } from './ImportContext'
 /** What the last import did, file by file: imported, already there, or why it failed. */
 export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
   const { t } = useTranslation()
-  const { report, dismissReport } = useImport()
+  const { report, dismissReport, importAnyway } = useImport()
   if (!report) return null
   const imported = report.results.filter((r) => r.id !== null)
   const duplicates = report.results.filter((r) => r.duplicateOf !== null)
   const failed = report.results.filter((r) => r.error)
+  const near = report.results.filter((r) => r.nearDuplicateOf)
   return (
     <section className="import-report" aria-live="polite" aria-label={t('import.reportTitle')}>
       <header>
@@ -20,6 +21,7 @@ export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
             duplicates: duplicates.length,
             failed: failed.length,
           })}
+          {near.length > 0 && <> · {t('import.nearCount', { count: near.length })}</>}
           {report.skipped > 0 && <> · {t('import.skipped', { count: report.skipped })}</>}
         </p>
         {report.cancelled && (
@@ -44,16 +46,44 @@ export function ImportReport({ onOpen }: { onOpen: (id: number) => void }) {
         {report.results.map((r, i) => (
           <li
             key={`${r.source}-${i}`}
-            className={r.error ? 'failed' : r.duplicateOf !== null ? 'duplicate' : 'imported'}
+            className={
+              r.error
+                ? 'failed'
+                : r.duplicateOf !== null
+                  ? 'duplicate'
+                  : r.nearDuplicateOf
+                    ? 'near-duplicate'
+                    : 'imported'
+            }
           >
             <span className="mark" aria-hidden="true">
-              {r.error ? '✗' : r.duplicateOf !== null ? '=' : '✓'}
+              {r.error ? '✗' : r.duplicateOf !== null ? '=' : r.nearDuplicateOf ? '≈' : '✓'}
             </span>
             <span className="source">{r.error ? r.source : (r.title ?? r.source)}</span>
             {r.updated && !r.updated.unchanged && (
               <span className="badge">{t('notes.newVersion', { version: r.updated.version })}</span>
             )}
-            {r.error ? (
+            {r.nearDuplicateOf ? (
+              <>
+                <span className="why">
+                  {t('import.nearDuplicateShort', {
+                    id: r.nearDuplicateOf.id,
+                    percent: Math.round(r.nearDuplicateOf.similarity * 100),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onOpen(r.nearDuplicateOf!.id)}
+                  title={r.nearDuplicateOf.title}
+                >
+                  {t('import.openThatOne')}
+                </button>
+                <button type="button" className="link" onClick={() => void importAnyway(i)}>
+                  {t('import.importAnyway')}
+                </button>
+              </>
+            ) : r.error ? (
               <span className="why" title={r.error.message}>
                 {errorText(t, r.error)}
               </span>

@@ -1,17 +1,58 @@
+import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { librarySorts, type LibrarySort } from '../../../../shared/types'
-import { formatNumber, formatPublished } from '../../components/format'
 import { useImport } from '../import/ImportContext'
 import { useDifficulty } from '../study/useDifficulty'
 import { TagFilter } from '../notes/TagFilter'
+import { ArticleTable } from './ArticleTable'
+import { SampleNotice } from './SampleNotice'
+import { SelectionBar } from './SelectionBar'
+import { selectionActions as defaultActions, type SelectionAction } from './selectionActions'
 import { useLibrary } from './useLibrary'
+import { useSelection } from './useSelection'
 
-/** The library: every article with outlet, date and length; sorting, outlet filter, empty state. */
-export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
-  const { t, i18n } = useTranslation()
-  const { query, setQuery, articles, outlets, total, error } = useLibrary()
-  const lang = i18n.resolvedLanguage ?? 'de'
+/**
+ * The library: every article with outlet, date and length; sorting, outlet filter, empty
+ * state; a virtual list that stays fast at 100,000 articles, with multi-select and a bar of
+ * actions for the selection (`selectionActions.ts` is where features add theirs).
+ */
+export function LibraryView({
+  onOpen,
+  actions = defaultActions,
+}: {
+  onOpen: (id: number) => void
+  /** The selection bar's actions (tests pass their own). */
+  actions?: readonly SelectionAction[]
+}) {
+  const { t } = useTranslation()
+  const { query, setQuery, ids: listed, rows, need, outlets, total, samples, error } = useLibrary()
   const difficulty = useDifficulty()
+  const { applyIds } = difficulty
+  // the learner's view: only what fits the level, or sorted by difficulty (study room)
+  const ids = useMemo(
+    () => (listed ? applyIds(listed, query.order) : null),
+    [listed, applyIds, query.order],
+  )
+  const selection = useSelection(ids)
+  const { selectAll, clear } = selection
+
+  // Ctrl/Cmd+A selects every article of the list (text fields keep their own Ctrl+A)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'a' || e.altKey) return
+      const el = e.target as HTMLElement | null
+      if (
+        el &&
+        (el.closest('input, textarea, select, [contenteditable="true"]') ||
+          el.closest('[role="dialog"]'))
+      )
+        return
+      e.preventDefault()
+      selectAll()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [selectAll])
 
   if (error)
     return (
@@ -19,7 +60,7 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
         {t('errors.generic', { message: error })}
       </p>
     )
-  if (!articles) return <p className="muted loading">{t('library.loading')}</p>
+  if (!ids) return <p className="muted loading">{t('library.loading')}</p>
   if (total === 0) return <EmptyLibrary />
 
   return (
@@ -94,60 +135,30 @@ export function LibraryView({ onOpen }: { onOpen: (id: number) => void }) {
           {difficulty.progress}
         </p>
       )}
-      {articles.length === 0 ? (
+      <SampleNotice count={samples} />
+      <SelectionBar selection={selection} actions={actions} onOpen={onOpen} />
+      {ids.length === 0 ? (
         <p className="muted">{t('library.noneForOutlet')}</p>
       ) : (
-        <table className="article-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('library.columns.title')}</th>
-              <th scope="col">{t('library.columns.outlet')}</th>
-              <th scope="col">{t('library.columns.date')}</th>
-              <th scope="col" className="num">
-                {t('library.columns.words')}
-              </th>
-              {difficulty.active && (
-                <th scope="col" className="num">
-                  {t('study.library.column')}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {difficulty.apply(articles, query.order).map((a) => (
-              <tr key={a.id} data-testid="article-row">
-                <td className="title-cell">
-                  {a.kicker && <span className="kicker">{a.kicker}</span>}
-                  <a
-                    href={`#/article/${a.id}`}
-                    lang="de"
-                    onClick={(e) => {
-                      e.preventDefault()
-                      onOpen(a.id)
-                    }}
-                  >
-                    {a.title}
-                  </a>
-                  {a.commentCount > 0 && (
-                    <span className="badge">
-                      {t('library.comments', { count: a.commentCount })}
-                    </span>
-                  )}
-                </td>
-                <td className={a.outlet ? '' : 'muted'}>{a.outlet ?? t('library.noOutlet')}</td>
-                <td className={a.published ? 'date' : 'date muted'}>
-                  {formatPublished(a.published, lang, 'short') ?? t('library.noDate')}
-                </td>
-                <td className="num">{formatNumber(a.words, lang)}</td>
-                {difficulty.active && (
-                  <td className="num unknown" data-testid="unknown-share">
-                    {difficulty.cell(a.id)}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ArticleTable
+          ids={ids}
+          rows={rows}
+          need={need}
+          selection={selection}
+          extra={
+            difficulty.active
+              ? {
+                  header: t('study.library.column'),
+                  cell: (id) => difficulty.cell(id),
+                  testId: 'unknown-share',
+                }
+              : undefined
+          }
+          onOpen={(id) => {
+            clear()
+            onOpen(id)
+          }}
+        />
       )}
     </section>
   )

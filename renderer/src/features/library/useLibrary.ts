@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ArticleSummary, LibrarySort, OutletCount } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
 
@@ -11,6 +11,11 @@ export interface LibraryQuery {
 }
 
 const QUERY_KEY = 'lesesaal.libraryQuery'
+/** Rows fetched with the ids, and per request as the list scrolls. */
+const FIRST_ROWS = 80
+const ROWS_PER_REQUEST = 100
+/** While an import runs, the list follows it at most this often (batches of files arrive faster). */
+const REFRESH_EVERY_MS = 600
 
 function loadQuery(): LibraryQuery {
   try {
@@ -26,33 +31,65 @@ function loadQuery(): LibraryQuery {
   }
 }
 
-/** The article list for the current sort and filter, refreshed when the library changes. */
+/**
+ * The article list for the current sort and filter. A library of 100,000 articles is not
+ * fetched whole: the core sends the ids in order (and the first screenful of rows), and the
+ * rows the list shows are fetched by id as it scrolls, a hundred at a time, and kept.
+ * When the library changes the ids are fetched again, at most every 0.6 s during an import.
+ */
 export function useLibrary() {
   const api = useApi()
   const [query, setQueryState] = useState<LibraryQuery>(loadQuery)
-  const [articles, setArticles] = useState<ArticleSummary[] | null>(null)
+  const [ids, setIds] = useState<number[] | null>(null)
   const [outlets, setOutlets] = useState<OutletCount[]>([])
   const [total, setTotal] = useState(0)
+  const [samples, setSamples] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
+  // rows by id; a new Map object when rows arrive, so the list renders them
+  const [rows, setRows] = useState<ReadonlyMap<number, ArticleSummary>>(new Map())
+  const pending = useRef(new Set<number>())
+  const lastRefresh = useRef(0)
+  const refreshTimer = useRef<number | undefined>(undefined)
+  /** Rows may have changed (not only new articles): fetch the shown rows again. */
+  const stale = useRef(false)
+  const outletsFor = useRef<{ version: number; list: OutletCount[] } | null>(null)
 
   useApiEvent(
     'library.changed',
-    useCallback(() => setVersion((v) => v + 1), []),
+    useCallback(({ reason }) => {
+      if (reason !== 'import' && reason !== 'sample') stale.current = true
+      window.clearTimeout(refreshTimer.current)
+      const wait = Math.max(0, lastRefresh.current + REFRESH_EVERY_MS - Date.now())
+      refreshTimer.current = window.setTimeout(() => setVersion((v) => v + 1), wait)
+    }, []),
   )
+  useEffect(() => () => window.clearTimeout(refreshTimer.current), [])
 
   useEffect(() => {
     let live = true
+    lastRefresh.current = Date.now()
     Promise.all([
-      api.call('library.list', query),
-      api.call('library.outlets', {}),
-      api.call('app.info', {}),
+      api.call('library.ids', { ...query, rows: FIRST_ROWS }),
+      // the outlets change with the library, not with the sort or filter
+      outletsFor.current?.version === version
+        ? outletsFor.current.list
+        : api.call('library.outlets', {}),
     ])
-      .then(([list, outletList, info]) => {
+      .then(([list, outletList]) => {
+        outletsFor.current = { version, list: outletList }
         if (!live) return
-        setArticles(list)
+        setRows((old) => {
+          const next = new Map(stale.current ? [] : old)
+          for (const r of list.rows) next.set(r.id, r)
+          return next
+        })
+        stale.current = false
+        pending.current.clear()
+        setIds(list.ids)
+        setTotal(list.total)
+        setSamples(list.samples)
         setOutlets(outletList)
-        setTotal(info.articleCount)
         setError(null)
         // a filter for an outlet that no longer exists would hide everything
         if (query.outlet && !outletList.some((o) => o.name === query.outlet))
@@ -63,6 +100,29 @@ export function useLibrary() {
       live = false
     }
   }, [api, query, version])
+
+  /** Makes sure the rows of these ids are (being) fetched. */
+  const need = useCallback(
+    (wanted: number[]) => {
+      const missing = wanted.filter((id) => !rows.has(id) && !pending.current.has(id))
+      for (let i = 0; i < missing.length; i += ROWS_PER_REQUEST) {
+        const chunk = missing.slice(i, i + ROWS_PER_REQUEST)
+        for (const id of chunk) pending.current.add(id)
+        api.call('library.rows', { ids: chunk }).then(
+          (got) =>
+            setRows((old) => {
+              const next = new Map(old)
+              for (const r of got) next.set(r.id, r)
+              return next
+            }),
+          () => {
+            for (const id of chunk) pending.current.delete(id)
+          },
+        )
+      }
+    },
+    [api, rows],
+  )
 
   const setQuery = useCallback((patch: Partial<LibraryQuery>) => {
     setQueryState((q) => {
@@ -75,9 +135,12 @@ export function useLibrary() {
   return {
     query,
     setQuery,
-    articles,
+    ids,
+    rows,
+    need,
     outlets,
     total,
+    samples,
     error,
     refresh: () => setVersion((v) => v + 1),
   }

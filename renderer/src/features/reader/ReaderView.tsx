@@ -4,6 +4,7 @@ import type { ArticleDetail, TermMatch, WordInfo } from '../../../../shared/type
 import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { formatPublished } from '../../components/format'
+import { CopyCitationButton } from '../copy/CopyCitationButton'
 import { TermEditor, type TermDraft } from '../glossary/TermEditor'
 import { WordPopover } from '../glossary/WordPopover'
 import { WordText } from '../glossary/WordText'
@@ -196,6 +197,7 @@ export function ReaderView({
       {article && (
         <>
           {notes.toolbarButton}
+          <CopyCitationButton article={article} within={page} />
           <div className="font-size" role="group" aria-label={t('reader.fontSize')}>
             <button
               type="button"

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Difficulty } from '../../../../shared/study'
-import type { ArticleSummary } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
 
 const VIEW_KEY = 'lesesaal.libraryDifficulty'
@@ -87,24 +86,27 @@ export function useDifficulty() {
 
   const active = data?.active ?? false
 
-  /** The articles as the library shows them: filtered by level, sorted by difficulty. */
-  const apply = useCallback(
-    (articles: ArticleSummary[], order: 'asc' | 'desc'): ArticleSummary[] => {
-      if (!active) return articles
-      let out = articles
+  /** The library's ids as it shows them: filtered by level, sorted by difficulty. */
+  const applyIds = useCallback(
+    (ids: number[], order: 'asc' | 'desc'): number[] => {
+      if (!active) return ids
+      let out = ids
+      const known = (id: number) => {
+        const s = shares.get(id)
+        return s === null || s === undefined ? null : s
+      }
       if (view.level)
-        out = out.filter((a) => {
-          const s = shares.get(a.id)
-          return s !== null && s !== undefined && s <= levelShare
+        out = out.filter((id) => {
+          const s = known(id)
+          return s !== null && s <= levelShare
         })
       if (view.sorting) {
         const dir = order === 'asc' ? 1 : -1
-        const key = (a: ArticleSummary) => shares.get(a.id) ?? null
         out = [...out].sort((a, b) => {
-          const x = key(a)
-          const y = key(b)
+          const x = known(a)
+          const y = known(b)
           if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1
-          return (x - y) * dir || a.id - b.id
+          return (x - y) * dir || a - b
         })
       }
       return out
@@ -120,7 +122,7 @@ export function useDifficulty() {
   return {
     /** Whether to show difficulty at all (only to learners: someone saved a word). */
     active,
-    apply,
+    applyIds,
     cell,
     sorting: active && view.sorting,
     setSorting: (sorting: boolean) => setView({ sorting }),

@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useApi } from '../../api/ApiContext'
+import type { SelectionAction } from './selectionActions'
+import type { Selection } from './useSelection'
+
+/**
+ * Shown while articles are selected: how many, the actions other features plug in
+ * (`selectionActions.ts`), and a way to clear the selection.
+ */
+export function SelectionBar({
+  selection,
+  actions,
+  onOpen,
+}: {
+  selection: Selection
+  actions: readonly SelectionAction[]
+  onOpen: (id: number) => void
+}) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [busy, setBusy] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const count = selection.selected.size
+  if (count === 0) return null
+  const run = async (action: SelectionAction) => {
+    const ids = selection.inOrder()
+    setBusy(action.id)
+    setError(null)
+    try {
+      const r = await action.run(ids, { api, t, open: onOpen, clear: selection.clear })
+      if (!r || !r.keepSelection) selection.clear()
+    } catch (err) {
+      setError(t('errors.generic', { message: (err as Error).message }))
+    } finally {
+      setBusy(null)
+    }
+  }
+  return (
+    <div className="selection-bar" role="region" aria-label={t('library.selection.label')}>
+      <span className="selection-count" aria-live="polite">
+        {t('library.selection.count', { count })}
+      </span>
+      {actions.map((action) => {
+        const ids = selection.inOrder()
+        return (
+          <button
+            key={action.id}
+            type="button"
+            className={action.danger ? 'button danger' : 'button'}
+            disabled={busy !== null || (action.enabled ? !action.enabled(ids) : false)}
+            onClick={() => void run(action)}
+            data-action={action.id}
+          >
+            {action.label(t, count)}
+          </button>
+        )
+      })}
+      <button type="button" className="button ghost" onClick={selection.clear}>
+        {t('library.selection.clear')}
+      </button>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
