@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { LibraryHealthInfo } from '../../shared/contract/backup'
 import type { ImportReport } from '../../shared/types'
 import { App } from '../../renderer/src/app/App'
-import { fakeClient, info, renderWith, summaries } from './fakeClient'
+import { fakeClient, renderWith, summaries, listFakes } from './fakeClient'
 
 const backups = [
   {
@@ -34,9 +34,7 @@ function status(state: LibraryHealthInfo['state']): LibraryHealthInfo {
 
 const base = (health: LibraryHealthInfo, extra: Parameters<typeof fakeClient>[0] = {}) =>
   fakeClient({
-    'library.list': () => summaries,
-    'library.outlets': () => [],
-    'app.info': () => info(3),
+    ...listFakes(() => summaries),
     'backup.status': () => health,
     ...extra,
   })

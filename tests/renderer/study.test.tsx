@@ -12,7 +12,7 @@ import { ReviewView } from '../../renderer/src/features/study/ReviewView'
 import { tintFor } from '../../renderer/src/features/study/tint'
 import { VocabularyView } from '../../renderer/src/features/study/VocabularyView'
 import { ImportProvider } from '../../renderer/src/features/import/ImportContext'
-import { detail, fakeClient, info, renderWith, summaries } from './fakeClient'
+import { detail, fakeClient, renderWith, summaries, listFakes } from './fakeClient'
 
 const words: ArticleWords = {
   articleId: 2,
@@ -203,9 +203,7 @@ describe('the vocabulary page', () => {
 describe('difficulty in the library', () => {
   const library = (active: boolean) =>
     fakeClient({
-      'library.list': () => summaries,
-      'library.outlets': () => [],
-      'app.info': () => info(3),
+      ...listFakes(() => summaries),
       'study.settings': () => ({ newPerDay: 20, levelShare: 0.05 }),
       'study.difficulty': () => ({
         ids: [1, 2, 3],

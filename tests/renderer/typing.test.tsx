@@ -9,7 +9,7 @@ import type { SearchHit, SearchResults } from '../../shared/types'
 import { createClient, type Transport } from '../../renderer/src/api/client'
 import { App } from '../../renderer/src/app/App'
 import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
-import { detail, fakeClient, info, plain, renderWith, summaries } from './fakeClient'
+import { detail, fakeClient, plain, renderWith, summaries, listFakes } from './fakeClient'
 
 const hit = (id: number, title: string): SearchHit => ({
   id,
@@ -45,12 +45,9 @@ function appWithSlowSearch() {
             answer: (value) => resolve({ ok: true, value }),
           }),
         )
-      const values: Partial<Record<MethodName, unknown>> = {
-        'library.list': summaries,
-        'library.outlets': [],
-        'app.info': info(3),
-      }
-      return { ok: true, value: values[method] ?? null }
+      const list = listFakes(() => summaries) as Record<string, (input: never) => unknown>
+      const answer = list[method]
+      return { ok: true, value: answer ? answer(input as never) : null }
     },
     subscribe: (listener) => {
       listeners.add(listener)
@@ -117,9 +114,7 @@ describe('typing in the search field', () => {
 
 function searchApp(results: (input: Record<string, unknown>) => SearchResults) {
   const client = fakeClient({
-    'library.list': () => summaries,
-    'library.outlets': () => [],
-    'app.info': () => info(3),
+    ...listFakes(() => summaries),
     'search.query': (input) => results(input as Record<string, unknown>),
   })
   return { client, ...renderWith(<App />, client) }
