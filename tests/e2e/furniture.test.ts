@@ -53,14 +53,7 @@ describe('page furniture in the reader', () => {
     await importFile('deich.txt', page1)
     await page.locator('.title-cell a', { hasText: 'Wendlingen bekommt einen neuen Deich' }).click()
     await page.getByTestId('article').waitFor()
-    expect(
-      (
-        await page
-          .getByTestId('article')
-          .innerText()
-          .then((t) => t.replace(/\u00ad/g, ''))
-      ).replace(/\u00ad/g, ''),
-    ).toContain('Trockene Füße')
+    expect(await articleText()).toContain('Trockene Füße')
 
     await page.getByRole('button', { name: 'Aufräumen …' }).click()
     const dialog = page.getByRole('dialog', { name: 'Gehört nicht zum Artikel' })
@@ -71,14 +64,7 @@ describe('page furniture in the reader', () => {
     await dialog.getByText('Aus 1 Artikel entfernt. Lesesaal merkt sich das.').waitFor()
     await screenshot(page, 'furniture-dialog')
     await dialog.getByRole('button', { name: 'Schließen' }).click()
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('article')
-          .innerText()
-          .then((t) => t.replace(/\u00ad/g, '')),
-      )
-      .not.toContain('Trockene Füße')
+    await expect.poll(articleText).not.toContain('Trockene Füße')
 
     // a later article of the same outlet with the same line comes without it
     await page.getByRole('button', { name: 'Bibliothek', exact: true }).click()
@@ -104,14 +90,7 @@ describe('page furniture in the reader', () => {
     await importFile('schleuse.txt', page2)
     await page.locator('.title-cell a', { hasText: 'Neue Schleuse für Wendlingen' }).click()
     await page.getByTestId('article').waitFor()
-    expect(
-      (
-        await page
-          .getByTestId('article')
-          .innerText()
-          .then((t) => t.replace(/\u00ad/g, ''))
-      ).replace(/\u00ad/g, ''),
-    ).not.toContain('Trockene Füße')
+    expect(await articleText()).not.toContain('Trockene Füße')
     expect(errors).toEqual([])
   })
 })
