@@ -292,7 +292,8 @@ describe('the dark theme', () => {
       .setInputFiles({ name: 'leer.txt', mimeType: 'text/plain', buffer: Buffer.from(' ') })
     await page.locator('.import-report').waitFor()
     await screenshot(page, 'dark-import-report')
-    // the switch overrides the system, and is remembered
+    // the switch (in the settings menu) overrides the system, and is remembered
+    await page.getByTestId('settings').click()
     await page.getByTestId('theme').selectOption('light')
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
     await page.reload()
@@ -301,6 +302,7 @@ describe('the dark theme', () => {
       .first()
       .waitFor()
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    await page.getByTestId('settings').click()
     await page.getByTestId('theme').selectOption('system')
     await expect
       .poll(() => page.evaluate(() => document.documentElement.dataset.theme))

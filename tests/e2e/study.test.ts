@@ -39,7 +39,14 @@ afterAll(async () => {
 const POLL = { timeout: 15_000 }
 const popover = () => page.getByTestId('word-popover')
 const word = (w: string) => page.locator(`[data-testid=article] .w[data-word="${w}"]`).first()
-const nav = (name: string | RegExp) => page.getByRole('navigation').getByRole('button', { name })
+/** "Lernen" in the top navigation (with the cards due). */
+const learn = () => page.getByTestId('nav-study')
+/** A study page's tab (opened through "Lernen" when not on a study page yet). */
+const tab = async (name: string | RegExp) => {
+  const tabs = page.getByRole('navigation', { name: 'Lernen: Seiten' })
+  if ((await tabs.count()) === 0) await learn().click()
+  return tabs.getByRole('button', { name })
+}
 
 describe('saving words while reading', () => {
   it('saves a word from the popover, with its sentence', async () => {
@@ -96,11 +103,11 @@ describe('saving words while reading', () => {
   })
 
   it('shows the due cards in the navigation', async () => {
-    await expect.poll(() => nav(/Wiederholen/).innerText(), POLL).toMatch(/Wiederholen\s*3/)
+    await expect.poll(() => learn().innerText(), POLL).toMatch(/Lernen\s*3/)
   })
 
   it('lists the saved words with their sentences on the vocabulary page', async () => {
-    await nav('Wortschatz').click()
+    await (await tab('Wortschatz')).click()
     const items = page.getByTestId('vocab-item')
     await expect.poll(() => items.count(), POLL).toBe(3)
     const text = (await items.allInnerTexts()).join('\n')
@@ -122,7 +129,7 @@ describe('saving words while reading', () => {
 
 describe('review', () => {
   it('reviews the three words with the keyboard, and U takes an answer back', async () => {
-    await nav(/Wiederholen/).click()
+    await (await tab(/Wiederholen/)).click()
     const card = page.getByTestId('review-card')
     await card.waitFor()
     const first = await card.innerText()
@@ -159,14 +166,15 @@ describe('review', () => {
       'Für jetzt ist alles wiederholt.',
     )
     expect(await page.getByTestId('review-counts').innerText()).toContain('heute 3 beantwortet')
-    await expect.poll(() => nav(/Wiederholen/).innerText(), POLL).toBe('Wiederholen')
+    await expect.poll(() => learn().innerText(), POLL).toBe('Lernen')
+    await expect.poll(async () => (await tab(/Wiederholen/)).innerText(), POLL).toBe('Wiederholen')
     await screenshot(page, 'study-review-done')
   })
 })
 
 describe('progress and difficulty', () => {
   it('draws the charts on the study page', async () => {
-    await nav('Lernstand').click()
+    await (await tab('Lernstand')).click()
     for (const chart of ['reviews', 'words', 'retention', 'reading', 'forecast'])
       await page.locator(`[data-testid=chart-${chart}] canvas`).first().waitFor()
     expect(await page.getByTestId('study-totals').innerText()).toContain('3 gespeichert')

@@ -110,6 +110,8 @@ describe('the colour scheme', () => {
     expect(document.documentElement.dataset.theme).toBe('dark')
     os.change(false)
     expect(document.documentElement.dataset.theme).toBe('light')
+    // the switch is in the settings menu of the top bar
+    fireEvent.click(screen.getByRole('button', { name: 'Einstellungen' }))
     fireEvent.change(screen.getByTestId('theme'), { target: { value: 'dark' } })
     expect(document.documentElement.dataset.theme).toBe('dark')
     os.change(false)

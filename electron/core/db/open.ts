@@ -52,6 +52,40 @@ export function openLibrary(
   path: string,
   listOrOptions: readonly Migration[] | OpenOptions = {},
 ): Db {
+  // Another process may be creating or migrating the same library this moment (two CLI
+  // commands, the app and the CLI): switching a new file to WAL and the first migration take
+  // locks that a second opener cannot wait for through the busy timeout. It waits here.
+  const deadline = Date.now() + OPEN_BUSY_MS
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return openOnce(path, listOrOptions)
+    } catch (err) {
+      if (!(err instanceof UserError && err.code === 'library_busy') || Date.now() > deadline)
+        throw err
+      sleep(Math.min(200, 20 * 2 ** attempt) * (0.5 + Math.random()))
+    }
+  }
+}
+
+/** How long opening waits for another process that holds the library's locks. */
+const OPEN_BUSY_MS = 15_000
+
+/** Blocks the thread for `ms` (only while opening waits for another process's lock). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+const isBusy = (err: unknown) =>
+  /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown })?.code ?? ''))
+
+function busy(path: string): UserError {
+  return new UserError(
+    'library_busy',
+    `Another program is writing to the library ${path} right now; try again in a moment.`,
+  )
+}
+
+function openOnce(path: string, listOrOptions: readonly Migration[] | OpenOptions): Db {
   const options: OpenOptions = Array.isArray(listOrOptions)
     ? { migrations: listOrOptions as readonly Migration[] }
     : (listOrOptions as OpenOptions)
@@ -112,6 +146,7 @@ export function openLibrary(
     try {
       migrate(db, list)
     } catch (err) {
+      if (isBusy(err)) throw busy(path)
       console.error(`[lesesaal] upgrading ${path} failed:`, err)
       throw new UserError(
         'library_unreadable',
@@ -121,6 +156,7 @@ export function openLibrary(
   } catch (err) {
     db.close()
     if (err instanceof UserError) throw err
+    if (isBusy(err)) throw busy(path)
     console.error(`[lesesaal] opening ${path} failed:`, err)
     throw new UserError(
       'library_unreadable',
@@ -203,6 +239,7 @@ function openReadOnly(path: string): Db {
 
 function unreadable(path: string, err: unknown): UserError {
   const code = (err as { code?: string }).code ?? ''
+  if (isBusy(err)) return busy(path)
   console.error(`[lesesaal] cannot open ${path}:`, err)
   if (code === 'SQLITE_NOTADB')
     return new UserError(

@@ -18,7 +18,9 @@ import { SearchBox } from '../features/search/SearchBox'
 import { SearchProvider } from '../features/search/SearchContext'
 import { SearchView } from '../features/search/SearchView'
 import { ReviewView } from '../features/study/ReviewView'
-import { StudyNav } from '../features/study/StudyNav'
+import { isStudyPage, StudyNav, StudyTabs } from '../features/study/StudyNav'
+import { SettingsMenu } from '../features/settings/SettingsMenu'
+import { useAppliedTheme } from '../features/theme/useTheme'
 import { StudyView } from '../features/study/StudyView'
 import { VocabularyView } from '../features/study/VocabularyView'
 import { ParallelView } from '../features/parallel/ParallelView'
@@ -26,7 +28,6 @@ import { TranslationView } from '../features/parallel/TranslationView'
 import { AddToStory } from '../features/stories/AddToStory'
 import { StoriesView } from '../features/stories/StoriesView'
 import { StoryView } from '../features/stories/StoryView'
-import { ThemeSwitch } from '../features/theme/ThemeSwitch'
 import { languages, LANGUAGE_KEY, type Language } from '../i18n'
 import { useRoute, type SearchParams } from './useRoute'
 
@@ -41,6 +42,7 @@ export function App() {
 function Shell() {
   const { t, i18n } = useTranslation()
   const [route, navigate] = useRoute()
+  useAppliedTheme()
   const imp = useImport()
   const openArticle = useCallback(
     (id: number) => navigate({ view: 'article', id, query: null }),
@@ -148,19 +150,11 @@ function Shell() {
               {t('notes.nav')}
             </button>
             <StudyNav current={route.view} onNavigate={(view) => navigate({ view })} />
-            <button
-              type="button"
-              className={route.view === 'backups' ? 'navlink active' : 'navlink'}
-              onClick={() => navigate({ view: 'backups' })}
-              aria-current={route.view === 'backups' ? 'page' : undefined}
-            >
-              {t('health.backups')}
-            </button>
           </nav>
           <SearchBox onLeave={toLibrary} />
           <div className="spacer" />
           <ImportMenu />
-          <ThemeSwitch />
+          <SettingsMenu onBackups={() => navigate({ view: 'backups' })} />
           <div className="language" role="group" aria-label={t('app.language')}>
             {languages.map((lng) => (
               <button
@@ -227,12 +221,17 @@ function Shell() {
             />
           ) : route.view === 'glossary' ? (
             <GlossaryView />
-          ) : route.view === 'vocabulary' ? (
-            <VocabularyView onOpenArticle={openHit} />
-          ) : route.view === 'review' ? (
-            <ReviewView />
-          ) : route.view === 'study' ? (
-            <StudyView />
+          ) : isStudyPage(route.view) ? (
+            <>
+              <StudyTabs current={route.view} onNavigate={(view) => navigate({ view })} />
+              {route.view === 'vocabulary' ? (
+                <VocabularyView onOpenArticle={openHit} />
+              ) : route.view === 'review' ? (
+                <ReviewView />
+              ) : (
+                <StudyView />
+              )}
+            </>
           ) : route.view === 'backups' ? (
             <BackupsView />
           ) : route.view === 'notes' ? (

@@ -1,6 +1,7 @@
 import { furnitureDe } from '../features/furniture/strings'
 import { healthDe } from '../features/health/strings'
 import { parallelDe } from '../features/parallel/strings'
+import { settingsDe } from '../features/settings/strings'
 import { storiesDe } from '../features/stories/strings'
 import { studyDe } from '../features/study/strings'
 import { notesDe } from '../features/notes/strings'
@@ -282,4 +283,5 @@ export const de = {
   ...notesDe,
   ...copyDe,
   ...themeDe,
+  ...settingsDe,
 } as const

@@ -5,6 +5,7 @@ import type { Strings } from './index'
 import { furnitureEn } from '../features/furniture/strings'
 import { healthEn } from '../features/health/strings'
 import { parallelEn } from '../features/parallel/strings'
+import { settingsEn } from '../features/settings/strings'
 import { storiesEn } from '../features/stories/strings'
 import { studyEn } from '../features/study/strings'
 
@@ -278,4 +279,5 @@ export const en: Strings = {
   ...notesEn,
   ...copyEn,
   ...themeEn,
+  ...settingsEn,
 }

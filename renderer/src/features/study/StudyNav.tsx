@@ -31,7 +31,26 @@ export function useDueCounts(): ReviewCounts | null {
   return counts
 }
 
-/** The study pages in the top navigation; "Review" carries the number of cards due now. */
+const STUDY_PAGES: readonly StudyPage[] = ['vocabulary', 'review', 'study']
+
+/** Whether a view is one of the study pages. */
+export function isStudyPage(view: string): view is StudyPage {
+  return (STUDY_PAGES as readonly string[]).includes(view)
+}
+
+function DueBadge({ count }: { count: number }) {
+  const { t } = useTranslation()
+  return count ? (
+    <span className="due-badge" title={t('study.nav.due', { count })}>
+      {count}
+    </span>
+  ) : null
+}
+
+/**
+ * "Lernen" in the top navigation, with the number of cards due now: it leads to the review
+ * when cards are due, else to the vocabulary (the study pages have tabs of their own).
+ */
 export function StudyNav({
   current,
   onNavigate,
@@ -42,27 +61,52 @@ export function StudyNav({
   const { t } = useTranslation()
   const counts = useDueCounts()
   const due = counts ? counts.due + counts.fresh : 0
-  const link = (page: StudyPage, label: string, badge?: number) => (
+  const here = isStudyPage(current)
+  return (
     <button
       type="button"
-      className={current === page ? 'navlink active' : 'navlink'}
-      onClick={() => onNavigate(page)}
-      aria-current={current === page ? 'page' : undefined}
-      data-testid={`nav-${page}`}
+      className={here ? 'navlink active' : 'navlink'}
+      onClick={() => onNavigate(due ? 'review' : 'vocabulary')}
+      aria-current={here ? 'page' : undefined}
+      data-testid="nav-study"
     >
-      {label}
-      {badge ? (
-        <span className="due-badge" title={t('study.nav.due', { count: badge })}>
-          {badge}
-        </span>
-      ) : null}
+      {t('study.nav.learn')}
+      <DueBadge count={due} />
     </button>
   )
+}
+
+/** The study pages' tabs: vocabulary, review (with the cards due), progress. */
+export function StudyTabs({
+  current,
+  onNavigate,
+}: {
+  current: StudyPage
+  onNavigate: (page: StudyPage) => void
+}) {
+  const { t } = useTranslation()
+  const counts = useDueCounts()
+  const due = counts ? counts.due + counts.fresh : 0
+  const labels: Record<StudyPage, string> = {
+    vocabulary: t('study.nav.vocabulary'),
+    review: t('study.nav.review'),
+    study: t('study.nav.progress'),
+  }
   return (
-    <>
-      {link('vocabulary', t('study.nav.vocabulary'))}
-      {link('review', t('study.nav.review'), due)}
-      {link('study', t('study.nav.progress'))}
-    </>
+    <nav className="study-tabs" aria-label={t('study.nav.pages')}>
+      {STUDY_PAGES.map((page) => (
+        <button
+          key={page}
+          type="button"
+          className={current === page ? 'tab active' : 'tab'}
+          onClick={() => onNavigate(page)}
+          aria-current={current === page ? 'page' : undefined}
+          data-testid={`study-tab-${page}`}
+        >
+          {labels[page]}
+          {page === 'review' && <DueBadge count={due} />}
+        </button>
+      ))}
+    </nav>
   )
 }

@@ -4,6 +4,8 @@ import type { Widen } from '../../i18n/types'
 export const studyDe = {
   study: {
     nav: {
+      learn: 'Lernen',
+      pages: 'Lernen: Seiten',
       vocabulary: 'Wortschatz',
       review: 'Wiederholen',
       progress: 'Lernstand',
@@ -166,6 +168,8 @@ export const studyDe = {
 export const studyEn: Widen<typeof studyDe> = {
   study: {
     nav: {
+      learn: 'Study',
+      pages: 'Study pages',
       vocabulary: 'Vocabulary',
       review: 'Review',
       progress: 'Progress',

@@ -1,21 +1,18 @@
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { applyTheme, loadTheme, saveTheme, themes, type ThemeChoice } from './theme'
+import { setThemeChoice, themes, type ThemeChoice } from './theme'
+import { useThemeChoice } from './useTheme'
 
-/** Light / dark / system, in the top bar; the choice is remembered. */
+/** Light / dark / system (in the settings menu); the choice is remembered. */
 export function ThemeSwitch() {
   const { t } = useTranslation()
-  const [choice, setChoice] = useState<ThemeChoice>(loadTheme)
-  useEffect(() => applyTheme(choice), [choice])
+  const choice = useThemeChoice()
   return (
     <label className="theme-switch" title={t('theme.label')}>
-      <span className="visually-hidden">{t('theme.label')}</span>
+      <span>{t('theme.label')}</span>
       <select
         value={choice}
         onChange={(e) => {
-          const next = e.target.value as ThemeChoice
-          saveTheme(next)
-          setChoice(next)
+          setThemeChoice(e.target.value as ThemeChoice)
         }}
         data-testid="theme"
       >

@@ -18,11 +18,13 @@ export function loadTheme(): ThemeChoice {
   }
 }
 
-export function saveTheme(choice: ThemeChoice): void {
+/** Remembers a choice; false when storage refuses (the choice then holds for this session). */
+export function saveTheme(choice: ThemeChoice): boolean {
   try {
     localStorage.setItem(THEME_KEY, choice)
+    return true
   } catch {
-    // storage refused: the choice holds for this session
+    return false
   }
 }
 
@@ -42,4 +44,23 @@ export function applyTheme(choice: ThemeChoice): () => void {
   const query = matchMedia(DARK)
   query.addEventListener('change', set)
   return () => query.removeEventListener('change', set)
+}
+
+// The current choice, shared by the app (which applies it) and the switch (which changes it).
+let current: ThemeChoice | null = null
+const listeners = new Set<() => void>()
+
+/** The remembered choice; when storage refuses, the choice made in this session. */
+export function getThemeChoice(): ThemeChoice {
+  return current ?? loadTheme()
+}
+
+export function setThemeChoice(choice: ThemeChoice): void {
+  current = saveTheme(choice) ? null : choice
+  listeners.forEach((l) => l())
+}
+
+export function subscribeThemeChoice(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
 }

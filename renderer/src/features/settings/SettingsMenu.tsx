@@ -1,0 +1,61 @@
+import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ThemeSwitch } from '../theme/ThemeSwitch'
+
+/**
+ * The settings in the top bar, behind one button: the theme (light, dark, as the system)
+ * and the library's backups. Closes on Escape and on a click elsewhere.
+ */
+export function SettingsMenu({ onBackups }: { onBackups: () => void }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape') return
+        setOpen(false)
+        button.current?.focus()
+      } else if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    window.addEventListener('mousedown', close)
+    window.addEventListener('keydown', close)
+    return () => {
+      window.removeEventListener('mousedown', close)
+      window.removeEventListener('keydown', close)
+    }
+  }, [open])
+  return (
+    <div className="menu settings-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="icon-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-label={t('settings.label')}
+        title={t('settings.label')}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="settings"
+      >
+        <span aria-hidden="true">⚙</span>
+      </button>
+      {open && (
+        <div className="menu-list settings-list" role="group" aria-label={t('settings.label')}>
+          <ThemeSwitch />
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false)
+              onBackups()
+            }}
+          >
+            {t('settings.backups')}
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}
