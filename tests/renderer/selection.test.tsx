@@ -173,3 +173,37 @@ describe('the sample library', () => {
     )
   })
 })
+
+describe('adding the selection to a story', () => {
+  it('offers "add to story" in the selection bar of the app and adds the selected articles', async () => {
+    const { App } = await import('../../renderer/src/app/App')
+    const client = fakeClient({
+      ...listFakes(() => many),
+      'story.list': () => [
+        {
+          id: 4,
+          title: 'Ostsee-Gipfel',
+          createdAt: '',
+          articleCount: 2,
+          outlets: [],
+          first: null,
+          last: null,
+        },
+      ],
+      'story.addArticles': ({ id }) => ({ id }) as never,
+    })
+    renderWith(<App />, client)
+    await screen.findAllByTestId('article-row')
+    expect(screen.queryByRole('button', { name: /Zu Geschichte hinzufügen/ })).toBeNull()
+    fireEvent.click(box(2))
+    fireEvent.click(box(5), { shiftKey: true })
+    const bar = screen.getByRole('region', { name: /Auswahl/ })
+    fireEvent.click(within(bar).getByRole('button', { name: 'Zu Geschichte hinzufügen (4)' }))
+    fireEvent.click(await screen.findByRole('menuitem', { name: /Ostsee-Gipfel/ }))
+    await screen.findByText('Zu „Ostsee-Gipfel“ hinzugefügt.')
+    expect(client.calls.find((c) => c.method === 'story.addArticles')!.input).toEqual({
+      id: 4,
+      articles: [3, 4, 5, 6],
+    })
+  })
+})

@@ -237,7 +237,10 @@ function Shell() {
           ) : route.view === 'notes' ? (
             <NotesView onOpen={openArticle} />
           ) : (
-            <LibraryView onOpen={openArticle} />
+            <LibraryView
+              onOpen={openArticle}
+              selectionTools={(ids) => <AddToStory articleIds={ids} />}
+            />
           )}
         </main>
         <ImportProgress />

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { librarySorts, type LibrarySort } from '../../../../shared/types'
 import { useImport } from '../import/ImportContext'
@@ -19,10 +19,13 @@ import { useSelection } from './useSelection'
 export function LibraryView({
   onOpen,
   actions = defaultActions,
+  selectionTools,
 }: {
   onOpen: (id: number) => void
   /** The selection bar's actions (tests pass their own). */
   actions?: readonly SelectionAction[]
+  /** Controls of other rooms for the selected ids (a menu, not one button: add to story). */
+  selectionTools?: (ids: number[]) => ReactNode
 }) {
   const { t } = useTranslation()
   const { query, setQuery, ids: listed, rows, need, outlets, total, samples, error } = useLibrary()
@@ -136,7 +139,12 @@ export function LibraryView({
         </p>
       )}
       <SampleNotice count={samples} />
-      <SelectionBar selection={selection} actions={actions} onOpen={onOpen} />
+      <SelectionBar
+        selection={selection}
+        actions={actions}
+        tools={selectionTools}
+        onOpen={onOpen}
+      />
       {ids.length === 0 ? (
         <p className="muted">{t('library.noneForOutlet')}</p>
       ) : (

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
 import type { SelectionAction } from './selectionActions'
@@ -11,10 +11,13 @@ import type { Selection } from './useSelection'
 export function SelectionBar({
   selection,
   actions,
+  tools,
   onOpen,
 }: {
   selection: Selection
   actions: readonly SelectionAction[]
+  /** Other rooms' controls for the selected ids, shown before the actions. */
+  tools?: (ids: number[]) => ReactNode
   onOpen: (id: number) => void
 }) {
   const { t } = useTranslation()
@@ -41,6 +44,7 @@ export function SelectionBar({
       <span className="selection-count" aria-live="polite">
         {t('library.selection.count', { count })}
       </span>
+      {tools?.(selection.inOrder())}
       {actions.map((action) => {
         const ids = selection.inOrder()
         return (
