@@ -246,11 +246,22 @@ export async function importSources(
     }
     options.onCommitted?.()
   }
+  // the next file is read while this one is extracted (reading waits on the disk, not the CPU)
+  let ahead: { at: number; raw: Promise<Uint8Array> } | null = null
+  const readAhead = (at: number) => {
+    const next = items[at]
+    if (!next || !('read' in next)) return (ahead = null)
+    const raw = next.read()
+    raw.catch(() => undefined) // awaited when its turn comes (or never, after a cancel)
+    ahead = { at, raw }
+  }
   for (const [k, item] of items.entries()) {
     if (options.signal?.aborted) break
     if ('read' in item) {
       try {
-        const raw = await item.read()
+        const reading = ahead?.at === k ? ahead.raw : item.read()
+        readAhead(k + 1)
+        const raw = await reading
         const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
         const { x, hits } = extract((known) => extractFile(raw, item.fileName, known))
         // a chunk's clock starts with its first article (not while the parsers load)
