@@ -140,4 +140,50 @@ describe('parallel reading in Chromium', () => {
     expect(visiblePaired).toBe(0)
     expect(errors).toEqual([])
   })
+
+  it('highlights words in a column, with a note, and the reader shows the same highlight', async () => {
+    await page.getByLabel('Nur Unterschiede').uncheck()
+    const column = page.locator('[data-testid=parallel-column]').first()
+    const articleId = await column.getAttribute('data-article')
+    // select the column's second to fourth words with the mouse
+    const words = column.locator('.pcol-body .w')
+    await words.nth(1).scrollIntoViewIfNeeded()
+    const a = (await words.nth(1).boundingBox())!
+    const b = (await words.nth(3).boundingBox())!
+    const chosen = (await words.evaluateAll((els) =>
+      els.slice(1, 4).map((e) => (e as HTMLElement).dataset.word),
+    )) as string[]
+    await page.mouse.move(a.x + 1, a.y + a.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 })
+    await page.mouse.move(b.x + b.width - 1, b.y + b.height / 2, { steps: 3 })
+    await page.mouse.up()
+    const toolbar = page.locator('[data-testid=selection-toolbar]')
+    await toolbar.waitFor()
+    await toolbar.getByRole('button', { name: /Notiz/ }).click()
+    // the highlight is there at once, and its card opens for the note
+    await expect
+      .poll(() =>
+        column
+          .locator('.w.hl')
+          .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.word).join(' ')),
+      )
+      .toBe(chosen.join(' '))
+    const dialog = page.getByRole('dialog', { name: 'Markierung' })
+    await dialog.locator('textarea').fill('Nur dieses Medium nennt das so.')
+    await screenshot(page, 'parallel-highlight-note')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    // the reader of that article shows the same words highlighted, with the note
+    await page.goto(`${app.url.split('#')[0]}#/article/${articleId}`)
+    await page.locator('.article-body .w.hl').first().waitFor()
+    const inReader = await page
+      .locator('.article-body .w.hl')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.word).join(' '))
+    expect(inReader).toBe(chosen.join(' '))
+    await expect
+      .poll(() => page.locator('[data-testid=highlight-card]').first().innerText())
+      .toContain('Nur dieses Medium nennt das so.')
+    expect(errors).toEqual([])
+  })
 })

@@ -4,7 +4,7 @@ import type { Alignment, AlignedArticle } from '../../shared/contract/align'
 import { columnModel } from '../../renderer/src/features/parallel/model'
 import { ParallelView } from '../../renderer/src/features/parallel/ParallelView'
 import { AddToStory } from '../../renderer/src/features/stories/AddToStory'
-import { fakeClient, renderWith } from './fakeClient'
+import { detail, fakeClient, renderWith } from './fakeClient'
 
 function article(id: number, outlet: string, sentences: string[]): AlignedArticle {
   const body = sentences.join(' ')
@@ -206,5 +206,60 @@ describe('the translation view', () => {
       bead: 0,
     })
     expect(screen.getAllByTestId('bead')[0]!.textContent).toContain('von Hand korrigiert')
+  })
+
+  it('shows the German side’s highlights and opens one’s card on a click', async () => {
+    const { TranslationView } = await import('../../renderer/src/features/parallel/TranslationView')
+    const text = ['Eins.', 'Zwei Worte.', 'Drei.']
+    let at = 0
+    const source = text.map((t) => {
+      const s = { paragraph: 0, start: at, end: at + t.length, text: t }
+      at += t.length + 1
+      return s
+    })
+    const client = fakeClient({
+      'translation.list': () => [
+        { id: 9, articleId: 1, lang: 'en', detected: true, name: null, addedAt: '', sentences: 1 },
+      ],
+      'translation.get': () => ({
+        source: { id: 1, title: 'Landtag', sentences: source },
+        translation: { id: 9, lang: 'en', sentences: [{ ...source[0]!, text: 'All of it.' }] },
+        beads: [{ source: [0, 1, 2], translation: [0], score: 0.5, fixed: false }],
+      }),
+      'article.get': () => ({ ...detail, id: 1, paragraphs: [text.join(' ')], headings: [] }),
+      'notes.article': () => ({
+        highlights: [
+          {
+            id: 3,
+            guid: 'g-3',
+            article: 1,
+            quote: 'Zwei Worte',
+            prefix: 'Eins. ',
+            suffix: '. Drei.',
+            start: 6,
+            end: 16,
+            color: 'green',
+            status: 'anchored',
+            quoteBefore: null,
+            note: null,
+            tags: [],
+            createdAt: '',
+            updatedAt: '',
+          },
+        ],
+        notes: [],
+        tags: [],
+      }),
+    })
+    renderWith(<TranslationView articleId={1} onBack={() => {}} />, client)
+    await waitFor(() =>
+      expect(
+        [...document.querySelectorAll('.bead-side.source .w.hl')].map((w) => w.textContent),
+      ).toEqual(['Zwei', 'Worte']),
+    )
+    expect(document.querySelector('.bead-side.source .w.hl')!.className).toContain('hl-green')
+    fireEvent.click(document.querySelector('.bead-side.source .w.hl')!)
+    const dialog = await screen.findByRole('dialog', { name: 'Markierung' })
+    expect(dialog.textContent).toContain('Zwei Worte')
   })
 })

@@ -247,7 +247,7 @@ export async function importSources(
     options.onCommitted?.()
   }
   // the next file is read while this one is extracted (reading waits on the disk, not the CPU)
-  let ahead: { at: number; raw: Promise<Uint8Array> } | null = null
+  let ahead = null as { at: number; raw: Promise<Uint8Array> } | null
   const readAhead = (at: number) => {
     const next = items[at]
     if (!next || !('read' in next)) return (ahead = null)

@@ -1,8 +1,9 @@
-import { memo, type ReactNode } from 'react'
+import { memo, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AlignedArticle } from '../../../../shared/contract/align'
 import { formatPublished } from '../../components/format'
 import { WordText } from '../glossary/WordText'
+import { inSentence, useTextHighlights } from '../notes/useTextHighlights'
 import { paragraphStarts, type ColumnModel } from './model'
 
 /**
@@ -30,6 +31,9 @@ export const ParallelColumn = memo(function ParallelColumn({
 }) {
   const { t, i18n } = useTranslation()
   const lang = i18n.resolvedLanguage ?? 'de'
+  const body = useRef<HTMLDivElement>(null)
+  // highlights as in the reader: select words to highlight, click a highlight for its note
+  const highlights = useTextHighlights(article.id, article.paragraphs, body)
   const starts = paragraphStarts(article.paragraphs)
   const headings = new Set(article.headings)
   const byParagraph = new Map<number, number[]>()
@@ -82,7 +86,13 @@ export const ParallelColumn = memo(function ParallelColumn({
           {article.title}
         </h2>
       </header>
-      <div className="pcol-body" lang="de" data-column={index}>
+      <div
+        className="pcol-body"
+        lang="de"
+        data-column={index}
+        ref={body}
+        onClick={highlights.onClick}
+      >
         {article.paragraphs.map((text, p) => {
           const sentences = byParagraph.get(p) ?? []
           const content: ReactNode[] = sentences.map((i, k) => {
@@ -105,14 +115,31 @@ export const ParallelColumn = memo(function ParallelColumn({
                   }
                   tabIndex={-1}
                 >
-                  <WordText text={s.text} offset={s.start - starts[p]!} />
+                  <WordText
+                    text={s.text}
+                    offset={s.start - starts[p]!}
+                    decorations={inSentence(
+                      highlights.decorations(p),
+                      s.start - starts[p]!,
+                      s.text.length,
+                    )}
+                  />
                 </span>
               </span>
             )
           })
-          return headings.has(p) ? <h3 key={p}>{content}</h3> : <p key={p}>{content}</p>
+          return headings.has(p) ? (
+            <h3 key={p} data-para={p}>
+              {content}
+            </h3>
+          ) : (
+            <p key={p} data-para={p}>
+              {content}
+            </p>
+          )
         })}
       </div>
+      {highlights.overlay}
     </section>
   )
 })

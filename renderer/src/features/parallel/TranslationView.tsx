@@ -1,11 +1,15 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
   Bead,
+  Sentence,
   TranslationAlignment,
   TranslationSummary,
 } from '../../../../shared/contract/align'
+import { paragraphStarts } from '../../../../shared/text'
 import { useApi } from '../../api/ApiContext'
+import { WordText } from '../glossary/WordText'
+import { inSentence, useTextHighlights } from '../notes/useTextHighlights'
 import { describeError } from '../stories/describeError'
 import { AddTranslation } from './AddTranslation'
 
@@ -29,6 +33,37 @@ export function TranslationView({ articleId, onBack }: { articleId: number; onBa
   const aligned = result && result.id === chosen ? result.data : null
   const [layout, setLayout] = useState<'side' | 'interlinear'>('side')
   const [error, setError] = useState<string | null>(null)
+  // the German side takes highlights as in the reader (offsets into the article's text)
+  const [paragraphs, setParagraphs] = useState<string[]>([])
+  const beadsRef = useRef<HTMLOListElement>(null)
+  const highlights = useTextHighlights(articleId, paragraphs, beadsRef)
+  useEffect(() => {
+    let live = true
+    api.call('article.get', { id: articleId }).then(
+      (a) => live && setParagraphs(a.paragraphs),
+      () => undefined,
+    )
+    return () => {
+      live = false
+    }
+  }, [api, articleId])
+  const starts = paragraphStarts(paragraphs)
+  const sourceText = (s: Sentence): ReactNode =>
+    starts[s.paragraph] === undefined ? (
+      s.text
+    ) : (
+      <span data-para={s.paragraph}>
+        <WordText
+          text={s.text}
+          offset={s.start - starts[s.paragraph]!}
+          decorations={inSentence(
+            highlights.decorations(s.paragraph),
+            s.start - starts[s.paragraph]!,
+            s.text.length,
+          )}
+        />
+      </span>
+    )
 
   const load = useCallback(() => {
     api.call('translation.list', { id: articleId }).then(
@@ -136,7 +171,12 @@ export function TranslationView({ articleId, onBack }: { articleId: number; onBa
       {!aligned ? (
         <p className="muted loading">{t('translation.loading')}</p>
       ) : (
-        <ol className={`beads ${layout}`} data-testid="beads">
+        <ol
+          className={`beads ${layout}`}
+          data-testid="beads"
+          ref={beadsRef}
+          onClick={highlights.onClick}
+        >
           {aligned.beads.map((b, i) => (
             <BeadRow
               key={`${b.source.join(',')}>${b.translation.join(',')}`}
@@ -145,10 +185,12 @@ export function TranslationView({ articleId, onBack }: { articleId: number; onBa
               last={i === aligned.beads.length - 1}
               aligned={aligned}
               onCorrect={(c) => void correct(c)}
+              sourceText={sourceText}
             />
           ))}
         </ol>
       )}
+      {highlights.overlay}
     </div>
   )
 }
@@ -159,12 +201,15 @@ function BeadRow({
   last,
   aligned,
   onCorrect,
+  sourceText,
 }: {
   bead: Bead
   index: number
   last: boolean
   aligned: TranslationAlignment
   onCorrect: (c: Correction) => void
+  /** A German sentence with its words (for popovers and highlights). */
+  sourceText: (s: Sentence) => ReactNode
 }) {
   const { t } = useTranslation()
   const side = (which: 'source' | 'translation') => {
@@ -196,7 +241,7 @@ function BeadRow({
                 ✂
               </button>
             )}
-            {sentences[n]!.text}{' '}
+            {which === 'source' ? sourceText(sentences[n]!) : sentences[n]!.text}{' '}
           </span>
         ))}
       </div>
