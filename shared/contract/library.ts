@@ -19,6 +19,8 @@ export const librarySchemas = {
     outlet: z.string().min(1).max(200).nullable().default(null),
     /** Articles with this tag (on the article, its highlights or its notes). */
     tag: z.string().min(1).max(100).nullable().default(null),
+    /** Articles of this story (stories room). */
+    story: z.number().int().positive().nullable().default(null),
     /** Also the rows of the first this many ids (one round trip for the first screen). */
     rows: z.number().int().min(0).max(500).default(0),
   }),

@@ -7,6 +7,29 @@ import { loadStory } from '../fixtures/parallel/gold'
 const story = loadStory('story-nordlicht')
 
 describe('stories', () => {
+  it('filter the library list: only a story’s articles, in the list’s order', async () => {
+    const core = testCore()
+    const { articles } = await importStory(core, story)
+    const all = await call(core, 'library.ids', { sort: 'title', order: 'asc' })
+    expect(all.ids.length).toBeGreaterThan(2)
+    const created = await call(core, 'story.create', {
+      title: 'Havarie vor Fehmarn',
+      articles: [articles[2]!, articles[0]!],
+    })
+    const only = await call(core, 'library.ids', {
+      sort: 'title',
+      order: 'asc',
+      story: created.id,
+      rows: 5,
+    })
+    expect(only.ids).toEqual(all.ids.filter((id) => id === articles[0] || id === articles[2]))
+    expect(only.rows.map((r) => r.id)).toEqual(only.ids)
+    await call(core, 'story.delete', { id: created.id })
+    expect(
+      (await call(core, 'library.ids', { sort: 'title', order: 'asc', story: created.id })).ids,
+    ).toEqual([])
+  })
+
   it('are created, renamed, changed and deleted; their articles stay in the library', async () => {
     const core = testCore()
     const { articles } = await importStory(core, story)

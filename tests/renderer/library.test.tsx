@@ -47,7 +47,14 @@ describe('the library view', () => {
         (c) =>
           c.method === 'library.ids' &&
           JSON.stringify(c.input) ===
-            JSON.stringify({ sort: 'title', order, outlet: null, tag: null, rows: 80 }),
+            JSON.stringify({
+              sort: 'title',
+              order,
+              outlet: null,
+              tag: null,
+              story: null,
+              rows: 80,
+            }),
       )
     await waitFor(() => expect(idsCall('desc')).toBe(true))
     fireEvent.click(screen.getByTestId('order'))
@@ -134,5 +141,43 @@ describe('an empty library', () => {
       'Bitte fügen Sie zuerst einen Text ein.',
     )
     expect(client.calls.some((c) => c.method === 'import.text')).toBe(false)
+  })
+})
+
+describe('the story filter', () => {
+  it('shows only the articles of the story chosen, and is there only once stories exist', async () => {
+    localStorage.removeItem('lesesaal.libraryQuery')
+    const fakes = listFakes(() => summaries)
+    const client = fakeClient({
+      ...fakes,
+      'library.ids': (input) => {
+        const all = fakes['library.ids'](input)
+        return input.story === 4 ? { ...all, ids: all.ids.filter((id) => id !== 2) } : all
+      },
+      'story.list': () => [
+        {
+          id: 4,
+          title: 'Ostsee-Gipfel',
+          createdAt: '',
+          articleCount: 2,
+          outlets: [],
+          first: null,
+          last: null,
+        },
+      ],
+    })
+    renderWith(
+      <ImportProvider>
+        <LibraryView onOpen={vi.fn()} />
+      </ImportProvider>,
+      client,
+    )
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(3))
+    fireEvent.change(await screen.findByTestId('story-filter'), { target: { value: '4' } })
+    await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(2))
+    expect(screen.queryByText('Ein Versprechen ohne Preisschild')).toBeNull()
+    const asked = client.calls.filter((c) => c.method === 'library.ids').at(-1)!
+    expect(asked.input).toMatchObject({ story: 4 })
+    localStorage.removeItem('lesesaal.libraryQuery')
   })
 })

@@ -62,7 +62,7 @@ export function libraryHandlers(
       return { opened: true }
     },
     'library.list': (input) => listArticles(db, input),
-    'library.ids': ({ rows, tag, ...query }) => {
+    'library.ids': ({ rows, tag, story, ...query }) => {
       let ids = Array.from(list.ids(query))
       if (tag) {
         // the article's own tags and those on its highlights and notes (notes room)
@@ -70,6 +70,16 @@ export function libraryHandlers(
           db.prepare(`SELECT article_id FROM ${ARTICLES_TAGGED_SQL}`).pluck().all(tag) as number[],
         )
         ids = ids.filter((id) => tagged.has(id))
+      }
+      if (story) {
+        // the articles of one story (stories room)
+        const members = new Set(
+          db
+            .prepare('SELECT article_id FROM story_articles WHERE story_id = ?')
+            .pluck()
+            .all(story) as number[],
+        )
+        ids = ids.filter((id) => members.has(id))
       }
       return {
         ids,

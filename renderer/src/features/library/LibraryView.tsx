@@ -4,6 +4,7 @@ import { librarySorts, type LibrarySort } from '../../../../shared/types'
 import { useImport } from '../import/ImportContext'
 import { useDifficulty } from '../study/useDifficulty'
 import { TagFilter } from '../notes/TagFilter'
+import { StoryFilter } from '../stories/StoryFilter'
 import { ArticleTable } from './ArticleTable'
 import { SampleNotice } from './SampleNotice'
 import { SelectionBar } from './SelectionBar'
@@ -90,6 +91,7 @@ export function LibraryView({
             </select>
           </label>
           <TagFilter value={query.tag} onChange={(tag) => setQuery({ tag })} />
+          <StoryFilter value={query.story} onChange={(story) => setQuery({ story })} />
           <label className="control">
             <span>{t('library.sortBy')}</span>
             <select

@@ -8,6 +8,8 @@ export interface LibraryQuery {
   outlet: string | null
   /** Articles with this tag (notes room). */
   tag: string | null
+  /** Articles of this story (stories room). */
+  story: number | null
 }
 
 const QUERY_KEY = 'lesesaal.libraryQuery'
@@ -25,9 +27,10 @@ function loadQuery(): LibraryQuery {
       order: q.order ?? 'desc',
       outlet: q.outlet ?? null,
       tag: q.tag ?? null,
+      story: q.story ?? null,
     }
   } catch {
-    return { sort: 'published', order: 'desc', outlet: null, tag: null }
+    return { sort: 'published', order: 'desc', outlet: null, tag: null, story: null }
   }
 }
 

@@ -4,6 +4,8 @@ import type { Widen } from '../../i18n/types'
 export const storiesDe = {
   stories: {
     nav: 'Geschichten',
+    filter: 'Geschichte',
+    allArticles: 'Alle Artikel',
     heading: 'Geschichten',
     count_one: '{{count}} Geschichte',
     count_other: '{{count}} Geschichten',
@@ -51,6 +53,8 @@ export const storiesDe = {
 export const storiesEn: Widen<typeof storiesDe> = {
   stories: {
     nav: 'Stories',
+    filter: 'Story',
+    allArticles: 'All articles',
     heading: 'Stories',
     count_one: '{{count}} story',
     count_other: '{{count}} stories',
