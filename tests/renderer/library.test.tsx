@@ -150,9 +150,9 @@ describe('the story filter', () => {
     const fakes = listFakes(() => summaries)
     const client = fakeClient({
       ...fakes,
-      'library.ids': (input) => {
-        const all = fakes['library.ids'](input)
-        return input.story === 4 ? { ...all, ids: all.ids.filter((id) => id !== 2) } : all
+      'library.ids': async (input) => {
+        const all = await fakes['library.ids']!(input)
+        return input.story === 4 ? { ...all, ids: all.ids.filter((id: number) => id !== 2) } : all
       },
       'story.list': () => [
         {
