@@ -319,7 +319,7 @@ function openSession(
     jobs: shared.jobs,
   })
   const study = studyHandlers(ctx, lex)
-  const furniture = furnitureHandlers(db, { emit, reindex })
+  const furniture = furnitureHandlers(db, { emit, reindex, jobs: shared.jobs })
 
   // another process wrote the library: the renderer refreshes its views, and the rooms that
   // keep derived state in memory catch up

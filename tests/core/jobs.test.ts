@@ -169,6 +169,39 @@ describe('jobs in a worker thread', () => {
     expect(status).toMatchObject({ articles: 50, indexed: 50, consistent: true })
     expect((await call(core, 'search.query', { query: 'Lesesaal', limit: 3 })).total).toBe(50)
   })
+  it('re-extracts in the worker with progress, and a cancel keeps what was done', async () => {
+    const core = workerCore()
+    const dir = folderOf(300)
+    await call(core, 'import.paths', { paths: [dir] })
+    const events = record(core)
+    const whole = await call(core, 'library.reextract', {})
+    expect(whole).toMatchObject({ failed: 0, cancelled: false })
+    expect(whole.changed + whole.unchanged).toBe(300)
+    const progress = events
+      .filter((e) => e.event === 'job.progress')
+      .map((e) => e.payload as ApiEvents['job.progress'])
+    expect(progress.at(-1)).toMatchObject({ kind: 'library.reextract', done: 300, total: 300 })
+    expect(events.some((e) => e.event === 'reextract.progress')).toBe(true)
+    // cancelled part-way: what was done stays, the rest is left as it was
+    const running = call(core, 'library.reextract', {})
+    let answered = false
+    await new Promise<void>((resolve) =>
+      core.subscribe((event, payload) => {
+        const p = payload as ApiEvents['job.progress']
+        if (event === 'job.progress' && p.kind === 'library.reextract' && p.done >= 5) {
+          // the core answers while the worker extracts
+          void call(core, 'library.outlets', {}).then(() => (answered = true))
+          void call(core, 'job.cancel', { id: p.id }).then(() => resolve())
+        }
+      }),
+    )
+    const part = await running
+    expect(part.cancelled).toBe(true)
+    expect(part.items.length).toBeGreaterThanOrEqual(5)
+    expect(part.items.length).toBeLessThan(300)
+    expect(answered).toBe(true)
+    expect(await call(core, 'search.status', {})).toMatchObject({ articles: 300, consistent: true })
+  })
 })
 
 describe('jobs inline (the CLI, libraries in memory)', () => {

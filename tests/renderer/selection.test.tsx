@@ -8,7 +8,7 @@ import { ImportProvider } from '../../renderer/src/features/import/ImportContext
 import { LibraryView } from '../../renderer/src/features/library/LibraryView'
 import type { SelectionAction } from '../../renderer/src/features/library/selectionActions'
 import type { ArticleSummary } from '../../shared/types'
-import { fakeClient, listFakes, renderWith, summaries } from './fakeClient'
+import { fakeClient, listFakes, renderWith, summaries, type FakeHandlers } from './fakeClient'
 
 const many: ArticleSummary[] = Array.from({ length: 8 }, (_, i) => ({
   ...summaries[0]!,
@@ -17,9 +17,10 @@ const many: ArticleSummary[] = Array.from({ length: 8 }, (_, i) => ({
   kicker: null,
 }))
 
-function setUp(extra: SelectionAction[] = [], rows = many, samples = 0) {
+function setUp(extra: SelectionAction[] = [], rows = many, samples = 0, more: FakeHandlers = {}) {
   let current = rows
   const client = fakeClient({
+    ...more,
     ...listFakes(() => current, samples),
     'articles.delete': ({ ids }) => {
       current = current.filter((r) => !ids.includes(r.id))
@@ -204,6 +205,29 @@ describe('adding the selection to a story', () => {
     expect(client.calls.find((c) => c.method === 'story.addArticles')!.input).toEqual({
       id: 4,
       articles: [3, 4, 5, 6],
+    })
+  })
+})
+
+describe('extracting the selection again', () => {
+  it('re-extracts the selected articles and says what changed', async () => {
+    const { reextractSelection } =
+      await import('../../renderer/src/features/furniture/reextractSelection')
+    const { client } = setUp([reextractSelection], many, 0, {
+      'library.reextract': ({ ids = [] }) => ({
+        items: ids.map((id) => ({ id }) as never),
+        changed: 2,
+        unchanged: ids.length - 2,
+        failed: 0,
+        cancelled: false,
+      }),
+    })
+    await screen.findAllByTestId('article-row')
+    fireEvent.keyDown(document.body, { key: 'a', ctrlKey: true })
+    fireEvent.click(screen.getByRole('button', { name: '8 Artikel neu extrahieren' }))
+    await screen.findByText('Neu extrahiert: 2 geändert, 6 unverändert, 0 nicht möglich.')
+    expect(client.calls.find((c) => c.method === 'library.reextract')!.input).toEqual({
+      ids: [1, 2, 3, 4, 5, 6, 7, 8],
     })
   })
 })

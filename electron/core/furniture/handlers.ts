@@ -8,6 +8,7 @@ import { UserError } from '../../../shared/result'
 import type { ReextractReport, SourceKind } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Emit, ImportHooks } from '../import/importer'
+import type { JobRunner } from '../jobs/runner'
 import { loadParsers, looksLikeHtml } from '../import/parsers'
 import { getArticle } from '../library/articles'
 import { articleIds, reextractArticles, type Reextractor } from '../library/reextract'
@@ -50,8 +51,9 @@ export async function reextractIds(
   db: Db,
   ids: number[],
   onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<ReextractReport> {
-  return reextractArticles(db, ids, await reextractor(db), { onProgress })
+  return reextractArticles(db, ids, await reextractor(db), { onProgress, signal })
 }
 
 /**
@@ -75,7 +77,10 @@ export function furnitureImportHooks(
   }
 }
 
-export function furnitureHandlers(db: Db, ctx: { emit: Emit; reindex: () => Promise<void> }) {
+export function furnitureHandlers(
+  db: Db,
+  ctx: { emit: Emit; reindex: () => Promise<void>; jobs?: JobRunner },
+) {
   const run = async (ids: number[], progress = false): Promise<ReextractReport> => {
     const report = await reextractIds(
       db,
@@ -91,6 +96,13 @@ export function furnitureHandlers(db: Db, ctx: { emit: Emit; reindex: () => Prom
 
   const handlers = {
     'library.reextract': async ({ ids, outdated }: HandlerInput<'library.reextract'>) => {
+      // a job where there is a worker (the app): progress, cancel, the main thread free
+      if (ctx.jobs) {
+        const report = await ctx.jobs.run('library.reextract', { ids, outdated })
+        await ctx.reindex()
+        if (report.changed) ctx.emit('library.changed', { reason: 'reextract' })
+        return report
+      }
       const { EXTRACTOR_VERSION } = await import('../import/pipeline')
       const list = ids.length ? ids : articleIds(db, { outdated, version: EXTRACTOR_VERSION })
       return run(list, true)

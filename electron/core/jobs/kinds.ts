@@ -5,11 +5,13 @@
 import { dictionaryJob } from './kinds/dictionary'
 import { importJob } from './kinds/import'
 import { rebuildJob } from './kinds/rebuild'
+import { reextractJob } from './kinds/reextract'
 
 export const jobKinds = {
   import: importJob,
   'dict.import': dictionaryJob,
   'search.rebuild': rebuildJob,
+  'library.reextract': reextractJob,
 } as const
 
 export type JobKinds = typeof jobKinds

@@ -20,6 +20,11 @@ export const furnitureDe = {
     reextracted: 'Neu extrahiert: {{added}} Absätze neu, {{removed}} entfernt.',
     reextractUnchanged: 'Neu extrahiert: nichts hat sich geändert.',
     reextractFailed: 'Neu extrahieren ging nicht: {{message}}',
+    reextractSelection_one: '{{count}} Artikel neu extrahieren',
+    reextractSelection_other: '{{count}} Artikel neu extrahieren',
+    reextractReport:
+      'Neu extrahiert: {{changed}} geändert, {{unchanged}} unverändert, {{failed}} nicht möglich.',
+    reextractCancelled: 'Abgebrochen nach {{done}} Artikeln: {{changed}} geändert.',
   },
 } as const
 
@@ -42,5 +47,10 @@ export const furnitureEn: Widen<typeof furnitureDe> = {
     reextracted: 'Extracted again: {{added}} paragraphs new, {{removed}} removed.',
     reextractUnchanged: 'Extracted again: nothing changed.',
     reextractFailed: 'Could not extract again: {{message}}',
+    reextractSelection_one: 'Extract {{count}} article again',
+    reextractSelection_other: 'Extract {{count}} articles again',
+    reextractReport:
+      'Extracted again: {{changed}} changed, {{unchanged}} unchanged, {{failed}} not possible.',
+    reextractCancelled: 'Cancelled after {{done}} articles: {{changed}} changed.',
   },
 }

@@ -34,6 +34,7 @@ export const healthDe = {
   jobs: {
     cancel: 'Abbrechen',
     cancelling: 'Breche ab …',
+    progress: '{{done}} von {{total}}',
     cancelled: 'Abgebrochen: {{done}} von {{total}} Dateien wurden bearbeitet, der Rest nicht.',
   },
   errorsMore: {
@@ -83,6 +84,7 @@ export const healthEn: Widen<typeof healthDe> = {
   },
   jobs: {
     cancel: 'Cancel',
+    progress: '{{done}} of {{total}}',
     cancelling: 'Cancelling …',
     cancelled: 'Cancelled: {{done}} of {{total}} files were handled, the rest were not.',
   },

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../api/ApiContext'
+import { JobProgress } from '../jobs/JobProgress'
 import type { SelectionAction } from './selectionActions'
 import type { Selection } from './useSelection'
 
@@ -24,14 +25,22 @@ export function SelectionBar({
   const api = useApi()
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
   const count = selection.selected.size
-  if (count === 0) return null
+  if (count === 0)
+    return message ? (
+      <p className="selection-message" role="status">
+        {message}
+      </p>
+    ) : null
   const run = async (action: SelectionAction) => {
     const ids = selection.inOrder()
     setBusy(action.id)
     setError(null)
+    setMessage(null)
     try {
       const r = await action.run(ids, { api, t, open: onOpen, clear: selection.clear })
+      if (r?.message) setMessage(r.message)
       if (!r || !r.keepSelection) selection.clear()
     } catch (err) {
       setError(t('errors.generic', { message: (err as Error).message }))
@@ -60,6 +69,9 @@ export function SelectionBar({
           </button>
         )
       })}
+      {busy && actions.find((a) => a.id === busy)?.job && (
+        <JobProgress kind={actions.find((a) => a.id === busy)!.job!} />
+      )}
       <button type="button" className="button ghost" onClick={selection.clear}>
         {t('library.selection.clear')}
       </button>

@@ -11,6 +11,7 @@
  */
 import type { TFunction } from 'i18next'
 import type { Client } from '../../api/client'
+import { reextractSelection } from '../furniture/reextractSelection'
 
 export interface SelectionActionContext {
   api: Client
@@ -24,15 +25,17 @@ export interface SelectionAction {
   id: string
   /** The button's text for `count` selected articles, in the UI language. */
   label: (t: TFunction, count: number) => string
-  run: (
-    ids: number[],
-    ctx: SelectionActionContext,
-  ) => void | { keepSelection?: boolean } | Promise<void | { keepSelection?: boolean }>
+  run: (ids: number[], ctx: SelectionActionContext) => SelectionOutcome | Promise<SelectionOutcome>
   /** Whether the action applies to this selection (the button is disabled otherwise). */
   enabled?: (ids: number[]) => boolean
+  /** The kind of job it runs: its progress and a cancel button are shown while it runs. */
+  job?: string
   /** Shown as a destructive action. */
   danger?: boolean
 }
+
+/** What an action says when it is done: keep the selection, and one sentence to show. */
+export type SelectionOutcome = void | { keepSelection?: boolean; message?: string }
 
 /** Deletes the selected articles after one confirmation. */
 export const deleteSelection: SelectionAction = {
@@ -47,4 +50,4 @@ export const deleteSelection: SelectionAction = {
 }
 
 /** Every action of the selection bar, in the order shown. */
-export const selectionActions: readonly SelectionAction[] = [deleteSelection]
+export const selectionActions: readonly SelectionAction[] = [reextractSelection, deleteSelection]
