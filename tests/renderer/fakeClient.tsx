@@ -153,3 +153,8 @@ export const info = (articleCount: number) => ({
   canOpenExternal: false,
   canImportPaths: false,
 })
+
+/** A story as `story.list` gives it. */
+export function storySummary(id: number, title: string, articleCount = 2) {
+  return { id, title, createdAt: '', articleCount, outlets: [], first: null, last: null }
+}

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { App } from '../../renderer/src/app/App'
 import { ImportProvider } from '../../renderer/src/features/import/ImportContext'
 import { LibraryView } from '../../renderer/src/features/library/LibraryView'
-import { fakeClient, listFakes, renderWith, summaries } from './fakeClient'
+import { fakeClient, listFakes, renderWith, summaries, storySummary } from './fakeClient'
 
 function library(onOpen = vi.fn()) {
   const client = fakeClient(listFakes(() => summaries))
@@ -154,17 +154,7 @@ describe('the story filter', () => {
         const all = await fakes['library.ids']!(input)
         return input.story === 4 ? { ...all, ids: all.ids.filter((id: number) => id !== 2) } : all
       },
-      'story.list': () => [
-        {
-          id: 4,
-          title: 'Ostsee-Gipfel',
-          createdAt: '',
-          articleCount: 2,
-          outlets: [],
-          first: null,
-          last: null,
-        },
-      ],
+      'story.list': () => [storySummary(4, 'Ostsee-Gipfel')],
     })
     renderWith(
       <ImportProvider>

@@ -4,7 +4,7 @@ import type { Alignment, AlignedArticle } from '../../shared/contract/align'
 import { columnModel } from '../../renderer/src/features/parallel/model'
 import { ParallelView } from '../../renderer/src/features/parallel/ParallelView'
 import { AddToStory } from '../../renderer/src/features/stories/AddToStory'
-import { detail, fakeClient, renderWith } from './fakeClient'
+import { detail, fakeClient, renderWith, storySummary } from './fakeClient'
 
 function article(id: number, outlet: string, sentences: string[]): AlignedArticle {
   const body = sentences.join(' ')
@@ -133,17 +133,7 @@ describe('the parallel view', () => {
 describe('add to story', () => {
   it('adds the articles to a story from the menu, or to a new one', async () => {
     const client = fakeClient({
-      'story.list': () => [
-        {
-          id: 4,
-          title: 'Ostsee-Gipfel',
-          createdAt: '',
-          articleCount: 2,
-          outlets: [],
-          first: null,
-          last: null,
-        },
-      ],
+      'story.list': () => [storySummary(4, 'Ostsee-Gipfel')],
       'story.addArticles': ({ id }) => ({ id }) as never,
       'story.create': ({ title }) => ({ id: 5, title }) as never,
     })

@@ -8,7 +8,14 @@ import { ImportProvider } from '../../renderer/src/features/import/ImportContext
 import { LibraryView } from '../../renderer/src/features/library/LibraryView'
 import type { SelectionAction } from '../../renderer/src/features/library/selectionActions'
 import type { ArticleSummary } from '../../shared/types'
-import { fakeClient, listFakes, renderWith, summaries, type FakeHandlers } from './fakeClient'
+import {
+  fakeClient,
+  listFakes,
+  renderWith,
+  summaries,
+  type FakeHandlers,
+  storySummary,
+} from './fakeClient'
 
 const many: ArticleSummary[] = Array.from({ length: 8 }, (_, i) => ({
   ...summaries[0]!,
@@ -180,17 +187,7 @@ describe('adding the selection to a story', () => {
     const { App } = await import('../../renderer/src/app/App')
     const client = fakeClient({
       ...listFakes(() => many),
-      'story.list': () => [
-        {
-          id: 4,
-          title: 'Ostsee-Gipfel',
-          createdAt: '',
-          articleCount: 2,
-          outlets: [],
-          first: null,
-          last: null,
-        },
-      ],
+      'story.list': () => [storySummary(4, 'Ostsee-Gipfel')],
       'story.addArticles': ({ id }) => ({ id }) as never,
     })
     renderWith(<App />, client)

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDismiss } from '../../components/useDismiss'
 import { CancelJobButton } from '../jobs/CancelJobButton'
 import { useImport } from './ImportContext'
 
@@ -9,21 +10,11 @@ export function ImportMenu() {
   const { openFilePicker, openFolderPicker, setPasteOpen, progress } = useImport()
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (
-        e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)
-      )
-        setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => {
-      window.removeEventListener('mousedown', close)
-      window.removeEventListener('keydown', close)
-    }
-  }, [open])
+  useDismiss(
+    open,
+    useCallback(() => setOpen(false), []),
+    root,
+  )
   const choose = (fn: () => void) => () => {
     setOpen(false)
     fn()

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDismiss } from '../../components/useDismiss'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
 
 /**
@@ -11,22 +12,12 @@ export function SettingsMenu({ onBackups }: { onBackups: () => void }) {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== 'Escape') return
-        setOpen(false)
-        button.current?.focus()
-      } else if (!root.current?.contains(e.target as Node)) setOpen(false)
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => {
-      window.removeEventListener('mousedown', close)
-      window.removeEventListener('keydown', close)
-    }
-  }, [open])
+  useDismiss(
+    open,
+    useCallback(() => setOpen(false), []),
+    root,
+    button,
+  )
   return (
     <div className="menu settings-menu" ref={root}>
       <button
