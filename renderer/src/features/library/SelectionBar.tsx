@@ -29,9 +29,18 @@ export function SelectionBar({
   const count = selection.selected.size
   if (count === 0)
     return message ? (
-      <p className="selection-message" role="status">
-        {message}
-      </p>
+      <div className="selection-bar selection-message" role="status">
+        <span>{message}</span>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => setMessage(null)}
+          aria-label={t('actions.close')}
+          title={t('actions.close')}
+        >
+          ×
+        </button>
+      </div>
     ) : null
   const run = async (action: SelectionAction) => {
     const ids = selection.inOrder()
