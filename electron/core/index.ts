@@ -296,6 +296,7 @@ function openSession(
   const stories = new StoryRoom(
     db,
     options.mode === 'desktop' || options.mode === 'browser' ? 1500 : 0,
+    options.jobs === 'worker' ? shared.jobs : null,
   )
   const reindex = async () => {
     await search.ready()

@@ -1,6 +1,8 @@
 /** Stories: create and change them, suggestions from our own story, wire copies and duplicates. */
 import { describe, expect, it } from 'vitest'
-import { call, testCore } from '../helpers/core'
+import { join } from 'node:path'
+import type { ApiEvents } from '../../shared/contract'
+import { call, tempDir, testCore } from '../helpers/core'
 import { importArticles, importStory } from '../helpers/parallel'
 import { loadStory } from '../fixtures/parallel/gold'
 
@@ -97,6 +99,29 @@ describe('stories', () => {
     // accepting it (one click: create) makes it disappear from the suggestions
     await call(core, 'story.create', { title: s!.title, articles: s!.articles })
     expect(await call(core, 'story.suggest', {})).toEqual([])
+  })
+
+  it('suggests in the worker where there is one (the app), with the same result', async () => {
+    const core = testCore({ libraryPath: join(tempDir(), 'lib.sqlite'), jobs: 'worker' })
+    const { articles, wireCopy, unrelated } = await importStory(core, story)
+    const kinds: string[] = []
+    core.subscribe((event, payload) => {
+      if (event === 'job.progress') kinds.push((payload as ApiEvents['job.progress']).kind)
+    })
+    const suggestions = await call(core, 'story.suggest', {})
+    expect(kinds).toContain('story.suggest')
+    expect(suggestions).toHaveLength(1)
+    expect(suggestions[0]!.articles).toEqual([...articles, wireCopy!].sort((a, b) => a - b))
+    expect(suggestions[0]!.articles).not.toContain(unrelated)
+    expect(suggestions[0]!.relations).toEqual([
+      { a: articles[0], b: wireCopy, kind: 'wire copy', similarity: expect.any(Number) },
+    ])
+    await call(core, 'story.create', {
+      title: suggestions[0]!.title,
+      articles: suggestions[0]!.articles,
+    })
+    expect(await call(core, 'story.suggest', {})).toEqual([])
+    core.close()
   })
 
   it('forgets a dismissed suggestion', async () => {

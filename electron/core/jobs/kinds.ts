@@ -6,12 +6,14 @@ import { dictionaryJob } from './kinds/dictionary'
 import { importJob } from './kinds/import'
 import { rebuildJob } from './kinds/rebuild'
 import { reextractJob } from './kinds/reextract'
+import { suggestJob } from './kinds/suggest'
 
 export const jobKinds = {
   import: importJob,
   'dict.import': dictionaryJob,
   'search.rebuild': rebuildJob,
   'library.reextract': reextractJob,
+  'story.suggest': suggestJob,
 } as const
 
 export type JobKinds = typeof jobKinds

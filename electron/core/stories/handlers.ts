@@ -85,7 +85,8 @@ export function storyHandlers(
       return storiesOfArticle(db, id)
     },
     'story.suggest': async ({ limit }) => {
-      room.update()
+      // signed here, or by the worker that suggests (the app)
+      if (room.signsInPlace) room.update()
       const all = await room.suggest()
       const shown = limit === null ? all : all.slice(0, limit)
       return withRelations(db, room.signatures.get(), shown)

@@ -7,6 +7,7 @@
  */
 import type { StorySuggestion } from '../../../shared/contract/stories'
 import type { Db } from '../db/open'
+import type { JobRunner } from '../jobs/runner'
 import { drainSignatures, SignatureCache, signaturesPending } from './signatures'
 import { suggestStories, type SuggestOptions } from './suggest'
 
@@ -27,6 +28,8 @@ export class StoryRoom {
     private readonly db: Db,
     /** Starts suggestions in the background this long after new articles (0: never). */
     private readonly backgroundDelayMs = 0,
+    /** A worker for signatures and suggestions (the app): the main thread does none of it. */
+    private readonly worker: JobRunner | null = null,
   ) {
     this.signatures = new SignatureCache(db)
   }
@@ -48,6 +51,14 @@ export class StoryRoom {
 
   private continueInBackground(): void {
     if (this.closed) return
+    if (this.worker) {
+      // new articles: the worker signs them and suggests again
+      if (signaturesPending(this.db)) {
+        this.clear()
+        this.suggestLater()
+      }
+      return
+    }
     const done = this.update(PIECE)
     if (done >= PIECE && signaturesPending(this.db)) {
       this.continuing = setImmediate(() => {
@@ -66,16 +77,23 @@ export class StoryRoom {
     const done = drainSignatures(this.db, max)
     if (done > 0) {
       this.clear()
-      if (this.backgroundDelayMs > 0) {
-        if (this.timer) clearTimeout(this.timer)
-        this.timer = setTimeout(() => {
-          this.timer = null
-          void this.suggest().catch(() => {})
-        }, this.backgroundDelayMs)
-        this.timer.unref?.()
-      }
+      if (this.backgroundDelayMs > 0) this.suggestLater()
     }
     return done
+  }
+
+  /** Whether questions about stories need `update()` first (no worker signs the articles). */
+  get signsInPlace(): boolean {
+    return this.worker === null
+  }
+
+  private suggestLater(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = setTimeout(() => {
+      this.timer = null
+      void this.suggest().catch(() => {})
+    }, this.backgroundDelayMs)
+    this.timer.unref?.()
   }
 
   /** Forgets every cache (signatures, suggestions); a running suggestion batch is cancelled. */
@@ -95,10 +113,16 @@ export class StoryRoom {
   suggest(options: Omit<SuggestOptions, 'signal'> = {}): Promise<StorySuggestion[]> {
     if (!this.suggestions) {
       const abort = new AbortController()
-      const promise = suggestStories(this.db, this.signatures.get(), {
-        ...options,
-        signal: abort.signal,
-      })
+      const promise = this.worker
+        ? // a batch made stale meanwhile finishes in the worker; its result is not kept
+          this.worker.run('story.suggest', {}).then((found) => {
+            this.signatures.clear()
+            return found
+          })
+        : suggestStories(this.db, this.signatures.get(), {
+            ...options,
+            signal: abort.signal,
+          })
       const entry = { promise, abort }
       this.suggestions = entry
       promise.catch(() => {

@@ -108,7 +108,7 @@ function dayOf(published: string | null): number {
   return Math.floor(Date.parse(`${published}T00:00:00Z`) / 86_400_000)
 }
 
-function loadSignatures(db: Db): SignatureTable {
+export function loadSignatures(db: Db): SignatureTable {
   const rows = db
     .prepare(
       `SELECT s.article_id, s.minhash, s.terms, s.words, a.published
