@@ -303,5 +303,17 @@ describe('search over notes', () => {
     expect(
       (await call(core, 'search.query', { query: 'nachfragen', outlet: 'Tagesblick' })).inNotes,
     ).toBeUndefined()
+    // every word in one note, in any order; an excluded word takes the note out (found in a
+    // note: in the in-notes section, or as the label of the article's own hit)
+    const inNote = async (query: string) => {
+      const r = await call(core, 'search.query', { query })
+      return Boolean(r.inNotes?.total || r.hits.some((h) => h.id === id && h.note))
+    }
+    expect(await inNote('Lübeck Hafenverband nachfragen')).toBe(true)
+    expect(await inNote('nachfragen Werftarbeiter')).toBe(false)
+    expect(await inNote('Flensburg Werftarbeiter')).toBe(true)
+    expect(await inNote('nachfragen -Lübeck')).toBe(false)
+    expect(await inNote('Werftarbeiter -Lübeck')).toBe(true)
+    expect(await inNote('Hafenverb*')).toBe(true)
   })
 })

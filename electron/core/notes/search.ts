@@ -139,31 +139,26 @@ export class NotesSearch {
     if (!parsed.include.length) return out
     const docs = this.load()
     if (!docs.length) return out
-    // count, per note, how many of the query's keys it has (each key once)
     const keys = parsed.include.flatMap(partKeys)
     if (keys.length > 250) return out
-    const count = new Uint8Array(docs.length)
-    // the notes that reach the last key have them all; only those are looked at again
-    let hits: number[] = []
-    for (let k = 0; k < keys.length; k++) {
-      const lists = this.listsOf(keys[k]!, expansions)
-      if (!lists.length) return out
-      const last = k === keys.length - 1
-      for (const list of lists)
-        for (let i = 0; i < list.length; i++) {
-          const d = list[i]!
-          if (count[d] !== k) continue
-          count[d] = k + 1
-          if (last) hits.push(d)
-        }
+    // the notes that have every key: the rarest key's notes, then only those are looked up
+    // in the other keys' lists (each list is in note order, so a lookup is a binary search)
+    const perKey = keys.map((key) => this.listsOf(key, expansions))
+    if (perKey.some((lists) => lists.length === 0)) return out
+    const size = (lists: Int32Array[]) => lists.reduce((n, l) => n + l.length, 0)
+    const order = perKey.map((lists, k) => ({ k, n: size(lists) })).sort((x, y) => x.n - y.n)
+    let hits = unionOf(perKey[order[0]!.k]!)
+    for (let o = 1; o < order.length && hits.length; o++) {
+      const lists = perKey[order[o]!.k]!
+      hits = hits.filter((d) => lists.some((l) => contains(l, d)))
     }
-    for (const part of parsed.exclude)
-      for (const key of partKeys(part))
-        for (const list of this.listsOf(key, expansions))
-          for (let i = 0; i < list.length; i++) count[list[i]!] = 0
-    if (parsed.exclude.length) hits = hits.filter((d) => count[d] === keys.length)
-    // in document order: notes before highlights, the newest first
-    hits.sort((a, b) => a - b)
+    if (parsed.exclude.length && hits.length) {
+      const excluded = parsed.exclude.flatMap((part) =>
+        partKeys(part).flatMap((key) => this.listsOf(key, expansions)),
+      )
+      hits = hits.filter((d) => !excluded.some((l) => contains(l, d)))
+    }
+    // in document order (notes before highlights, the newest first): `hits` is sorted
     const phrases = parsed.include.filter((p) => p.kind === 'phrase')
     let matcher: Matcher | null = null
     for (const i of hits) {
@@ -176,6 +171,25 @@ export class NotesSearch {
     }
     return out
   }
+}
+
+/** The notes of several ascending lists, ascending, each once. */
+function unionOf(lists: Int32Array[]): number[] {
+  if (lists.length === 1) return Array.from(lists[0]!)
+  const all = lists.flatMap((l) => Array.from(l)).sort((a, b) => a - b)
+  return all.filter((d, i) => i === 0 || all[i - 1] !== d)
+}
+
+/** Whether an ascending list holds a note. */
+function contains(list: Int32Array, d: number): boolean {
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (list[mid]! < d) lo = mid + 1
+    else hi = mid
+  }
+  return lo < list.length && list[lo] === d
 }
 
 /** Whether a note's keys (in text order) hold the phrase's keys one after the other. */
