@@ -1,8 +1,10 @@
 /** Stories: create and change them, suggestions from our own story, wire copies and duplicates. */
 import { describe, expect, it } from 'vitest'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiEvents } from '../../shared/contract'
 import { call, tempDir, testCore } from '../helpers/core'
+import { germanArticle } from '../helpers/hostile'
 import { importArticles, importStory } from '../helpers/parallel'
 import { loadStory } from '../fixtures/parallel/gold'
 
@@ -121,6 +123,29 @@ describe('stories', () => {
       articles: suggestions[0]!.articles,
     })
     expect(await call(core, 'story.suggest', {})).toEqual([])
+    core.close()
+  })
+
+  it('gives way in the worker to an import queued meanwhile, and suggests after it', async () => {
+    const core = testCore({ libraryPath: join(tempDir(), 'lib.sqlite'), jobs: 'worker' })
+    const { articles, wireCopy } = await importStory(core, story)
+    const finished: string[] = []
+    core.subscribe((event, payload) => {
+      if (event === 'job.finished') {
+        const p = payload as ApiEvents['job.finished']
+        finished.push(`${p.kind} ${p.outcome}`)
+      }
+    })
+    const dir = tempDir()
+    writeFileSync(join(dir, 'meldung.txt'), germanArticle(1))
+    const suggested = call(core, 'story.suggest', {})
+    const imported = call(core, 'import.paths', { paths: [dir] })
+    expect((await imported).results[0]!.id).not.toBeNull()
+    const suggestions = await suggested
+    expect(finished).toEqual(['story.suggest cancelled', 'import done', 'story.suggest done'])
+    expect(suggestions.map((s) => s.articles)).toEqual([
+      [...articles, wireCopy!].sort((a, b) => a - b),
+    ])
     core.close()
   })
 

@@ -22,6 +22,8 @@ import { jobKinds, type JobInput, type JobName, type JobResult } from './kinds'
 import type { FromWorker, JobContext, ToWorker } from './types'
 
 const IDLE_MS = 60_000
+/** Kinds of job nobody waits for: cancelled when any other job is queued. */
+const BACKGROUND = new Set<string>(['story.suggest'])
 
 export interface JobRunnerOptions {
   libraryPath: string
@@ -80,8 +82,15 @@ export class JobRunner {
         onCommitted: hooks.onCommitted,
         transfer: hooks.transfer ?? [],
       }
-      this.queue.push(job)
+      // background work gives way to what the user asked for (it is done again afterwards):
+      // queued behind it, and cancelled when it runs
+      const foreground = !BACKGROUND.has(kind)
+      const behind = foreground ? this.queue.findIndex((j) => BACKGROUND.has(j.info.kind)) : -1
+      if (behind >= 0) this.queue.splice(behind, 0, job)
+      else this.queue.push(job)
       this.opts.emit('job.progress', { ...job.info })
+      if (foreground && this.running && BACKGROUND.has(this.running.info.kind))
+        this.cancel(this.running.info.id)
       this.pump()
     })
   }

@@ -115,10 +115,18 @@ export class StoryRoom {
       const abort = new AbortController()
       const promise = this.worker
         ? // a batch made stale meanwhile finishes in the worker; its result is not kept
-          this.worker.run('story.suggest', {}).then((found) => {
-            this.signatures.clear()
-            return found
-          })
+          this.worker
+            .run('story.suggest', {})
+            // cancelled to make way for an import (or the like): again, after it
+            .catch((err: unknown) =>
+              (err as { code?: string }).code === 'cancelled' && !this.closed && this.worker
+                ? this.worker.run('story.suggest', {})
+                : Promise.reject(err),
+            )
+            .then((found) => {
+              this.signatures.clear()
+              return found
+            })
         : suggestStories(this.db, this.signatures.get(), {
             ...options,
             signal: abort.signal,
