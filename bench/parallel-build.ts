@@ -7,11 +7,11 @@
  * Prints wall and CPU figures as JSON.
  */
 import { createCore } from '../electron/core'
-import { contentHash } from '../electron/core/import/pipeline'
 import { insertArticle } from '../electron/core/library/articles'
 import { similarTo } from '../electron/core/stories/similar'
 import { suggestStories } from '../electron/core/stories/suggest'
-import { loadCorpus, scaleCorpus, type BenchArticle } from './corpus'
+import { articleRow } from './build'
+import { loadCorpus, scaleCorpus } from './corpus'
 
 const [mode, library, corpus, scale] = process.argv.slice(2)
 if (!mode || !library || !corpus || !scale) {
@@ -20,28 +20,6 @@ if (!mode || !library || !corpus || !scale) {
 }
 const BATCH = 1000
 const articles = scaleCorpus(loadCorpus(corpus), Number(scale))
-
-function row(a: BenchArticle) {
-  return {
-    title: a.title,
-    kicker: null,
-    outlet: null,
-    published: a.published,
-    author: null,
-    dateline: null,
-    url: null,
-    paragraphs: a.paragraphs,
-    headings: [],
-    comments: [],
-    words: a.paragraphs.join(' ').split(/\s+/).length,
-    hash: contentHash([a.id, ...a.paragraphs]),
-    sourceKind: 'paste' as const,
-    sourceName: a.id,
-    raw: new Uint8Array(0),
-    rawEncoding: 'utf-8',
-    extractorVersion: 1,
-  }
-}
 
 const core = createCore({ libraryPath: library })
 await core.search.ready()
@@ -58,7 +36,7 @@ const cpu0 = process.cpuUsage()
 for (let i = 0; i < articles.length; i += BATCH) {
   const batch = articles.slice(i, i + BATCH)
   core.db.transaction(() => {
-    for (const a of batch) insertArticle(core.db, row(a))
+    for (const a of batch) insertArticle(core.db, articleRow(a))
   })()
   core.search.drain({ flush: false })
   core.stories.afterChange()

@@ -8,8 +8,9 @@
  */
 import { stopwordStats } from './html/stopwords'
 import { endsLikeSentence, type Line } from './lines'
+import { reviseByContext, type ContextClass } from './contextRules'
 
-export type LineClass = 'good' | 'neargood' | 'short' | 'bad'
+export type LineClass = ContextClass
 
 /** Words that make up page furniture: menus, players, teasers, account and share bars. */
 const FURNITURE_WORDS = new Set(
@@ -109,15 +110,6 @@ export function classifyLine(f: LineFeatures): LineClass {
   return evidence >= 1 ? 'bad' : 'short'
 }
 
-function neighbour(classes: LineClass[], i: number, step: 1 | -1, ignoreNeargood: boolean) {
-  for (let j = i + step; j >= 0 && j < classes.length; j += step) {
-    const c = classes[j]!
-    if (c === 'good' || c === 'bad') return c
-    if (c === 'neargood' && !ignoreNeargood) return c
-  }
-  return 'bad'
-}
-
 /**
  * Classifies lines and revises short and near-good ones by their neighbours (jusText's
  * context rules). Lines already decided (`fixed`, e.g. by a named rule) keep their class.
@@ -135,26 +127,6 @@ export function classifyLines(
   const evidence = features.map(furnitureEvidence)
   const initial = features.map((f, i) => fixed[i] ?? classifyLine(f))
   const cls = [...initial]
-  const revised = new Map<number, LineClass>()
-  for (let i = 0; i < cls.length; i++) {
-    if (cls[i] !== 'short' || fixed[i]) continue
-    const prev = neighbour(cls, i, -1, true)
-    const next = neighbour(cls, i, 1, true)
-    if (prev === 'good' && next === 'good') revised.set(i, 'good')
-    else if (prev === 'bad' && next === 'bad') revised.set(i, 'bad')
-    else if (
-      (prev === 'bad' && neighbour(cls, i, -1, false) === 'neargood') ||
-      (next === 'bad' && neighbour(cls, i, 1, false) === 'neargood')
-    )
-      revised.set(i, 'good')
-    else revised.set(i, 'bad')
-  }
-  for (const [i, c] of revised) cls[i] = c
-  for (let i = 0; i < cls.length; i++) {
-    if (cls[i] !== 'neargood' || fixed[i]) continue
-    const prev = neighbour(cls, i, -1, true)
-    const next = neighbour(cls, i, 1, true)
-    cls[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good'
-  }
+  reviseByContext(cls, (i) => Boolean(fixed[i]))
   return { initial, final: cls, evidence }
 }

@@ -6,8 +6,9 @@
  */
 import type { Block } from './blocks'
 import { stopwordStats } from './stopwords'
+import { reviseByContext, type ContextClass } from '../contextRules'
 
-export type BlockClass = 'good' | 'neargood' | 'short' | 'bad'
+export type BlockClass = ContextClass
 
 export interface JusTextOptions {
   lengthLow: number
@@ -42,20 +43,6 @@ export function classifyBlock(b: Block, o: JusTextOptions = JUSTEXT_DEFAULTS): B
   return 'bad'
 }
 
-function neighbour(
-  classes: BlockClass[],
-  i: number,
-  step: 1 | -1,
-  ignoreNeargood: boolean,
-): BlockClass {
-  for (let j = i + step; j >= 0 && j < classes.length; j += step) {
-    const c = classes[j]!
-    if (c === 'good' || c === 'bad') return c
-    if (c === 'neargood' && !ignoreNeargood) return c
-  }
-  return 'bad'
-}
-
 /** Classifies every block, then revises short and near-good blocks by their neighbours. */
 export function justext(
   blocks: Block[],
@@ -75,29 +62,8 @@ export function justext(
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i]!.heading && cls[i] === 'short' && goodSoon(i)) cls[i] = 'neargood'
   }
-  // short blocks take their neighbours' class
-  const revised = new Map<number, BlockClass>()
-  for (let i = 0; i < blocks.length; i++) {
-    if (cls[i] !== 'short') continue
-    const prev = neighbour(cls, i, -1, true)
-    const next = neighbour(cls, i, 1, true)
-    if (prev === 'good' && next === 'good') revised.set(i, 'good')
-    else if (prev === 'bad' && next === 'bad') revised.set(i, 'bad')
-    else if (
-      (prev === 'bad' && neighbour(cls, i, -1, false) === 'neargood') ||
-      (next === 'bad' && neighbour(cls, i, 1, false) === 'neargood')
-    )
-      revised.set(i, 'good')
-    else revised.set(i, 'bad')
-  }
-  for (const [i, c] of revised) cls[i] = c
-  // near-good blocks between bad ones are bad
-  for (let i = 0; i < blocks.length; i++) {
-    if (cls[i] !== 'neargood') continue
-    const prev = neighbour(cls, i, -1, true)
-    const next = neighbour(cls, i, 1, true)
-    cls[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good'
-  }
+  // short blocks take their neighbours' class; near-good ones between bad ones are bad
+  reviseByContext(cls)
   // headings before good text, unless they were bad on their own
   for (let i = 0; i < blocks.length; i++) {
     if (blocks[i]!.heading && cls[i] === 'bad' && initial[i] !== 'bad' && goodSoon(i))

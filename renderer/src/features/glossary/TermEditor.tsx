@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { GlossaryEntryInput, LexiconEntry } from '../../../../shared/types'
+import type { GlossaryEntryInput, LexiconEntry, WordInfo } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
 import { Modal } from '../../components/Modal'
 import { forgetLookups } from './lookupCache'
@@ -14,6 +14,22 @@ export interface TermDraft {
   id?: number
   /** Any part of speech: one the editor does not offer becomes "other". */
   entry: Partial<Omit<GlossaryEntryInput, 'pos'>> & { lemma: string; pos?: string | null }
+}
+
+/** A word from a popover as the editor's draft: its own entry to edit, or a new own term. */
+export function draftFromWord(info: WordInfo): TermDraft {
+  return {
+    id: info.source === 'user' && info.entryId ? info.entryId : undefined,
+    entry: {
+      lemma: info.lemma ?? info.query,
+      pos: info.pos ?? (/^\p{Lu}/u.test(info.query) ? 'noun' : 'other'),
+      gender: info.gender,
+      plural: info.plural,
+      gloss: info.source === 'compound' ? '' : (info.gloss ?? ''),
+      explanation: info.explanation,
+      domain: info.domain,
+    },
+  }
 }
 
 function asInputPos(pos: string | null | undefined): GlossaryEntryInput['pos'] {

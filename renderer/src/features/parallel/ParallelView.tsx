@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Alignment } from '../../../../shared/contract/align'
 import type { WordInfo } from '../../../../shared/types'
 import { useApi } from '../../api/ApiContext'
-import { TermEditor, type TermDraft } from '../glossary/TermEditor'
+import { draftFromWord, TermEditor, type TermDraft } from '../glossary/TermEditor'
 import { WordPopover } from '../glossary/WordPopover'
 import { useWordPopover } from '../glossary/useWordPopover'
 import { describeError } from '../stories/describeError'
@@ -99,18 +99,7 @@ export function ParallelView({
   const hidden = ids.filter((id) => !columns.includes(id))
   const editTerm = (info: WordInfo) => {
     popover.close()
-    setDraft({
-      id: info.source === 'user' && info.entryId ? info.entryId : undefined,
-      entry: {
-        lemma: info.lemma ?? info.query,
-        pos: info.pos ?? (/^\p{Lu}/u.test(info.query) ? 'noun' : 'other'),
-        gender: info.gender,
-        plural: info.plural,
-        gloss: info.source === 'compound' ? '' : (info.gloss ?? ''),
-        explanation: info.explanation,
-        domain: info.domain,
-      },
-    })
+    setDraft(draftFromWord(info))
   }
 
   return (

@@ -5,7 +5,7 @@ import { useApi, useApiEvent } from '../../api/ApiContext'
 import { ApiCallError } from '../../api/client'
 import { formatPublished } from '../../components/format'
 import { CopyCitationButton } from '../copy/CopyCitationButton'
-import { TermEditor, type TermDraft } from '../glossary/TermEditor'
+import { draftFromWord, TermEditor, type TermDraft } from '../glossary/TermEditor'
 import { WordPopover } from '../glossary/WordPopover'
 import { WordText } from '../glossary/WordText'
 import { useWordPopover } from '../glossary/useWordPopover'
@@ -129,18 +129,7 @@ export function ReaderView({
 
   const editTerm = (info: WordInfo) => {
     popover.close()
-    setDraft({
-      id: info.source === 'user' && info.entryId ? info.entryId : undefined,
-      entry: {
-        lemma: info.lemma ?? info.query,
-        pos: info.pos ?? (/^\p{Lu}/u.test(info.query) ? 'noun' : 'other'),
-        gender: info.gender,
-        plural: info.plural,
-        gloss: info.source === 'compound' ? '' : (info.gloss ?? ''),
-        explanation: info.explanation,
-        domain: info.domain,
-      },
-    })
+    setDraft(draftFromWord(info))
   }
 
   useEffect(() => {
