@@ -284,21 +284,23 @@ async function timeOverview(core: Core) {
 }
 
 /**
- * Each query on both libraries in turn, seven rounds after a warm-up; a query's time is the
- * median of its rounds (this machine is shared: a single slow round says more about the
- * neighbours than about the query), and p50/p95 are taken over the queries.
+ * Each query on both libraries in turn (which goes first alternates by round, so neither
+ * gains from running second), fifteen rounds after a warm-up; a query's time is the median of
+ * its rounds (this machine is shared: a single slow round says more about the neighbours
+ * than about the query), and p50/p95 are taken over the queries.
  */
 async function timeSearch(withNotes: Core, without: Core) {
-  const ROUNDS = 7
+  const ROUNDS = 15
   const full = TIMED_QUERIES.map(() => [] as number[])
   const plain = TIMED_QUERIES.map(() => [] as number[])
   let inNotes = 0
   for (let roundNo = 0; roundNo <= ROUNDS; roundNo++) {
     for (const [q, query] of TIMED_QUERIES.entries()) {
-      for (const [core, into] of [
+      const both = [
         [withNotes, full],
         [without, plain],
-      ] as const) {
+      ] as const
+      for (const [core, into] of roundNo % 2 ? [...both].reverse() : both) {
         const t = performance.now()
         const r = await core.invoke('search.query', { query: query.query, limit: 10 })
         const ms = performance.now() - t

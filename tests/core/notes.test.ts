@@ -303,6 +303,18 @@ describe('search over notes', () => {
     expect(
       (await call(core, 'search.query', { query: 'nachfragen', outlet: 'Tagesblick' })).inNotes,
     ).toBeUndefined()
+    // a phrase whose first word stands in the note twice: the second time completes it
+    await call(core, 'note.save', {
+      guid: 'new-note-search-2',
+      target: { kind: 'article', id },
+      body: 'Werftarbeiter aus Kiel berichten, die Kieler Werftarbeiter streiken seit Montag.',
+    })
+    const phrase = async (query: string) =>
+      (await call(core, 'search.query', { query })).inNotes?.total ?? 0
+    expect(await phrase('"Werftarbeiter streiken seit Montag"')).toBe(1)
+    expect(await phrase('"Werftarbeiter aus Kiel"')).toBe(1)
+    expect(await phrase('"Werftarbeiter seit Montag"')).toBe(0)
+    expect(await phrase('"die Werftarbeiter"')).toBe(0)
     // every word in one note, in any order; an excluded word takes the note out (found in a
     // note: in the in-notes section, or as the label of the article's own hit)
     const inNote = async (query: string) => {

@@ -25,8 +25,8 @@ import { fixedBeads, translationRow, translationSentences } from './translations
 export function alignedArticle(db: Db, id: number): AlignedArticle {
   const row = stmt(
     db,
-    `SELECT a.id, a.title, o.name AS outlet, a.published, a.words
-     FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
+    `SELECT a.id, a.title, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.published, a.words
+     FROM articles a WHERE a.id = ?`,
   ).get(id) as
     | {
         id: number

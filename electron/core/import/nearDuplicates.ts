@@ -52,8 +52,8 @@ export async function findNearDuplicate(
   if (candidates.length === 0) return null
   const row = stmt(
     db,
-    `SELECT a.title, a.words, o.name AS outlet FROM articles a
-     LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
+    `SELECT a.title, a.words, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet FROM articles a
+     WHERE a.id = ?`,
   )
   // pluck set here: the statement cache shares this statement (and its mode) with other rooms
   const body = stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position').pluck(

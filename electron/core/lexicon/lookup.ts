@@ -380,7 +380,7 @@ export class Lexicon {
     if (outcome.hits.length === 0) return { total: 0, articles: [] }
     const get = stmt(
       this.db,
-      'SELECT a.title, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
+      'SELECT a.title, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet FROM articles a WHERE a.id = ?',
     )
     return {
       total: outcome.total,

@@ -34,10 +34,10 @@ function storedArticle(db: Db, id: number): StoredArticle | null {
   return (
     (stmt(
       db,
-      `SELECT a.id, a.title, a.kicker, o.name AS outlet, a.published, a.author, a.dateline, a.url,
+      `SELECT a.id, a.title, a.kicker, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.published, a.author, a.dateline, a.url,
          a.words, a.source_kind AS kind, a.source_name AS name, a.raw,
          a.extractor_version AS extractorVersion
-       FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
+       FROM articles a WHERE a.id = ?`,
     ).get(id) as StoredArticle | undefined) ?? null
   )
 }

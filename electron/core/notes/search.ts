@@ -9,7 +9,7 @@ import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
 import { partKeys, type ParsedQuery, type QueryPart } from '../search/query'
-import { bestSnippet, makeMatcher, matchRanges, type Matcher } from '../search/snippet'
+import { bestSnippet, quickRanges, type Matcher } from '../search/snippet'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
 interface NoteDoc {
@@ -24,6 +24,8 @@ interface NoteDoc {
 export type NoteMatch = NonNullable<SearchHit['note']>
 
 const instances = new WeakMap<Db, NotesSearch>()
+/** The index's name for a stopword's list (no key begins with it). */
+const STOP = '\u0000'
 const RECHECK_MS = 250
 
 /** The notes search of a library (one per connection). */
@@ -38,10 +40,20 @@ export class NotesSearch {
   private docs: NoteDoc[] | null = null
   private index = new Map<string, Int32Array>()
   private sortedKeys: string[] = []
-  private sequences: string[][] = []
+  /** Each doc's keys in text order (stopwords too) as numbers of `keyIds`, for phrases. */
+  private sequences: Int32Array[] = []
+  private keyIds = new Map<string, number>()
+  /** Each doc's article (-1: a story's note), and the highest article number. */
+  private articleOf = new Int32Array(0)
+  /** Per article: the query that last found it, and its best doc for that query. */
+  private foundBy = new Int32Array(0)
+  private bestDoc = new Int32Array(0)
+  private queryNo = 0
   private dataVersion = -1
   private versionStmt: Statement | null = null
   private checkedAt = 0
+  /** Scratch for unions: one flag per note, all zero between queries. */
+  private marks = new Uint8Array(0)
 
   constructor(private readonly db: Db) {}
 
@@ -75,13 +87,25 @@ export class NotesSearch {
       )
       .all() as NoteDoc[]
     const lists = new Map<string, number[]>()
-    const sequences: string[][] = []
+    const keyIds = new Map<string, number>()
+    const idOf = (key: string) => {
+      let id = keyIds.get(key)
+      if (id === undefined) keyIds.set(key, (id = keyIds.size))
+      return id
+    }
+    const sequences: Int32Array[] = []
+    const articleOf = new Int32Array(docs.length)
+    let maxArticle = 0
     docs.forEach((d, i) => {
+      articleOf[i] = d.article ?? -1
+      if (d.article !== null && d.article > maxArticle) maxArticle = d.article
       // the keys in text order (stopwords too), for phrases; the set of them, for words
       const tokens = tokenize(d.text)
-      sequences.push(tokens.map((t) => t.key))
+      sequences.push(Int32Array.from(tokens, (t) => idOf(t.key)))
       const keys = new Set<string>()
       for (const t of tokens) {
+        // stopwords are looked up only as words of a phrase
+        if (t.stop) keys.add(STOP + t.key)
         if (t.stop || t.key.length < 2) continue
         keys.add(t.key)
         for (const p of t.parts ?? []) if (p.length >= 2) keys.add(p)
@@ -93,10 +117,61 @@ export class NotesSearch {
       }
     })
     this.sequences = sequences
+    this.keyIds = keyIds
+    this.articleOf = articleOf
+    this.foundBy = new Int32Array(maxArticle + 1)
+    this.bestDoc = new Int32Array(maxArticle + 1)
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
-    this.sortedKeys = [...lists.keys()].sort()
+    this.sortedKeys = [...lists.keys()].filter((k) => !k.startsWith(STOP)).sort()
     this.docs = docs
     return docs
+  }
+
+  /**
+   * The notes of several ascending lists, ascending, each once: marked in a table as big as
+   * the notes (no sorting of the lists' concatenation, which cost more than the rest of a
+   * query's notes part for a word with many forms).
+   */
+  private unionOf(lists: Int32Array[]): ArrayLike<number> {
+    if (lists.length === 1) return lists[0]!
+    const marks = this.scratch()
+    let count = 0
+    let lo = marks.length
+    let hi = -1
+    for (const list of lists)
+      for (let j = 0; j < list.length; j++) {
+        const d = list[j]!
+        if (marks[d]) continue
+        marks[d] = 1
+        count++
+        if (d < lo) lo = d
+        if (d > hi) hi = d
+      }
+    const out = new Int32Array(count)
+    let k = 0
+    for (let d = lo; d <= hi; d++)
+      if (marks[d]) {
+        marks[d] = 0
+        out[k++] = d
+      }
+    return out
+  }
+
+  /** The notes of `hits` that are (or, with `wanted` false, are not) in one of the lists. */
+  private keep(hits: ArrayLike<number>, lists: Int32Array[], wanted: boolean): number[] {
+    const marks = this.scratch()
+    for (const list of lists) for (let j = 0; j < list.length; j++) marks[list[j]!] = 1
+    const out: number[] = []
+    for (let h = 0; h < hits.length; h++) if ((marks[hits[h]!] === 1) === wanted) out.push(hits[h]!)
+    for (const list of lists) for (let j = 0; j < list.length; j++) marks[list[j]!] = 0
+    return out
+  }
+
+  /** One flag per note, all zero between uses. */
+  private scratch(): Uint8Array {
+    const n = this.docs!.length
+    if (this.marks.length < n) this.marks = new Uint8Array(n)
+    return this.marks
   }
 
   /** The posting lists one query key stands for (its expansions from the article index too). */
@@ -129,82 +204,135 @@ export class NotesSearch {
   /**
    * The articles whose notes or highlights contain every part of the query (one note must
    * have them all) and none of the excluded ones, each with its best note: notes before
-   * highlights, the newest first; the map is in that order too.
+   * highlights, the newest first; `articles` is in that order too. The answer's `noteOf`
+   * holds until the next `match`.
    */
-  match(
-    parsed: ParsedQuery,
-    expansions: Map<string, Set<string>>,
-  ): Map<number, { doc: NoteDoc; matcher: Matcher }> {
-    const out = new Map<number, { doc: NoteDoc; matcher: Matcher }>()
-    if (!parsed.include.length) return out
+  match(parsed: ParsedQuery, expansions: Map<string, Set<string>>): NoteMatches {
+    const none: NoteMatches = { articles: [], noteOf: () => undefined }
+    if (!parsed.include.length) return none
     const docs = this.load()
-    if (!docs.length) return out
+    if (!docs.length) return none
     const keys = parsed.include.flatMap(partKeys)
-    if (keys.length > 250) return out
-    // the notes that have every key: the rarest key's notes, then only those are looked up
-    // in the other keys' lists (each list is in note order, so a lookup is a binary search)
+    if (keys.length > 250) return none
+    // the notes that have every key: the rarest key's notes, kept where the other keys' lists
+    // have them too
     const perKey = keys.map((key) => this.listsOf(key, expansions))
-    if (perKey.some((lists) => lists.length === 0)) return out
+    if (perKey.some((lists) => lists.length === 0)) return none
     const size = (lists: Int32Array[]) => lists.reduce((n, l) => n + l.length, 0)
     const order = perKey.map((lists, k) => ({ k, n: size(lists) })).sort((x, y) => x.n - y.n)
-    let hits = unionOf(perKey[order[0]!.k]!)
-    for (let o = 1; o < order.length && hits.length; o++) {
-      const lists = perKey[order[o]!.k]!
-      hits = hits.filter((d) => lists.some((l) => contains(l, d)))
-    }
+    let hits: ArrayLike<number> = this.unionOf(perKey[order[0]!.k]!)
+    for (let o = 1; o < order.length && hits.length; o++)
+      hits = this.keep(hits, perKey[order[o]!.k]!, true)
     if (parsed.exclude.length && hits.length) {
       const excluded = parsed.exclude.flatMap((part) =>
         partKeys(part).flatMap((key) => this.listsOf(key, expansions)),
       )
-      hits = hits.filter((d) => !excluded.some((l) => contains(l, d)))
+      hits = this.keep(hits, excluded, false)
     }
-    // in document order (notes before highlights, the newest first): `hits` is sorted
-    const phrases = parsed.include.filter((p) => p.kind === 'phrase')
-    let matcher: Matcher | null = null
-    for (const i of hits) {
-      const doc = docs[i]!
-      if (doc.article === null || out.has(doc.article)) continue
-      // a phrase counts only where its words stand one after the other (stopwords as typed)
-      if (phrases.some((p) => !hasPhrase(this.sequences[i]!, p, expansions))) continue
-      matcher ??= makeMatcher(parsed, expansions)
-      out.set(doc.article, { doc, matcher })
+    // a phrase counts only where its words stand one after the other (stopwords as typed):
+    // first the notes that have its stopwords at all
+    const phraseParts = parsed.include.filter((p) => p.kind === 'phrase')
+    for (const part of phraseParts)
+      part.keys.forEach((key, j) => {
+        if (part.stops?.[j] && hits.length) {
+          const list = this.index.get(STOP + key)
+          hits = list ? this.keep(hits, [list], true) : []
+        }
+      })
+    const phrases = phraseParts.map((p) => this.phraseIds(p, expansions))
+    // in document order (notes before highlights, the newest first): `hits` is sorted, so an
+    // article's first note is its best
+    const query = ++this.queryNo
+    const { articleOf, foundBy, bestDoc, sequences } = this
+    const articles: number[] = []
+    for (let h = 0; h < hits.length; h++) {
+      const i = hits[h]!
+      const article = articleOf[i]!
+      if (article < 0 || foundBy[article] === query) continue
+      if (phrases.length && phrases.some((p) => !hasPhrase(sequences[i]!, p))) continue
+      foundBy[article] = query
+      bestDoc[article] = i
+      articles.push(article)
     }
-    return out
+    return {
+      articles,
+      noteOf: (article) =>
+        this.queryNo === query && article < foundBy.length && foundBy[article] === query
+          ? docs[bestDoc[article]!]
+          : undefined,
+    }
+  }
+
+  /** What each word of a phrase may be, as key numbers: its own key, or (not a stopword) a form. */
+  private phraseIds(phrase: QueryPart, expansions: Map<string, Set<string>>): PhraseTable {
+    const sets = phrase.keys.map((key, j) => {
+      const ids = new Set<number>()
+      const own = this.keyIds.get(key)
+      if (own !== undefined) ids.add(own)
+      if (!phrase.stops?.[j])
+        for (const form of expansions.get(key) ?? []) {
+          const id = this.keyIds.get(form)
+          if (id !== undefined) ids.add(id)
+        }
+      return ids
+    })
+    return phraseTable(sets, this.keyIds.size, phrase.stops)
   }
 }
 
-/** The notes of several ascending lists, ascending, each once. */
-function unionOf(lists: Int32Array[]): number[] {
-  if (lists.length === 1) return Array.from(lists[0]!)
-  const all = lists.flatMap((l) => Array.from(l)).sort((a, b) => a - b)
-  return all.filter((d, i) => i === 0 || all[i - 1] !== d)
+/** What a query found in the user's notes. */
+export interface NoteMatches {
+  /** The articles found, best note first, each once. */
+  articles: number[]
+  /** An article's best note for the query (until the next query). */
+  noteOf(article: number): NoteDoc | undefined
 }
 
-/** Whether an ascending list holds a note. */
-function contains(list: Int32Array, d: number): boolean {
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (list[mid]! < d) lo = mid + 1
-    else hi = mid
+/**
+ * A phrase as a table over key numbers: bit j of a key's entry is set when the key may stand at
+ * the phrase's word j (its first 32 words; the others are asked of their sets).
+ */
+interface PhraseTable {
+  sets: Set<number>[]
+  bits: Uint32Array
+  /** The word its search starts from: the first that is not a stopword (else the first). */
+  anchor: number
+}
+
+function phraseTable(sets: Set<number>[], keys: number, stops?: boolean[]): PhraseTable {
+  const bits = new Uint32Array(keys)
+  sets.forEach((ids, j) => {
+    if (j < 32) for (const id of ids) bits[id]! |= 1 << j
+  })
+  return {
+    sets,
+    bits,
+    anchor: Math.max(
+      0,
+      sets.findIndex((_, j) => !stops?.[j]),
+    ),
   }
-  return lo < list.length && list[lo] === d
 }
 
-/** Whether a note's keys (in text order) hold the phrase's keys one after the other. */
-function hasPhrase(
-  sequence: readonly string[],
-  phrase: QueryPart,
-  expansions: Map<string, Set<string>>,
-): boolean {
-  const want = phrase.keys
-  const fits = (j: number, key: string) =>
-    key === want[j] || (!phrase.stops?.[j] && (expansions.get(want[j]!)?.has(key) ?? false))
-  for (let i = 0; i + want.length <= sequence.length; i++) {
-    let j = 0
-    while (j < want.length && fits(j, sequence[i + j]!)) j++
-    if (j === want.length) return true
+/**
+ * Whether a note's keys (in text order) hold the phrase's words one after the other: found
+ * where the phrase's first word that is not a stopword stands (a native search), then the
+ * words around it are compared.
+ */
+function hasPhrase(sequence: Int32Array, { sets, bits, anchor }: PhraseTable): boolean {
+  const n = sets.length
+  for (const id of sets[anchor]!) {
+    for (let at = sequence.indexOf(id); at >= 0; at = sequence.indexOf(id, at + 1)) {
+      const i = at - anchor
+      if (i < 0 || i + n > sequence.length) continue
+      let j = 0
+      while (
+        j < n &&
+        (j < 32 ? (bits[sequence[i + j]!]! & (1 << j)) !== 0 : sets[j]!.has(sequence[i + j]!))
+      )
+        j++
+      if (j === n) return true
+    }
   }
   return false
 }
@@ -213,11 +341,11 @@ function hasPhrase(
 const WHOLE_NOTE = 220
 
 /** The passage of a note that shows the match, for the result list. */
-export function noteSnippet(m: { doc: NoteDoc; matcher: Matcher }): NoteMatch {
-  const text = m.doc.text
+export function noteSnippet(doc: NoteDoc, matcher: Matcher): NoteMatch {
+  const text = doc.text
   if (text.length <= WHOLE_NOTE && !text.includes('\n'))
-    return { from: m.doc.kind, snippet: text, highlights: matchRanges(text, m.matcher) }
+    return { from: doc.kind, snippet: text, highlights: quickRanges(text, matcher) }
   const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
-  const s = bestSnippet(paragraphs, m.matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
-  return { from: m.doc.kind, snippet: s.text, highlights: s.highlights }
+  const s = bestSnippet(paragraphs, matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
+  return { from: doc.kind, snippet: s.text, highlights: s.highlights }
 }

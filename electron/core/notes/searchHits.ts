@@ -7,6 +7,7 @@ import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchFilters } from '../search'
 import type { ParsedQuery } from '../search/query'
+import type { Matcher } from '../search/snippet'
 import { notesSearchFor, noteSnippet } from './search'
 import { ARTICLES_TAGGED_SQL } from './tagged'
 
@@ -21,42 +22,33 @@ export function addNoteMatches(
   db: Db,
   parsed: ParsedQuery,
   expansions: Map<string, Set<string>>,
+  matcher: Matcher,
   filters: SearchFilters,
   hits: SearchHit[],
   offset: number,
 ): SearchResults['inNotes'] | null {
   const found = notesSearchFor(db).match(parsed, expansions)
-  if (!found.size) return null
+  if (!found.articles.length) return null
   for (const hit of hits) {
-    const m = found.get(hit.id)
-    if (m) hit.note = noteSnippet(m)
+    const doc = found.noteOf(hit.id)
+    if (doc) hit.note = noteSnippet(doc, matcher)
   }
   if (offset > 0) return null
   // in the notes search's order: notes before highlights, the newest first; the articles on
   // this page already say "in your note" themselves
   const onPage = new Set(hits.map((h) => h.id))
-  const candidates = [...found.keys()].filter((id) => !onPage.has(id))
+  const candidates = found.articles.filter((id) => !onPage.has(id))
   const ids = hasFilters(filters) ? allowed(db, candidates, filters) : candidates
   if (!ids.length) return null
-  const shown = ids.slice(0, IN_NOTES_SHOWN)
-  const rows = new Map(
-    (
-      stmt(
-        db,
-        `SELECT a.id, a.title, a.kicker, o.name AS outlet, a.published FROM articles a
-         LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN (SELECT value FROM json_each(?))`,
-      ).all(JSON.stringify(shown)) as (Pick<
-        SearchHit,
-        'title' | 'kicker' | 'outlet' | 'published'
-      > & {
-        id: number
-      })[]
-    ).map((r) => [r.id, r]),
+  const row = stmt(
+    db,
+    `SELECT a.title, a.kicker, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.published FROM articles a
+     WHERE a.id = ?`,
   )
   return {
     total: ids.length,
-    hits: shown.map((id): SearchHit => {
-      const { id: _id, ...a } = rows.get(id)!
+    hits: ids.slice(0, IN_NOTES_SHOWN).map((id): SearchHit => {
+      const a = row.get(id) as Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
       // what these hits show is the note: the article's own snippet is left empty
       return {
         id,
@@ -66,7 +58,7 @@ export function addNoteMatches(
         snippetFrom: 'text',
         matchedIn: [],
         score: 0,
-        note: noteSnippet(found.get(id)!),
+        note: noteSnippet(found.noteOf(id)!, matcher),
       }
     }),
   }

@@ -22,7 +22,7 @@ export function searchHandlers(
   jobs?: JobRunner,
 ): SearchHandlers {
   const summary = db.prepare(
-    'SELECT a.title, a.kicker, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
+    'SELECT a.title, a.kicker, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.published FROM articles a WHERE a.id = ?',
   )
   const paragraphs = db
     .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
@@ -73,7 +73,15 @@ export function searchHandlers(
         }
       })
       // the user's own notes and highlights: "in your note" (notes room)
-      const inNotes = addNoteMatches(db, outcome.parsed, outcome.expansions, filters, hits, offset)
+      const inNotes = addNoteMatches(
+        db,
+        outcome.parsed,
+        outcome.expansions,
+        matcher,
+        filters,
+        hits,
+        offset,
+      )
       return {
         hits,
         total: outcome.total,

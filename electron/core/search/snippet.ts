@@ -211,26 +211,7 @@ const lowerPlain = (text: string) =>
 export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200): Snippet | null {
   const needles = matcher.needles
   if (!needles?.length) return scanSnippet(paragraphs, matcher)
-  const found: { p: number; start: number; end: number; part: number }[] = []
-  paragraphs.forEach((text, p) => {
-    const low = lowerPlain(text)
-    const seen = new Set<number>()
-    for (const needle of needles) {
-      for (let i = low.indexOf(needle); i >= 0; i = low.indexOf(needle, i + needle.length)) {
-        let start = i
-        while (start > 0 && isWordChar(text[start - 1]!)) start--
-        let end = i + needle.length
-        while (end < text.length && isWordChar(text[end]!)) end++
-        while (text[start] === '-') start++
-        while (end > start && text[end - 1] === '-') end--
-        if (seen.has(start)) continue
-        seen.add(start)
-        const part = matcher(text.slice(start, end))
-        if (part >= 0 && !isPhrase(matcher, part)) found.push({ p, start, end, part })
-      }
-    }
-    for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
-  })
+  const found = paragraphs.flatMap((text, p) => quickPlaces(text, needles, matcher, p))
   if (found.length === 0) return scanSnippet(paragraphs, matcher)
   found.sort((a, b) => a.p - b.p || a.start - b.start)
   let best = { i: 0, parts: -1, hits: -1, prose: false }
@@ -273,6 +254,54 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
     .filter((f) => f.p === anchor.p && f.start >= startAt && f.end <= startAt + body.length)
     .map((f) => ({ start: f.start - startAt + lead.length, end: f.end - startAt + lead.length }))
   return { text: lead + body + tail, highlights }
+}
+
+/**
+ * The matched words and phrases of one paragraph, found quickly: the query's needles are
+ * looked for in the lower-cased text, and only the words around them are analysed.
+ */
+function quickPlaces(
+  text: string,
+  needles: string[],
+  matcher: Matcher,
+  p: number,
+): { p: number; start: number; end: number; part: number }[] {
+  const found: { p: number; start: number; end: number; part: number }[] = []
+  const low = lowerPlain(text)
+  const seen = new Set<number>()
+  for (const needle of needles) {
+    for (let i = low.indexOf(needle); i >= 0; i = low.indexOf(needle, i + needle.length)) {
+      let start = i
+      while (start > 0 && isWordChar(text[start - 1]!)) start--
+      let end = i + needle.length
+      while (end < text.length && isWordChar(text[end]!)) end++
+      while (text[start] === '-') start++
+      while (end > start && text[end - 1] === '-') end--
+      if (seen.has(start)) continue
+      seen.add(start)
+      const part = matcher(text.slice(start, end))
+      if (part >= 0 && !isPhrase(matcher, part)) found.push({ p, start, end, part })
+    }
+  }
+  for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
+  return found
+}
+
+/**
+ * `matchRanges` for a short text shown whole (a note in the results): the quick needle search
+ * first, every word read only when it finds nothing.
+ */
+export function quickRanges(text: string, matcher: Matcher): TextRange[] {
+  const places = matcher.needles?.length ? quickPlaces(text, matcher.needles, matcher, 0) : []
+  if (!places.length) return matchRanges(text, matcher)
+  places.sort((a, b) => a.start - b.start)
+  const merged: TextRange[] = []
+  for (const r of places) {
+    const last = merged[merged.length - 1]
+    if (last && r.start < last.end) last.end = Math.max(last.end, r.end)
+    else merged.push({ start: r.start, end: r.end })
+  }
+  return merged
 }
 
 /** The same, reading every word: for texts where the quick search finds nothing. */

@@ -101,8 +101,8 @@ export function storyHandlers(
       room.update()
       const found = similarTo(db, room.signatures.get(), id, limit)
       const meta = db.prepare(
-        `SELECT a.title, o.name AS outlet, a.published FROM articles a
-         LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
+        `SELECT a.title, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.published FROM articles a
+         WHERE a.id = ?`,
       )
       return found.map((f) => {
         const m = meta.get(f.id) as {

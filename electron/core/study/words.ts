@@ -108,7 +108,7 @@ export function addSentence(db: Db, wordId: number, s: SentenceInput, now: Date)
   const meta = s.articleId
     ? ((stmt(
         db,
-        'SELECT a.title, o.name AS outlet, a.published FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?',
+        'SELECT a.title, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.published FROM articles a WHERE a.id = ?',
       ).get(s.articleId) as
         { title: string; outlet: string | null; published: string | null } | undefined) ?? null)
     : null

@@ -44,9 +44,9 @@ const NOTE_COLUMNS =
 function cited(db: Db, id: number): CitedArticle {
   const a = db
     .prepare(
-      `SELECT a.id, a.title, a.kicker, o.name AS outlet, a.author, a.published, a.url,
+      `SELECT a.id, a.title, a.kicker, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet, a.author, a.published, a.url,
          a.content_hash AS hash
-       FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?`,
+       FROM articles a WHERE a.id = ?`,
     )
     .get(id) as Omit<CitedArticle, 'highlights' | 'notes' | 'accessed' | 'version'> | undefined
   if (!a) throw new UserError('not_found', `There is no article ${id} in the library.`)
