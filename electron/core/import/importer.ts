@@ -123,7 +123,7 @@ function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
 }
 
 /** A chunk of files is stored and indexed in one transaction, at most this many files … */
-const CHUNK_FILES = 250
+const CHUNK_FILES = 1000
 /** … or what was extracted in this many milliseconds. */
 const CHUNK_MS = 1000
 
