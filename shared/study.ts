@@ -132,7 +132,10 @@ export interface ArticleWords {
   newLemmas: number
 }
 
-/** The unknown share of every article (null: not computed yet). */
+/**
+ * The unknown share of every article (null: not computed yet). Not `active`: the lists are
+ * empty, and every article's share is 1 (no word is known yet).
+ */
 export interface Difficulty {
   ids: number[]
   shares: (number | null)[]

@@ -260,7 +260,11 @@ export function createCore(options: CoreOptions): Core {
       return imported
     },
     warmUp: () => {
-      // the default order at once, the title order (the slowest to sort) a little later
+      // the default order at once, then the title order (the slowest to sort, about 0.1 s at
+      // 100,000 articles), each its own task: a request that arrives meanwhile goes between
+      // them. Both are ready before the window has loaded; a user who sorts by title a moment
+      // after the list appeared is answered from memory (two seconds later, as before, the
+      // first sorts right after opening waited for it)
       const prepare = (sort: 'published' | 'title', delay: number) =>
         setTimeout(() => {
           const { db } = session
@@ -272,7 +276,7 @@ export function createCore(options: CoreOptions): Core {
           }
         }, delay).unref?.()
       prepare('published', 0)
-      prepare('title', 2000)
+      prepare('title', 0)
     },
     close: () => {
       if (backupTimer) clearTimeout(backupTimer)

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { article, articleFile } from '../helpers/german'
 import { buildGeneratedLibrary } from '../helpers/library'
+import { ROW_HEIGHT } from '../../renderer/src/features/library/ArticleTable'
 import { launch, screenshot, startWeb, watchErrors, type WebApp } from './browser'
 import { tempDirForSuite } from './tmp'
 
@@ -48,11 +49,33 @@ describe('a library of 2,000 articles', () => {
     const shown = await page.locator('tbody tr').count()
     expect(shown).toBeGreaterThan(5)
     expect(shown).toBeLessThan(80)
+    // every row one line of one height (the list places rows by ROW_HEIGHT, never measures):
+    // a long title ends in "…" and shows whole on hover
+    const shape = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid=article-row]')].map((r) => {
+        const a = r.querySelector<HTMLElement>('.title-cell a')!
+        return {
+          height: r.getBoundingClientRect().height,
+          cut: a.scrollWidth > a.clientWidth,
+          full: a.title === a.textContent,
+        }
+      }),
+    )
+    expect(new Set(shape.map((r) => r.height))).toEqual(new Set([ROW_HEIGHT]))
+    expect(shape.some((r) => r.cut)).toBe(true)
+    expect(shape.every((r) => r.full)).toBe(true)
     await page.keyboard.press('End') // nothing focused in the list yet: the page scrolls
     await page.locator('tbody tr[data-index]').first().focus()
     await page.keyboard.press('End')
     await expect.poll(() => page.locator('tbody tr[data-index="1999"]').count()).toBe(1)
     expect(await page.locator('tbody tr').count()).toBeLessThan(80)
+    // the last row ends where the list's height says it does
+    const end = await page.evaluate(() => {
+      const last = document.querySelector('tbody tr[data-index="1999"]')!.getBoundingClientRect()
+      const body = document.querySelector('tbody')!.getBoundingClientRect()
+      return { last: last.bottom, body: body.bottom }
+    })
+    expect(Math.abs(end.last - end.body)).toBeLessThan(1)
     await screenshot(page, 'library-2000-end')
   })
 

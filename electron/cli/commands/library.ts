@@ -41,7 +41,11 @@ export function registerLibraryCommands(cli: Cli): void {
       // the share of running words not known yet (study), computed where it is missing
       const d = await cli.call('study.difficulty', { wait: true })
       const share = new Map(d.ids.map((id, i) => [id, d.shares[i] ?? null]))
-      const rows = list.map((a) => ({ ...a, unknownShare: share.get(a.id) ?? null }))
+      // before the first saved word nothing is known: every share is 1
+      const rows = list.map((a) => ({
+        ...a,
+        unknownShare: d.active ? (share.get(a.id) ?? null) : 1,
+      }))
       cli.print(rows, () => formatList(rows))
     })
 

