@@ -148,6 +148,9 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, input: unknown): str
     case 'unrecognized_keys':
       return `Unknown input: ${issue.keys.map((k) => `"${k}"`).join(', ')}.`
     case 'invalid_format':
+      // a pattern says in its own message what it wants ("an id of 8 to 100 letters, …")
+      if (issue.format === 'regex')
+        return `${subject} is not ${/^Invalid/.test(issue.message) ? 'in the expected form' : oneLine(issue.message)}.`
       return `${subject} is not ${issue.format === 'base64' ? 'Base64 data' : `a valid ${issue.format}`}.`
     default:
       return `${subject} is not accepted: ${oneLine(issue.message)}.`

@@ -156,6 +156,18 @@ describe('the contract', () => {
     expect(JSON.parse(JSON.stringify(list))).toEqual(list)
   })
 
+  it('says what a pattern wants, never "regex"', async () => {
+    const r = await testCore().invoke('note.save', {
+      guid: 'kurz',
+      target: { kind: 'article', id: 1 },
+      body: 'Notiz',
+    })
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    if (r.ok) return
+    expect(r.error.message).toContain('an id of 8 to 100 letters')
+    expect(r.error.message).not.toContain('regex')
+  })
+
   it('opens only http(s) links, and only where the host can', async () => {
     const opened: string[] = []
     const core = testCore({ openExternal: async (url) => void opened.push(url) })

@@ -328,4 +328,34 @@ describe('search over notes', () => {
     expect(await inNote('Werftarbeiter -Lübeck')).toBe(true)
     expect(await inNote('Hafenverb*')).toBe(true)
   })
+
+  it('leaves out of "in your notes" an article deleted a moment ago, and shows a changed title', async () => {
+    const core = testCore()
+    const paste = async (title: string, text: string) =>
+      (await call(core, 'import.text', { text, title })).id!
+    const a = await paste(
+      'Streik im Hafen von Kiel',
+      'Die Beschäftigten des Hafens legten am Montag die Arbeit nieder. Der Verband kündigte Gespräche an.',
+    )
+    const b = await paste(
+      'Werften an der Küste',
+      'Die Werften melden volle Auftragsbücher. Die Gewerkschaft fordert mehr Lohn für alle.',
+    )
+    for (const id of [a, b])
+      await call(core, 'note.save', {
+        guid: `note-deleted-${id}`,
+        target: { kind: 'article', id },
+        body: 'Mit den Werftarbeitern in Flensburg vergleichen.',
+      })
+    const inNotes = async () =>
+      (await call(core, 'search.query', { query: 'Werftarbeiter' })).inNotes
+    expect((await inNotes())?.hits.map((h) => h.title).sort()).toEqual([
+      'Streik im Hafen von Kiel',
+      'Werften an der Küste',
+    ])
+    await call(core, 'article.delete', { id: a })
+    expect((await inNotes())?.hits.map((h) => h.title)).toEqual(['Werften an der Küste'])
+    core.db.prepare('UPDATE articles SET title = ? WHERE id = ?').run('Volle Auftragsbücher', b)
+    expect((await inNotes())?.hits.map((h) => h.title)).toEqual(['Volle Auftragsbücher'])
+  })
 })
