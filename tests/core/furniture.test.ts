@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core'
-import { call, testCore } from '../helpers/core'
+import { join } from 'node:path'
+import { call, tempDir, testCore } from '../helpers/core'
 
 /** A promotion the (invented) outlet puts into every article; no cleanup rule knows it. */
 const PROMO =
@@ -153,6 +154,19 @@ describe('lines the user marks as page furniture', () => {
     // a later import of the same outlet drops it at once
     const c = await importText(core, 'c.txt', page('Küstenbote', STORIES[2]!, [TIP]))
     expect(await text(core, c)).not.toContain('Tipp der Redaktion')
+  })
+
+  it('applies a line marked in one process to the next import of another at once', async () => {
+    // the app's main process marks; its job worker (another connection) imports
+    const path = join(tempDir(), 'library.sqlite')
+    const main = testCore({ libraryPath: path })
+    const worker = testCore({ libraryPath: path })
+    const a = await importText(main, 'a.txt', page('Küstenbote', STORIES[0]!, [TIP]))
+    // the worker has just imported (and looked for rules: there were none)
+    await importText(worker, 'b.txt', page('Marschblatt', STORIES[1]!, [TIP]))
+    await call(main, 'furniture.mark', { id: a, text: TIP, scope: 'outlet' })
+    const c = await importText(worker, 'c.txt', page('Küstenbote', STORIES[2]!, [TIP]))
+    expect(await text(worker, c)).not.toContain('Tipp der Redaktion')
   })
 
   it('marks a line for every outlet, and gives it back when the mark is removed', async () => {

@@ -126,20 +126,23 @@ export function rulesFor(
   return new Map(rows.map((r) => [r.key, { id: r.id, source: r.source }]))
 }
 
-// Whether a library has active rules, asked again after a second (another process, the CLI,
-// may add rules) or when this one changes them: an import asks it once per file.
-const anyRules = new WeakMap<Db, { n: number; at: number }>()
+// Whether a library has active rules, asked again when another connection has committed
+// since (`data_version`: the app's main process adds a rule while the job worker imports) or
+// when this one changes them: an import asks it once per file. (A one-second cache missed
+// a rule the user had just added when the next import came within that second.)
+const anyRules = new WeakMap<Db, { n: number; version: number }>()
 
 /** 1 when there is any active rule, else 0 (a cheap check before looking closer). */
 export function countActiveRules(db: Db): number {
+  const version = stmt(db, 'PRAGMA data_version').pluck().get() as number
   const cached = anyRules.get(db)
-  if (cached && performance.now() - cached.at < 1000) return cached.n
+  if (cached && cached.version === version) return cached.n
   const n = (
     stmt(db, 'SELECT EXISTS (SELECT 1 FROM furniture_rules WHERE active = 1) AS n').get() as {
       n: number
     }
   ).n
-  anyRules.set(db, { n, at: performance.now() })
+  anyRules.set(db, { n, version })
   return n
 }
 

@@ -202,13 +202,6 @@ async function leaveOutNearDuplicates(
   options.onCommitted?.()
 }
 
-/** How an import treats texts nearly the same as an article of the library. */
-export interface NearDuplicateCheck {
-  search: SearchIndex
-  /** 'skip': report them and leave them out (the default); 'import': import them anyway. */
-  mode: 'skip' | 'import'
-}
-
 /**
  * Imports sources in order, reporting progress; never throws for a bad source. Files are
  * read and extracted one by one (yielding to the event loop between them) and stored in
