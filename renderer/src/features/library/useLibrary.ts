@@ -72,15 +72,11 @@ export function useLibrary() {
   useEffect(() => {
     let live = true
     lastRefresh.current = Date.now()
-    Promise.all([
-      api.call('library.ids', { ...query, rows: FIRST_ROWS }),
-      // the outlets change with the library, not with the sort or filter
-      outletsFor.current?.version === version
-        ? outletsFor.current.list
-        : api.call('library.outlets', {}),
-    ])
-      .then(([list, outletList]) => {
-        outletsFor.current = { version, list: outletList }
+    // the rows first: the outlets (a count over every article) come on their own and never
+    // hold up the list
+    api
+      .call('library.ids', { ...query, rows: FIRST_ROWS })
+      .then((list) => {
         if (!live) return
         setRows((old) => {
           const next = new Map(stale.current ? [] : old)
@@ -92,17 +88,33 @@ export function useLibrary() {
         setIds(list.ids)
         setTotal(list.total)
         setSamples(list.samples)
-        setOutlets(outletList)
         setError(null)
-        // a filter for an outlet that no longer exists would hide everything
-        if (query.outlet && !outletList.some((o) => o.name === query.outlet))
-          setQueryState((q) => ({ ...q, outlet: null }))
       })
       .catch((err: Error) => live && setError(err.message))
     return () => {
       live = false
     }
   }, [api, query, version])
+
+  // the outlets change with the library, not with the sort or filter
+  useEffect(() => {
+    let live = true
+    const cached = outletsFor.current?.version === version ? outletsFor.current.list : null
+    void (cached ? Promise.resolve(cached) : api.call('library.outlets', {}))
+      .then((outletList) => {
+        outletsFor.current = { version, list: outletList }
+        if (!live) return
+        setOutlets(outletList)
+        // a filter for an outlet that no longer exists would hide everything
+        setQueryState((q) =>
+          q.outlet && !outletList.some((o) => o.name === q.outlet) ? { ...q, outlet: null } : q,
+        )
+      })
+      .catch((err: Error) => live && setError(err.message))
+    return () => {
+      live = false
+    }
+  }, [api, version])
 
   /** Makes sure the rows of these ids are (being) fetched. */
   const need = useCallback(
