@@ -170,4 +170,35 @@ describe('the story filter', () => {
     expect(asked.input).toMatchObject({ story: 4 })
     localStorage.removeItem('lesesaal.libraryQuery')
   })
+
+  it('shows what it showed at once when it opens again, then the fresh list', async () => {
+    let current = summaries
+    let gate: Promise<void> = Promise.resolve()
+    const fakes = listFakes(() => current)
+    const client = fakeClient({
+      ...fakes,
+      'library.ids': async (input) => {
+        await gate
+        return fakes['library.ids']!(input)
+      },
+    })
+    const page = () => (
+      <ImportProvider>
+        <LibraryView onOpen={() => {}} />
+      </ImportProvider>
+    )
+    const first = renderWith(page(), client)
+    expect(await screen.findAllByTestId('article-row')).toHaveLength(3)
+    first.unmount()
+    // meanwhile an article got a new title; the core is slow to answer this time
+    let open = () => {}
+    gate = new Promise((resolve) => (open = resolve))
+    current = summaries.map((a, i) => (i === 0 ? { ...a, title: 'Kabelschutz beschlossen' } : a))
+    renderWith(page(), client)
+    // at once: the list as it was, not "loading"
+    expect(screen.getAllByTestId('article-row')).toHaveLength(3)
+    expect(screen.queryByText('Kabelschutz beschlossen')).toBeNull()
+    open()
+    expect(await screen.findByText('Kabelschutz beschlossen')).toBeTruthy()
+  })
 })

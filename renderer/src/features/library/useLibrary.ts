@@ -35,6 +35,23 @@ function loadQuery(): LibraryQuery {
 }
 
 /**
+ * What the list showed last, per connection to the core: the library page shows it at once
+ * when it opens again (at 100,000 articles the fresh ids take a tenth of a second) and
+ * replaces it, rows included, as soon as the fresh list arrives.
+ */
+const lastShown = new WeakMap<
+  object,
+  {
+    key: string
+    ids: number[]
+    rows: ReadonlyMap<number, ArticleSummary>
+    total: number
+    samples: number
+    outlets: OutletCount[]
+  }
+>()
+
+/**
  * The article list for the current sort and filter. A library of 100,000 articles is not
  * fetched whole: the core sends the ids in order (and the first screenful of rows), and the
  * rows the list shows are fetched by id as it scrolls, a hundred at a time, and kept.
@@ -43,19 +60,28 @@ function loadQuery(): LibraryQuery {
 export function useLibrary() {
   const api = useApi()
   const [query, setQueryState] = useState<LibraryQuery>(loadQuery)
-  const [ids, setIds] = useState<number[] | null>(null)
-  const [outlets, setOutlets] = useState<OutletCount[]>([])
-  const [total, setTotal] = useState(0)
-  const [samples, setSamples] = useState(0)
+  // coming back to the library: what it showed last, at once, until the fresh list arrives
+  const [shown] = useState(() => {
+    const last = lastShown.get(api)
+    return last?.key === JSON.stringify(query) ? last : null
+  })
+  const [ids, setIds] = useState<number[] | null>(shown?.ids ?? null)
+  const [outlets, setOutlets] = useState<OutletCount[]>(shown?.outlets ?? [])
+  const [total, setTotal] = useState(shown?.total ?? 0)
+  const [samples, setSamples] = useState(shown?.samples ?? 0)
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
   // rows by id; a new Map object when rows arrive, so the list renders them
-  const [rows, setRows] = useState<ReadonlyMap<number, ArticleSummary>>(new Map())
+  const [rows, setRows] = useState<ReadonlyMap<number, ArticleSummary>>(shown?.rows ?? new Map())
   const pending = useRef(new Set<number>())
   const lastRefresh = useRef(0)
   const refreshTimer = useRef<number | undefined>(undefined)
   /** Rows may have changed (not only new articles): fetch the shown rows again. */
-  const stale = useRef(false)
+  const stale = useRef(shown !== null)
+
+  useEffect(() => {
+    if (ids) lastShown.set(api, { key: JSON.stringify(query), ids, rows, total, samples, outlets })
+  }, [api, query, ids, rows, total, samples, outlets])
   const outletsFor = useRef<{ version: number; list: OutletCount[] } | null>(null)
 
   useApiEvent(
