@@ -329,6 +329,37 @@ describe('search over notes', () => {
     expect(await inNote('Hafenverb*')).toBe(true)
   })
 
+  it('finds a compound in notes once the library knows it, and phrases by their own words', async () => {
+    const core = testCore()
+    const paste = async (title: string, text: string) =>
+      (await call(core, 'import.text', { text, title })).id!
+    const a = await paste(
+      'Fähre fällt aus',
+      'Die Reederei strich am Morgen alle Fahrten nach Sylt. Der Wind war zu stark für die Überfahrt.',
+    )
+    await call(core, 'note.save', {
+      guid: 'note-compound-1',
+      target: { kind: 'article', id: a },
+      body: 'Die Hafenbehörde fragen, wann die Fähre wieder fährt.',
+    })
+    const found = async (query: string) =>
+      (await call(core, 'search.query', { query })).hits.some((h) => h.id === a && h.note) ||
+      Boolean((await call(core, 'search.query', { query })).inNotes?.total)
+    // "Behörde" stands for the compounds the library's articles have: none yet
+    expect(await found('Behörde')).toBe(false)
+    expect(await found('Hafenbehörde')).toBe(true)
+    // an article with the compound arrives: the same query now finds the note too
+    await paste(
+      'Neue Regeln im Hafen',
+      'Die Hafenbehörde erlässt strengere Regeln für Fähren bei Sturm. Die Behörde will so Unfälle vermeiden.',
+    )
+    expect(await found('Behörde')).toBe(true)
+    // a phrase's words are its own (inflected, not the compounds they end), as in articles
+    expect(await found('"die Hafenbehörde"')).toBe(true)
+    expect(await found('"die Behörde"')).toBe(false)
+    expect(await found('"die Fähre"')).toBe(true)
+  })
+
   it('leaves out of "in your notes" an article deleted a moment ago, and shows a changed title', async () => {
     const core = testCore()
     const paste = async (title: string, text: string) =>

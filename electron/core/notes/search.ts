@@ -8,8 +8,9 @@ import type { Statement } from 'better-sqlite3'
 import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
-import { partKeys, type ParsedQuery, type QueryPart } from '../search/query'
+import { partKeys, type ParsedQuery } from '../search/query'
 import { bestSnippet, quickRanges, type Matcher } from '../search/snippet'
+import type { Expansions } from '../search/types'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
 interface NoteDoc {
@@ -27,6 +28,9 @@ const instances = new WeakMap<Db, NotesSearch>()
 /** The index's name for a stopword's list (no key begins with it). */
 const STOP = '\u0000'
 const RECHECK_MS = 250
+/** Query keys whose notes are kept (see `keyNotes`). */
+const KEPT_KEYS = 2000
+const EMPTY = new Int32Array(0)
 
 /** The notes search of a library (one per connection). */
 export function notesSearchFor(db: Db): NotesSearch {
@@ -54,8 +58,25 @@ export class NotesSearch {
   private checkedAt = 0
   /** Scratch for unions: one flag per note, all zero between queries. */
   private marks = new Uint8Array(0)
+  /**
+   * Each query key's notes (the union of its forms' lists), kept while the notes are the same
+   * and the key stands for the same terms (the article index hands out one Set per key until
+   * it changes): a word typed on or a page turned does not gather its forms again.
+   */
+  private keyNotes = new Map<
+    string,
+    { terms: ReadonlySet<string> | undefined; notes: Int32Array }
+  >()
 
   constructor(private readonly db: Db) {}
+
+  /**
+   * The library's `data_version` as this search last read it (at most a quarter second ago,
+   * at the last query): what other processes committed since then is not in it yet.
+   */
+  seenVersion(): number {
+    return this.dataVersion
+  }
 
   /** Forget the index (a note or highlight changed in this process). */
   invalidate(): void {
@@ -123,6 +144,7 @@ export class NotesSearch {
     this.bestDoc = new Int32Array(maxArticle + 1)
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
     this.sortedKeys = [...lists.keys()].filter((k) => !k.startsWith(STOP)).sort()
+    this.keyNotes = new Map()
     this.docs = docs
     return docs
   }
@@ -132,7 +154,8 @@ export class NotesSearch {
    * the notes (no sorting of the lists' concatenation, which cost more than the rest of a
    * query's notes part for a word with many forms).
    */
-  private unionOf(lists: Int32Array[]): ArrayLike<number> {
+  private unionOf(lists: Int32Array[]): Int32Array {
+    if (lists.length === 0) return EMPTY
     if (lists.length === 1) return lists[0]!
     const marks = this.scratch()
     let count = 0
@@ -174,8 +197,19 @@ export class NotesSearch {
     return this.marks
   }
 
+  /** The notes one query key stands for, ascending (see `keyNotes`). */
+  private notesOf(key: string, expansions: Expansions): Int32Array {
+    const terms = key.endsWith('*') ? undefined : expansions.get(key)
+    const known = this.keyNotes.get(key)
+    if (known && known.terms === terms) return known.notes
+    const notes = this.unionOf(this.listsOf(key, expansions))
+    if (this.keyNotes.size >= KEPT_KEYS) this.keyNotes.clear()
+    this.keyNotes.set(key, { terms, notes })
+    return notes
+  }
+
   /** The posting lists one query key stands for (its expansions from the article index too). */
-  private listsOf(key: string, expansions: Map<string, Set<string>>): Int32Array[] {
+  private listsOf(key: string, expansions: Expansions): Int32Array[] {
     const out: Int32Array[] = []
     if (key.endsWith('*')) {
       const prefix = key.slice(0, -1)
@@ -207,25 +241,28 @@ export class NotesSearch {
    * highlights, the newest first; `articles` is in that order too. The answer's `noteOf`
    * holds until the next `match`.
    */
-  match(parsed: ParsedQuery, expansions: Map<string, Set<string>>): NoteMatches {
+  match(parsed: ParsedQuery, expansions: Expansions): NoteMatches {
     const none: NoteMatches = { articles: [], noteOf: () => undefined }
     if (!parsed.include.length) return none
     const docs = this.load()
     if (!docs.length) return none
-    const keys = parsed.include.flatMap(partKeys)
-    if (keys.length > 250) return none
+    if (parsed.include.flatMap(partKeys).length > 250) return none
     // the notes that have every key: the rarest key's notes, kept where the other keys' lists
-    // have them too
-    const perKey = keys.map((key) => this.listsOf(key, expansions))
-    if (perKey.some((lists) => lists.length === 0)) return none
-    const size = (lists: Int32Array[]) => lists.reduce((n, l) => n + l.length, 0)
-    const order = perKey.map((lists, k) => ({ k, n: size(lists) })).sort((x, y) => x.n - y.n)
-    let hits: ArrayLike<number> = this.unionOf(perKey[order[0]!.k]!)
-    for (let o = 1; o < order.length && hits.length; o++)
-      hits = this.keep(hits, perKey[order[o]!.k]!, true)
+    // have them too. A phrase's words are looked for as they are (their inflections, not the
+    // compounds they end), as in the article index
+    const perKey = parsed.include.flatMap((part) =>
+      part.kind === 'phrase'
+        ? partKeys(part).map((key) => this.index.get(key) ?? EMPTY)
+        : part.keys.map((key) => this.notesOf(key, expansions)),
+    )
+    if (perKey.some((notes) => notes.length === 0)) return none
+    perKey.sort((x, y) => x.length - y.length)
+    let hits: ArrayLike<number> = perKey[0]!
+    for (let o = 1; o < perKey.length && hits.length; o++)
+      hits = this.keep(hits, [perKey[o]!], true)
     if (parsed.exclude.length && hits.length) {
       const excluded = parsed.exclude.flatMap((part) =>
-        partKeys(part).flatMap((key) => this.listsOf(key, expansions)),
+        partKeys(part).map((key) => this.notesOf(key, expansions)),
       )
       hits = this.keep(hits, excluded, false)
     }
@@ -239,7 +276,18 @@ export class NotesSearch {
           hits = list ? this.keep(hits, [list], true) : []
         }
       })
-    const phrases = phraseParts.map((p) => this.phraseIds(p, expansions))
+    const phrases: PhraseKeys[] = []
+    for (const part of phraseParts) {
+      const ids = Int32Array.from(part.keys, (key) => this.keyIds.get(key) ?? -1)
+      if (ids.includes(-1)) return none // a word no note has
+      phrases.push({
+        ids,
+        anchor: Math.max(
+          0,
+          part.keys.findIndex((_, j) => !part.stops?.[j]),
+        ),
+      })
+    }
     // in document order (notes before highlights, the newest first): `hits` is sorted, so an
     // article's first note is its best
     const query = ++this.queryNo
@@ -262,22 +310,6 @@ export class NotesSearch {
           : undefined,
     }
   }
-
-  /** What each word of a phrase may be, as key numbers: its own key, or (not a stopword) a form. */
-  private phraseIds(phrase: QueryPart, expansions: Map<string, Set<string>>): PhraseTable {
-    const sets = phrase.keys.map((key, j) => {
-      const ids = new Set<number>()
-      const own = this.keyIds.get(key)
-      if (own !== undefined) ids.add(own)
-      if (!phrase.stops?.[j])
-        for (const form of expansions.get(key) ?? []) {
-          const id = this.keyIds.get(form)
-          if (id !== undefined) ids.add(id)
-        }
-      return ids
-    })
-    return phraseTable(sets, this.keyIds.size, phrase.stops)
-  }
 }
 
 /** What a query found in the user's notes. */
@@ -288,51 +320,25 @@ export interface NoteMatches {
   noteOf(article: number): NoteDoc | undefined
 }
 
-/**
- * A phrase as a table over key numbers: bit j of a key's entry is set when the key may stand at
- * the phrase's word j (its first 32 words; the others are asked of their sets).
- */
-interface PhraseTable {
-  sets: Set<number>[]
-  bits: Uint32Array
-  /** The word its search starts from: the first that is not a stopword (else the first). */
+/** A phrase as key numbers, and the word its search starts from (the first not a stopword). */
+interface PhraseKeys {
+  ids: Int32Array
   anchor: number
 }
 
-function phraseTable(sets: Set<number>[], keys: number, stops?: boolean[]): PhraseTable {
-  const bits = new Uint32Array(keys)
-  sets.forEach((ids, j) => {
-    if (j < 32) for (const id of ids) bits[id]! |= 1 << j
-  })
-  return {
-    sets,
-    bits,
-    anchor: Math.max(
-      0,
-      sets.findIndex((_, j) => !stops?.[j]),
-    ),
-  }
-}
-
 /**
- * Whether a note's keys (in text order) hold the phrase's words one after the other: found
- * where the phrase's first word that is not a stopword stands (a native search), then the
- * words around it are compared.
+ * Whether a note's keys (in text order) hold the phrase's keys one after the other: found
+ * where its anchor word stands (a native search), then the words around it are compared.
  */
-function hasPhrase(sequence: Int32Array, { sets, bits, anchor }: PhraseTable): boolean {
-  const n = sets.length
-  for (const id of sets[anchor]!) {
-    for (let at = sequence.indexOf(id); at >= 0; at = sequence.indexOf(id, at + 1)) {
-      const i = at - anchor
-      if (i < 0 || i + n > sequence.length) continue
-      let j = 0
-      while (
-        j < n &&
-        (j < 32 ? (bits[sequence[i + j]!]! & (1 << j)) !== 0 : sets[j]!.has(sequence[i + j]!))
-      )
-        j++
-      if (j === n) return true
-    }
+function hasPhrase(sequence: Int32Array, { ids, anchor }: PhraseKeys): boolean {
+  const n = ids.length
+  const word = ids[anchor]!
+  for (let at = sequence.indexOf(word); at >= 0; at = sequence.indexOf(word, at + 1)) {
+    const i = at - anchor
+    if (i < 0 || i + n > sequence.length) continue
+    let j = 0
+    while (j < n && sequence[i + j] === ids[j]) j++
+    if (j === n) return true
   }
   return false
 }

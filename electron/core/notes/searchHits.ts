@@ -10,6 +10,7 @@ import type { ParsedQuery } from '../search/query'
 import type { Matcher } from '../search/snippet'
 import { notesSearchFor, noteSnippet } from './search'
 import { ARTICLES_TAGGED_SQL } from './tagged'
+import type { Expansions } from '../search/types'
 
 /** How many articles found in notes the first page shows. */
 const IN_NOTES_SHOWN = 5
@@ -21,13 +22,14 @@ const IN_NOTES_SHOWN = 5
 export function addNoteMatches(
   db: Db,
   parsed: ParsedQuery,
-  expansions: Map<string, Set<string>>,
+  expansions: Expansions,
   matcher: Matcher,
   filters: SearchFilters,
   hits: SearchHit[],
   offset: number,
 ): SearchResults['inNotes'] | null {
-  const found = notesSearchFor(db).match(parsed, expansions)
+  const notes = notesSearchFor(db)
+  const found = notes.match(parsed, expansions)
   if (!found.articles.length) return null
   for (const hit of hits) {
     const doc = found.noteOf(hit.id)
@@ -55,7 +57,7 @@ export function addNoteMatches(
       if (!onPage.has(id)) ids.push(id)
     }
   }
-  const summaryOf = summariesOf(db)
+  const summaryOf = summariesOf(db, notes.seenVersion())
   const shown = ids.slice(0, IN_NOTES_SHOWN).flatMap((id) => {
     const a = summaryOf(id)
     return a ? [{ id, a }] : [] // an article deleted a moment ago
@@ -83,16 +85,15 @@ type Summary = Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
 
 /**
  * Titles of articles found in notes, kept while nothing in the library changes (this
- * connection's changes and other processes' commits, as the library list checks them): the
- * same few articles come back query after query, keystroke after keystroke, and each read of
- * an article row costs about ten microseconds.
+ * connection's changes, and other processes' commits as the notes search last saw them, at
+ * most a quarter second ago): the same few articles come back query after query, keystroke
+ * after keystroke, and each read of an article row costs about ten microseconds (reading
+ * `data_version` again, four).
  */
 const summaries = new WeakMap<Db, { stamp: string; rows: Map<number, Summary | null> }>()
 
-function summariesOf(db: Db): (id: number) => Summary | null {
-  const stamp = `${stmt(db, 'PRAGMA data_version').pluck().get() as number}:${
-    stmt(db, 'SELECT total_changes()').pluck().get() as number
-  }`
+function summariesOf(db: Db, seenVersion: number): (id: number) => Summary | null {
+  const stamp = `${seenVersion}:${stmt(db, 'SELECT total_changes()').pluck().get() as number}`
   let cache = summaries.get(db)
   if (!cache || cache.stamp !== stamp) summaries.set(db, (cache = { stamp, rows: new Map() }))
   const rows = cache.rows

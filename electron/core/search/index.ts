@@ -46,12 +46,20 @@ import {
   type IndexStatus,
   type SearchFilters,
   type SearchOutcome,
+  type Expansions,
 } from './types'
 import { IndexWriter } from './writer'
 import type { Postings } from './postings'
 
 export { FIELDS }
-export type { Field, IndexStatus, RankedHit, SearchFilters, SearchOutcome } from './types'
+export type {
+  Expansions,
+  Field,
+  IndexStatus,
+  RankedHit,
+  SearchFilters,
+  SearchOutcome,
+} from './types'
 
 export class SearchIndex {
   private readonly flex: FlexIndexes
@@ -175,7 +183,7 @@ export class SearchIndex {
   }
 
   /** Every indexed term each key stood for, over all fields (for highlighting). */
-  queryExpansions(keys: string[]): Map<string, Set<string>> {
+  queryExpansions(keys: string[]): Expansions {
     this.catchUp()
     return this.reader.queryExpansions(keys)
   }

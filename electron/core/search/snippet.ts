@@ -6,6 +6,7 @@ import type { TextRange } from '../../../shared/types'
 import { eachWord, keysOfWord } from './analyzer'
 import { phraseRanges } from './phrase'
 import { foldPrefix, keyKind, TYPED_MIN, type ParsedQuery, type QueryPart } from './query'
+import type { Expansions } from './types'
 
 /** Returns the index of the query part a word (as written) matches, or -1. */
 export type Matcher = ((word: string) => number) & {
@@ -32,7 +33,7 @@ export function foldText(text: string): string {
  */
 export function makeMatcher(
   parsed: ParsedQuery,
-  expansions: Map<string, Set<string>>,
+  expansions: Expansions,
   options: { wordsBegin?: boolean } = {},
 ): Matcher {
   const exact = new Map<string, number>()

@@ -19,7 +19,7 @@ import {
 import { keyKind, TYPED_MIN } from './query'
 import { buildImpacts, type KeyImpacts } from './topk'
 import type { DocTable } from './doctable'
-import { B, FIELDS, WEIGHT, type Field, type PostingSource } from './types'
+import { B, FIELDS, WEIGHT, type Expansions, type Field, type PostingSource } from './types'
 
 /** One term's segments are the keys `id * SEGMENT_SPAN + segment` (segment numbers < 64). */
 export const SEGMENT_SPAN = 64
@@ -51,6 +51,11 @@ export class TermReader implements PostingSource {
     (t) => t.pos.length + t.docs.length,
   )
   private readonly expansions = new Map<string, string[]>()
+  /**
+   * Each key's terms over all fields, one Set per key until the index changes: a caller may
+   * keep what it derives from a Set (the notes search its union of lists) while it is the same.
+   */
+  private readonly expansionSets = new Map<string, ReadonlySet<string>>()
   private readonly sql
 
   constructor(private readonly db: Db) {
@@ -98,6 +103,7 @@ export class TermReader implements PostingSource {
     this.impactCache.clear()
     this.positionCache.clear()
     this.expansions.clear()
+    this.expansionSets.clear()
   }
 
   /**
@@ -219,9 +225,17 @@ export class TermReader implements PostingSource {
   }
 
   /** Every indexed term each key stood for, over all fields (for highlighting). */
-  queryExpansions(keys: string[]): Map<string, Set<string>> {
+  queryExpansions(keys: string[]): Expansions {
+    if (this.expansionSets.size > 4000) this.expansionSets.clear()
     return new Map(
-      keys.map((k) => [k, new Set(FIELDS.flatMap((f) => this.expand(f, k)).concat(wordOf(k)))]),
+      keys.map((k) => {
+        let set = this.expansionSets.get(k)
+        if (!set) {
+          set = new Set(FIELDS.flatMap((f) => this.expand(f, k)).concat(wordOf(k)))
+          this.expansionSets.set(k, set)
+        }
+        return [k, set]
+      }),
     )
   }
 }

@@ -43,12 +43,17 @@ export interface RankedHit {
   fields: Field[]
 }
 
+/**
+ * Every indexed term each query key stood for (compounds, prefix completions). A key's Set is
+ * the same object while the index is unchanged (see `TermReader.queryExpansions`).
+ */
+export type Expansions = ReadonlyMap<string, ReadonlySet<string>>
+
 export interface SearchOutcome {
   hits: RankedHit[]
   total: number
   parsed: ParsedQuery
-  /** Every indexed term each query key stood for (compounds, prefix completions). */
-  expansions: Map<string, Set<string>>
+  expansions: Expansions
   /**
    * Matching articles a date range left out because their date is known only by month or
    * year, or not at all (0 without a date range, or when they were asked for).
