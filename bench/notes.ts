@@ -378,6 +378,10 @@ export async function runNotesBench(
     const overview = await timeOverview(core)
     await core.search.ready()
     const without = await withoutNotes(core, join(work, 'plain.sqlite'))
+    // both opened alike: this core did the re-anchoring and the overview before
+    core.close()
+    core = createCore({ libraryPath: path })
+    await core.search.ready()
     const search = await timeSearch(core, without)
     without.close()
     core.close()
