@@ -285,12 +285,12 @@ async function timeOverview(core: Core) {
 
 /**
  * Each query on both libraries in turn (which goes first alternates by round, so neither
- * gains from running second), twenty-five rounds after a warm-up; a query's time is the median of
+ * gains from running second), fifty rounds after a warm-up; a query's time is the median of
  * its rounds (this machine is shared: a single slow round says more about the neighbours
  * than about the query), and p50/p95 are taken over the queries.
  */
 async function timeSearch(withNotes: Core, without: Core) {
-  const ROUNDS = 25
+  const ROUNDS = 50
   const full = TIMED_QUERIES.map(() => [] as number[])
   const plain = TIMED_QUERIES.map(() => [] as number[])
   let inNotes = 0

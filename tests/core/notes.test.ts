@@ -315,6 +315,24 @@ describe('search over notes', () => {
     expect(await phrase('"Werftarbeiter aus Kiel"')).toBe(1)
     expect(await phrase('"Werftarbeiter seit Montag"')).toBe(0)
     expect(await phrase('"die Werftarbeiter"')).toBe(0)
+    // stopwords alone find nothing (as in articles), and do not break the search
+    expect(await phrase('"die Kieler"')).toBe(1)
+    expect(await phrase('"aus"')).toBe(0)
+    expect(await phrase('"seit die"')).toBe(0)
+    // the note shown in the results marks the phrase where it stands, and the other words
+    const marked = async (query: string) => {
+      const note = (await call(core, 'search.query', { query })).inNotes?.hits[0]?.note
+      return note?.highlights.map((r) => note.snippet.slice(r.start, r.end)) ?? []
+    }
+    expect(await marked('"Werftarbeiter streiken seit Montag"')).toEqual([
+      'Werftarbeiter streiken seit Montag',
+    ])
+    expect(await marked('"seit Montag" berichten')).toEqual(['berichten', 'seit Montag'])
+    expect(await marked('"Kiel berichten" Werftarbeiter')).toEqual([
+      'Werftarbeiter',
+      'Kiel berichten',
+      'Werftarbeiter',
+    ])
     // every word in one note, in any order; an excluded word takes the note out (found in a
     // note: in the in-notes section, or as the label of the article's own hit)
     const inNote = async (query: string) => {

@@ -10,6 +10,7 @@ import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
 import { bestSnippet, quickRanges, type Matcher } from '../search/snippet'
+import { phraseAt, phrasePlaces, tokenBounds, type PhraseKeys } from './phrases'
 import type { Expansions } from '../search/types'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
@@ -25,8 +26,6 @@ interface NoteDoc {
 export type NoteMatch = NonNullable<SearchHit['note']>
 
 const instances = new WeakMap<Db, NotesSearch>()
-/** The index's name for a stopword's list (no key begins with it). */
-const STOP = '\u0000'
 const RECHECK_MS = 250
 /** Query keys whose notes are kept (see `keyNotes`). */
 const KEPT_KEYS = 2000
@@ -46,6 +45,8 @@ export class NotesSearch {
   private sortedKeys: string[] = []
   /** Each doc's keys in text order (stopwords too) as numbers of `keyIds`, for phrases. */
   private sequences: Int32Array[] = []
+  /** Where each key of `sequences` stands in a note shown whole (see `tokenBounds`). */
+  private bounds: (Int32Array | null)[] = []
   private keyIds = new Map<string, number>()
   /** Each doc's article (-1: a story's note), and the highest article number. */
   private articleOf = new Int32Array(0)
@@ -115,6 +116,7 @@ export class NotesSearch {
       return id
     }
     const sequences: Int32Array[] = []
+    const bounds: (Int32Array | null)[] = []
     const articleOf = new Int32Array(docs.length)
     let maxArticle = 0
     docs.forEach((d, i) => {
@@ -123,10 +125,10 @@ export class NotesSearch {
       // the keys in text order (stopwords too), for phrases; the set of them, for words
       const tokens = tokenize(d.text)
       sequences.push(Int32Array.from(tokens, (t) => idOf(t.key)))
+      bounds.push(shownWhole(d.text) ? tokenBounds(tokens) : null)
       const keys = new Set<string>()
       for (const t of tokens) {
-        // stopwords are looked up only as words of a phrase
-        if (t.stop) keys.add(STOP + t.key)
+        // stopwords count only as words of a phrase (compared in `sequences`)
         if (t.stop || t.key.length < 2) continue
         keys.add(t.key)
         for (const p of t.parts ?? []) if (p.length >= 2) keys.add(p)
@@ -138,12 +140,13 @@ export class NotesSearch {
       }
     })
     this.sequences = sequences
+    this.bounds = bounds
     this.keyIds = keyIds
     this.articleOf = articleOf
     this.foundBy = new Int32Array(maxArticle + 1)
     this.bestDoc = new Int32Array(maxArticle + 1)
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
-    this.sortedKeys = [...lists.keys()].filter((k) => !k.startsWith(STOP)).sort()
+    this.sortedKeys = [...lists.keys()].sort()
     this.keyNotes = new Map()
     this.docs = docs
     return docs
@@ -242,7 +245,11 @@ export class NotesSearch {
    * holds until the next `match`.
    */
   match(parsed: ParsedQuery, expansions: Expansions): NoteMatches {
-    const none: NoteMatches = { articles: [], noteOf: () => undefined }
+    const none: NoteMatches = {
+      articles: [],
+      noteOf: () => undefined,
+      snippetOf: () => undefined,
+    }
     if (!parsed.include.length) return none
     const docs = this.load()
     if (!docs.length) return none
@@ -255,7 +262,8 @@ export class NotesSearch {
         ? partKeys(part).map((key) => this.index.get(key) ?? EMPTY)
         : part.keys.map((key) => this.notesOf(key, expansions)),
     )
-    if (perKey.some((notes) => notes.length === 0)) return none
+    // a phrase of stopwords alone finds nothing, as in the article index
+    if (!perKey.length || perKey.some((notes) => notes.length === 0)) return none
     perKey.sort((x, y) => x.length - y.length)
     let hits: ArrayLike<number> = perKey[0]!
     for (let o = 1; o < perKey.length && hits.length; o++)
@@ -266,16 +274,9 @@ export class NotesSearch {
       )
       hits = this.keep(hits, excluded, false)
     }
-    // a phrase counts only where its words stand one after the other (stopwords as typed):
-    // first the notes that have its stopwords at all
+    // a phrase counts only where its words stand one after the other (stopwords as typed),
+    // compared in each note that has its other words
     const phraseParts = parsed.include.filter((p) => p.kind === 'phrase')
-    for (const part of phraseParts)
-      part.keys.forEach((key, j) => {
-        if (part.stops?.[j] && hits.length) {
-          const list = this.index.get(STOP + key)
-          hits = list ? this.keep(hits, [list], true) : []
-        }
-      })
     const phrases: PhraseKeys[] = []
     for (const part of phraseParts) {
       const ids = Int32Array.from(part.keys, (key) => this.keyIds.get(key) ?? -1)
@@ -291,23 +292,40 @@ export class NotesSearch {
     // in document order (notes before highlights, the newest first): `hits` is sorted, so an
     // article's first note is its best
     const query = ++this.queryNo
-    const { articleOf, foundBy, bestDoc, sequences } = this
+    const { articleOf, foundBy, bestDoc, sequences, bounds } = this
     const articles: number[] = []
     for (let h = 0; h < hits.length; h++) {
       const i = hits[h]!
       const article = articleOf[i]!
       if (article < 0 || foundBy[article] === query) continue
-      if (phrases.length && phrases.some((p) => !hasPhrase(sequences[i]!, p))) continue
+      if (phrases.length && phrases.some((p) => phraseAt(sequences[i]!, p) < 0)) continue
       foundBy[article] = query
       bestDoc[article] = i
       articles.push(article)
     }
+    const best = (article: number) =>
+      this.queryNo === query && article < foundBy.length && foundBy[article] === query
+        ? bestDoc[article]!
+        : -1
     return {
       articles,
-      noteOf: (article) =>
-        this.queryNo === query && article < foundBy.length && foundBy[article] === query
-          ? docs[bestDoc[article]!]
-          : undefined,
+      noteOf: (article) => docs[best(article)],
+      snippetOf: (article, matcher) => {
+        const i = best(article)
+        if (i < 0) return undefined
+        const b = bounds[i]
+        if (!b) return noteSnippet(docs[i]!, matcher)
+        // a note shown whole: its phrases where the match found them, its words quickly
+        const marked = phrases.length
+          ? phrases.flatMap((p) => phrasePlaces(sequences[i]!, b, p))
+          : undefined
+        const text = docs[i]!.text
+        return {
+          from: docs[i]!.kind,
+          snippet: text,
+          highlights: quickRanges(text, matcher, marked),
+        }
+      },
     }
   }
 }
@@ -318,38 +336,18 @@ export interface NoteMatches {
   articles: number[]
   /** An article's best note for the query (until the next query). */
   noteOf(article: number): NoteDoc | undefined
-}
-
-/** A phrase as key numbers, and the word its search starts from (the first not a stopword). */
-interface PhraseKeys {
-  ids: Int32Array
-  anchor: number
-}
-
-/**
- * Whether a note's keys (in text order) hold the phrase's keys one after the other: found
- * where its anchor word stands (a native search), then the words around it are compared.
- */
-function hasPhrase(sequence: Int32Array, { ids, anchor }: PhraseKeys): boolean {
-  const n = ids.length
-  const word = ids[anchor]!
-  for (let at = sequence.indexOf(word); at >= 0; at = sequence.indexOf(word, at + 1)) {
-    const i = at - anchor
-    if (i < 0 || i + n > sequence.length) continue
-    let j = 0
-    while (j < n && sequence[i + j] === ids[j]) j++
-    if (j === n) return true
-  }
-  return false
+  /** What a result shows of that note, its matches marked (until the next query). */
+  snippetOf(article: number, matcher: Matcher): NoteMatch | undefined
 }
 
 /** Notes up to this long are shown whole; longer ones by their best passage. */
 const WHOLE_NOTE = 220
+const shownWhole = (text: string) => text.length <= WHOLE_NOTE && !text.includes('\n')
 
 /** The passage of a note that shows the match, for the result list. */
-export function noteSnippet(doc: NoteDoc, matcher: Matcher): NoteMatch {
+function noteSnippet(doc: NoteDoc, matcher: Matcher): NoteMatch {
   const text = doc.text
-  if (text.length <= WHOLE_NOTE && !text.includes('\n'))
+  if (shownWhole(text))
     return { from: doc.kind, snippet: text, highlights: quickRanges(text, matcher) }
   const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
   const s = bestSnippet(paragraphs, matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }

@@ -8,7 +8,7 @@ import { stmt } from '../db/statements'
 import type { SearchFilters } from '../search'
 import type { ParsedQuery } from '../search/query'
 import type { Matcher } from '../search/snippet'
-import { notesSearchFor, noteSnippet } from './search'
+import { notesSearchFor } from './search'
 import { ARTICLES_TAGGED_SQL } from './tagged'
 import type { Expansions } from '../search/types'
 
@@ -32,8 +32,8 @@ export function addNoteMatches(
   const found = notes.match(parsed, expansions)
   if (!found.articles.length) return null
   for (const hit of hits) {
-    const doc = found.noteOf(hit.id)
-    if (doc) hit.note = noteSnippet(doc, matcher)
+    const note = found.snippetOf(hit.id, matcher)
+    if (note) hit.note = note
   }
   if (offset > 0) return null
   // in the notes search's order: notes before highlights, the newest first; the articles on
@@ -75,7 +75,7 @@ export function addNoteMatches(
         snippetFrom: 'text',
         matchedIn: [],
         score: 0,
-        note: noteSnippet(found.noteOf(id)!, matcher),
+        note: found.snippetOf(id, matcher)!,
       }
     }),
   }

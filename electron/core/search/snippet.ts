@@ -266,6 +266,7 @@ function quickPlaces(
   needles: string[],
   matcher: Matcher,
   p: number,
+  phrases = true,
 ): { p: number; start: number; end: number; part: number }[] {
   const found: { p: number; start: number; end: number; part: number }[] = []
   const low = lowerPlain(text)
@@ -284,16 +285,20 @@ function quickPlaces(
       if (part >= 0 && !isPhrase(matcher, part)) found.push({ p, start, end, part })
     }
   }
-  for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
+  if (phrases) for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
   return found
 }
 
 /**
  * `matchRanges` for a short text shown whole (a note in the results): the quick needle search
- * first, every word read only when it finds nothing.
+ * first, every word read only when it finds nothing. `phrases`: where the query's phrases
+ * stand, when the caller knows it already.
  */
-export function quickRanges(text: string, matcher: Matcher): TextRange[] {
-  const places = matcher.needles?.length ? quickPlaces(text, matcher.needles, matcher, 0) : []
+export function quickRanges(text: string, matcher: Matcher, phrases?: TextRange[]): TextRange[] {
+  const places: TextRange[] = matcher.needles?.length
+    ? quickPlaces(text, matcher.needles, matcher, 0, !phrases)
+    : []
+  if (phrases) places.push(...phrases)
   if (!places.length) return matchRanges(text, matcher)
   places.sort((a, b) => a.start - b.start)
   const merged: TextRange[] = []
