@@ -321,7 +321,8 @@ describe('search over notes', () => {
     expect(await phrase('"seit die"')).toBe(0)
     // the note shown in the results marks the phrase where it stands, and the other words
     const marked = async (query: string) => {
-      const note = (await call(core, 'search.query', { query })).inNotes?.hits[0]?.note
+      const r = await call(core, 'search.query', { query })
+      const note = [...r.hits, ...(r.inNotes?.hits ?? [])].find((h) => h.id === id)?.note
       return note?.highlights.map((r) => note.snippet.slice(r.start, r.end)) ?? []
     }
     expect(await marked('"Werftarbeiter streiken seit Montag"')).toEqual([
@@ -333,6 +334,14 @@ describe('search over notes', () => {
       'Kiel berichten',
       'Werftarbeiter',
     ])
+    // a hyphenated word is marked whole when one of its parts is asked for
+    await call(core, 'note.save', {
+      guid: 'new-note-search-3',
+      target: { kind: 'article', id },
+      body: 'Der Hafen-Streik legt die Werft still.',
+    })
+    expect(await marked('Hafen')).toEqual(['Hafen-Streik'])
+    expect(await marked('"legt die Werft"')).toEqual(['legt die Werft'])
     // every word in one note, in any order; an excluded word takes the note out (found in a
     // note: in the in-notes section, or as the label of the article's own hit)
     const inNote = async (query: string) => {

@@ -10,7 +10,7 @@ import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
 import { bestSnippet, quickRanges, type Matcher } from '../search/snippet'
-import { phraseAt, phrasePlaces, tokenBounds, type PhraseKeys } from './phrases'
+import { noteMarks, phraseAt, shownNote, type PhraseKeys, type ShownNote } from './marks'
 import type { Expansions } from '../search/types'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
@@ -45,9 +45,10 @@ export class NotesSearch {
   private sortedKeys: string[] = []
   /** Each doc's keys in text order (stopwords too) as numbers of `keyIds`, for phrases. */
   private sequences: Int32Array[] = []
-  /** Where each key of `sequences` stands in a note shown whole (see `tokenBounds`). */
-  private bounds: (Int32Array | null)[] = []
+  /** Where each key of `sequences` stands in a note shown whole, and what it is. */
+  private shown: (ShownNote | null)[] = []
   private keyIds = new Map<string, number>()
+  private keyNames: string[] = []
   /** Each doc's article (-1: a story's note), and the highest article number. */
   private articleOf = new Int32Array(0)
   /** Per article: the query that last found it, and its best doc for that query. */
@@ -68,6 +69,11 @@ export class NotesSearch {
     string,
     { terms: ReadonlySet<string> | undefined; notes: Int32Array }
   >()
+  /**
+   * The articles of a notes list of the index or of `keyNotes`, each with its best note: a
+   * word alone that thousands of notes hold is not gone through again at the next keystroke.
+   */
+  private listArticles = new WeakMap<Int32Array, { articles: number[]; docs: Int32Array }>()
 
   constructor(private readonly db: Db) {}
 
@@ -110,13 +116,17 @@ export class NotesSearch {
       .all() as NoteDoc[]
     const lists = new Map<string, number[]>()
     const keyIds = new Map<string, number>()
+    const keyNames: string[] = []
     const idOf = (key: string) => {
       let id = keyIds.get(key)
-      if (id === undefined) keyIds.set(key, (id = keyIds.size))
+      if (id === undefined) {
+        keyIds.set(key, (id = keyIds.size))
+        keyNames.push(key)
+      }
       return id
     }
     const sequences: Int32Array[] = []
-    const bounds: (Int32Array | null)[] = []
+    const shown: (ShownNote | null)[] = []
     const articleOf = new Int32Array(docs.length)
     let maxArticle = 0
     docs.forEach((d, i) => {
@@ -125,7 +135,7 @@ export class NotesSearch {
       // the keys in text order (stopwords too), for phrases; the set of them, for words
       const tokens = tokenize(d.text)
       sequences.push(Int32Array.from(tokens, (t) => idOf(t.key)))
-      bounds.push(shownWhole(d.text) ? tokenBounds(tokens) : null)
+      shown.push(shownWhole(d.text) ? shownNote(tokens) : null)
       const keys = new Set<string>()
       for (const t of tokens) {
         // stopwords count only as words of a phrase (compared in `sequences`)
@@ -140,14 +150,16 @@ export class NotesSearch {
       }
     })
     this.sequences = sequences
-    this.bounds = bounds
+    this.shown = shown
     this.keyIds = keyIds
+    this.keyNames = keyNames
     this.articleOf = articleOf
     this.foundBy = new Int32Array(maxArticle + 1)
     this.bestDoc = new Int32Array(maxArticle + 1)
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
     this.sortedKeys = [...lists.keys()].sort()
     this.keyNotes = new Map()
+    this.listArticles = new WeakMap()
     this.docs = docs
     return docs
   }
@@ -292,16 +304,33 @@ export class NotesSearch {
     // in document order (notes before highlights, the newest first): `hits` is sorted, so an
     // article's first note is its best
     const query = ++this.queryNo
-    const { articleOf, foundBy, bestDoc, sequences, bounds } = this
-    const articles: number[] = []
-    for (let h = 0; h < hits.length; h++) {
-      const i = hits[h]!
-      const article = articleOf[i]!
-      if (article < 0 || foundBy[article] === query) continue
-      if (phrases.length && phrases.some((p) => phraseAt(sequences[i]!, p) < 0)) continue
-      foundBy[article] = query
-      bestDoc[article] = i
-      articles.push(article)
+    const { articleOf, foundBy, bestDoc, sequences, shown, keyNames } = this
+    // one key's notes as they are kept (a word alone): its articles are kept with them
+    const kept = hits instanceof Int32Array && !phrases.length ? hits : null
+    const known = kept ? this.listArticles.get(kept) : undefined
+    let articles: number[]
+    if (known) {
+      articles = known.articles
+      for (let k = 0; k < articles.length; k++) {
+        foundBy[articles[k]!] = query
+        bestDoc[articles[k]!] = known.docs[k]!
+      }
+    } else {
+      articles = []
+      for (let h = 0; h < hits.length; h++) {
+        const i = hits[h]!
+        const article = articleOf[i]!
+        if (article < 0 || foundBy[article] === query) continue
+        if (phrases.length && phrases.some((p) => phraseAt(sequences[i]!, p) < 0)) continue
+        foundBy[article] = query
+        bestDoc[article] = i
+        articles.push(article)
+      }
+      if (kept)
+        this.listArticles.set(kept, {
+          articles,
+          docs: Int32Array.from(articles, (a) => bestDoc[a]!),
+        })
     }
     const best = (article: number) =>
       this.queryNo === query && article < foundBy.length && foundBy[article] === query
@@ -313,17 +342,14 @@ export class NotesSearch {
       snippetOf: (article, matcher) => {
         const i = best(article)
         if (i < 0) return undefined
-        const b = bounds[i]
-        if (!b) return noteSnippet(docs[i]!, matcher)
-        // a note shown whole: its phrases where the match found them, its words quickly
-        const marked = phrases.length
-          ? phrases.flatMap((p) => phrasePlaces(sequences[i]!, b, p))
-          : undefined
-        const text = docs[i]!.text
+        const note = shown[i]
+        const { partOfKey } = matcher
+        if (!note || !partOfKey) return noteSnippet(docs[i]!, matcher)
+        // a note shown whole: its words and phrases from the keys the index keeps of it
         return {
           from: docs[i]!.kind,
-          snippet: text,
-          highlights: quickRanges(text, matcher, marked),
+          snippet: docs[i]!.text,
+          highlights: noteMarks(note, sequences[i]!, keyNames, phrases, matcher, partOfKey),
         }
       },
     }
@@ -333,7 +359,7 @@ export class NotesSearch {
 /** What a query found in the user's notes. */
 export interface NoteMatches {
   /** The articles found, best note first, each once. */
-  articles: number[]
+  articles: readonly number[]
   /** An article's best note for the query (until the next query). */
   noteOf(article: number): NoteDoc | undefined
   /** What a result shows of that note, its matches marked (until the next query). */

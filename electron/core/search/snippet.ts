@@ -14,6 +14,8 @@ export type Matcher = ((word: string) => number) & {
   needles?: string[]
   /** The query's phrases: their words count only where the whole phrase stands. */
   phrases?: { part: number; phrase: QueryPart; needles: string[] }[]
+  /** The query part one index key of a word matches, or -1 (see `keysOfWord`). */
+  partOfKey?: (key: string) => number
 }
 
 /** Lower case, ß as ss, umlauts and their digraphs as plain vowels: how index keys are spelt. */
@@ -63,25 +65,21 @@ export function makeMatcher(
             : needlesOf(k.stem)
       }),
   )
+  const partOfKey = (key: string) => {
+    const direct = exact.get(key)
+    if (direct !== undefined) return direct
+    for (const [p, part] of prefixes) if (key.startsWith(p)) return part
+    return -1
+  }
   const matcher: Matcher = (word) => {
     let hit = memo.get(word)
     if (hit !== undefined) return hit
     hit = -1
-    for (const key of keysOfWord(word)) {
-      const direct = exact.get(key)
-      if (direct !== undefined) {
-        hit = direct
-        break
-      }
-      const prefix = prefixes.find(([p]) => key.startsWith(p))
-      if (prefix) {
-        hit = prefix[1]
-        break
-      }
-    }
+    for (const key of keysOfWord(word)) if ((hit = partOfKey(key)) >= 0) break
     memo.set(word, hit)
     return hit
   }
+  matcher.partOfKey = partOfKey
   matcher.needles = needles
   matcher.phrases = parsed.include.flatMap((phrase, part) =>
     phrase.kind === 'phrase'
@@ -92,7 +90,7 @@ export function makeMatcher(
 }
 
 /** True when the matcher's query part `part` is a phrase. */
-const isPhrase = (matcher: Matcher, part: number) =>
+export const isPhrase = (matcher: Matcher, part: number) =>
   matcher.phrases?.some((p) => p.part === part) ?? false
 
 /**
@@ -266,7 +264,6 @@ function quickPlaces(
   needles: string[],
   matcher: Matcher,
   p: number,
-  phrases = true,
 ): { p: number; start: number; end: number; part: number }[] {
   const found: { p: number; start: number; end: number; part: number }[] = []
   const low = lowerPlain(text)
@@ -285,20 +282,16 @@ function quickPlaces(
       if (part >= 0 && !isPhrase(matcher, part)) found.push({ p, start, end, part })
     }
   }
-  if (phrases) for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
+  for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
   return found
 }
 
 /**
  * `matchRanges` for a short text shown whole (a note in the results): the quick needle search
- * first, every word read only when it finds nothing. `phrases`: where the query's phrases
- * stand, when the caller knows it already.
+ * first, every word read only when it finds nothing.
  */
-export function quickRanges(text: string, matcher: Matcher, phrases?: TextRange[]): TextRange[] {
-  const places: TextRange[] = matcher.needles?.length
-    ? quickPlaces(text, matcher.needles, matcher, 0, !phrases)
-    : []
-  if (phrases) places.push(...phrases)
+export function quickRanges(text: string, matcher: Matcher): TextRange[] {
+  const places = matcher.needles?.length ? quickPlaces(text, matcher.needles, matcher, 0) : []
   if (!places.length) return matchRanges(text, matcher)
   places.sort((a, b) => a.start - b.start)
   const merged: TextRange[] = []
