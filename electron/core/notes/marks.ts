@@ -69,9 +69,9 @@ export function noteMarks(
   keyNames: readonly string[],
   phrases: readonly PhraseKeys[],
   matcher: Matcher,
-  partOfKey: (key: string) => number,
 ): TextRange[] {
   const { bounds, stops, parts } = note
+  const { partOfKey } = matcher
   const out: TextRange[] = []
   for (let i = 0; i < sequence.length; i++) {
     if (stops[i]) continue

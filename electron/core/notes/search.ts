@@ -9,7 +9,7 @@ import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { tokenize } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
-import { bestSnippet, quickRanges, type Matcher } from '../search/snippet'
+import { bestSnippet, type Matcher } from '../search/snippet'
 import { noteMarks, phraseAt, shownNote, type PhraseKeys, type ShownNote } from './marks'
 import type { Expansions } from '../search/types'
 
@@ -343,13 +343,12 @@ export class NotesSearch {
         const i = best(article)
         if (i < 0) return undefined
         const note = shown[i]
-        const { partOfKey } = matcher
-        if (!note || !partOfKey) return noteSnippet(docs[i]!, matcher)
+        if (!note) return noteSnippet(docs[i]!, matcher)
         // a note shown whole: its words and phrases from the keys the index keeps of it
         return {
           from: docs[i]!.kind,
           snippet: docs[i]!.text,
-          highlights: noteMarks(note, sequences[i]!, keyNames, phrases, matcher, partOfKey),
+          highlights: noteMarks(note, sequences[i]!, keyNames, phrases, matcher),
         }
       },
     }
@@ -370,11 +369,9 @@ export interface NoteMatches {
 const WHOLE_NOTE = 220
 const shownWhole = (text: string) => text.length <= WHOLE_NOTE && !text.includes('\n')
 
-/** The passage of a note that shows the match, for the result list. */
+/** The passage of a longer note that shows the match, for the result list. */
 function noteSnippet(doc: NoteDoc, matcher: Matcher): NoteMatch {
   const text = doc.text
-  if (shownWhole(text))
-    return { from: doc.kind, snippet: text, highlights: quickRanges(text, matcher) }
   const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
   const s = bestSnippet(paragraphs, matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
   return { from: doc.kind, snippet: s.text, highlights: s.highlights }

@@ -15,7 +15,7 @@ export type Matcher = ((word: string) => number) & {
   /** The query's phrases: their words count only where the whole phrase stands. */
   phrases?: { part: number; phrase: QueryPart; needles: string[] }[]
   /** The query part one index key of a word matches, or -1 (see `keysOfWord`). */
-  partOfKey?: (key: string) => number
+  partOfKey: (key: string) => number
 }
 
 /** Lower case, ß as ss, umlauts and their digraphs as plain vowels: how index keys are spelt. */
@@ -71,7 +71,7 @@ export function makeMatcher(
     for (const [p, part] of prefixes) if (key.startsWith(p)) return part
     return -1
   }
-  const matcher: Matcher = (word) => {
+  const byWord = (word: string) => {
     let hit = memo.get(word)
     if (hit !== undefined) return hit
     hit = -1
@@ -79,7 +79,7 @@ export function makeMatcher(
     memo.set(word, hit)
     return hit
   }
-  matcher.partOfKey = partOfKey
+  const matcher: Matcher = Object.assign(byWord, { partOfKey })
   matcher.needles = needles
   matcher.phrases = parsed.include.flatMap((phrase, part) =>
     phrase.kind === 'phrase'
@@ -284,23 +284,6 @@ function quickPlaces(
   }
   for (const r of phrasePlaces(text, matcher, false, low)) found.push({ p, ...r })
   return found
-}
-
-/**
- * `matchRanges` for a short text shown whole (a note in the results): the quick needle search
- * first, every word read only when it finds nothing.
- */
-export function quickRanges(text: string, matcher: Matcher): TextRange[] {
-  const places = matcher.needles?.length ? quickPlaces(text, matcher.needles, matcher, 0) : []
-  if (!places.length) return matchRanges(text, matcher)
-  places.sort((a, b) => a.start - b.start)
-  const merged: TextRange[] = []
-  for (const r of places) {
-    const last = merged[merged.length - 1]
-    if (last && r.start < last.end) last.end = Math.max(last.end, r.end)
-    else merged.push({ start: r.start, end: r.end })
-  }
-  return merged
 }
 
 /** The same, reading every word: for texts where the quick search finds nothing. */
