@@ -5,7 +5,7 @@
  */
 import type { TextRange } from '../../../shared/types'
 import type { Token } from '../search/analyzer'
-import { isPhrase, type Matcher } from '../search/snippet'
+import { isPhrase, mergeRanges, type Matcher } from '../search/snippet'
 
 /** A phrase as key numbers, and the word its search starts from (the first not a stopword). */
 export interface PhraseKeys {
@@ -87,12 +87,5 @@ export function noteMarks(
     for (let i = phraseAt(sequence, phrase); i >= 0; i = phraseAt(sequence, phrase, i + n))
       out.push({ start: bounds[2 * i]!, end: bounds[2 * (i + n - 1) + 1]! })
   }
-  out.sort((a, b) => a.start - b.start)
-  const merged: TextRange[] = []
-  for (const r of out) {
-    const last = merged[merged.length - 1]
-    if (last && r.start < last.end) last.end = Math.max(last.end, r.end)
-    else merged.push({ ...r })
-  }
-  return merged
+  return mergeRanges(out)
 }

@@ -179,9 +179,14 @@ export function matchRanges(text: string, matcher: Matcher): TextRange[] {
   })
   if (!matcher.phrases?.length) return out
   for (const r of phrasePlaces(text, matcher, true)) out.push({ start: r.start, end: r.end })
-  out.sort((a, b) => a.start - b.start)
+  return mergeRanges(out)
+}
+
+/** Ranges in order, overlapping ones made one (`ranges` is sorted in place). */
+export function mergeRanges(ranges: TextRange[]): TextRange[] {
+  ranges.sort((a, b) => a.start - b.start)
   const merged: TextRange[] = []
-  for (const r of out) {
+  for (const r of ranges) {
     const last = merged[merged.length - 1]
     if (last && r.start < last.end) last.end = Math.max(last.end, r.end)
     else merged.push({ ...r })
