@@ -267,6 +267,21 @@ describe('the dark theme', () => {
       .toBe('dark')
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor)
     expect(await background()).toBe('rgb(28, 27, 25)')
+    // highlight colours (reader marks, the "in your note" badge) carry the light ink readably
+    const contrasts = await page.evaluate(() => {
+      const css = getComputedStyle(document.documentElement)
+      const luminance = (hex: string) => {
+        const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.trim().slice(i, i + 2), 16) / 255)
+        const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!)
+      }
+      const ink = luminance(css.getPropertyValue('--ink'))
+      return ['yellow', 'green', 'blue', 'pink', 'purple'].map((c) => {
+        const bg = luminance(css.getPropertyValue(`--hl-${c}`))
+        return (Math.max(ink, bg) + 0.05) / (Math.min(ink, bg) + 0.05)
+      })
+    })
+    for (const ratio of contrasts) expect(ratio).toBeGreaterThanOrEqual(4.5)
     await screenshot(page, 'dark-glossary')
     await page.getByRole('button', { name: 'Bibliothek' }).first().click()
     await page.locator('[data-testid=article-row]').first().waitFor()
