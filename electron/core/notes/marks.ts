@@ -14,77 +14,103 @@ export interface PhraseKeys {
 }
 
 /**
- * The first place at or after token `from` where a note's keys hold the phrase's keys one
- * after the other (-1: none): found where its anchor word stands (a native search), then the
- * words around it are compared.
+ * Every note's tokens in one run of arrays, note after note (note `i` holds tokens `from[i]`
+ * up to `from[i + 1]`): a query that marks a few notes reads a few short stretches, not a
+ * handful of small arrays per note scattered over the heap.
  */
-export function phraseAt(sequence: Int32Array, { ids, anchor }: PhraseKeys, from = 0): number {
+export interface NoteTokens {
+  from: Int32Array
+  /** Each token's key number. */
+  keys: Int32Array
+  /** Each token's start and end in its note, one after the other. */
+  bounds: Int32Array
+  /** 1 where a token is a stopword. */
+  stops: Uint8Array
+  /** The keys of a hyphenated token's parts ("Grünen-Politiker": grun, politik), by token. */
+  parts: Map<number, string[]>
+}
+
+/** The tokens of every note (in the notes' order), their keys numbered by `keyId`. */
+export function noteTokens(
+  perNote: readonly (readonly Token[])[],
+  keyId: (key: string) => number,
+): NoteTokens {
+  let total = 0
+  for (const tokens of perNote) total += tokens.length
+  const from = new Int32Array(perNote.length + 1)
+  const keys = new Int32Array(total)
+  const bounds = new Int32Array(total * 2)
+  const stops = new Uint8Array(total)
+  const parts = new Map<number, string[]>()
+  let k = 0
+  perNote.forEach((tokens, i) => {
+    from[i] = k
+    for (const t of tokens) {
+      keys[k] = keyId(t.key)
+      bounds[2 * k] = t.start
+      bounds[2 * k + 1] = t.end
+      if (t.stop) stops[k] = 1
+      if (t.parts?.length) parts.set(k, t.parts)
+      k++
+    }
+  })
+  from[perNote.length] = k
+  return { from, keys, bounds, stops, parts }
+}
+
+/**
+ * The first token at or after `at` (default: the note's first) where note `note` holds the
+ * phrase's keys one after the other (-1: none).
+ */
+export function phraseAt(
+  t: NoteTokens,
+  note: number,
+  { ids, anchor }: PhraseKeys,
+  at = t.from[note]!,
+): number {
+  const end = t.from[note + 1]!
+  const keys = t.keys
   const n = ids.length
   const word = ids[anchor]!
-  for (
-    let at = sequence.indexOf(word, from + anchor);
-    at >= 0;
-    at = sequence.indexOf(word, at + 1)
-  ) {
-    const i = at - anchor
-    if (i + n > sequence.length) return -1
+  for (let w = at + anchor; w < end; w++) {
+    if (keys[w] !== word) continue
+    const i = w - anchor
+    if (i + n > end) return -1
     let j = 0
-    while (j < n && sequence[i + j] === ids[j]) j++
+    while (j < n && keys[i + j] === ids[j]) j++
     if (j === n) return i
   }
   return -1
 }
 
-/** What the index keeps of a note shown whole: where each token stands, and what it is. */
-export interface ShownNote {
-  /** Each token's start and end, one after the other. */
-  bounds: Int32Array
-  /** 1 where a token is a stopword. */
-  stops: Uint8Array
-  /** The keys of a hyphenated token's parts ("Grünen-Politiker": grun, politik), by token. */
-  parts: Map<number, string[]> | null
-}
-
-export function shownNote(tokens: readonly Token[]): ShownNote {
-  const bounds = new Int32Array(tokens.length * 2)
-  const stops = new Uint8Array(tokens.length)
-  let parts: Map<number, string[]> | null = null
-  tokens.forEach((t, i) => {
-    bounds[2 * i] = t.start
-    bounds[2 * i + 1] = t.end
-    if (t.stop) stops[i] = 1
-    if (t.parts?.length) (parts ??= new Map()).set(i, t.parts)
-  })
-  return { bounds, stops, parts }
-}
-
 /**
  * The ranges of a note shown whole that match (as `matchRanges` finds them in its text): its
- * words by their keys (`keyNames` of `sequence`), its phrases where `phrases` stand, in order,
- * overlaps merged.
+ * words by their key numbers (`wordPart` of a key: the matcher's `partOfKey` of that key),
+ * its phrases where `phrases` stand, in order, overlaps merged.
  */
 export function noteMarks(
-  note: ShownNote,
-  sequence: Int32Array,
-  keyNames: readonly string[],
+  t: NoteTokens,
+  note: number,
+  wordPart: (keyId: number) => number,
   phrases: readonly PhraseKeys[],
   matcher: Matcher,
 ): TextRange[] {
-  const { bounds, stops, parts } = note
-  const { partOfKey } = matcher
+  const { keys, bounds, stops, parts } = t
+  const first = t.from[note]!
+  const end = t.from[note + 1]!
   const out: TextRange[] = []
-  for (let i = 0; i < sequence.length; i++) {
+  for (let i = first; i < end; i++) {
     if (stops[i]) continue
-    let part = partOfKey(keyNames[sequence[i]!]!)
-    if (part < 0 && parts?.has(i))
-      for (const key of parts.get(i)!) if ((part = partOfKey(key)) >= 0) break
+    let part = wordPart(keys[i]!)
+    if (part < 0 && parts.size && parts.has(i))
+      for (const key of parts.get(i)!) if ((part = matcher.partOfKey(key)) >= 0) break
     if (part >= 0 && !isPhrase(matcher, part))
       out.push({ start: bounds[2 * i]!, end: bounds[2 * i + 1]! })
   }
   if (!phrases.length) return out
   for (const phrase of phrases) {
     const n = phrase.ids.length
-    for (let i = phraseAt(sequence, phrase); i >= 0; i = phraseAt(sequence, phrase, i + n))
+    for (let i = phraseAt(t, note, phrase); i >= 0; i = phraseAt(t, note, phrase, i + n))
       out.push({ start: bounds[2 * i]!, end: bounds[2 * (i + n - 1) + 1]! })
   }
   return mergeRanges(out)

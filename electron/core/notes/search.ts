@@ -7,10 +7,11 @@
 import type { Statement } from 'better-sqlite3'
 import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
-import { tokenize } from '../search/analyzer'
+import { tokenize, type Token } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
 import { bestSnippet, type Matcher } from '../search/snippet'
-import { noteMarks, phraseAt, shownNote, type PhraseKeys, type ShownNote } from './marks'
+import { FoundArticles } from './found'
+import { noteMarks, noteTokens, phraseAt, type NoteTokens, type PhraseKeys } from './marks'
 import type { Expansions } from '../search/types'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
@@ -43,10 +44,13 @@ export class NotesSearch {
   private docs: NoteDoc[] | null = null
   private index = new Map<string, Int32Array>()
   private sortedKeys: string[] = []
-  /** Each doc's keys in text order (stopwords too) as numbers of `keyIds`, for phrases. */
-  private sequences: Int32Array[] = []
-  /** Where each key of `sequences` stands in a note shown whole, and what it is. */
-  private shown: (ShownNote | null)[] = []
+  /**
+   * Each doc's tokens in text order (stopwords too), their keys as numbers of `keyIds`: for
+   * phrases, and for marking a note shown whole without reading its text again.
+   */
+  private tokens: NoteTokens = noteTokens([], () => 0)
+  /** 1 where a doc is shown whole in the results (short, one line). */
+  private whole = new Uint8Array(0)
   private keyIds = new Map<string, number>()
   private keyNames: string[] = []
   /** Each doc's article (-1: a story's note), and the highest article number. */
@@ -58,6 +62,15 @@ export class NotesSearch {
   private dataVersion = -1
   private versionStmt: Statement | null = null
   private checkedAt = 0
+  /**
+   * Each key number's `partOfKey` under the matcher that asked last: a key looked up once per
+   * query, not once per note it stands in (`wordPartStamp` says for which matcher it holds).
+   */
+  private wordPartOf = new Int32Array(0)
+  private wordPartStamp = new Int32Array(0)
+  private wordPartMatcher: Matcher | null = null
+  private wordPartFn: (keyId: number) => number = () => -1
+  private wordPartNo = 0
   /** Scratch for unions: one flag per note, all zero between queries. */
   private marks = new Uint8Array(0)
   /**
@@ -70,20 +83,13 @@ export class NotesSearch {
     { terms: ReadonlySet<string> | undefined; notes: Int32Array }
   >()
   /**
-   * The articles of a notes list of the index or of `keyNotes`, each with its best note: a
-   * word alone that thousands of notes hold is not gone through again at the next keystroke.
+   * The articles the lists of a query's words gave (with or without exclusions), each with
+   * its best note: words that thousands of notes hold are not gone through again at the next
+   * keystroke, the next page, or when the same words are searched again.
    */
-  private listArticles = new WeakMap<Int32Array, { articles: number[]; docs: Int32Array }>()
+  private found = new FoundArticles()
 
   constructor(private readonly db: Db) {}
-
-  /**
-   * The library's `data_version` as this search last read it (at most a quarter second ago,
-   * at the last query): what other processes committed since then is not in it yet.
-   */
-  seenVersion(): number {
-    return this.dataVersion
-  }
 
   /** Forget the index (a note or highlight changed in this process). */
   invalidate(): void {
@@ -125,8 +131,8 @@ export class NotesSearch {
       }
       return id
     }
-    const sequences: Int32Array[] = []
-    const shown: (ShownNote | null)[] = []
+    const perDoc: Token[][] = []
+    const whole = new Uint8Array(docs.length)
     const articleOf = new Int32Array(docs.length)
     let maxArticle = 0
     docs.forEach((d, i) => {
@@ -134,11 +140,11 @@ export class NotesSearch {
       if (d.article !== null && d.article > maxArticle) maxArticle = d.article
       // the keys in text order (stopwords too), for phrases; the set of them, for words
       const tokens = tokenize(d.text)
-      sequences.push(Int32Array.from(tokens, (t) => idOf(t.key)))
-      shown.push(shownWhole(d.text) ? shownNote(tokens) : null)
+      perDoc.push(tokens)
+      if (shownWhole(d.text)) whole[i] = 1
       const keys = new Set<string>()
       for (const t of tokens) {
-        // stopwords count only as words of a phrase (compared in `sequences`)
+        // stopwords count only as words of a phrase (compared in `tokens`)
         if (t.stop || t.key.length < 2) continue
         keys.add(t.key)
         for (const p of t.parts ?? []) if (p.length >= 2) keys.add(p)
@@ -149,8 +155,8 @@ export class NotesSearch {
         else lists.set(key, [i])
       }
     })
-    this.sequences = sequences
-    this.shown = shown
+    this.tokens = noteTokens(perDoc, idOf)
+    this.whole = whole
     this.keyIds = keyIds
     this.keyNames = keyNames
     this.articleOf = articleOf
@@ -159,7 +165,10 @@ export class NotesSearch {
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
     this.sortedKeys = [...lists.keys()].sort()
     this.keyNotes = new Map()
-    this.listArticles = new WeakMap()
+    this.found = new FoundArticles()
+    this.wordPartOf = new Int32Array(keyNames.length)
+    this.wordPartStamp = new Int32Array(keyNames.length)
+    this.wordPartMatcher = null
     this.docs = docs
     return docs
   }
@@ -251,6 +260,43 @@ export class NotesSearch {
   }
 
   /**
+   * The articles of `hits` (ascending notes) whose note holds every phrase, each once, with
+   * its first such note as its best (in `bestDoc`, marked with `query` in `foundBy`).
+   */
+  private articlesOf(hits: ArrayLike<number>, phrases: PhraseKeys[], query: number): number[] {
+    const { articleOf, foundBy, bestDoc, tokens } = this
+    const articles: number[] = []
+    for (let h = 0; h < hits.length; h++) {
+      const i = hits[h]!
+      const article = articleOf[i]!
+      if (article < 0 || foundBy[article] === query) continue
+      if (phrases.length && phrases.some((p) => phraseAt(tokens, i, p) < 0)) continue
+      foundBy[article] = query
+      bestDoc[article] = i
+      articles.push(article)
+    }
+    return articles
+  }
+
+  /** `matcher.partOfKey` by key number, each key asked once while the matcher is the same. */
+  private wordParts(matcher: Matcher): (keyId: number) => number {
+    if (matcher === this.wordPartMatcher) return this.wordPartFn
+    this.wordPartMatcher = matcher
+    // a new stamp; after two billion matchers the stamps start again from a clean table
+    if (++this.wordPartNo === 0x7fffffff) {
+      this.wordPartNo = 1
+      this.wordPartStamp.fill(0)
+    }
+    const { wordPartOf, wordPartStamp, keyNames } = this
+    const no = this.wordPartNo
+    return (this.wordPartFn = (id) => {
+      if (wordPartStamp[id] === no) return wordPartOf[id]!
+      wordPartStamp[id] = no
+      return (wordPartOf[id] = matcher.partOfKey(keyNames[id]!))
+    })
+  }
+
+  /**
    * The articles whose notes or highlights contain every part of the query (one note must
    * have them all) and none of the excluded ones, each with its best note: notes before
    * highlights, the newest first; `articles` is in that order too. The answer's `noteOf`
@@ -277,20 +323,14 @@ export class NotesSearch {
     // a phrase of stopwords alone finds nothing, as in the article index
     if (!perKey.length || perKey.some((notes) => notes.length === 0)) return none
     perKey.sort((x, y) => x.length - y.length)
-    let hits: ArrayLike<number> = perKey[0]!
-    for (let o = 1; o < perKey.length && hits.length; o++)
-      hits = this.keep(hits, [perKey[o]!], true)
-    if (parsed.exclude.length && hits.length) {
-      const excluded = parsed.exclude.flatMap((part) =>
-        partKeys(part).map((key) => this.notesOf(key, expansions)),
-      )
-      hits = this.keep(hits, excluded, false)
-    }
+    const excluded = parsed.exclude.flatMap((part) =>
+      partKeys(part).map((key) => this.notesOf(key, expansions)),
+    )
     // a phrase counts only where its words stand one after the other (stopwords as typed),
     // compared in each note that has its other words
-    const phraseParts = parsed.include.filter((p) => p.kind === 'phrase')
     const phrases: PhraseKeys[] = []
-    for (const part of phraseParts) {
+    for (const part of parsed.include) {
+      if (part.kind !== 'phrase') continue
       const ids = Int32Array.from(part.keys, (key) => this.keyIds.get(key) ?? -1)
       if (ids.includes(-1)) return none // a word no note has
       phrases.push({
@@ -301,14 +341,14 @@ export class NotesSearch {
         ),
       })
     }
-    // in document order (notes before highlights, the newest first): `hits` is sorted, so an
-    // article's first note is its best
+    // in document order (notes before highlights, the newest first): the notes are sorted, so
+    // an article's first note is its best
     const query = ++this.queryNo
-    const { articleOf, foundBy, bestDoc, sequences, shown, keyNames } = this
-    // one key's notes as they are kept (a word alone): its articles are kept with them
-    const kept = hits instanceof Int32Array && !phrases.length ? hits : null
-    const known = kept ? this.listArticles.get(kept) : undefined
-    let articles: number[]
+    const { foundBy, bestDoc, tokens, whole } = this
+    // words without phrases: what their lists gave is kept with the lists (see `found`)
+    const combination = phrases.length ? null : this.found.keyOf(perKey, excluded)
+    let articles: readonly number[]
+    const known = combination === null ? undefined : this.found.get(combination)
     if (known) {
       articles = known.articles
       for (let k = 0; k < articles.length; k++) {
@@ -316,21 +356,12 @@ export class NotesSearch {
         bestDoc[articles[k]!] = known.docs[k]!
       }
     } else {
-      articles = []
-      for (let h = 0; h < hits.length; h++) {
-        const i = hits[h]!
-        const article = articleOf[i]!
-        if (article < 0 || foundBy[article] === query) continue
-        if (phrases.length && phrases.some((p) => phraseAt(sequences[i]!, p) < 0)) continue
-        foundBy[article] = query
-        bestDoc[article] = i
-        articles.push(article)
-      }
-      if (kept)
-        this.listArticles.set(kept, {
-          articles,
-          docs: Int32Array.from(articles, (a) => bestDoc[a]!),
-        })
+      let hits: ArrayLike<number> = perKey[0]!
+      for (let o = 1; o < perKey.length && hits.length; o++)
+        hits = this.keep(hits, [perKey[o]!], true)
+      if (excluded.length && hits.length) hits = this.keep(hits, excluded, false)
+      articles = this.articlesOf(hits, phrases, query)
+      if (combination !== null) this.found.set(combination, articles, bestDoc)
     }
     const best = (article: number) =>
       this.queryNo === query && article < foundBy.length && foundBy[article] === query
@@ -342,13 +373,12 @@ export class NotesSearch {
       snippetOf: (article, matcher) => {
         const i = best(article)
         if (i < 0) return undefined
-        const note = shown[i]
-        if (!note) return noteSnippet(docs[i]!, matcher)
+        if (!whole[i]) return noteSnippet(docs[i]!, matcher)
         // a note shown whole: its words and phrases from the keys the index keeps of it
         return {
           from: docs[i]!.kind,
           snippet: docs[i]!.text,
-          highlights: noteMarks(note, sequences[i]!, keyNames, phrases, matcher),
+          highlights: noteMarks(tokens, i, this.wordParts(matcher), phrases, matcher),
         }
       },
     }

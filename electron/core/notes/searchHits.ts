@@ -21,6 +21,7 @@ const IN_NOTES_SHOWN = 5
  */
 export function addNoteMatches(
   db: Db,
+  generation: number,
   parsed: ParsedQuery,
   expansions: Expansions,
   matcher: Matcher,
@@ -57,7 +58,7 @@ export function addNoteMatches(
       if (!onPage.has(id)) ids.push(id)
     }
   }
-  const summaryOf = summariesOf(db, notes.seenVersion())
+  const summaryOf = summariesOf(db, generation)
   const shown = ids.slice(0, IN_NOTES_SHOWN).flatMap((id) => {
     const a = summaryOf(id)
     return a ? [{ id, a }] : [] // an article deleted a moment ago
@@ -84,18 +85,18 @@ export function addNoteMatches(
 type Summary = Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
 
 /**
- * Titles of articles found in notes, kept while nothing in the library changes (this
- * connection's changes, and other processes' commits as the notes search last saw them, at
- * most a quarter second ago): the same few articles come back query after query, keystroke
- * after keystroke, and each read of an article row costs about ten microseconds (reading
- * `data_version` again, four).
+ * Titles of articles found in notes, kept while the search index's generation stays (it moves
+ * with every change to an article's title, kicker, outlet or date, and with every new or
+ * deleted article, by this process or another): the same few articles come back query after
+ * query, keystroke after keystroke, and each read of an article row costs about ten
+ * microseconds.
  */
-const summaries = new WeakMap<Db, { stamp: string; rows: Map<number, Summary | null> }>()
+const summaries = new WeakMap<Db, { generation: number; rows: Map<number, Summary | null> }>()
 
-function summariesOf(db: Db, seenVersion: number): (id: number) => Summary | null {
-  const stamp = `${seenVersion}:${stmt(db, 'SELECT total_changes()').pluck().get() as number}`
+function summariesOf(db: Db, generation: number): (id: number) => Summary | null {
   let cache = summaries.get(db)
-  if (!cache || cache.stamp !== stamp) summaries.set(db, (cache = { stamp, rows: new Map() }))
+  if (!cache || cache.generation !== generation)
+    summaries.set(db, (cache = { generation, rows: new Map() }))
   const rows = cache.rows
   return (id) => {
     let row = rows.get(id)

@@ -75,6 +75,7 @@ export function searchHandlers(
       // the user's own notes and highlights: "in your note" (notes room)
       const inNotes = addNoteMatches(
         db,
+        search.generation(),
         outcome.parsed,
         outcome.expansions,
         matcher,

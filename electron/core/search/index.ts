@@ -259,6 +259,16 @@ export class SearchIndex {
     return { db: this.db, reader: this.reader, docs, scratch: this.scratch, texts: this.texts }
   }
 
+  /**
+   * The index's generation as this process last saw it: it moves with every write of the
+   * index (new, changed and deleted articles, their titles, dates and outlets) by any process,
+   * once this one has caught up, as every search does first. What was read of the articles
+   * under one generation still holds while it stays.
+   */
+  generation(): number {
+    return this.writer.generation
+  }
+
   /** Compares the index with the articles. */
   async status(): Promise<IndexStatus> {
     await this.ready()
