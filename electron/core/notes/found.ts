@@ -1,13 +1,38 @@
 /**
- * What the notes search found for a combination of notes lists (a query's words, and the
- * words it excludes), kept while the notes are the same: the lists are made once per key and
- * notes version, so the same lists mean the same answer.
+ * What the notes search found: the articles, best first, each with its best note, and, kept
+ * while the notes are the same, what it found for a combination of notes lists (a query's
+ * words, and the words it excludes): the lists are made once per key and notes version, so
+ * the same lists mean the same answer.
  */
 
 /** The articles found, best first, and each one's best note. */
-export interface Found {
-  articles: readonly number[]
-  docs: Int32Array
+export class Found {
+  /** The articles by number, and each one's best note: an article's note by binary search. */
+  private readonly ids: Int32Array
+  private readonly docs: Int32Array
+
+  /** `articles` in their order, each with its best note as `bestDoc` (by article) holds it. */
+  constructor(
+    readonly articles: readonly number[],
+    bestDoc: ArrayLike<number>,
+  ) {
+    const order = Int32Array.from(articles).sort()
+    this.ids = order
+    this.docs = Int32Array.from(order, (a) => bestDoc[a]!)
+  }
+
+  /** An article's best note (-1: the article was not found). */
+  bestOf(article: number): number {
+    const ids = this.ids
+    let lo = 0
+    let hi = ids.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (ids[mid]! < article) lo = mid + 1
+      else hi = mid
+    }
+    return lo < ids.length && ids[lo] === article ? this.docs[lo]! : -1
+  }
 }
 
 /** Combinations kept at most; then the oldest half is forgotten. */
@@ -38,8 +63,7 @@ export class FoundArticles {
     return this.kept.get(key)
   }
 
-  /** Keeps `articles` with their best notes as `bestDoc` (by article) holds them now. */
-  set(key: string, articles: readonly number[], bestDoc: Int32Array): void {
+  set(key: string, found: Found): void {
     if (this.kept.size >= KEPT) {
       let drop = KEPT >> 1
       for (const k of this.kept.keys()) {
@@ -47,6 +71,6 @@ export class FoundArticles {
         this.kept.delete(k)
       }
     }
-    this.kept.set(key, { articles, docs: Int32Array.from(articles, (a) => bestDoc[a]!) })
+    this.kept.set(key, found)
   }
 }

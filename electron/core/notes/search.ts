@@ -10,7 +10,7 @@ import type { Db } from '../db/open'
 import { tokenize, type Token } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
 import { bestSnippet, type Matcher } from '../search/snippet'
-import { FoundArticles } from './found'
+import { Found, FoundArticles } from './found'
 import { noteMarks, noteTokens, phraseAt, type NoteTokens, type PhraseKeys } from './marks'
 import type { Expansions } from '../search/types'
 
@@ -28,6 +28,11 @@ export type NoteMatch = NonNullable<SearchHit['note']>
 
 const instances = new WeakMap<Db, NotesSearch>()
 const RECHECK_MS = 250
+/**
+ * A matcher's known keys are looked up among the notes' keys when there are at most this many
+ * (a word with its inflections and compounds); more, and each key of a note shown is asked.
+ */
+const KNOWN_KEYS_LOOKED_UP = 256
 /** Query keys whose notes are kept (see `keyNotes`). */
 const KEPT_KEYS = 2000
 const EMPTY = new Int32Array(0)
@@ -63,8 +68,8 @@ export class NotesSearch {
   private versionStmt: Statement | null = null
   private checkedAt = 0
   /**
-   * Each key number's `partOfKey` under the matcher that asked last: a key looked up once per
-   * query, not once per note it stands in (`wordPartStamp` says for which matcher it holds).
+   * Each key number's answer under the matcher that asked last (see `wordParts`), where
+   * `wordPartStamp` holds that matcher's stamp.
    */
   private wordPartOf = new Int32Array(0)
   private wordPartStamp = new Int32Array(0)
@@ -87,7 +92,7 @@ export class NotesSearch {
    * its best note: words that thousands of notes hold are not gone through again at the next
    * keystroke, the next page, or when the same words are searched again.
    */
-  private found = new FoundArticles()
+  private foundBefore = new FoundArticles()
 
   constructor(private readonly db: Db) {}
 
@@ -165,7 +170,7 @@ export class NotesSearch {
     this.index = new Map([...lists].map(([k, v]) => [k, Int32Array.from(v)]))
     this.sortedKeys = [...lists.keys()].sort()
     this.keyNotes = new Map()
-    this.found = new FoundArticles()
+    this.foundBefore = new FoundArticles()
     this.wordPartOf = new Int32Array(keyNames.length)
     this.wordPartStamp = new Int32Array(keyNames.length)
     this.wordPartMatcher = null
@@ -261,10 +266,11 @@ export class NotesSearch {
 
   /**
    * The articles of `hits` (ascending notes) whose note holds every phrase, each once, with
-   * its first such note as its best (in `bestDoc`, marked with `query` in `foundBy`).
+   * its first such note as its best (in `bestDoc` until the next call).
    */
-  private articlesOf(hits: ArrayLike<number>, phrases: PhraseKeys[], query: number): number[] {
+  private articlesOf(hits: ArrayLike<number>, phrases: PhraseKeys[]): number[] {
     const { articleOf, foundBy, bestDoc, tokens } = this
+    const query = ++this.queryNo
     const articles: number[] = []
     for (let h = 0; h < hits.length; h++) {
       const i = hits[h]!
@@ -278,22 +284,48 @@ export class NotesSearch {
     return articles
   }
 
-  /** `matcher.partOfKey` by key number, each key asked once while the matcher is the same. */
+  /**
+   * `matcher.partOfKey` by key number, for the matcher that asked last: the keys it knows are
+   * looked up among the notes' keys once, so a note's tokens are answered from a small table;
+   * a key it might take by its beginning is asked once per matcher (see `wordPartStamp`).
+   */
   private wordParts(matcher: Matcher): (keyId: number) => number {
     if (matcher === this.wordPartMatcher) return this.wordPartFn
     this.wordPartMatcher = matcher
-    // a new stamp; after two billion matchers the stamps start again from a clean table
+    const { exact, prefixes } = matcher.keys
+    if (exact.size > KNOWN_KEYS_LOOKED_UP) {
+      const { keyNames } = this
+      return (this.wordPartFn = this.stamped((id) => matcher.partOfKey(keyNames[id]!)))
+    }
+    const known = new Map<number, number>()
+    for (const [key, part] of exact) {
+      const id = this.keyIds.get(key)
+      if (id !== undefined) known.set(id, part)
+    }
+    if (!prefixes.length) return (this.wordPartFn = (id) => known.get(id) ?? -1)
+    const { keyNames } = this
+    const begins = this.stamped((id) => {
+      const key = keyNames[id]!
+      for (const [prefix, part] of prefixes) if (key.startsWith(prefix)) return part
+      return -1
+    })
+    return (this.wordPartFn = (id) => known.get(id) ?? begins(id))
+  }
+
+  /** `ask` by key number, each key asked once until the next call (a new stamp). */
+  private stamped(ask: (keyId: number) => number): (keyId: number) => number {
+    // after two billion stamps they start again from a clean table
     if (++this.wordPartNo === 0x7fffffff) {
       this.wordPartNo = 1
       this.wordPartStamp.fill(0)
     }
-    const { wordPartOf, wordPartStamp, keyNames } = this
+    const { wordPartOf, wordPartStamp } = this
     const no = this.wordPartNo
-    return (this.wordPartFn = (id) => {
+    return (id) => {
       if (wordPartStamp[id] === no) return wordPartOf[id]!
       wordPartStamp[id] = no
-      return (wordPartOf[id] = matcher.partOfKey(keyNames[id]!))
-    })
+      return (wordPartOf[id] = ask(id))
+    }
   }
 
   /**
@@ -343,30 +375,20 @@ export class NotesSearch {
     }
     // in document order (notes before highlights, the newest first): the notes are sorted, so
     // an article's first note is its best
-    const query = ++this.queryNo
-    const { foundBy, bestDoc, tokens, whole } = this
-    // words without phrases: what their lists gave is kept with the lists (see `found`)
-    const combination = phrases.length ? null : this.found.keyOf(perKey, excluded)
-    let articles: readonly number[]
-    const known = combination === null ? undefined : this.found.get(combination)
-    if (known) {
-      articles = known.articles
-      for (let k = 0; k < articles.length; k++) {
-        foundBy[articles[k]!] = query
-        bestDoc[articles[k]!] = known.docs[k]!
-      }
-    } else {
+    const { tokens, whole } = this
+    // words without phrases: what their lists gave is kept with the lists (see `foundBefore`)
+    const combination = phrases.length ? null : this.foundBefore.keyOf(perKey, excluded)
+    let found = combination === null ? undefined : this.foundBefore.get(combination)
+    if (!found) {
       let hits: ArrayLike<number> = perKey[0]!
       for (let o = 1; o < perKey.length && hits.length; o++)
         hits = this.keep(hits, [perKey[o]!], true)
       if (excluded.length && hits.length) hits = this.keep(hits, excluded, false)
-      articles = this.articlesOf(hits, phrases, query)
-      if (combination !== null) this.found.set(combination, articles, bestDoc)
+      found = new Found(this.articlesOf(hits, phrases), this.bestDoc)
+      if (combination !== null) this.foundBefore.set(combination, found)
     }
-    const best = (article: number) =>
-      this.queryNo === query && article < foundBy.length && foundBy[article] === query
-        ? bestDoc[article]!
-        : -1
+    const articles = found.articles
+    const best = (article: number) => found.bestOf(article)
     return {
       articles,
       noteOf: (article) => docs[best(article)],

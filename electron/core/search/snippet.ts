@@ -16,6 +16,11 @@ export type Matcher = ((word: string) => number) & {
   phrases?: { part: number; phrase: QueryPart; needles: string[] }[]
   /** The query part one index key of a word matches, or -1 (see `keysOfWord`). */
   partOfKey: (key: string) => number
+  /**
+   * What `partOfKey` answers from: the keys it knows (each with its part) and the beginnings
+   * it takes, a key it knows first, then the first beginning the key has.
+   */
+  keys: { exact: ReadonlyMap<string, number>; prefixes: readonly (readonly [string, number])[] }
 }
 
 /** Lower case, ß as ss, umlauts and their digraphs as plain vowels: how index keys are spelt. */
@@ -79,7 +84,7 @@ export function makeMatcher(
     memo.set(word, hit)
     return hit
   }
-  const matcher: Matcher = Object.assign(byWord, { partOfKey })
+  const matcher: Matcher = Object.assign(byWord, { partOfKey, keys: { exact, prefixes } })
   matcher.needles = needles
   matcher.phrases = parsed.include.flatMap((phrase, part) =>
     phrase.kind === 'phrase'
