@@ -387,32 +387,6 @@ describe('search over notes', () => {
     expect(await found('"die Fähre"')).toBe(true)
   })
 
-  it('answers several words and exclusions in notes again after the notes changed', async () => {
-    const core = testCore()
-    const paste = async (title: string, text: string) =>
-      (await call(core, 'import.text', { text, title })).id!
-    const a = await paste(
-      'Streik im Hafen',
-      'Die Beschäftigten legten am Montag die Arbeit nieder.',
-    )
-    const b = await paste('Werften an der Küste', 'Die Werften melden volle Auftragsbücher.')
-    const note = (guid: string, id: number, body: string) =>
-      call(core, 'note.save', { guid, target: { kind: 'article', id }, body })
-    await note('several-a', a, 'Lohn und Tarif mit Flensburg vergleichen.')
-    const found = async (query: string) =>
-      ((await call(core, 'search.query', { query })).inNotes?.hits ?? []).map((h) => h.id).sort()
-    // the same words twice: the second answer is the one kept from the first
-    expect(await found('Lohn Tarif')).toEqual([a])
-    expect(await found('Lohn Tarif')).toEqual([a])
-    expect(await found('Lohn -Flensburg')).toEqual([])
-    await note('several-b', b, 'Tarif und Lohn der Werftarbeiter in Kiel.')
-    expect(await found('Lohn Tarif')).toEqual([a, b].sort())
-    expect(await found('Lohn -Flensburg')).toEqual([b])
-    await note('several-a', a, 'Nur noch der Tarif.')
-    expect(await found('Lohn Tarif')).toEqual([b])
-    expect(await found('Tarif -Kiel')).toEqual([a])
-  })
-
   it('leaves out of "in your notes" an article deleted a moment ago, and shows a changed title', async () => {
     const core = testCore({ libraryPath: join(tempDir(), 'library.sqlite') })
     const paste = async (title: string, text: string) =>

@@ -1,14 +1,26 @@
 /**
  * Where a query stands in the user's notes, on the keys the notes index keeps per note (in
- * text order, stopwords too): whether a note has a phrase, and, for a note shown whole in the
- * results, which of its words and phrases to mark, without its text being read again.
+ * text order, stopwords too): whether a note has a phrase, and, for a note in the results,
+ * which of its words and phrases to mark (a short note shown whole, a longer one by its best
+ * passage), without its text being read again for them.
  */
 import type { TextRange } from '../../../shared/types'
 import type { Token } from '../search/analyzer'
-import { isPhrase, mergeRanges, type Matcher } from '../search/snippet'
+import {
+  isPhrase,
+  mergeRanges,
+  snippetAt,
+  type Matcher,
+  type Place,
+  type Snippet,
+} from '../search/snippet'
 
-/** A phrase as key numbers, and the word its search starts from (the first not a stopword). */
+/**
+ * A phrase as key numbers, the word its search starts from (the first not a stopword), and
+ * the query part it is.
+ */
 export interface PhraseKeys {
+  part: number
   ids: Int32Array
   anchor: number
 }
@@ -84,9 +96,44 @@ export function phraseAt(
 }
 
 /**
- * The ranges of a note shown whole that match (as `matchRanges` finds them in its text): its
- * words by their key numbers (`wordPart` of a key: the matcher's `partOfKey` of that key),
- * its phrases where `phrases` stand, in order, overlaps merged.
+ * Where a note matches, in text order of its words, then its phrases: its words by their key
+ * numbers (`wordPart` of a key: the matcher's `partOfKey` of that key, or of a hyphenated
+ * word's parts), its phrases where `phrases` stand; with `parts`, each with its query part.
+ */
+function notePlaces<P extends TextRange>(
+  t: NoteTokens,
+  note: number,
+  wordPart: (keyId: number) => number,
+  phrases: readonly PhraseKeys[],
+  matcher: Matcher,
+  place: (start: number, end: number, part: number) => P,
+): P[] {
+  const { keys, bounds, stops, parts } = t
+  const first = t.from[note]!
+  const end = t.from[note + 1]!
+  const out: P[] = []
+  for (let i = first; i < end; i++) {
+    if (stops[i]) continue
+    let part = wordPart(keys[i]!)
+    if (part < 0 && parts.size && parts.has(i))
+      for (const key of parts.get(i)!) if ((part = matcher.partOfKey(key)) >= 0) break
+    if (part >= 0 && !isPhrase(matcher, part))
+      out.push(place(bounds[2 * i]!, bounds[2 * i + 1]!, part))
+  }
+  for (const phrase of phrases) {
+    const n = phrase.ids.length
+    for (let i = phraseAt(t, note, phrase); i >= 0; i = phraseAt(t, note, phrase, i + n))
+      out.push(place(bounds[2 * i]!, bounds[2 * (i + n - 1) + 1]!, phrase.part))
+  }
+  return out
+}
+
+const range = (start: number, end: number): TextRange => ({ start, end })
+const withPart = (start: number, end: number, part: number) => ({ start, end, part })
+
+/**
+ * The ranges of a note shown whole that match (as `matchRanges` finds them in its text), in
+ * order, overlaps merged.
  */
 export function noteMarks(
   t: NoteTokens,
@@ -95,23 +142,41 @@ export function noteMarks(
   phrases: readonly PhraseKeys[],
   matcher: Matcher,
 ): TextRange[] {
-  const { keys, bounds, stops, parts } = t
-  const first = t.from[note]!
-  const end = t.from[note + 1]!
-  const out: TextRange[] = []
-  for (let i = first; i < end; i++) {
-    if (stops[i]) continue
-    let part = wordPart(keys[i]!)
-    if (part < 0 && parts.size && parts.has(i))
-      for (const key of parts.get(i)!) if ((part = matcher.partOfKey(key)) >= 0) break
-    if (part >= 0 && !isPhrase(matcher, part))
-      out.push({ start: bounds[2 * i]!, end: bounds[2 * i + 1]! })
+  const out = notePlaces(t, note, wordPart, phrases, matcher, range)
+  return phrases.length ? mergeRanges(out) : out
+}
+
+/**
+ * The best passage of a longer note (`text`), as `bestSnippet` chooses and cuts it from its
+ * paragraphs, at the places the note's keys give; null when they give none.
+ */
+export function notePassage(
+  t: NoteTokens,
+  note: number,
+  text: string,
+  wordPart: (keyId: number) => number,
+  phrases: readonly PhraseKeys[],
+  matcher: Matcher,
+  chars: number,
+): Snippet | null {
+  const at = notePlaces(t, note, wordPart, phrases, matcher, withPart)
+  if (!at.length) return null
+  // the paragraphs as `text.split(/\n+/)` gives them, blank ones left out, with their offsets
+  const paragraphs: string[] = []
+  const offsets: number[] = []
+  for (const m of text.matchAll(/[^\n]+/g))
+    if (m[0].trim()) {
+      paragraphs.push(m[0])
+      offsets.push(m.index)
+    }
+  const found: Place[] = []
+  for (const { start, end, part } of at) {
+    let p = offsets.length - 1
+    while (p > 0 && offsets[p]! > start) p--
+    const from = offsets[p]!
+    // a phrase across a line break is not one (a paragraph's phrases are its own)
+    if (start >= from && end <= from + paragraphs[p]!.length)
+      found.push({ p, start: start - from, end: end - from, part })
   }
-  if (!phrases.length) return out
-  for (const phrase of phrases) {
-    const n = phrase.ids.length
-    for (let i = phraseAt(t, note, phrase); i >= 0; i = phraseAt(t, note, phrase, i + n))
-      out.push({ start: bounds[2 * i]!, end: bounds[2 * (i + n - 1) + 1]! })
-  }
-  return mergeRanges(out)
+  return found.length ? snippetAt(paragraphs, found, chars) : null
 }

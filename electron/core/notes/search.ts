@@ -11,7 +11,15 @@ import { tokenize, type Token } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
 import { bestSnippet, type Matcher } from '../search/snippet'
 import { Found, FoundArticles } from './found'
-import { noteMarks, noteTokens, phraseAt, type NoteTokens, type PhraseKeys } from './marks'
+import { WordParts } from './wordParts'
+import {
+  noteMarks,
+  notePassage,
+  noteTokens,
+  phraseAt,
+  type NoteTokens,
+  type PhraseKeys,
+} from './marks'
 import type { Expansions } from '../search/types'
 
 /** One searchable text of the user's: a note, or the words of a highlight. */
@@ -28,11 +36,6 @@ export type NoteMatch = NonNullable<SearchHit['note']>
 
 const instances = new WeakMap<Db, NotesSearch>()
 const RECHECK_MS = 250
-/**
- * A matcher's known keys are looked up among the notes' keys when there are at most this many
- * (a word with its inflections and compounds); more, and each key of a note shown is asked.
- */
-const KNOWN_KEYS_LOOKED_UP = 256
 /** Query keys whose notes are kept (see `keyNotes`). */
 const KEPT_KEYS = 2000
 const EMPTY = new Int32Array(0)
@@ -67,15 +70,8 @@ export class NotesSearch {
   private dataVersion = -1
   private versionStmt: Statement | null = null
   private checkedAt = 0
-  /**
-   * Each key number's answer under the matcher that asked last (see `wordParts`), where
-   * `wordPartStamp` holds that matcher's stamp.
-   */
-  private wordPartOf = new Int32Array(0)
-  private wordPartStamp = new Int32Array(0)
-  private wordPartMatcher: Matcher | null = null
-  private wordPartFn: (keyId: number) => number = () => -1
-  private wordPartNo = 0
+  /** The matcher's answer by key number (see `WordParts`). */
+  private wordParts = new WordParts([], new Map())
   /** Scratch for unions: one flag per note, all zero between queries. */
   private marks = new Uint8Array(0)
   /**
@@ -171,9 +167,7 @@ export class NotesSearch {
     this.sortedKeys = [...lists.keys()].sort()
     this.keyNotes = new Map()
     this.foundBefore = new FoundArticles()
-    this.wordPartOf = new Int32Array(keyNames.length)
-    this.wordPartStamp = new Int32Array(keyNames.length)
-    this.wordPartMatcher = null
+    this.wordParts = new WordParts(keyNames, keyIds)
     this.docs = docs
     return docs
   }
@@ -285,50 +279,6 @@ export class NotesSearch {
   }
 
   /**
-   * `matcher.partOfKey` by key number, for the matcher that asked last: the keys it knows are
-   * looked up among the notes' keys once, so a note's tokens are answered from a small table;
-   * a key it might take by its beginning is asked once per matcher (see `wordPartStamp`).
-   */
-  private wordParts(matcher: Matcher): (keyId: number) => number {
-    if (matcher === this.wordPartMatcher) return this.wordPartFn
-    this.wordPartMatcher = matcher
-    const { exact, prefixes } = matcher.keys
-    if (exact.size > KNOWN_KEYS_LOOKED_UP) {
-      const { keyNames } = this
-      return (this.wordPartFn = this.stamped((id) => matcher.partOfKey(keyNames[id]!)))
-    }
-    const known = new Map<number, number>()
-    for (const [key, part] of exact) {
-      const id = this.keyIds.get(key)
-      if (id !== undefined) known.set(id, part)
-    }
-    if (!prefixes.length) return (this.wordPartFn = (id) => known.get(id) ?? -1)
-    const { keyNames } = this
-    const begins = this.stamped((id) => {
-      const key = keyNames[id]!
-      for (const [prefix, part] of prefixes) if (key.startsWith(prefix)) return part
-      return -1
-    })
-    return (this.wordPartFn = (id) => known.get(id) ?? begins(id))
-  }
-
-  /** `ask` by key number, each key asked once until the next call (a new stamp). */
-  private stamped(ask: (keyId: number) => number): (keyId: number) => number {
-    // after two billion stamps they start again from a clean table
-    if (++this.wordPartNo === 0x7fffffff) {
-      this.wordPartNo = 1
-      this.wordPartStamp.fill(0)
-    }
-    const { wordPartOf, wordPartStamp } = this
-    const no = this.wordPartNo
-    return (id) => {
-      if (wordPartStamp[id] === no) return wordPartOf[id]!
-      wordPartStamp[id] = no
-      return (wordPartOf[id] = ask(id))
-    }
-  }
-
-  /**
    * The articles whose notes or highlights contain every part of the query (one note must
    * have them all) and none of the excluded ones, each with its best note: notes before
    * highlights, the newest first; `articles` is in that order too. The answer's `noteOf`
@@ -361,11 +311,12 @@ export class NotesSearch {
     // a phrase counts only where its words stand one after the other (stopwords as typed),
     // compared in each note that has its other words
     const phrases: PhraseKeys[] = []
-    for (const part of parsed.include) {
+    for (const [partNo, part] of parsed.include.entries()) {
       if (part.kind !== 'phrase') continue
       const ids = Int32Array.from(part.keys, (key) => this.keyIds.get(key) ?? -1)
       if (ids.includes(-1)) return none // a word no note has
       phrases.push({
+        part: partNo,
         ids,
         anchor: Math.max(
           0,
@@ -395,13 +346,20 @@ export class NotesSearch {
       snippetOf: (article, matcher) => {
         const i = best(article)
         if (i < 0) return undefined
-        if (!whole[i]) return noteSnippet(docs[i]!, matcher)
-        // a note shown whole: its words and phrases from the keys the index keeps of it
-        return {
-          from: docs[i]!.kind,
-          snippet: docs[i]!.text,
-          highlights: noteMarks(tokens, i, this.wordParts(matcher), phrases, matcher),
-        }
+        const doc = docs[i]!
+        const wordPart = this.wordParts.of(matcher)
+        // its words and phrases from the keys the index keeps of it: a note shown whole, or
+        // its best passage
+        if (whole[i])
+          return {
+            from: doc.kind,
+            snippet: doc.text,
+            highlights: noteMarks(tokens, i, wordPart, phrases, matcher),
+          }
+        const s = notePassage(tokens, i, doc.text, wordPart, phrases, matcher, PASSAGE)
+        return s
+          ? { from: doc.kind, snippet: s.text, highlights: s.highlights }
+          : noteSnippet(doc, matcher)
       },
     }
   }
@@ -421,10 +379,19 @@ export interface NoteMatches {
 const WHOLE_NOTE = 220
 const shownWhole = (text: string) => text.length <= WHOLE_NOTE && !text.includes('\n')
 
-/** The passage of a longer note that shows the match, for the result list. */
+/** How long a passage of a longer note is, about. */
+const PASSAGE = 160
+
+/**
+ * The passage of a longer note that shows the match, for the result list, read from its text
+ * (where its keys gave no place).
+ */
 function noteSnippet(doc: NoteDoc, matcher: Matcher): NoteMatch {
   const text = doc.text
   const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
-  const s = bestSnippet(paragraphs, matcher, 160) ?? { text: paragraphs[0] ?? '', highlights: [] }
+  const s = bestSnippet(paragraphs, matcher, PASSAGE) ?? {
+    text: paragraphs[0] ?? '',
+    highlights: [],
+  }
   return { from: doc.kind, snippet: s.text, highlights: s.highlights }
 }

@@ -222,6 +222,22 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
   if (!needles?.length) return scanSnippet(paragraphs, matcher)
   const found = paragraphs.flatMap((text, p) => quickPlaces(text, needles, matcher, p))
   if (found.length === 0) return scanSnippet(paragraphs, matcher)
+  return snippetAt(paragraphs, found, chars)
+}
+
+/** Where a query part matched: in paragraph `p`, from `start` to `end`. */
+export interface Place {
+  p: number
+  start: number
+  end: number
+  part: number
+}
+
+/**
+ * The best passage of about `chars` characters around the places found (at least one), as
+ * `bestSnippet` chooses and cuts it; `found` is sorted in place.
+ */
+export function snippetAt(paragraphs: string[], found: Place[], chars: number): Snippet {
   found.sort((a, b) => a.p - b.p || a.start - b.start)
   let best = { i: 0, parts: -1, hits: -1, prose: false }
   for (let i = 0; i < found.length; i++) {
@@ -269,13 +285,8 @@ export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200)
  * The matched words and phrases of one paragraph, found quickly: the query's needles are
  * looked for in the lower-cased text, and only the words around them are analysed.
  */
-function quickPlaces(
-  text: string,
-  needles: string[],
-  matcher: Matcher,
-  p: number,
-): { p: number; start: number; end: number; part: number }[] {
-  const found: { p: number; start: number; end: number; part: number }[] = []
+function quickPlaces(text: string, needles: string[], matcher: Matcher, p: number): Place[] {
+  const found: Place[] = []
   const low = lowerPlain(text)
   const seen = new Set<number>()
   for (const needle of needles) {
