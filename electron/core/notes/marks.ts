@@ -14,6 +14,7 @@ import {
   type Place,
   type Snippet,
 } from '../search/snippet'
+import type { WordPart } from './wordParts'
 
 /**
  * A phrase as key numbers, the word its search starts from (the first not a stopword), and
@@ -97,13 +98,12 @@ export function phraseAt(
 
 /**
  * Where a note matches, in text order of its words, then its phrases: its words by their key
- * numbers (`wordPart` of a key: the matcher's `partOfKey` of that key, or of a hyphenated
- * word's parts), its phrases where `phrases` stand; with `parts`, each with its query part.
+ * numbers (`wordPart`: the matcher's `partOfKey` of a key, or of a hyphenated word's parts), its phrases where `phrases` stand; with `parts`, each with its query part.
  */
 function notePlaces<P extends TextRange>(
   t: NoteTokens,
   note: number,
-  wordPart: (keyId: number) => number,
+  wordPart: WordPart,
   phrases: readonly PhraseKeys[],
   matcher: Matcher,
   place: (start: number, end: number, part: number) => P,
@@ -114,7 +114,7 @@ function notePlaces<P extends TextRange>(
   const out: P[] = []
   for (let i = first; i < end; i++) {
     if (stops[i]) continue
-    let part = wordPart(keys[i]!)
+    let part = wordPart.part(keys[i]!)
     if (part < 0 && parts.size && parts.has(i))
       for (const key of parts.get(i)!) if ((part = matcher.partOfKey(key)) >= 0) break
     if (part >= 0 && !isPhrase(matcher, part))
@@ -138,7 +138,7 @@ const withPart = (start: number, end: number, part: number) => ({ start, end, pa
 export function noteMarks(
   t: NoteTokens,
   note: number,
-  wordPart: (keyId: number) => number,
+  wordPart: WordPart,
   phrases: readonly PhraseKeys[],
   matcher: Matcher,
 ): TextRange[] {
@@ -154,7 +154,7 @@ export function notePassage(
   t: NoteTokens,
   note: number,
   text: string,
-  wordPart: (keyId: number) => number,
+  wordPart: WordPart,
   phrases: readonly PhraseKeys[],
   matcher: Matcher,
   chars: number,

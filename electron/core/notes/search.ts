@@ -5,34 +5,16 @@
  * another process on the same file is noticed through SQLite's `data_version`.
  */
 import type { Statement } from 'better-sqlite3'
-import type { SearchHit } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { tokenize, type Token } from '../search/analyzer'
 import { partKeys, type ParsedQuery } from '../search/query'
-import { bestSnippet, type Matcher } from '../search/snippet'
-import { Found, FoundArticles } from './found'
-import { WordParts } from './wordParts'
-import {
-  noteMarks,
-  notePassage,
-  noteTokens,
-  phraseAt,
-  type NoteTokens,
-  type PhraseKeys,
-} from './marks'
 import type { Expansions } from '../search/types'
+import { Found, FoundArticles } from './found'
+import { noteTokens, phraseAt, type NoteTokens, type PhraseKeys } from './marks'
+import { FoundNotes, NO_NOTES, shownWhole, type NoteDoc, type NoteMatches } from './shown'
+import { WordParts } from './wordParts'
 
-/** One searchable text of the user's: a note, or the words of a highlight. */
-interface NoteDoc {
-  kind: 'note' | 'highlight'
-  article: number | null
-  story: number | null
-  text: string
-  at: string
-}
-
-/** What a result shows about a match in the user's notes. */
-export type NoteMatch = NonNullable<SearchHit['note']>
+export type { NoteMatch, NoteMatches } from './shown'
 
 const instances = new WeakMap<Db, NotesSearch>()
 const RECHECK_MS = 250
@@ -56,9 +38,9 @@ export class NotesSearch {
    * Each doc's tokens in text order (stopwords too), their keys as numbers of `keyIds`: for
    * phrases, and for marking a note shown whole without reading its text again.
    */
-  private tokens: NoteTokens = noteTokens([], () => 0)
+  tokens: NoteTokens = noteTokens([], () => 0)
   /** 1 where a doc is shown whole in the results (short, one line). */
-  private whole = new Uint8Array(0)
+  whole = new Uint8Array(0)
   private keyIds = new Map<string, number>()
   private keyNames: string[] = []
   /** Each doc's article (-1: a story's note), and the highest article number. */
@@ -71,7 +53,7 @@ export class NotesSearch {
   private versionStmt: Statement | null = null
   private checkedAt = 0
   /** The matcher's answer by key number (see `WordParts`). */
-  private wordParts = new WordParts([], new Map())
+  wordParts = new WordParts([], new Map())
   /** Scratch for unions: one flag per note, all zero between queries. */
   private marks = new Uint8Array(0)
   /**
@@ -285,11 +267,7 @@ export class NotesSearch {
    * holds until the next `match`.
    */
   match(parsed: ParsedQuery, expansions: Expansions): NoteMatches {
-    const none: NoteMatches = {
-      articles: [],
-      noteOf: () => undefined,
-      snippetOf: () => undefined,
-    }
+    const none = NO_NOTES
     if (!parsed.include.length) return none
     const docs = this.load()
     if (!docs.length) return none
@@ -297,36 +275,35 @@ export class NotesSearch {
     // the notes that have every key: the rarest key's notes, kept where the other keys' lists
     // have them too. A phrase's words are looked for as they are (their inflections, not the
     // compounds they end), as in the article index
-    const perKey = parsed.include.flatMap((part) =>
-      part.kind === 'phrase'
-        ? partKeys(part).map((key) => this.index.get(key) ?? EMPTY)
-        : part.keys.map((key) => this.notesOf(key, expansions)),
-    )
+    const perKey: Int32Array[] = []
+    for (const part of parsed.include)
+      if (part.kind === 'phrase')
+        for (const key of partKeys(part)) perKey.push(this.index.get(key) ?? EMPTY)
+      else for (const key of part.keys) perKey.push(this.notesOf(key, expansions))
     // a phrase of stopwords alone finds nothing, as in the article index
-    if (!perKey.length || perKey.some((notes) => notes.length === 0)) return none
-    perKey.sort((x, y) => x.length - y.length)
-    const excluded = parsed.exclude.flatMap((part) =>
-      partKeys(part).map((key) => this.notesOf(key, expansions)),
-    )
+    if (!perKey.length) return none
+    for (const notes of perKey) if (notes.length === 0) return none
+    perKey.sort(byLength)
+    const excluded: Int32Array[] = []
+    for (const part of parsed.exclude)
+      for (const key of partKeys(part)) excluded.push(this.notesOf(key, expansions))
     // a phrase counts only where its words stand one after the other (stopwords as typed),
     // compared in each note that has its other words
     const phrases: PhraseKeys[] = []
     for (const [partNo, part] of parsed.include.entries()) {
       if (part.kind !== 'phrase') continue
-      const ids = Int32Array.from(part.keys, (key) => this.keyIds.get(key) ?? -1)
-      if (ids.includes(-1)) return none // a word no note has
-      phrases.push({
-        part: partNo,
-        ids,
-        anchor: Math.max(
-          0,
-          part.keys.findIndex((_, j) => !part.stops?.[j]),
-        ),
-      })
+      const ids = new Int32Array(part.keys.length)
+      let anchor = -1
+      for (const [j, key] of part.keys.entries()) {
+        const id = this.keyIds.get(key)
+        if (id === undefined) return none // a word no note has
+        ids[j] = id
+        if (anchor < 0 && !part.stops?.[j]) anchor = j
+      }
+      phrases.push({ part: partNo, ids, anchor: Math.max(0, anchor) })
     }
     // in document order (notes before highlights, the newest first): the notes are sorted, so
     // an article's first note is its best
-    const { tokens, whole } = this
     // words without phrases: what their lists gave is kept with the lists (see `foundBefore`)
     const combination = phrases.length ? null : this.foundBefore.keyOf(perKey, excluded)
     let found = combination === null ? undefined : this.foundBefore.get(combination)
@@ -338,60 +315,8 @@ export class NotesSearch {
       found = new Found(this.articlesOf(hits, phrases), this.bestDoc)
       if (combination !== null) this.foundBefore.set(combination, found)
     }
-    const articles = found.articles
-    const best = (article: number) => found.bestOf(article)
-    return {
-      articles,
-      noteOf: (article) => docs[best(article)],
-      snippetOf: (article, matcher) => {
-        const i = best(article)
-        if (i < 0) return undefined
-        const doc = docs[i]!
-        const wordPart = this.wordParts.of(matcher)
-        // its words and phrases from the keys the index keeps of it: a note shown whole, or
-        // its best passage
-        if (whole[i])
-          return {
-            from: doc.kind,
-            snippet: doc.text,
-            highlights: noteMarks(tokens, i, wordPart, phrases, matcher),
-          }
-        const s = notePassage(tokens, i, doc.text, wordPart, phrases, matcher, PASSAGE)
-        return s
-          ? { from: doc.kind, snippet: s.text, highlights: s.highlights }
-          : noteSnippet(doc, matcher)
-      },
-    }
+    return new FoundNotes(found, docs, this, phrases)
   }
 }
 
-/** What a query found in the user's notes. */
-export interface NoteMatches {
-  /** The articles found, best note first, each once. */
-  articles: readonly number[]
-  /** An article's best note for the query (until the next query). */
-  noteOf(article: number): NoteDoc | undefined
-  /** What a result shows of that note, its matches marked (until the next query). */
-  snippetOf(article: number, matcher: Matcher): NoteMatch | undefined
-}
-
-/** Notes up to this long are shown whole; longer ones by their best passage. */
-const WHOLE_NOTE = 220
-const shownWhole = (text: string) => text.length <= WHOLE_NOTE && !text.includes('\n')
-
-/** How long a passage of a longer note is, about. */
-const PASSAGE = 160
-
-/**
- * The passage of a longer note that shows the match, for the result list, read from its text
- * (where its keys gave no place).
- */
-function noteSnippet(doc: NoteDoc, matcher: Matcher): NoteMatch {
-  const text = doc.text
-  const paragraphs = text.includes('\n') ? text.split(/\n+/).filter((p) => p.trim()) : [text]
-  const s = bestSnippet(paragraphs, matcher, PASSAGE) ?? {
-    text: paragraphs[0] ?? '',
-    highlights: [],
-  }
-  return { from: doc.kind, snippet: s.text, highlights: s.highlights }
-}
+const byLength = (x: Int32Array, y: Int32Array) => x.length - y.length

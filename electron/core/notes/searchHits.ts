@@ -32,14 +32,20 @@ export function addNoteMatches(
   const notes = notesSearchFor(db)
   const found = notes.match(parsed, expansions)
   if (!found.articles.length) return null
+  // (loops, not callbacks: this runs on every query that finds notes)
+  const onPage = new Set<number>()
+  let noted = 0
   for (const hit of hits) {
+    onPage.add(hit.id)
     const note = found.snippetOf(hit.id, matcher)
-    if (note) hit.note = note
+    if (note) {
+      hit.note = note
+      noted++
+    }
   }
   if (offset > 0) return null
   // in the notes search's order: notes before highlights, the newest first; the articles on
   // this page already say "in your note" themselves
-  const onPage = new Set(hits.map((h) => h.id))
   let ids: number[]
   let total: number
   if (hasFilters(filters)) {
@@ -51,35 +57,34 @@ export function addNoteMatches(
     total = ids.length
   } else {
     // no filters: the first few are enough, and the count is the rest's
-    total = found.articles.length - hits.filter((h) => found.noteOf(h.id)).length
+    total = found.articles.length - noted
     ids = []
     for (const id of found.articles) {
       if (ids.length === IN_NOTES_SHOWN) break
       if (!onPage.has(id)) ids.push(id)
     }
   }
-  const summaryOf = summariesOf(db, generation)
-  const shown = ids.slice(0, IN_NOTES_SHOWN).flatMap((id) => {
-    const a = summaryOf(id)
-    return a ? [{ id, a }] : [] // an article deleted a moment ago
-  })
-  if (!shown.length) return null
-  return {
-    total,
-    hits: shown.map(({ id, a }): SearchHit => {
-      // what these hits show is the note: the article's own snippet is left empty
-      return {
-        id,
-        ...a,
-        snippet: '',
-        highlights: [],
-        snippetFrom: 'text',
-        matchedIn: [],
-        score: 0,
-        note: found.snippetOf(id, matcher)!,
-      }
-    }),
+  const rows = summariesOf(db, generation)
+  const shown: SearchHit[] = []
+  for (const id of ids.slice(0, IN_NOTES_SHOWN)) {
+    const a = summaryOf(db, rows, id)
+    if (!a) continue // an article deleted a moment ago
+    // what these hits show is the note: the article's own snippet is left empty
+    shown.push({
+      id,
+      title: a.title,
+      kicker: a.kicker,
+      outlet: a.outlet,
+      published: a.published,
+      snippet: '',
+      highlights: [],
+      snippetFrom: 'text',
+      matchedIn: [],
+      score: 0,
+      note: found.snippetOf(id, matcher)!,
+    })
   }
+  return shown.length ? { total, hits: shown } : null
 }
 
 type Summary = Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
@@ -93,25 +98,27 @@ type Summary = Pick<SearchHit, 'title' | 'kicker' | 'outlet' | 'published'>
  */
 const summaries = new WeakMap<Db, { generation: number; rows: Map<number, Summary | null> }>()
 
-function summariesOf(db: Db, generation: number): (id: number) => Summary | null {
+function summariesOf(db: Db, generation: number): Map<number, Summary | null> {
   let cache = summaries.get(db)
   if (!cache || cache.generation !== generation)
     summaries.set(db, (cache = { generation, rows: new Map() }))
-  const rows = cache.rows
-  return (id) => {
-    let row = rows.get(id)
-    if (row === undefined) {
-      row =
-        (stmt(
-          db,
-          `SELECT a.title, a.kicker, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet,
-           a.published FROM articles a WHERE a.id = ?`,
-        ).get(id) as Summary | undefined) ?? null
-      if (rows.size > 1000) rows.clear()
-      rows.set(id, row)
-    }
-    return row
+  return cache.rows
+}
+
+/** An article's title, kicker, outlet and date (null: no such article), read once. */
+function summaryOf(db: Db, rows: Map<number, Summary | null>, id: number): Summary | null {
+  let row = rows.get(id)
+  if (row === undefined) {
+    row =
+      (stmt(
+        db,
+        `SELECT a.title, a.kicker, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet,
+         a.published FROM articles a WHERE a.id = ?`,
+      ).get(id) as Summary | undefined) ?? null
+    if (rows.size > 1000) rows.clear()
+    rows.set(id, row)
   }
+  return row
 }
 
 const hasFilters = (f: SearchFilters) => Boolean(f.outlet || f.from || f.to || f.tag || f.story)

@@ -11,13 +11,20 @@ import type { Matcher } from '../search/snippet'
  */
 const KNOWN_KEYS_LOOKED_UP = 256
 
-export class WordParts {
-  /** Each key number's answer under the current stamp (see `stamped`). */
+/** The query part a key (by number) matches as a word, or -1. */
+export interface WordPart {
+  part(keyId: number): number
+}
+
+export class WordParts implements WordPart {
+  /** Each key number's answer under the current stamp (`stampNo`). */
   private readonly answer: Int32Array
   private readonly stamp: Int32Array
   private stampNo = 0
   private matcher: Matcher | null = null
-  private fn: (keyId: number) => number = () => -1
+  /** The matcher's known keys by number (null: too many, every key is asked). */
+  private known: Map<number, number> | null = null
+  private prefixes: readonly (readonly [string, number])[] = []
 
   /** `keyNames`: each key by number; `keyIds`: each key's number. */
   constructor(
@@ -28,42 +35,47 @@ export class WordParts {
     this.stamp = new Int32Array(keyNames.length)
   }
 
-  /** `matcher.partOfKey` by key number (made once for the matcher that asked last). */
-  of(matcher: Matcher): (keyId: number) => number {
-    if (matcher === this.matcher) return this.fn
+  /** Answers for `matcher` from now on (made once for the matcher that asked last). */
+  use(matcher: Matcher): WordPart {
+    if (matcher === this.matcher) return this
     this.matcher = matcher
-    const { keyNames } = this
+    // a new stamp; after two billion they start again from a clean table
+    if (++this.stampNo === 0x7fffffff) {
+      this.stampNo = 1
+      this.stamp.fill(0)
+    }
     const { exact, prefixes } = matcher.keys
-    if (exact.size > KNOWN_KEYS_LOOKED_UP)
-      return (this.fn = this.stamped((id) => matcher.partOfKey(keyNames[id]!)))
+    this.prefixes = prefixes
+    if (exact.size > KNOWN_KEYS_LOOKED_UP) {
+      this.known = null
+      return this
+    }
     const known = new Map<number, number>()
     for (const [key, part] of exact) {
       const id = this.keyIds.get(key)
       if (id !== undefined) known.set(id, part)
     }
-    if (!prefixes.length) return (this.fn = (id) => known.get(id) ?? -1)
-    // a key it does not know: the first beginning it has, asked once per key
-    const begins = this.stamped((id) => {
-      const key = keyNames[id]!
-      for (const [prefix, part] of prefixes) if (key.startsWith(prefix)) return part
-      return -1
-    })
-    return (this.fn = (id) => known.get(id) ?? begins(id))
+    this.known = known
+    return this
   }
 
-  /** `ask` by key number, each key asked once until the next call (a new stamp). */
-  private stamped(ask: (keyId: number) => number): (keyId: number) => number {
-    // after two billion stamps they start again from a clean table
-    if (++this.stampNo === 0x7fffffff) {
-      this.stampNo = 1
-      this.stamp.fill(0)
+  part(keyId: number): number {
+    const known = this.known
+    if (known) {
+      const part = known.get(keyId)
+      if (part !== undefined) return part
+      if (!this.prefixes.length) return -1
     }
-    const { answer, stamp } = this
-    const no = this.stampNo
-    return (id) => {
-      if (stamp[id] === no) return answer[id]!
-      stamp[id] = no
-      return (answer[id] = ask(id))
-    }
+    // asked once per key and matcher
+    if (this.stamp[keyId] === this.stampNo) return this.answer[keyId]!
+    this.stamp[keyId] = this.stampNo
+    return (this.answer[keyId] = this.ask(this.keyNames[keyId]!))
+  }
+
+  /** A key the known keys do not answer: the matcher's answer, or its first beginning. */
+  private ask(key: string): number {
+    if (!this.known) return this.matcher!.partOfKey(key)
+    for (const [prefix, part] of this.prefixes) if (key.startsWith(prefix)) return part
+    return -1
   }
 }
