@@ -38,9 +38,9 @@ export class NotesSearch {
    * Each doc's tokens in text order (stopwords too), their keys as numbers of `keyIds`: for
    * phrases, and for marking a note shown whole without reading its text again.
    */
-  tokens: NoteTokens = noteTokens([], () => 0)
+  private tokens: NoteTokens = noteTokens([], () => 0)
   /** 1 where a doc is shown whole in the results (short, one line). */
-  whole = new Uint8Array(0)
+  private whole = new Uint8Array(0)
   private keyIds = new Map<string, number>()
   private keyNames: string[] = []
   /** Each doc's article (-1: a story's note), and the highest article number. */
@@ -53,7 +53,7 @@ export class NotesSearch {
   private versionStmt: Statement | null = null
   private checkedAt = 0
   /** The matcher's answer by key number (see `WordParts`). */
-  wordParts = new WordParts([], new Map())
+  private wordParts = new WordParts([], new Map())
   /** Scratch for unions: one flag per note, all zero between queries. */
   private marks = new Uint8Array(0)
   /**
@@ -263,8 +263,8 @@ export class NotesSearch {
   /**
    * The articles whose notes or highlights contain every part of the query (one note must
    * have them all) and none of the excluded ones, each with its best note: notes before
-   * highlights, the newest first; `articles` is in that order too. The answer's `noteOf`
-   * holds until the next `match`.
+   * highlights, the newest first; `articles` is in that order too. The answer reads the
+   * notes as they were when it was asked.
    */
   match(parsed: ParsedQuery, expansions: Expansions): NoteMatches {
     const none = NO_NOTES
@@ -303,8 +303,8 @@ export class NotesSearch {
       phrases.push({ part: partNo, ids, anchor: Math.max(0, anchor) })
     }
     // in document order (notes before highlights, the newest first): the notes are sorted, so
-    // an article's first note is its best
-    // words without phrases: what their lists gave is kept with the lists (see `foundBefore`)
+    // an article's first note is its best. Words without phrases: what their lists gave is
+    // kept with the lists (see `foundBefore`)
     const combination = phrases.length ? null : this.foundBefore.keyOf(perKey, excluded)
     let found = combination === null ? undefined : this.foundBefore.get(combination)
     if (!found) {
@@ -315,7 +315,8 @@ export class NotesSearch {
       found = new Found(this.articlesOf(hits, phrases), this.bestDoc)
       if (combination !== null) this.foundBefore.set(combination, found)
     }
-    return new FoundNotes(found, docs, this, phrases)
+    const { tokens, whole, wordParts } = this
+    return new FoundNotes(found, docs, { tokens, whole, wordParts }, phrases)
   }
 }
 

@@ -27,7 +27,7 @@ export interface NoteMatches {
   readonly articles: readonly number[]
   /** An article's best note for the query. */
   noteOf(article: number): NoteDoc | undefined
-  /** What a result shows of that note, its matches marked (until the next query). */
+  /** What a result shows of that note, its matches marked. */
   snippetOf(article: number, matcher: Matcher): NoteMatch | undefined
 }
 
