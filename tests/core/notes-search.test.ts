@@ -85,4 +85,39 @@ describe('search over notes, again and at length', () => {
       })
     }
   })
+
+  it('finds words being typed in notes, even words no article has', async () => {
+    const core = testCore()
+    const paste = async (title: string, text: string) =>
+      (await call(core, 'import.text', { text, title })).id!
+    const a = await paste(
+      'Streik im Hafen',
+      'Die Beschäftigten legten am Montag die Arbeit nieder.',
+    )
+    const b = await paste('Werften an der Küste', 'Die Werften melden volle Auftragsbücher.')
+    const note = (guid: string, id: number, body: string) =>
+      call(core, 'note.save', { guid, target: { kind: 'article', id }, body })
+    await note('typed-note-a', a, 'Bei der Hafenbehörde nach den Lieferketten fragen.')
+    await note('typed-note-b', b, 'Die Hafenbehörde hat nicht geantwortet.')
+    // as the search field sends it: the last word, no space after it, is being typed
+    const typed = async (query: string) => {
+      const r = await call(core, 'search.query', { query, asYouType: true })
+      return (r.inNotes?.hits ?? []).map((h) => ({
+        id: h.id,
+        marked: h.note!.highlights.map((m) => h.note!.snippet.slice(m.start, m.end)),
+      }))
+    }
+    // a second word no article has still counts in the notes: only the note with both
+    expect(await typed('Hafenbehörde Lieferketten')).toEqual([
+      { id: a, marked: ['Hafenbehörde', 'Lieferketten'] },
+    ])
+    // the first letters of a word only notes have find it, and mark it
+    expect((await typed('Hafenbeh')).map((h) => h.marked)).toEqual([
+      ['Hafenbehörde'],
+      ['Hafenbehörde'],
+    ])
+    expect(await typed('Hafenbehörde Liefer')).toEqual([
+      { id: a, marked: ['Hafenbehörde', 'Lieferketten'] },
+    ])
+  })
 })

@@ -7,7 +7,8 @@
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open'
 import { tokenize, type Token } from '../search/analyzer'
-import { partKeys, type ParsedQuery } from '../search/query'
+import { keyKind, partKeys, TYPED_MIN, type ParsedQuery } from '../search/query'
+import { COMPLETIONS } from '../search/terms'
 import type { Expansions } from '../search/types'
 import { Found, FoundArticles } from './found'
 import { noteTokens, phraseAt, type NoteTokens, type PhraseKeys } from './marks'
@@ -215,20 +216,10 @@ export class NotesSearch {
 
   /** The posting lists one query key stands for (its expansions from the article index too). */
   private listsOf(key: string, expansions: Expansions): Int32Array[] {
+    const kind = keyKind(key)
+    if (kind.kind === 'prefix')
+      return this.keysBeginning(kind.prefix).map((k) => this.index.get(k)!)
     const out: Int32Array[] = []
-    if (key.endsWith('*')) {
-      const prefix = key.slice(0, -1)
-      let lo = 0
-      let hi = this.sortedKeys.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (this.sortedKeys[mid]! < prefix) lo = mid + 1
-        else hi = mid
-      }
-      for (let i = lo; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(prefix); i++)
-        out.push(this.index.get(this.sortedKeys[i]!)!)
-      return out
-    }
     const terms = expansions.get(key)
     const own = this.index.get(key)
     if (own) out.push(own)
@@ -237,6 +228,28 @@ export class NotesSearch {
         const list = t === key ? undefined : this.index.get(t)
         if (list) out.push(list)
       }
+    // a word being typed: also the words of the notes it begins (the article index's stand
+    // for those of the articles), the most noted first, as many as a typed word takes there
+    if (kind.kind === 'typed' && kind.prefix.length >= TYPED_MIN) {
+      const begun = this.keysBeginning(kind.prefix).map((k) => this.index.get(k)!)
+      begun.sort((x, y) => y.length - x.length)
+      for (const list of begun.slice(0, COMPLETIONS)) if (!out.includes(list)) out.push(list)
+    }
+    return out
+  }
+
+  /** The notes' keys that begin with `prefix`, in order. */
+  private keysBeginning(prefix: string): string[] {
+    const keys = this.sortedKeys
+    let lo = 0
+    let hi = keys.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (keys[mid]! < prefix) lo = mid + 1
+      else hi = mid
+    }
+    const out: string[] = []
+    for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) out.push(keys[i]!)
     return out
   }
 

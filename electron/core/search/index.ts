@@ -206,7 +206,8 @@ export class SearchIndex {
       // the journal stays and is applied next time; the index as it is can still answer
       console.error('[lesesaal] the search index could not catch up:', err)
     }
-    const parsed = withoutEmptyTyped(parseQuery(query, { typing: options.asYouType }), this.reader)
+    const asked = parseQuery(query, { typing: options.asYouType })
+    const parsed = withoutEmptyTyped(asked, this.reader)
     const keys = [...new Set(parsed.include.flatMap(partKeys))]
     const empty: SearchOutcome = {
       hits: [],
@@ -219,6 +220,7 @@ export class SearchIndex {
     const docs = this.docs.get()
     if (docs.live === 0) return empty
     const outcome = await this.rank(parsed, keys, filters, limit, offset, docs)
+    if (asked !== parsed) outcome.asked = asked
     // a date range: how many matching articles it left out for a date known only in part
     if ((filters.from || filters.to) && (filters.dates ?? 'certain') === 'certain')
       outcome.uncertainDates = (

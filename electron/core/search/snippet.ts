@@ -37,11 +37,13 @@ export function foldText(text: string): string {
  * Which query part a word of a text matches. `wordsBegin` (finding in an article, as a
  * browser's find does): a word of three letters or more also matches the words it begins
  * ("Atom" marks "Atomkonflikt"), besides its inflections and the compounds it ends.
+ * `typedBegins` (the user's notes, searched with completions of their own): a word being
+ * typed, of three letters or more, also matches the words it begins.
  */
 export function makeMatcher(
   parsed: ParsedQuery,
   expansions: Expansions,
-  options: { wordsBegin?: boolean } = {},
+  options: { wordsBegin?: boolean; typedBegins?: boolean } = {},
 ): Matcher {
   const exact = new Map<string, number>()
   const prefixes: [string, number][] = []
@@ -51,7 +53,10 @@ export function makeMatcher(
       if (key.endsWith('*')) prefixes.push([key.slice(0, -1), i])
       for (const term of expansions.get(key) ?? [key]) if (!term.endsWith('*')) exact.set(term, i)
     })
-    if (options.wordsBegin && (part.kind === 'word' || part.kind === 'typed')) {
+    if (
+      (options.wordsBegin && (part.kind === 'word' || part.kind === 'typed')) ||
+      (options.typedBegins && part.kind === 'typed')
+    ) {
       const begins = foldPrefix(part.text)
       if (begins.length >= TYPED_MIN) prefixes.push([begins, i])
     }

@@ -32,7 +32,7 @@ const CACHED_POSITIONS = 1_000_000
 /** The shortest head a compound is found by ("öl" finds "rohöl"; "o" finds nothing). */
 const MIN_HEAD = 2
 /** The words a typed word's letters begin: at most this many (the bounded candidate set). */
-const COMPLETIONS = 8
+export const COMPLETIONS = 8
 /** Of at most this many terms with those letters, the earliest indexed (the commonest). */
 const COMPLETION_SCAN = 5000
 /** Linking elements between a compound's parts (Sicherheit-s-rat). */

@@ -59,6 +59,11 @@ export interface SearchOutcome {
    * year, or not at all (0 without a date range, or when they were asked for).
    */
   uncertainDates: number
+  /**
+   * The query as it was asked, when a word being typed that no indexed word is or begins was
+   * left out of `parsed` (see `withoutEmptyTyped`): the user's notes may have it.
+   */
+  asked?: ParsedQuery
 }
 
 export interface IndexStatus {
