@@ -1,6 +1,7 @@
 // Search over notes: answers kept between queries, and longer notes shown by their passage.
 import { describe, expect, it } from 'vitest'
-import { makeMatcher, bestSnippet } from '../../electron/core/search/snippet'
+import { makeMatcher } from '../../electron/core/search/matcher'
+import { bestSnippet } from '../../electron/core/search/snippet'
 import { call, testCore } from '../helpers/core'
 
 describe('search over notes, again and at length', () => {

@@ -6,14 +6,8 @@
  */
 import type { TextRange } from '../../../shared/types'
 import type { Token } from '../search/analyzer'
-import {
-  isPhrase,
-  mergeRanges,
-  snippetAt,
-  type Matcher,
-  type Place,
-  type Snippet,
-} from '../search/snippet'
+import { isPhrase, type Matcher } from '../search/matcher'
+import { mergeRanges, snippetAt, type Place, type Snippet } from '../search/snippet'
 import type { WordPart } from './wordParts'
 
 /**

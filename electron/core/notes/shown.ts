@@ -4,7 +4,8 @@
  * keeps of it.
  */
 import type { SearchHit } from '../../../shared/types'
-import { bestSnippet, type Matcher } from '../search/snippet'
+import type { Matcher } from '../search/matcher'
+import { bestSnippet } from '../search/snippet'
 import type { Found } from './found'
 import { noteMarks, notePassage, type NoteTokens, type PhraseKeys } from './marks'
 import type { WordParts } from './wordParts'

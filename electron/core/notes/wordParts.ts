@@ -3,7 +3,7 @@
  * a small table made once per query, not by looking up each key's text (scattered over the
  * heap) for every note shown.
  */
-import type { Matcher } from '../search/snippet'
+import type { Matcher } from '../search/matcher'
 
 /**
  * A matcher's known keys are looked up among the notes' keys when there are at most this many

@@ -8,7 +8,8 @@ import type { JobRunner } from '../jobs/runner'
 import { addNoteMatches } from '../notes/searchHits'
 import { SearchIndex } from './index'
 import { parseQuery, partKeys } from './query'
-import { bestSnippet, makeMatcher, matchRanges, openingSnippet } from './snippet'
+import { makeMatcher } from './matcher'
+import { bestSnippet, matchRanges, openingSnippet } from './snippet'
 
 type SearchHandlers = Pick<
   Handlers,
