@@ -78,6 +78,16 @@ describe('the parallel view', () => {
     return { client, onColumns }
   }
   const sentence = (ref: string) => document.querySelector<HTMLElement>(`.sent[data-ref="${ref}"]`)!
+  /**
+   * Until the columns listen: their sentences are on the page a moment before the view's
+   * pointer and key handlers are attached (an effect after the render), and a pointer over a
+   * sentence then marks it.
+   */
+  const listening = () =>
+    waitFor(() => {
+      fireEvent.mouseOver(sentence('1:0'))
+      expect(sentence('1:0').classList.contains('active')).toBe(true)
+    })
 
   it('shows each article in a column with outlet and date, and marks "only here"', async () => {
     view()
@@ -91,8 +101,7 @@ describe('the parallel view', () => {
 
   it('marks the partners of the sentence pointed at in the other columns', async () => {
     view()
-    await waitFor(() => expect(sentence('1:0')).toBeTruthy())
-    fireEvent.mouseOver(sentence('1:0'))
+    await listening()
     expect(sentence('1:0').classList.contains('active')).toBe(true)
     expect(sentence('2:1').classList.contains('partner')).toBe(true)
     expect(sentence('3:0').classList.contains('partner')).toBe(true)
@@ -104,7 +113,7 @@ describe('the parallel view', () => {
 
   it('moves sentence to sentence, to the partner, and to the next "only here" by keyboard', async () => {
     view()
-    await waitFor(() => expect(sentence('1:0')).toBeTruthy())
+    await listening()
     sentence('1:0').focus()
     fireEvent.keyDown(sentence('1:0'), { key: 'ArrowRight' })
     expect(document.activeElement).toBe(sentence('2:1'))
