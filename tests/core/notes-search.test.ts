@@ -4,18 +4,21 @@ import { makeMatcher } from '../../electron/core/search/matcher'
 import { bestSnippet } from '../../electron/core/search/snippet'
 import { call, testCore } from '../helpers/core'
 
+/** A library of two short articles, and a way to write an article's note. */
+async function twoArticles() {
+  const core = testCore()
+  const paste = async (title: string, text: string) =>
+    (await call(core, 'import.text', { text, title })).id!
+  const a = await paste('Streik im Hafen', 'Die Beschäftigten legten am Montag die Arbeit nieder.')
+  const b = await paste('Werften an der Küste', 'Die Werften melden volle Auftragsbücher.')
+  const note = (guid: string, id: number, body: string) =>
+    call(core, 'note.save', { guid, target: { kind: 'article', id }, body })
+  return { core, a, b, note }
+}
+
 describe('search over notes, again and at length', () => {
   it('answers several words and exclusions in notes again after the notes changed', async () => {
-    const core = testCore()
-    const paste = async (title: string, text: string) =>
-      (await call(core, 'import.text', { text, title })).id!
-    const a = await paste(
-      'Streik im Hafen',
-      'Die Beschäftigten legten am Montag die Arbeit nieder.',
-    )
-    const b = await paste('Werften an der Küste', 'Die Werften melden volle Auftragsbücher.')
-    const note = (guid: string, id: number, body: string) =>
-      call(core, 'note.save', { guid, target: { kind: 'article', id }, body })
+    const { core, a, b, note } = await twoArticles()
     await note('several-a', a, 'Lohn und Tarif mit Flensburg vergleichen.')
     const found = async (query: string) =>
       ((await call(core, 'search.query', { query })).inNotes?.hits ?? []).map((h) => h.id).sort()
@@ -88,16 +91,7 @@ describe('search over notes, again and at length', () => {
   })
 
   it('finds words being typed in notes, even words no article has', async () => {
-    const core = testCore()
-    const paste = async (title: string, text: string) =>
-      (await call(core, 'import.text', { text, title })).id!
-    const a = await paste(
-      'Streik im Hafen',
-      'Die Beschäftigten legten am Montag die Arbeit nieder.',
-    )
-    const b = await paste('Werften an der Küste', 'Die Werften melden volle Auftragsbücher.')
-    const note = (guid: string, id: number, body: string) =>
-      call(core, 'note.save', { guid, target: { kind: 'article', id }, body })
+    const { core, a, b, note } = await twoArticles()
     await note('typed-note-a', a, 'Bei der Hafenbehörde nach den Lieferketten fragen.')
     await note('typed-note-b', b, 'Die Hafenbehörde hat nicht geantwortet.')
     // as the search field sends it: the last word, no space after it, is being typed
