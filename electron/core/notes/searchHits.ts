@@ -5,30 +5,40 @@
 import type { SearchHit, SearchResults } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
-import type { SearchFilters } from '../search'
-import type { ParsedQuery } from '../search/query'
-import type { Matcher } from '../search/matcher'
+import type { SearchFilters, SearchIndex } from '../search'
+import { makeMatcher, type Matcher } from '../search/matcher'
+import { partKeys } from '../search/query'
+import type { SearchOutcome } from '../search/types'
 import { notesSearchFor } from './search'
 import { ARTICLES_TAGGED_SQL } from './tagged'
-import type { Expansions } from '../search/types'
 
 /** How many articles found in notes the first page shows. */
 const IN_NOTES_SHOWN = 5
 
 /**
  * Labels `hits` and returns the in-notes section: the articles found in the user's notes that
- * are not on this page (null when there are none).
+ * are not on this page (null when there are none). `outcome` and `matcher` are the article
+ * search's; the notes are asked for every word of the query as it was asked (a word being
+ * typed that no article has may be in a note), and a word being typed is marked there by the
+ * words it begins too.
  */
 export function addNoteMatches(
   db: Db,
-  generation: number,
-  parsed: ParsedQuery,
-  expansions: Expansions,
-  matcher: Matcher,
+  search: Pick<SearchIndex, 'generation' | 'queryExpansions'>,
+  outcome: SearchOutcome,
+  articleMatcher: Matcher,
   filters: SearchFilters,
   hits: SearchHit[],
   offset: number,
 ): SearchResults['inNotes'] | null {
+  const parsed = outcome.asked ?? outcome.parsed
+  let expansions = outcome.expansions
+  let matcher = articleMatcher
+  if (parsed.include.some((p) => p.kind === 'typed')) {
+    if (outcome.asked)
+      expansions = search.queryExpansions([...new Set(parsed.include.flatMap(partKeys))])
+    matcher = makeMatcher(parsed, expansions, { typedBegins: true })
+  }
   const notes = notesSearchFor(db)
   const found = notes.match(parsed, expansions)
   if (!found.articles.length) return null
@@ -64,7 +74,7 @@ export function addNoteMatches(
       if (!onPage.has(id)) ids.push(id)
     }
   }
-  const rows = summariesOf(db, generation)
+  const rows = summariesOf(db, search.generation())
   const shown: SearchHit[] = []
   for (const id of ids.slice(0, IN_NOTES_SHOWN)) {
     const a = summaryOf(db, rows, id)

@@ -73,31 +73,8 @@ export function searchHandlers(
           score: h.score,
         }
       })
-      // the user's own notes and highlights: "in your note" (notes room), for every word
-      // asked (one being typed that no article has may be in a note), a word being typed
-      // marked by the words it begins there too
-      let notesQuery = { parsed: outcome.parsed, expansions: outcome.expansions, matcher }
-      const asked = outcome.asked ?? outcome.parsed
-      if (asked.include.some((p) => p.kind === 'typed')) {
-        const expansions = outcome.asked
-          ? search.queryExpansions([...new Set(asked.include.flatMap(partKeys))])
-          : outcome.expansions
-        notesQuery = {
-          parsed: asked,
-          expansions,
-          matcher: makeMatcher(asked, expansions, { typedBegins: true }),
-        }
-      }
-      const inNotes = addNoteMatches(
-        db,
-        search.generation(),
-        notesQuery.parsed,
-        notesQuery.expansions,
-        notesQuery.matcher,
-        filters,
-        hits,
-        offset,
-      )
+      // the user's own notes and highlights: "in your note" (notes room)
+      const inNotes = addNoteMatches(db, search, outcome, matcher, filters, hits, offset)
       return {
         hits,
         total: outcome.total,
