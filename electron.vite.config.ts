@@ -33,6 +33,8 @@ export default defineConfig({
           web: resolve(root, 'electron/web/index.ts'),
           // heavy work (imports, dictionaries, index rebuilds) runs in this worker thread
           'job-worker': resolve(root, 'electron/core/jobs/worker.ts'),
+          // a large import's files are read and extracted ahead in this one
+          'extract-worker': resolve(root, 'electron/core/import/ahead/worker.ts'),
         },
       },
     },

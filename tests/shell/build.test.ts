@@ -53,7 +53,13 @@ describe('the build', () => {
     const dir = join(ROOT, 'out/main')
     const bundles = files(dir)
     expect(bundles.map((f) => f.slice(dir.length + 1))).toEqual(
-      expect.arrayContaining(['index.js', 'cli.js', 'web.js', 'job-worker.js']),
+      expect.arrayContaining([
+        'index.js',
+        'cli.js',
+        'web.js',
+        'job-worker.js',
+        'extract-worker.js',
+      ]),
     )
     const builtins = new Set(builtinModules)
     const shipped = new Set(Object.keys(pkg.dependencies))

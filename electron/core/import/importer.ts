@@ -12,33 +12,17 @@ import {
 import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { deleteArticle, findByHash, insertArticle } from '../library/articles'
-import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
 import { importAsNewerVersion } from '../versions/update'
 import { findNearDuplicate } from './nearDuplicates'
-import { kindForName } from './kinds'
-import { loadParsers, looksLikeHtml } from './parsers'
+import { ExtractionAhead, type AheadFile } from './ahead'
+import { pipelineFor as pipeline, sniffKind } from './ahead/extractOne'
+import { looksLikeHtml } from './parsers'
 import type { Extraction, KnownFurniture } from './pipeline'
+import { UserError, type ErrorCode } from '../../../shared/result'
 import { failed, toUserError, type ImportSource } from './sources'
 
 export { bufferSource, readAtMost, sourcesFromPaths, type ImportSource } from './sources'
-
-/**
- * The extraction pipeline, with the parsing libraries this kind of input needs (loaded on
- * first need only, so listing and reading start fast and plain text never loads a DOM).
- */
-async function pipeline(kind: SourceKind | null) {
-  const [mod] = await Promise.all([import('./pipeline'), loadParsers(kind ?? 'txt')])
-  return mod
-}
-
-/** The kind an input will be extracted as: by its name, and a saved page named .txt is HTML. */
-function sniffKind(fileName: string, raw: Uint8Array): SourceKind | null {
-  const kind = kindForName(fileName)
-  if (kind === 'txt' && looksLikeHtml(Buffer.from(raw.subarray(0, 512)).toString('latin1')))
-    return 'html'
-  return kind
-}
 
 /** How the library takes part in an import (learned furniture, bookkeeping, learning). */
 export interface ImportHooks {
@@ -146,6 +130,11 @@ export interface ImportOptions {
   hooks?: ImportHooks
   /** Texts nearly the same as an article of the library: reported and left out, or imported. */
   near?: NearDuplicateCheck
+  /**
+   * Files read and extracted by a second thread: 'auto' for imports of many files (the
+   * default), 'always' (tests), 'never'.
+   */
+  ahead?: 'auto' | 'always' | 'never'
 }
 
 /** How an import treats texts nearly the same as an article of the library. */
@@ -156,25 +145,18 @@ export interface NearDuplicateCheck {
 }
 
 /**
- * Every article just stored is compared with the articles before it (the index is up to date:
- * each chunk was indexed in its transaction); a near-duplicate is taken out again, with its
- * index entries, and reported as `nearDuplicateOf`.
+ * Every article just stored (with the paragraphs it was stored with) is compared with the
+ * articles before it (the index is up to date: each chunk was indexed in its transaction); a
+ * near-duplicate is taken out again, with its index entries, and reported as `nearDuplicateOf`.
  */
 async function leaveOutNearDuplicates(
   db: Db,
-  results: ImportResult[],
+  stored: { r: ImportResult; paragraphs: readonly string[] }[],
   options: ImportOptions,
 ): Promise<void> {
   const found: ImportResult[] = []
-  for (const r of results) {
+  for (const { r, paragraphs } of stored) {
     if (r.id === null || r.updated) continue
-    // pluck set here: the statement cache shares this statement (and its mode) with other rooms
-    const paragraphs = stmt(
-      db,
-      'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position',
-    )
-      .pluck(true)
-      .all(r.id) as string[]
     const match = await findNearDuplicate(
       db,
       options.near!.search,
@@ -204,10 +186,11 @@ async function leaveOutNearDuplicates(
 
 /**
  * Imports sources in order, reporting progress; never throws for a bad source. Files are
- * read and extracted one by one (yielding to the event loop between them) and stored in
- * chunks, each chunk and its index entries in one `BEGIN IMMEDIATE` transaction.
- * With `near`, every imported text is then compared with the articles before it (the index is
- * up to date by then), and a near-duplicate is taken out again and reported.
+ * read and extracted one by one (yielding to the event loop between them; in a large import
+ * of files, by a second thread ahead of this one) and stored in chunks, each chunk and its
+ * index entries in one `BEGIN IMMEDIATE` transaction. With `near`, each chunk's texts are
+ * then compared with the articles before them (the index is up to date by then), and a
+ * near-duplicate is taken out again and reported.
  */
 export async function importSources(
   db: Db,
@@ -220,7 +203,7 @@ export async function importSources(
   const results: (ImportResult | null)[] = []
   let pending: { at: number; p: Pending }[] = []
   let chunkStarted = performance.now()
-  const commit = () => {
+  const commit = async () => {
     if (pending.length === 0) return
     const chunk = pending
     pending = []
@@ -238,58 +221,84 @@ export async function importSources(
       return
     }
     options.onCommitted?.()
+    // the chunk's texts are compared with the articles before them (the extraction thread,
+    // if any, goes on meanwhile)
+    if (options.near?.mode === 'skip')
+      await leaveOutNearDuplicates(
+        db,
+        chunk.map(({ at, p }) => ({ r: results[at]!, paragraphs: p.x.article.paragraphs })),
+        options,
+      )
   }
-  // the next file is read while this one is extracted (reading waits on the disk, not the CPU)
+  // a large import of files has another thread read and extract them ahead
+  const files: AheadFile[] = []
+  items.forEach((item, at) => {
+    if ('read' in item && item.path) files.push({ at, path: item.path, fileName: item.fileName })
+  })
+  const thread =
+    options.ahead === 'never' || options.signal?.aborted
+      ? null
+      : ExtractionAhead.start(files, { always: options.ahead === 'always' })
+  // otherwise the next file is read while this one is extracted (reading waits on the disk)
   let ahead = null as { at: number; raw: Promise<Uint8Array> } | null
   const readAhead = (at: number) => {
     const next = items[at]
-    if (!next || !('read' in next)) return (ahead = null)
+    if (!next || !('read' in next) || (thread && next.path)) return (ahead = null)
     const raw = next.read()
     raw.catch(() => undefined) // awaited when its turn comes (or never, after a cancel)
     ahead = { at, raw }
   }
-  for (const [k, item] of items.entries()) {
-    if (options.signal?.aborted) break
-    if ('read' in item) {
-      try {
-        const reading = ahead?.at === k ? ahead.raw : item.read()
-        readAhead(k + 1)
-        const raw = await reading
-        const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
-        const { x, hits } = extract((known) => extractFile(raw, item.fileName, known))
-        // a chunk's clock starts with its first article (not while the parsers load)
-        if (pending.length === 0) chunkStarted = performance.now()
-        pending.push({
-          at: k,
-          p: {
-            source: item.source,
-            x,
-            raw,
-            name: item.source,
-            extractorVersion: EXTRACTOR_VERSION,
-            hits,
-          },
-        })
-        results.push(null)
-      } catch (err) {
-        results.push(failed(item.source, err))
+  try {
+    for (const [k, item] of items.entries()) {
+      if (options.signal?.aborted) break
+      if ('read' in item) {
+        try {
+          const done = thread && item.path ? await thread.take(k) : null
+          if (done && !done.ok)
+            throw new UserError(done.error.code as ErrorCode, done.error.message)
+          const reading = done ? null : ahead?.at === k ? ahead.raw : item.read()
+          readAhead(k + 1)
+          const raw = done ? done.raw : await reading!
+          const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
+          // the thread's extraction is the plain one; with learned furniture it runs again here
+          const { x, hits } = extract((known) =>
+            done && !known ? done.x : extractFile(raw, item.fileName, known),
+          )
+          // a chunk's clock starts with its first article (not while the parsers load)
+          if (pending.length === 0) chunkStarted = performance.now()
+          pending.push({
+            at: k,
+            p: {
+              source: item.source,
+              x,
+              raw,
+              name: item.source,
+              extractorVersion: done ? done.extractorVersion : EXTRACTOR_VERSION,
+              hits,
+            },
+          })
+          results.push(null)
+        } catch (err) {
+          results.push(failed(item.source, err))
+        }
+      } else {
+        results.push(item)
       }
-    } else {
-      results.push(item)
+      if (
+        pending.length >= CHUNK_FILES ||
+        (pending.length && performance.now() - chunkStarted >= CHUNK_MS)
+      )
+        await commit()
+      emit('import.progress', { done: k + 1, total: items.length, source: item.source })
+      options.onProgress?.(k + 1, items.length, item.source)
+      // let the event loop breathe between files (progress, cancel, other calls)
+      await new Promise((r) => setImmediate(r))
     }
-    if (
-      pending.length >= CHUNK_FILES ||
-      (pending.length && performance.now() - chunkStarted >= CHUNK_MS)
-    )
-      commit()
-    emit('import.progress', { done: k + 1, total: items.length, source: item.source })
-    options.onProgress?.(k + 1, items.length, item.source)
-    // let the event loop breathe between files (progress, cancel, other calls)
-    await new Promise((r) => setImmediate(r))
+    await commit()
+  } finally {
+    await thread?.stop()
   }
-  commit()
   const done = results as ImportResult[]
-  if (options.near?.mode === 'skip') await leaveOutNearDuplicates(db, done, options)
   const stored = done.flatMap((r) => (r.id !== null ? [r.id] : []))
   if (stored.length && hooks.afterBatch) await hooks.afterBatch(stored)
   if (stored.length) emit('library.changed', { reason: 'import' })

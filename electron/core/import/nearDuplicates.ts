@@ -4,9 +4,11 @@
  * section) is reported as "nearly the same as article N (96 %)" and imported only when the
  * user asks for it. Exact copies are caught earlier by the content hash.
  *
- * Candidates come cheaply from the search index (one query: the longest word of each half of
- * the text); only its three best hits, and only those of about the same length, are compared
- * word by word (Jaccard over 4-word shingles, `electron/core/text/minhash.ts`). On 406 near-
+ * Candidates come cheaply from the search index: the articles with two of the longest words
+ * of the text's three thirds (exact index keys, without ranking: a copy edited in one third
+ * still has the other two); of those of about the same length, the three with the most of
+ * the words and closest in length are compared word by word (Jaccard over 4-word shingles,
+ * `electron/core/text/minhash.ts`). On 406 near-
  * copies of corpus articles (one word in 150 changed, a sentence added) among 2,026 it found
  * 396 of the 398 at Jaccard ≥ 0.9, at about 2.5 ms a text. A near-copy from another outlet is a wire copy,
  * not a duplicate: that is for stories, and it is imported.
@@ -15,12 +17,15 @@ import type { NearDuplicate } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
+import { keysOfWord } from '../search/analyzer'
 import { comparableWords, jaccard, shingles } from '../text/minhash'
 
 /** Shingle Jaccard from which two texts count as nearly the same. */
 export const NEAR_DUPLICATE_AT = 0.9
-/** Best hits of the candidate query compared word by word. */
+/** Candidates compared word by word, at most … */
 const CANDIDATES = 3
+/** … of the articles with the words, at most this many (those with both words first). */
+const CANDIDATE_ROWS = 200
 /**
  * At Jaccard 0.9 the two shingle sets differ in size by at most a tenth; word counts are a
  * little looser (repeated phrases), so candidates outside 0.8–1.25 times the length are not
@@ -45,31 +50,50 @@ export async function findNearDuplicate(
   before = Number.MAX_SAFE_INTEGER,
 ): Promise<NearDuplicate | null> {
   const words = comparableWords(text.paragraphs.join('\n'))
-  const query = candidateQuery(words)
-  if (!query) return null
-  const { hits } = await search.search(query, {}, CANDIDATES, 0)
-  const candidates = hits.map((h) => h.articleId).filter((id) => id < before)
-  if (candidates.length === 0) return null
-  const row = stmt(
-    db,
-    `SELECT a.title, a.words, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet FROM articles a
-     WHERE a.id = ?`,
+  const keys = [...new Set(candidateWords(words).flatMap((w) => keysOfWord(w)))]
+  if (keys.length === 0) return null
+  // a copy edited in one part still has the words of the other two
+  const least = keys.length >= 3 ? 2 : 1
+  const found = (await search.articlesWithKeys(keys, CANDIDATE_ROWS)).filter(
+    (c) => c.articleId < before && c.has >= least,
   )
+  if (found.length === 0) return null
+  const rows = new Map(
+    (
+      stmt(
+        db,
+        `SELECT a.id, a.title, a.words, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet
+         FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(found.map((c) => c.articleId))) as {
+        id: number
+        title: string
+        words: number
+        outlet: string | null
+      }[]
+    ).map((r) => [r.id, r]),
+  )
+  // of the same outlet (or without one) and about as long; those with both words, then the
+  // closest in length
+  const lengthOff = (n: number) => Math.abs(n - words.length)
+  const candidates = found
+    .flatMap((c) => {
+      const other = rows.get(c.articleId)
+      if (!other) return []
+      if (text.outlet && other.outlet && text.outlet !== other.outlet) return []
+      const ratio = Math.min(other.words, words.length) / Math.max(other.words, words.length, 1)
+      return ratio < LENGTH_RATIO ? [] : [{ ...c, other }]
+    })
+    .sort((a, b) => b.has - a.has || lengthOff(a.other.words) - lengthOff(b.other.words))
+    .slice(0, CANDIDATES)
+  if (candidates.length === 0) return null
   // pluck set here: the statement cache shares this statement (and its mode) with other rooms
   const body = stmt(db, 'SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position').pluck(
     true,
   )
-  let mine: Set<number> | null = null
+  const mine = shingles(text.paragraphs)
   let best: NearDuplicate | null = null
-  for (const id of candidates) {
-    const other = row.get(id) as { title: string; words: number; outlet: string | null } | undefined
-    if (!other) continue
-    if (text.outlet && other.outlet && text.outlet !== other.outlet) continue
-    const ratio = Math.min(other.words, words.length) / Math.max(other.words, words.length, 1)
-    if (ratio < LENGTH_RATIO) continue
-    mine ??= shingles(text.paragraphs)
-    const paragraphs = body.all(id) as string[]
-    const similarity = jaccard(mine, shingles(paragraphs))
+  for (const { articleId: id, other } of candidates) {
+    const similarity = jaccard(mine, shingles(body.all(id) as string[]))
     if (similarity >= NEAR_DUPLICATE_AT && (!best || similarity > best.similarity))
       best = { id, title: other.title, similarity: Math.floor(similarity * 100) / 100 }
   }
@@ -77,15 +101,13 @@ export async function findNearDuplicate(
 }
 
 /**
- * The longest word of each half of the text. Long words are rare, so the articles with both
- * are few and the query is one of the index's cheapest (about a millisecond at 2,000
- * articles); a copy edited in one half still shares the other half's word, and the search
- * ranks articles with more of the words first.
+ * The longest word of each third of the text. Long words are rare, so the articles with two
+ * of them are few and finding them is one of the index's cheapest lookups.
  */
-function candidateQuery(words: readonly string[]): string {
-  const half = Math.ceil(words.length / 2)
+function candidateWords(words: readonly string[]): string[] {
+  const third = Math.ceil(words.length / 3)
   const longest = (part: readonly string[]) =>
     part.reduce((best, w) => (w.length > best.length && /^\p{L}+$/u.test(w) ? w : best), '')
-  const picked = [...new Set([longest(words.slice(0, half)), longest(words.slice(half))])]
-  return picked.filter((w) => w.length >= 5).join(' ')
+  const picked = new Set([0, 1, 2].map((i) => longest(words.slice(i * third, (i + 1) * third))))
+  return [...picked].filter((w) => w.length >= 5)
 }

@@ -24,6 +24,8 @@ export interface ImportSource {
   /** The file name that decides its type (.txt, .html, .md). */
   fileName: string
   read: () => Promise<Uint8Array>
+  /** A file's path (files only): a large import may have another thread read it. */
+  path?: string
 }
 
 const FETCH_TIMEOUT_MS = 20_000
@@ -152,7 +154,12 @@ function comparePaths(a: string, b: string): number {
 
 /** A file on disk, read when its turn comes. */
 export function fileSource(path: string): ImportSource {
-  return { source: path, fileName: basename(path), read: () => readAtMost(path, MAX_IMPORT_BYTES) }
+  return {
+    source: path,
+    fileName: basename(path),
+    path,
+    read: () => readAtMost(path, MAX_IMPORT_BYTES),
+  }
 }
 
 /**

@@ -140,6 +140,11 @@ export function keyName(id: number): string {
   return keyNames[id]!
 }
 
+/** How many key numbers this thread has given out (the next one's number). */
+export function keyCount(): number {
+  return keyNames.length
+}
+
 // word ids below 0: COMPOUND, or a stopword: STOP - its number (0 for a word too short to index)
 const COMPOUND = -1
 const STOP = -2
@@ -166,6 +171,13 @@ function wordId(raw: string): number {
   return id
 }
 
+/** What a text is indexed under (see `indexPositions`). */
+export interface IndexPositions {
+  pairs: Float64Array
+  /** Indexed words. */
+  length: number
+}
+
 /** Positions are kept below this (articles are far shorter). */
 const MAX_POSITION = 65535
 
@@ -179,7 +191,7 @@ export const PLACE_SPAN = 2 ** 24
  * and a paragraph break counts as a gap so phrases do not span paragraphs; the parts of a
  * hyphenated compound share its place. Also returns the number of indexed words.
  */
-export function indexPositions(text: string): { pairs: Float64Array; length: number } {
+export function indexPositions(text: string): IndexPositions {
   const pairs: number[] = []
   let pos = 0
   let length = 0

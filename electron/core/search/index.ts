@@ -176,6 +176,33 @@ export class SearchIndex {
     return this.reader.lookup(field, key)
   }
 
+  /**
+   * The articles whose text has any of these exact index keys (no compounds, no completions),
+   * each with how many of the keys it has, most first (then the newest first), at most
+   * `limit`: candidates for a near-duplicate, found without ranking.
+   */
+  async articlesWithKeys(
+    keys: readonly string[],
+    limit: number,
+  ): Promise<{ articleId: number; has: number }[]> {
+    await this.ready()
+    this.catchUp()
+    try {
+      this.drain()
+    } catch (err) {
+      console.error('[lesesaal] the search index could not catch up:', err)
+    }
+    const docs = this.docs.get()
+    const has = new Map<number, number>()
+    for (const key of new Set(keys))
+      for (const doc of this.reader.exact('text', key).docs) has.set(doc, (has.get(doc) ?? 0) + 1)
+    return [...has]
+      .filter(([doc]) => docs.articleId[doc])
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, limit)
+      .map(([doc, n]) => ({ articleId: docs.articleId[doc]!, has: n }))
+  }
+
   /** The indexed terms a query key stands for (itself and its compounds, or completions). */
   expand(field: Field, key: string): string[] {
     this.catchUp()

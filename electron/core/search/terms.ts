@@ -119,6 +119,11 @@ export class TermReader implements PostingSource {
     )
   }
 
+  /** The postings of exactly this term in one field (no compounds, no completions; not cached). */
+  exact(field: Field, term: string): Postings {
+    return this.read(field, term)
+  }
+
   private read(field: Field, term: string): Postings {
     const id = this.sql.termId.get(field, term) as number | undefined
     if (id === undefined) return EMPTY

@@ -15,6 +15,7 @@ import type { Db } from '../db/open'
 import { ANALYZER_ID, indexPositions, keyName, PLACE_SPAN } from './analyzer'
 import type { DocTableCache } from './doctable'
 import { dateNumber } from './doctable'
+import { takePrimed } from './primed'
 import { SegmentWriter } from './segments'
 import type { TermReader } from './terms'
 import { FIELDS, type Field } from './types'
@@ -273,7 +274,8 @@ export class IndexWriter {
   /** Analyses one field of one document into the pending batch; returns its length. */
   private addDocument(field: Field, docNo: number, text: string): number {
     if (!text) return 0
-    const { pairs, length } = indexPositions(text)
+    // analysed ahead by the import's extraction thread, or here
+    const { pairs, length } = takePrimed(text) ?? indexPositions(text)
     const pending = this.pending[field]
     let t: PendingTerm | undefined
     let current = -1

@@ -1,0 +1,134 @@
+/**
+ * Extraction ahead, for large imports of files: a second thread reads, extracts and analyses
+ * the files for the search index while the import's thread stores and indexes the ones before
+ * (the two halves of the work take about as long). Results come back in the import's order;
+ * the index analyses are handed to the search writer (`search/primed.ts`), which uses one
+ * only for exactly the text it indexes. Whenever the thread is missing or fails, the import
+ * extracts the remaining files itself: the thread can make an import faster, never different.
+ */
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { clearPrimed, FIELDS, ForeignKeys, indexTexts, prime } from '../../search/primed'
+import type { AheadFile, FromAhead, ToAhead } from './protocol'
+
+export type { AheadFile }
+
+/** Imports of fewer files are extracted in the import's own thread (a thread takes a while to start). */
+export const AHEAD_FROM = 200
+/** What the import took is reported back every this many files. */
+const REPORT_EVERY = 16
+
+/** One file's result from the extraction thread. */
+export type AheadResult = Extract<FromAhead, { type: 'file' }>
+
+export class ExtractionAhead {
+  private readonly ready = new Map<number, AheadResult>()
+  private readonly waiting = new Map<number, (r: AheadResult | null) => void>()
+  private readonly keys = new ForeignKeys()
+  /** The analyses' key numbers can be read (false after a message out of turn). */
+  private keysOk = true
+  private gone = false
+  private took = { files: 0, bytes: 0 }
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (msg: FromAhead) => this.receive(msg))
+    const end = (err?: unknown) => {
+      if (err) console.error('[lesesaal] the extraction thread failed:', err)
+      this.gone = true
+      for (const resolve of this.waiting.values()) resolve(null)
+      this.waiting.clear()
+    }
+    worker.on('error', end)
+    worker.on('exit', () => end())
+  }
+
+  /**
+   * Starts a thread for these files, or returns null: too few files, a single processor, or
+   * no thread script in this installation.
+   */
+  static start(files: AheadFile[], options: { always?: boolean } = {}): ExtractionAhead | null {
+    if (files.length === 0) return null
+    if (!options.always && (files.length < AHEAD_FROM || availableParallelism() < 2)) return null
+    const script = workerScript()
+    if (!script) return null
+    let worker: Worker
+    try {
+      worker = new Worker(script.file, { execArgv: script.execArgv, stdout: false, stderr: false })
+    } catch (err) {
+      console.error('[lesesaal] the extraction thread could not start:', err)
+      return null
+    }
+    const ahead = new ExtractionAhead(worker)
+    worker.postMessage({ type: 'files', files } satisfies ToAhead)
+    return ahead
+  }
+
+  private receive(msg: FromAhead): void {
+    // key names come in order with every message, whatever became of the file
+    if (this.keysOk) this.keysOk = this.keys.learn(msg.keysFrom, msg.newKeys)
+    if (msg.ok && this.keysOk) {
+      const texts = indexTexts(msg.x.article)
+      FIELDS.forEach((field, i) => {
+        const positions = msg.fields[i]
+        if (positions && this.keys.translate(positions.pairs)) prime(texts[field], positions)
+      })
+    }
+    const resolve = this.waiting.get(msg.at)
+    if (resolve) {
+      this.waiting.delete(msg.at)
+      resolve(msg)
+    } else this.ready.set(msg.at, msg)
+  }
+
+  /** The result for the file at `at` (null: the thread is gone; extract it here). */
+  async take(at: number): Promise<AheadResult | null> {
+    let result = this.ready.get(at) ?? null
+    if (result) this.ready.delete(at)
+    else if (!this.gone) result = await new Promise((r) => this.waiting.set(at, r))
+    if (result) this.report(result)
+    return result
+  }
+
+  private report(result: AheadResult): void {
+    this.took.files++
+    if (result.ok) this.took.bytes += result.bytes
+    if (this.took.files < REPORT_EVERY) return
+    if (!this.gone) this.worker.postMessage({ type: 'took', ...this.took } satisfies ToAhead)
+    this.took = { files: 0, bytes: 0 }
+  }
+
+  /** Ends the thread and forgets the analyses nobody used. */
+  async stop(): Promise<void> {
+    this.gone = true
+    clearPrimed()
+    await this.worker.terminate()
+  }
+}
+
+/**
+ * The thread's script: built, `extract-worker.js` next to the bundle (out/main); from source
+ * (tests), `worker.ts` through tsx when it is installed; or the one LESESAAL_EXTRACT_WORKER
+ * names.
+ */
+function workerScript(): { file: URL | string; execArgv: string[] } | null {
+  // the tests try a thread that fails
+  const chosen = process.env.LESESAAL_EXTRACT_WORKER
+  if (chosen && existsSync(chosen)) return { file: chosen, execArgv: [] }
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (const dir of [here, join(here, '..')]) {
+    const built = join(dir, 'extract-worker.js')
+    if (existsSync(built)) return { file: built, execArgv: [] }
+  }
+  const source = join(here, 'worker.ts')
+  if (!existsSync(source)) return null
+  try {
+    const tsx = createRequire(import.meta.url).resolve('tsx')
+    return { file: pathToFileURL(source), execArgv: ['--import', pathToFileURL(tsx).href] }
+  } catch {
+    return null
+  }
+}

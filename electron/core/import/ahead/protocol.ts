@@ -1,0 +1,36 @@
+/** What the import and its extraction thread say to each other. */
+import type { IndexPositions } from '../../search/analyzer'
+import type { Extraction } from '../pipeline'
+
+/** A file for the extraction thread: its place in the import, its path and name. */
+export interface AheadFile {
+  at: number
+  path: string
+  fileName: string
+}
+
+export type ToAhead =
+  /** The files, in the order the import takes them. */
+  | { type: 'files'; files: AheadFile[] }
+  /** The import took this many results (and their bytes): the thread may run that far ahead. */
+  | { type: 'took'; files: number; bytes: number }
+
+export type FromAhead = {
+  type: 'file'
+  at: number
+  /** The names of the keys the thread numbered from `keysFrom` on, since its last message. */
+  keysFrom: number
+  newKeys: string[]
+} & (
+  | {
+      ok: true
+      x: Extraction
+      raw: Uint8Array
+      extractorVersion: number
+      /** The index analysis of each field's text (FIELDS order), null for an empty one. */
+      fields: (IndexPositions | null)[]
+      /** What the result weighs, for the thread's bound on what waits. */
+      bytes: number
+    }
+  | { ok: false; error: { code: string; message: string } }
+)

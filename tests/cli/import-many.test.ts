@@ -1,0 +1,42 @@
+/**
+ * A large folder through the `lesesaal` command: the built program reads and extracts the
+ * files in a second thread (out/main/extract-worker.js) and imports every one of them.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, expect, it } from 'vitest'
+import { tempDir } from '../helpers/core'
+import { ROOT } from '../helpers/fixtures'
+
+const BIN = join(ROOT, 'bin/lesesaal.js')
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'out/main/extract-worker.js')))
+    throw new Error('Build first: npm run build (npm test does it).')
+})
+
+it('imports a folder of 240 texts with the extraction thread, and finds them', () => {
+  const root = tempDir()
+  const dir = join(root, 'texte')
+  mkdirSync(dir)
+  for (let n = 0; n < 240; n++)
+    writeFileSync(
+      join(dir, `${String(n).padStart(3, '0')}.txt`),
+      `Hafenbericht Nummer ${n}\n\nIm Hafen von Emden wurden in der Woche ${n} insgesamt ${n * 17} Container umgeschlagen. Die Hafenbehörde meldet für die Kalenderwoche ${n} einen Zuwachs.\n`,
+    )
+  const library = join(root, 'bibliothek.sqlite')
+  // with LESESAAL_DEBUG the log goes to stderr: a thread that failed would say so there
+  const env = { ...process.env, LESESAAL_LIBRARY: '', LESESAAL_DEBUG: '1' }
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, [BIN, '--library', library, ...args], { encoding: 'utf8', env })
+  const imported = run(['import', dir, '--json'])
+  expect(imported.status).toBe(0)
+  expect(imported.stderr).not.toMatch(/extraction thread/)
+  const results = JSON.parse(imported.stdout) as { id: number | null; error: unknown }[]
+  expect(results).toHaveLength(240)
+  expect(results.filter((r) => r.id !== null && r.error === null)).toHaveLength(240)
+  const found = run(['search', 'Hafenbehörde Kalenderwoche', '--json'])
+  expect(found.status).toBe(0)
+  expect(JSON.parse(found.stdout).total).toBe(240)
+}, 60_000)

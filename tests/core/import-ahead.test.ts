@@ -1,0 +1,152 @@
+/**
+ * A large import of files has a second thread read, extract and analyse them ahead: the
+ * library it makes must be the one the import's own thread makes alone, and whatever becomes
+ * of the thread (a broken file, a thread that dies, a cancel), no file is lost.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openLibrary, type Db } from '../../electron/core/db/open'
+import { importSources, sourcesFromPaths } from '../../electron/core/import/importer'
+import { SearchIndex } from '../../electron/core/search'
+import { indexPositions } from '../../electron/core/search/analyzer'
+import { primedTaken } from '../../electron/core/search/primed'
+import { tempDir } from '../helpers/core'
+
+const PLACES = ['Kiel', 'Passau', 'Görlitz', 'Trier', 'Emden', 'Suhl', 'Lindau', 'Husum']
+const TOPICS = [
+  'die Sanierung der Rheinbrücke',
+  'den Ausbau des Glasfasernetzes',
+  'die Sechs-Parteien-Gespräche über den Haushalt',
+  'die Schließung der Geburtsstation',
+  'den Neubau der Gesamtschule',
+  'die Verlängerung der Straßenbahnlinie',
+]
+const SAYS = ['Die Bürgermeisterin', 'Der Landrat', 'Ein Sprecher der Stadtwerke', 'Die Opposition']
+
+/** A made-up local news text, different for every n (title, blank line, paragraphs). */
+function article(n: number): string {
+  const place = PLACES[n % PLACES.length]!
+  const topic = TOPICS[(n * 7) % TOPICS.length]!
+  const who = SAYS[(n * 3) % SAYS.length]!
+  return [
+    `${place}: Stadtrat berät über ${topic} (${n})`,
+    '',
+    `Der Stadtrat von ${place} hat am Dienstagabend über ${topic} beraten. ${who} sprach von einer Entscheidung, die seit ${(n % 9) + 2} Jahren überfällig sei.`,
+    '',
+    `Die Kosten werden auf ${((n * 13) % 90) + 10} Millionen Euro geschätzt. Ob das Land einen Zuschuss gewährt, ist noch offen; der Antrag Nummer ${n} liegt seit dem Frühjahr in der Bezirksregierung.`,
+    '',
+    `Anwohnerinnen und Anwohner hatten ${n % 2 ? 'Unterschriften gesammelt' : 'eine Bürgerversammlung verlangt'}. Die nächste Sitzung ist für den ${(n % 28) + 1}. März angesetzt.`,
+    '',
+  ].join('\n')
+}
+
+/** A folder of `count` articles, with a broken file, an empty one and an exact copy among them. */
+function folder(count: number): string {
+  const dir = join(tempDir(), 'artikel')
+  mkdirSync(dir)
+  for (let n = 0; n < count; n++)
+    writeFileSync(join(dir, `${String(n).padStart(4, '0')}.txt`), article(n))
+  writeFileSync(
+    join(dir, '0050-kaputt.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+  )
+  writeFileSync(join(dir, '0060-leer.txt'), '   \n\n  ')
+  writeFileSync(join(dir, '0070-kopie.txt'), article(3))
+  return dir
+}
+
+const open: Db[] = []
+afterEach(() => {
+  while (open.length) open.pop()!.close()
+  delete process.env.LESESAAL_EXTRACT_WORKER
+})
+
+async function importFolder(
+  dir: string,
+  ahead: 'always' | 'never',
+  signal?: AbortSignal,
+  onProgress?: (done: number) => void,
+) {
+  const db = openLibrary(':memory:')
+  open.push(db)
+  const search = new SearchIndex(db)
+  await search.ready()
+  const { sources } = await sourcesFromPaths([dir])
+  const results = await importSources(db, sources, () => {}, {
+    index: () => search.drain(),
+    near: { search, mode: 'skip' },
+    ahead,
+    signal,
+    onProgress,
+  })
+  return { db, search, results }
+}
+
+const paragraphs = (db: Db) =>
+  db.prepare('SELECT article_id, position, text FROM paragraphs ORDER BY 1, 2').all()
+
+async function found(search: SearchIndex, query: string) {
+  const { hits, total } = await search.search(query, {}, 20, 0)
+  return { total, hits: hits.map((h) => [h.articleId, h.score.toFixed(6)]) }
+}
+
+describe('extraction ahead in a second thread', () => {
+  it('makes the same library as the import alone, with the analyses it handed over', async () => {
+    const dir = folder(120)
+    // this thread numbers index keys in another order than the extraction thread will
+    indexPositions('Ganz andere Wörter zuerst: Zuschuss, Haushalt, Kiel und Görlitz am Ende.')
+    const alone = await importFolder(dir, 'never')
+    const before = primedTaken()
+    const ahead = await importFolder(dir, 'always')
+    // the writer used the thread's analyses (a title and a text per stored article)
+    const stored = ahead.results.filter((r) => r.id !== null).length
+    expect(stored).toBe(120)
+    expect(primedTaken() - before).toBeGreaterThanOrEqual(2 * stored)
+
+    expect(ahead.results).toEqual(alone.results)
+    const byName = new Map(ahead.results.map((r) => [r.source.split('/').pop(), r]))
+    expect(byName.get('0050-kaputt.txt')!.error?.code).toBeTruthy()
+    expect(byName.get('0060-leer.txt')!.error?.code).toBe('empty_file')
+    expect(byName.get('0070-kopie.txt')!.duplicateOf).toBe(byName.get('0003.txt')!.id)
+    expect(paragraphs(ahead.db)).toEqual(paragraphs(alone.db))
+    for (const query of [
+      'Geburtsstation',
+      'Parteien',
+      'Sechs-Parteien-Gespräche Haushalt',
+      '"Stadtrat von Görlitz"',
+      'Rheinbrücke -Kiel',
+      'Bezirksregierung Zuschuss',
+    ]) {
+      const mine = await found(ahead.search, query)
+      expect(mine.total, query).toBeGreaterThan(0)
+      expect(mine, query).toEqual(await found(alone.search, query))
+    }
+  }, 60_000)
+
+  it('imports every file itself when the thread dies', async () => {
+    const dir = folder(30)
+    const script = join(tempDir(), 'dies.mjs')
+    writeFileSync(
+      script,
+      "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => process.exit(3))\n",
+    )
+    process.env.LESESAAL_EXTRACT_WORKER = script
+    const { results, search } = await importFolder(dir, 'always')
+    expect(results).toHaveLength(33)
+    expect(results.filter((r) => r.id !== null)).toHaveLength(30)
+    expect((await found(search, 'Geburtsstation')).total).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('stops with the thread when the import is cancelled, keeping what was stored', async () => {
+    const dir = folder(150)
+    const stop = new AbortController()
+    const { results, db } = await importFolder(dir, 'always', stop.signal, (done) => {
+      if (done === 40) stop.abort()
+    })
+    expect(results).toHaveLength(40)
+    const count = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
+    expect(count).toBe(results.filter((r) => r.id !== null).length)
+    expect(count).toBeGreaterThan(30)
+  }, 60_000)
+})
