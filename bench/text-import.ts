@@ -2,7 +2,9 @@
  * `npm run bench -- --text-import CORPUS.jsonl`: plain-text import through the `lesesaal`
  * command, as a user runs it: a folder of news articles written as .txt files (in the system's
  * temporary folder, never in the project), imported into a fresh library by a fresh process.
- * Files per second over the whole command, process start included, for several rounds.
+ * Files per second over the whole command, process start included, for several rounds;
+ * beside a plain SQLite + FTS5 import of the same folder (`fts-import-peer.mjs`) in the same
+ * rounds, the two in turn.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -18,6 +20,23 @@ export interface TextImportFigures {
   /** Files per second of the command's CPU time (user + system), median; null off Linux. */
   filesPerCpuSecond: number | null
   rounds: number
+  /** The plain SQLite + FTS5 import of the same folder, in the same rounds. */
+  peer: { filesPerSecond: number; spread: [number, number]; filesPerCpuSecond: number | null }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** Runs a command `rounds` times; wall and CPU files per second of each round. */
+function timed(files: number, run: () => void): { wall: number; cpu: number | null } {
+  const t0 = performance.now()
+  const c0 = childrenCpuSeconds()
+  run()
+  const seconds = (performance.now() - t0) / 1000
+  const c1 = childrenCpuSeconds()
+  return {
+    wall: files / seconds,
+    cpu: c0 !== null && c1 !== null && c1 > c0 ? files / (c1 - c0) : null,
+  }
 }
 
 /** CPU seconds used by finished child processes (Linux: /proc/self/stat cutime + cstime). */
@@ -51,53 +70,75 @@ function writeFolder(jsonl: string, folder: string, count: number): number {
 export function runTextImportBench(
   jsonl: string,
   count = 2000,
-  rounds = 3,
+  rounds = 5,
 ): { figures: TextImportFigures; table: string } {
   const work = mkdtempSync(join(tmpdir(), 'lesesaal-text-import-'))
   const cli = join(import.meta.dirname, '../bin/lesesaal.js')
+  const peerScript = join(import.meta.dirname, 'fts-import-peer.mjs')
   try {
     const folder = join(work, 'articles')
     mkdirSync(folder)
     const files = writeFolder(jsonl, folder, count)
-    const rates: number[] = []
-    const cpuRates: number[] = []
+    const mine: { wall: number; cpu: number | null }[] = []
+    const peer: { wall: number; cpu: number | null }[] = []
     let imported = 0
-    for (let r = 0; r < rounds; r++) {
-      const library = join(work, `library-${r}.sqlite`)
-      const t0 = performance.now()
-      const c0 = childrenCpuSeconds()
-      const out = execFileSync(
-        process.execPath,
-        [cli, '--library', library, 'import', folder, '--json'],
-        { maxBuffer: 1 << 28, encoding: 'utf8' },
+    const runMine = (r: number) =>
+      mine.push(
+        timed(files, () => {
+          const out = execFileSync(
+            process.execPath,
+            [cli, '--library', join(work, `library-${r}.sqlite`), 'import', folder, '--json'],
+            { maxBuffer: 1 << 28, encoding: 'utf8' },
+          )
+          imported = (JSON.parse(out) as { id: number | null }[]).filter(
+            (x) => x.id !== null,
+          ).length
+        }),
       )
-      const seconds = (performance.now() - t0) / 1000
-      const c1 = childrenCpuSeconds()
-      if (c0 !== null && c1 !== null && c1 > c0) cpuRates.push(files / (c1 - c0))
-      const results = JSON.parse(out) as { id: number | null }[]
-      imported = results.filter((x) => x.id !== null).length
-      rates.push(files / seconds)
+    const runPeer = (r: number) =>
+      peer.push(
+        timed(files, () =>
+          execFileSync(process.execPath, [peerScript, folder, join(work, `peer-${r}.sqlite`)]),
+        ),
+      )
+    for (let r = 0; r < rounds; r++) {
+      // the two in turn, each first in every other round
+      if (r % 2 === 0) {
+        runMine(r)
+        runPeer(r)
+      } else {
+        runPeer(r)
+        runMine(r)
+      }
       console.error(
-        `   text import round ${r + 1}/${rounds}: ${(files / seconds).toFixed(0)} files/s`,
+        `   text import round ${r + 1}/${rounds}: ${mine[r]!.wall.toFixed(0)} files/s (SQLite + FTS5 alone: ${peer[r]!.wall.toFixed(0)})`,
       )
     }
-    const sorted = [...rates].sort((a, b) => a - b)
+    const summary = (xs: { wall: number; cpu: number | null }[]) => {
+      const walls = xs.map((x) => x.wall)
+      const cpus = xs.flatMap((x) => (x.cpu === null ? [] : [x.cpu]))
+      return {
+        filesPerSecond: median(walls),
+        spread: [Math.min(...walls), Math.max(...walls)] as [number, number],
+        filesPerCpuSecond: cpus.length ? median(cpus) : null,
+      }
+    }
     const figures: TextImportFigures = {
       files,
       imported,
-      filesPerSecond: sorted[Math.floor(sorted.length / 2)]!,
-      spread: [sorted[0]!, sorted[sorted.length - 1]!],
-      filesPerCpuSecond: cpuRates.length
-        ? [...cpuRates].sort((a, b) => a - b)[Math.floor(cpuRates.length / 2)]!
-        : null,
       rounds,
+      ...summary(mine),
+      peer: summary(peer),
     }
+    const row = (name: string, f: TextImportFigures['peer']) =>
+      `| ${name} | ${f.filesPerSecond.toFixed(0)} | ${f.spread[0].toFixed(0)}–${f.spread[1].toFixed(0)} | ${f.filesPerCpuSecond?.toFixed(0) ?? '–'} |`
     const table = [
-      `Plain-text import through the CLI, ${files} files (${imported} imported), ${rounds} rounds:`,
+      `Plain-text import through the CLI, ${files} files (${imported} imported), ${rounds} rounds, in turn with a plain SQLite + FTS5 import of the same folder:`,
       '',
-      '| files/s wall (median) | slowest–fastest round | files/s of CPU time |',
-      '|---|---|---|',
-      `| ${figures.filesPerSecond.toFixed(0)} | ${figures.spread[0].toFixed(0)}–${figures.spread[1].toFixed(0)} | ${figures.filesPerCpuSecond?.toFixed(0) ?? '–'} |`,
+      '| import | files/s wall (median) | slowest–fastest round | files/s of CPU time |',
+      '|---|---|---|---|',
+      row('Lesesaal (`lesesaal import FOLDER`)', figures),
+      row('SQLite + FTS5 alone (`bench/fts-import-peer.mjs`)', figures.peer),
     ].join('\n')
     return { figures, table }
   } finally {
