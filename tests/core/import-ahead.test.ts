@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type Db } from '../../electron/core/db/open'
+import { furnitureImportHooks } from '../../electron/core/furniture/handlers'
+import { addRule } from '../../electron/core/furniture/store'
 import { importSources, sourcesFromPaths } from '../../electron/core/import/importer'
 import { SearchIndex } from '../../electron/core/search'
 import { indexPositions } from '../../electron/core/search/analyzer'
@@ -65,20 +67,26 @@ afterEach(() => {
 async function importFolder(
   dir: string,
   ahead: 'always' | 'never',
-  signal?: AbortSignal,
-  onProgress?: (done: number) => void,
+  options: {
+    signal?: AbortSignal
+    onProgress?: (done: number) => void
+    /** A line the user marked as page furniture everywhere, before the import. */
+    furniture?: string
+  } = {},
 ) {
   const db = openLibrary(':memory:')
   open.push(db)
   const search = new SearchIndex(db)
   await search.ready()
+  if (options.furniture) addRule(db, { outlet: null, text: options.furniture, source: 'user' })
   const { sources } = await sourcesFromPaths([dir])
   const results = await importSources(db, sources, () => {}, {
     index: () => search.drain(),
     near: { search, mode: 'skip' },
     ahead,
-    signal,
-    onProgress,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    hooks: furnitureImportHooks(db, async () => {}),
   })
   return { db, search, results }
 }
@@ -124,6 +132,25 @@ describe('extraction ahead in a second thread', () => {
     }
   }, 60_000)
 
+  it('takes out the lines the library knows as page furniture, as the import alone does', async () => {
+    const dir = folder(40)
+    for (const n of [5, 17, 33])
+      writeFileSync(
+        join(dir, `${String(n).padStart(4, '0')}.txt`),
+        article(n).replace('\n\n', '\n\nArtikel merken und später lesen\n\n'),
+      )
+    const line = 'Artikel merken und später lesen'
+    const alone = await importFolder(dir, 'never', { furniture: line })
+    const ahead = await importFolder(dir, 'always', { furniture: line })
+    const withLine = (db: Db) =>
+      db.prepare('SELECT count(*) FROM paragraphs WHERE text = ?').pluck().get(line)
+    expect(withLine(ahead.db)).toBe(0)
+    expect(paragraphs(ahead.db)).toEqual(paragraphs(alone.db))
+    expect(ahead.results).toEqual(alone.results)
+    // and what was taken out is searched as little as the import alone searches it
+    expect(await found(ahead.search, 'später')).toEqual(await found(alone.search, 'später'))
+  }, 60_000)
+
   it('imports every file itself when the thread dies', async () => {
     const dir = folder(30)
     const script = join(tempDir(), 'dies.mjs')
@@ -141,8 +168,11 @@ describe('extraction ahead in a second thread', () => {
   it('stops with the thread when the import is cancelled, keeping what was stored', async () => {
     const dir = folder(150)
     const stop = new AbortController()
-    const { results, db } = await importFolder(dir, 'always', stop.signal, (done) => {
-      if (done === 40) stop.abort()
+    const { results, db } = await importFolder(dir, 'always', {
+      signal: stop.signal,
+      onProgress: (done) => {
+        if (done === 40) stop.abort()
+      },
     })
     expect(results).toHaveLength(40)
     const count = db.prepare('SELECT count(*) FROM articles').pluck().get() as number
