@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type Db } from '../../electron/core/db/open'
 import { furnitureImportHooks } from '../../electron/core/furniture/handlers'
 import { addRule } from '../../electron/core/furniture/store'
+import { ExtractionAhead } from '../../electron/core/import/ahead'
 import { importSources, sourcesFromPaths } from '../../electron/core/import/importer'
 import { SearchIndex } from '../../electron/core/search'
 import { indexPositions } from '../../electron/core/search/analyzer'
@@ -66,7 +67,7 @@ afterEach(() => {
 
 async function importFolder(
   dir: string,
-  ahead: 'always' | 'never',
+  ahead: 'always' | 'only' | 'never',
   options: {
     signal?: AbortSignal
     onProgress?: (done: number) => void
@@ -106,7 +107,7 @@ describe('extraction ahead in a second thread', () => {
     indexPositions('Ganz andere Wörter zuerst: Zuschuss, Haushalt, Kiel und Görlitz am Ende.')
     const alone = await importFolder(dir, 'never')
     const before = primedTaken()
-    const ahead = await importFolder(dir, 'always')
+    const ahead = await importFolder(dir, 'only')
     // the writer used the thread's analyses (a title and a text per stored article)
     const stored = ahead.results.filter((r) => r.id !== null).length
     expect(stored).toBe(120)
@@ -132,6 +133,16 @@ describe('extraction ahead in a second thread', () => {
     }
   }, 60_000)
 
+  it('makes the same library when both threads take files as they come', async () => {
+    const dir = folder(150)
+    const alone = await importFolder(dir, 'never')
+    const both = await importFolder(dir, 'always')
+    expect(both.results).toEqual(alone.results)
+    expect(paragraphs(both.db)).toEqual(paragraphs(alone.db))
+    for (const query of ['Geburtsstation', 'Sechs-Parteien-Gespräche', '"Antrag Nummer 77"'])
+      expect(await found(both.search, query), query).toEqual(await found(alone.search, query))
+  }, 60_000)
+
   it('takes out the lines the library knows as page furniture, as the import alone does', async () => {
     const dir = folder(40)
     for (const n of [5, 17, 33])
@@ -141,7 +152,7 @@ describe('extraction ahead in a second thread', () => {
       )
     const line = 'Artikel merken und später lesen'
     const alone = await importFolder(dir, 'never', { furniture: line })
-    const ahead = await importFolder(dir, 'always', { furniture: line })
+    const ahead = await importFolder(dir, 'only', { furniture: line })
     const withLine = (db: Db) =>
       db.prepare('SELECT count(*) FROM paragraphs WHERE text = ?').pluck().get(line)
     expect(withLine(ahead.db)).toBe(0)
@@ -149,6 +160,99 @@ describe('extraction ahead in a second thread', () => {
     expect(ahead.results).toEqual(alone.results)
     // and what was taken out is searched as little as the import alone searches it
     expect(await found(ahead.search, 'später')).toEqual(await found(alone.search, 'später'))
+  }, 60_000)
+
+  it('extracts a file itself when the thread has not started on it, and waits for one it has', async () => {
+    const dir = folder(20)
+    const { sources } = await sourcesFromPaths([dir])
+    const files = sources.flatMap((s, at) =>
+      'path' in s && s.path ? [{ at, path: s.path, fileName: s.fileName }] : [],
+    )
+    const ahead = ExtractionAhead.start(files, { always: true })!
+    try {
+      // the thread is still starting: the first file is the caller's to extract
+      expect(await ahead.take(files[0]!.at)).toBeNull()
+      await ahead.started
+      const second = await ahead.take(files[1]!.at)
+      expect(second?.ok && second.x.article.title).toMatch(/^Passau: Stadtrat berät/)
+      // every other file comes once, from one thread or the other
+      const rest = await Promise.all(files.slice(2).map((f) => ahead.take(f.at)))
+      for (const r of rest) if (r?.ok) expect(r.x.article.paragraphs.length).toBe(3)
+    } finally {
+      await ahead.stop()
+    }
+  }, 60_000)
+
+  it('extracts the next files itself while the thread is slow on one', async () => {
+    const dir = folder(8)
+    const { sources } = await sourcesFromPaths([dir])
+    const files = sources.flatMap((s, at) =>
+      'path' in s && s.path ? [{ at, path: s.path, fileName: s.fileName }] : [],
+    )
+    // a thread that takes the first two files, answers the first at once and the second late
+    const script = join(tempDir(), 'slow.mjs')
+    writeFileSync(
+      script,
+      `import { parentPort } from 'node:worker_threads'
+const answer = (file) => parentPort.postMessage({ type: 'file', at: file.at, keysFrom: 0,
+  newKeys: [], ok: false, error: { code: 'internal', message: 'langsam ' + file.fileName } })
+parentPort.on('message', (m) => {
+  if (m.type !== 'files') return
+  const next = new Int32Array(m.next)
+  const first = m.files[Atomics.add(next, 0, 1)]
+  const second = m.files[Atomics.add(next, 0, 1)]
+  answer(first)
+  setTimeout(() => answer(second), 500)
+})
+`,
+    )
+    process.env.LESESAAL_EXTRACT_WORKER = script
+    const ahead = ExtractionAhead.start(files, { always: true })!
+    try {
+      await ahead.started
+      expect(await ahead.take(files[0]!.at)).toMatchObject({ ok: false })
+      const helped: string[] = []
+      const second = await ahead.take(files[1]!.at, async (file) => {
+        helped.push(file.fileName)
+      })
+      // every file after the slow one was handed over, in order, while it was waited for
+      expect(helped).toEqual(files.slice(2).map((f) => f.fileName))
+      expect(second).toMatchObject({
+        ok: false,
+        error: { message: `langsam ${files[1]!.fileName}` },
+      })
+    } finally {
+      await ahead.stop()
+    }
+  }, 60_000)
+
+  it('stores the files it extracted early in their turn, with the slow one in its place', async () => {
+    const dir = folder(300)
+    const script = join(tempDir(), 'stuck.mjs')
+    // a thread that, once started, takes one file, and reports it as failed a second later
+    writeFileSync(
+      script,
+      `import { parentPort } from 'node:worker_threads'
+parentPort.on('message', (m) => {
+  if (m.type !== 'files') return
+  const file = m.files[Atomics.add(new Int32Array(m.next), 0, 1)]
+  if (file) setTimeout(() => parentPort.postMessage({ type: 'file', at: file.at, keysFrom: 0,
+    newKeys: [], ok: false, error: { code: 'internal', message: 'Die Datei hing.' } }), 1000)
+})
+`,
+    )
+    process.env.LESESAAL_EXTRACT_WORKER = script
+    const alone = await importFolder(dir, 'never')
+    const both = await importFolder(dir, 'always')
+    const stuck = both.results.findIndex((r) => r.error?.message === 'Die Datei hing.')
+    expect(stuck).toBeGreaterThanOrEqual(0)
+    expect(stuck).toBeLessThan(both.results.length - 1)
+    // apart from that file, the same library: the same ids in the same order
+    const others = (rs: typeof both.results) => rs.filter((_, i) => i !== stuck)
+    const withoutStuck = alone.results.filter((_, i) => i !== stuck)
+    expect(others(both.results).map((r) => [r.source, r.title, r.error?.code ?? null])).toEqual(
+      withoutStuck.map((r) => [r.source, r.title, r.error?.code ?? null]),
+    )
   }, 60_000)
 
   it('imports every file itself when the thread dies', async () => {

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { UserError } from '../../../shared/result'
 import { parsers } from './parsers'
 
@@ -9,7 +10,6 @@ export interface Decoded {
   replaced: number
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true })
 const lenientUtf8 = new TextDecoder('utf-8')
 
 /** Counts well-formed multi-byte UTF-8 sequences and bytes that cannot be UTF-8. */
@@ -123,11 +123,15 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
     return { text: decodeWith('utf-16be', bytes.subarray(2)), encoding: 'utf-16be', replaced: 0 }
   const order = utf16Order(bytes)
   if (order) return { text: decodeWith(order, bytes), encoding: order, replaced: 0 }
-  try {
-    return { text: utf8.decode(bytes), encoding: 'utf-8', replaced: 0 }
-  } catch {
-    // not valid UTF-8: mostly UTF-8 with a few broken bytes, or a legacy encoding
-  }
+  // valid UTF-8 is checked and decoded by Node's own fast routines (a large page in a few
+  // milliseconds: TextDecoder's fatal mode took ten times as long)
+  if (isUtf8(bytes))
+    return {
+      text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+      encoding: 'utf-8',
+      replaced: 0,
+    }
+  // not valid UTF-8: mostly UTF-8 with a few broken bytes, or a legacy encoding
   // Mostly UTF-8 with a few broken bytes (a page stitched together from two sources, a
   // truncated download): read it as UTF-8 and replace those bytes, rather than turn every
   // umlaut into "Ã¼". A page that declares UTF-8 is believed with more broken bytes.

@@ -15,7 +15,7 @@ import { deleteArticle, findByHash, insertArticle } from '../library/articles'
 import type { SearchIndex } from '../search'
 import { importAsNewerVersion } from '../versions/update'
 import { findNearDuplicate } from './nearDuplicates'
-import { ExtractionAhead, type AheadFile } from './ahead'
+import { ExtractionAhead, type AheadFile, type AheadResult } from './ahead'
 import { pipelineFor as pipeline, sniffKind } from './ahead/extractOne'
 import { looksLikeHtml } from './parsers'
 import type { Extraction, KnownFurniture } from './pipeline'
@@ -106,6 +106,17 @@ function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
   }
 }
 
+/** An input extracted and waiting to be stored. */
+interface Extracted {
+  x: Extraction
+  hits: number[]
+  raw: Uint8Array
+  extractorVersion: number
+}
+
+/** Files extracted here before their turn, at most this many at a time. */
+const MAX_EARLY = 256
+
 /** A chunk of files is stored and indexed in one transaction, at most this many files … */
 const CHUNK_FILES = 1000
 /** … or what was extracted in this many milliseconds. */
@@ -132,9 +143,10 @@ export interface ImportOptions {
   near?: NearDuplicateCheck
   /**
    * Files read and extracted by a second thread: 'auto' for imports of many files (the
-   * default), 'always' (tests), 'never'.
+   * default), 'always', 'never'; 'only' (tests): the second thread extracts every file, the
+   * import's thread none.
    */
-  ahead?: 'auto' | 'always' | 'never'
+  ahead?: 'auto' | 'always' | 'only' | 'never'
 }
 
 /** How an import treats texts nearly the same as an article of the library. */
@@ -238,7 +250,10 @@ export async function importSources(
   const thread =
     options.ahead === 'never' || options.signal?.aborted
       ? null
-      : ExtractionAhead.start(files, { always: options.ahead === 'always' })
+      : ExtractionAhead.start(files, {
+          always: options.ahead === 'always' || options.ahead === 'only',
+          share: options.ahead !== 'only',
+        })
   // otherwise the next file is read while this one is extracted (reading waits on the disk)
   let ahead = null as { at: number; raw: Promise<Uint8Array> } | null
   const readAhead = (at: number) => {
@@ -248,34 +263,52 @@ export async function importSources(
     raw.catch(() => undefined) // awaited when its turn comes (or never, after a cancel)
     ahead = { at, raw }
   }
+  /** One input extracted in this thread (with the thread's plain extraction, when it has one). */
+  const extractHere = async (
+    item: ImportSource,
+    raw: Uint8Array,
+    fromThread: (AheadResult & { ok: true }) | null = null,
+  ): Promise<Extracted> => {
+    const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
+    // the thread's extraction is the plain one; with learned furniture it runs again here
+    const { x, hits } = extract((known) =>
+      fromThread && !known ? fromThread.x : extractFile(raw, item.fileName, known),
+    )
+    return { x, hits, raw, extractorVersion: fromThread?.extractorVersion ?? EXTRACTOR_VERSION }
+  }
+  // files this thread extracted before their turn, while the second thread was on an earlier one
+  const early = new Map<number, Promise<Extracted>>()
+  const help = async (file: AheadFile) => {
+    const item = items[file.at] as ImportSource
+    const extracted = item.read().then((raw) => extractHere(item, raw))
+    extracted.catch(() => undefined) // awaited in its turn
+    early.set(file.at, extracted)
+    await extracted.catch(() => undefined)
+  }
   try {
     for (const [k, item] of items.entries()) {
       if (options.signal?.aborted) break
       if ('read' in item) {
         try {
-          const done = thread && item.path ? await thread.take(k) : null
-          if (done && !done.ok)
-            throw new UserError(done.error.code as ErrorCode, done.error.message)
-          const reading = done ? null : ahead?.at === k ? ahead.raw : item.read()
-          readAhead(k + 1)
-          const raw = done ? done.raw : await reading!
-          const { extractFile, EXTRACTOR_VERSION } = await pipeline(sniffKind(item.fileName, raw))
-          // the thread's extraction is the plain one; with learned furniture it runs again here
-          const { x, hits } = extract((known) =>
-            done && !known ? done.x : extractFile(raw, item.fileName, known),
-          )
+          let e = early.get(k)
+          early.delete(k)
+          if (!e) {
+            const done =
+              thread && item.path
+                ? await thread.take(k, early.size < MAX_EARLY ? help : undefined)
+                : null
+            if (done && !done.ok)
+              throw new UserError(done.error.code as ErrorCode, done.error.message)
+            const reading = done ? null : ahead?.at === k ? ahead.raw : item.read()
+            readAhead(k + 1)
+            e = extractHere(item, done ? done.raw : await reading!, done)
+          }
+          const { x, hits, raw, extractorVersion } = await e
           // a chunk's clock starts with its first article (not while the parsers load)
           if (pending.length === 0) chunkStarted = performance.now()
           pending.push({
             at: k,
-            p: {
-              source: item.source,
-              x,
-              raw,
-              name: item.source,
-              extractorVersion: done ? done.extractorVersion : EXTRACTOR_VERSION,
-              hits,
-            },
+            p: { source: item.source, x, raw, name: item.source, extractorVersion, hits },
           })
           results.push(null)
         } catch (err) {

@@ -1,7 +1,10 @@
 /**
  * Extraction ahead, for large imports of files: a second thread reads, extracts and analyses
- * the files for the search index while the import's thread stores and indexes the ones before
- * (the two halves of the work take about as long). Results come back in the import's order;
+ * the files for the search index while the import's thread stores and indexes the ones before.
+ * Both take the files in order from one shared counter: when the import's thread comes to a
+ * file the thread has not started, it extracts that file itself rather than wait (at the
+ * start, while the thread loads; and throughout, when extraction is the heavier half, as with
+ * large HTML pages). Results come back in the import's order;
  * the index analyses are handed to the search writer (`search/primed.ts`), which uses one
  * only for exactly the text it indexes. Whenever the thread is missing or fails, the import
  * extracts the remaining files itself: the thread can make an import faster, never different.
@@ -33,12 +36,24 @@ export class ExtractionAhead {
   private keysOk = true
   private gone = false
   private took = { files: 0, bytes: 0 }
+  /** The number of the next file nobody has taken, shared with the thread. */
+  private readonly next = new Int32Array(new SharedArrayBuffer(4))
+  /** Each file's number in the thread's list, by its place in the import. */
+  private readonly number = new Map<number, number>()
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly files: AheadFile[],
+    /** The import's thread takes a file itself rather than wait for it (false: tests). */
+    private readonly share: boolean,
+  ) {
+    files.forEach((f, i) => this.number.set(f.at, i))
+    this.started = new Promise((r) => (this.markStarted = r))
     worker.on('message', (msg: FromAhead) => this.receive(msg))
     const end = (err?: unknown) => {
       if (err) console.error('[lesesaal] the extraction thread failed:', err)
       this.gone = true
+      this.markStarted()
       for (const resolve of this.waiting.values()) resolve(null)
       this.waiting.clear()
     }
@@ -50,7 +65,10 @@ export class ExtractionAhead {
    * Starts a thread for these files, or returns null: too few files, a single processor, or
    * no thread script in this installation.
    */
-  static start(files: AheadFile[], options: { always?: boolean } = {}): ExtractionAhead | null {
+  static start(
+    files: AheadFile[],
+    options: { always?: boolean; share?: boolean } = {},
+  ): ExtractionAhead | null {
     if (files.length === 0) return null
     if (!options.always && (files.length < AHEAD_FROM || availableParallelism() < 2)) return null
     const script = workerScript()
@@ -62,12 +80,17 @@ export class ExtractionAhead {
       console.error('[lesesaal] the extraction thread could not start:', err)
       return null
     }
-    const ahead = new ExtractionAhead(worker)
-    worker.postMessage({ type: 'files', files } satisfies ToAhead)
+    const ahead = new ExtractionAhead(worker, files, options.share ?? true)
+    worker.postMessage({ type: 'files', files, next: ahead.next.buffer } satisfies ToAhead)
     return ahead
   }
 
+  /** Resolved with the thread's first result (or when it is gone). */
+  readonly started: Promise<void>
+  private markStarted = () => {}
+
   private receive(msg: FromAhead): void {
+    this.markStarted()
     // key names come in order with every message, whatever became of the file
     if (this.keysOk) this.keysOk = this.keys.learn(msg.keysFrom, msg.newKeys)
     if (msg.ok && this.keysOk) {
@@ -84,11 +107,35 @@ export class ExtractionAhead {
     } else this.ready.set(msg.at, msg)
   }
 
-  /** The result for the file at `at` (null: the thread is gone; extract it here). */
-  async take(at: number): Promise<AheadResult | null> {
-    let result = this.ready.get(at) ?? null
-    if (result) this.ready.delete(at)
-    else if (!this.gone) result = await new Promise((r) => this.waiting.set(at, r))
+  /**
+   * The thread's result for the file at `at`; null when the caller is to extract it itself:
+   * the thread had not started on it yet (the caller takes it rather than wait), or the
+   * thread is gone. While the thread is still on it, `help` is given the next file nobody has
+   * taken, to extract before its turn, rather than wait.
+   */
+  async take(at: number, help?: (file: AheadFile) => Promise<void>): Promise<AheadResult | null> {
+    for (;;) {
+      const ready = this.ready.get(at)
+      if (ready) {
+        this.ready.delete(at)
+        this.report(ready)
+        return ready
+      }
+      if (this.gone) return null
+      const i = this.number.get(at)
+      if (i === undefined) return null
+      // files are taken in order by both threads: the next untaken one is this one, or the
+      // thread has taken it already
+      if (!this.share) break
+      if (Atomics.compareExchange(this.next, 0, i, i + 1) === i) return null
+      if (!help) break
+      const j = Atomics.add(this.next, 0, 1)
+      if (j >= this.files.length) break
+      await help(this.files[j]!)
+      // the thread's messages come in between
+      await new Promise((r) => setImmediate(r))
+    }
+    const result = await new Promise<AheadResult | null>((r) => this.waiting.set(at, r))
     if (result) this.report(result)
     return result
   }

@@ -10,8 +10,12 @@ export interface AheadFile {
 }
 
 export type ToAhead =
-  /** The files, in the order the import takes them. */
-  | { type: 'files'; files: AheadFile[] }
+  /**
+   * The files, in the order the import takes them, and the number of the next file nobody
+   * has taken yet (one Int32 shared by both threads: the import's thread takes a file itself
+   * when it would otherwise wait for it).
+   */
+  | { type: 'files'; files: AheadFile[]; next: SharedArrayBuffer }
   /** The import took this many results (and their bytes): the thread may run that far ahead. */
   | { type: 'took'; files: number; bytes: number }
 

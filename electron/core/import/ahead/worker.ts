@@ -1,8 +1,9 @@
 /**
  * The extraction thread of a large import: reads, decodes and extracts the files in order, and
  * analyses each text for the search index, while the import's own thread stores and indexes
- * what came before. It runs at most a bounded amount ahead (files and bytes) of what the
- * import took. Built to out/main/extract-worker.js.
+ * what came before (and takes a file itself when it would otherwise wait). It runs at most a
+ * bounded amount ahead (files and bytes) of what the import took. Built to
+ * out/main/extract-worker.js.
  */
 import { parentPort } from 'node:worker_threads'
 import { MAX_IMPORT_BYTES } from '../../../../shared/contract'
@@ -19,6 +20,7 @@ const MAX_WAITING_BYTES = 64 << 20
 
 const port = parentPort!
 let queue: AheadFile[] = []
+let next = new Int32Array(new SharedArrayBuffer(4))
 let waitingFiles = 0
 let waitingBytes = 0
 let keysSent = 0
@@ -27,6 +29,7 @@ let wake: (() => void) | null = null
 port.on('message', (msg: ToAhead) => {
   if (msg.type === 'files') {
     queue = msg.files
+    next = new Int32Array(msg.next)
     void run()
   } else {
     waitingFiles -= msg.files
@@ -78,11 +81,14 @@ async function one(file: AheadFile): Promise<FromAhead> {
 }
 
 async function run(): Promise<void> {
-  for (const file of queue) {
+  for (;;) {
     while (waitingFiles >= MAX_WAITING_FILES || waitingBytes >= MAX_WAITING_BYTES)
       await new Promise<void>((r) => (wake = r))
     wake = null
-    const result = await one(file)
+    // the next file nobody has taken (the import's thread may have taken some itself)
+    const i = Atomics.add(next, 0, 1)
+    if (i >= queue.length) break
+    const result = await one(queue[i]!)
     waitingFiles++
     if (result.ok) {
       waitingBytes += result.bytes
