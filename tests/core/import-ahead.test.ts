@@ -56,6 +56,8 @@ function folder(count: number): string {
   )
   writeFileSync(join(dir, '0060-leer.txt'), '   \n\n  ')
   writeFileSync(join(dir, '0070-kopie.txt'), article(3))
+  // nearly the same as article 7: a sentence added
+  writeFileSync(join(dir, '0080-fast.txt'), `${article(7)}Die Sitzung war öffentlich.\n`)
   return dir
 }
 
@@ -118,6 +120,7 @@ describe('extraction ahead in a second thread', () => {
     expect(byName.get('0050-kaputt.txt')!.error?.code).toBeTruthy()
     expect(byName.get('0060-leer.txt')!.error?.code).toBe('empty_file')
     expect(byName.get('0070-kopie.txt')!.duplicateOf).toBe(byName.get('0003.txt')!.id)
+    expect(byName.get('0080-fast.txt')!.nearDuplicateOf?.id).toBe(byName.get('0007.txt')!.id)
     expect(paragraphs(ahead.db)).toEqual(paragraphs(alone.db))
     for (const query of [
       'Geburtsstation',
@@ -264,7 +267,7 @@ parentPort.on('message', (m) => {
     )
     process.env.LESESAAL_EXTRACT_WORKER = script
     const { results, search } = await importFolder(dir, 'always')
-    expect(results).toHaveLength(33)
+    expect(results).toHaveLength(34)
     expect(results.filter((r) => r.id !== null)).toHaveLength(30)
     expect((await found(search, 'Geburtsstation')).total).toBeGreaterThan(0)
   }, 60_000)

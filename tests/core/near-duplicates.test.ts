@@ -93,4 +93,27 @@ describe('near-duplicates', () => {
     expect(results.filter((r) => r.nearDuplicateOf)).toEqual([])
     expect(results.every((r) => r.id !== null)).toBe(true)
   })
+  it('finds the original among reports written to one pattern', async () => {
+    const core = testCore()
+    const places = ['Rheine', 'Weiden', 'Zittau', 'Bad Kreuznach', 'Meppen']
+    const things = ['ein Navigationsgerät', 'zwei Laptops', 'eine Sporttasche', 'Werkzeug']
+    const report = (n: number) =>
+      [
+        `Polizeibericht ${places[n % 5]}: Autoeinbruch in der Nacht (${n})`,
+        '',
+        `In der Nacht zum Sonntag ist in ${places[n % 5]} ein geparktes Fahrzeug aufgebrochen worden. Die Täter erbeuteten ${things[n % 4]} im Wert von etwa ${((n * 37) % 900) + 100} Euro.`,
+        '',
+        `Die Polizeiinspektion bittet Zeugen, die in der Tatnacht Verdächtiges beobachtet haben, sich unter der Telefonnummer 0${n}${n} zu melden. Hinweise nimmt auch jede andere Dienststelle entgegen.`,
+        '',
+      ].join('\n')
+    const files = Array.from({ length: 40 }, (_, n) => ({
+      name: `bericht-${n}.txt`,
+      data: base64(report(n)),
+    }))
+    // report 23 again, with a sentence added
+    files.push({ name: 'nochmal.txt', data: base64(`${report(23)}Die Ermittlungen dauern an.\n`) })
+    const { results } = await call(core, 'import.files', { files })
+    expect(results.at(-1)!.nearDuplicateOf?.id).toBe(results[23]!.id)
+    expect(results.slice(0, 40).every((r) => r.id !== null && !r.nearDuplicateOf)).toBe(true)
+  })
 })

@@ -14,7 +14,8 @@ import type { Db } from '../db/open'
 import { deleteArticle, findByHash, insertArticle } from '../library/articles'
 import type { SearchIndex } from '../search'
 import { importAsNewerVersion } from '../versions/update'
-import { findNearDuplicate } from './nearDuplicates'
+import { findNearDuplicate, type NewText } from './nearDuplicates'
+import type { NearProbe } from './nearProbe'
 import { ExtractionAhead, type AheadFile, type AheadResult } from './ahead'
 import { pipelineFor as pipeline, sniffKind } from './ahead/extractOne'
 import { looksLikeHtml } from './parsers'
@@ -45,6 +46,8 @@ interface Pending {
   extractorVersion: number
   /** Furniture rules that took lines out of it. */
   hits: number[]
+  /** Its near-duplicate probe, when it was computed already. */
+  probe?: NearProbe
 }
 
 /**
@@ -112,6 +115,8 @@ interface Extracted {
   hits: number[]
   raw: Uint8Array
   extractorVersion: number
+  /** The near-duplicate probe of its text, when the second thread computed it. */
+  probe?: NearProbe
 }
 
 /** Files extracted here before their turn, at most this many at a time. */
@@ -163,18 +168,13 @@ export interface NearDuplicateCheck {
  */
 async function leaveOutNearDuplicates(
   db: Db,
-  stored: { r: ImportResult; paragraphs: readonly string[] }[],
+  stored: { r: ImportResult; text: NewText }[],
   options: ImportOptions,
 ): Promise<void> {
   const found: ImportResult[] = []
-  for (const { r, paragraphs } of stored) {
+  for (const { r, text } of stored) {
     if (r.id === null || r.updated) continue
-    const match = await findNearDuplicate(
-      db,
-      options.near!.search,
-      { paragraphs, outlet: r.outlet },
-      r.id,
-    )
+    const match = await findNearDuplicate(db, options.near!.search, text, r.id)
     if (match) {
       r.nearDuplicateOf = match
       found.push(r)
@@ -238,7 +238,10 @@ export async function importSources(
     if (options.near?.mode === 'skip')
       await leaveOutNearDuplicates(
         db,
-        chunk.map(({ at, p }) => ({ r: results[at]!, paragraphs: p.x.article.paragraphs })),
+        chunk.map(({ at, p }) => ({
+          r: results[at]!,
+          text: { paragraphs: p.x.article.paragraphs, outlet: p.x.article.outlet, probe: p.probe },
+        })),
         options,
       )
   }
@@ -274,7 +277,14 @@ export async function importSources(
     const { x, hits } = extract((known) =>
       fromThread && !known ? fromThread.x : extractFile(raw, item.fileName, known),
     )
-    return { x, hits, raw, extractorVersion: fromThread?.extractorVersion ?? EXTRACTOR_VERSION }
+    return {
+      x,
+      hits,
+      raw,
+      extractorVersion: fromThread?.extractorVersion ?? EXTRACTOR_VERSION,
+      // the thread's probe is of the thread's text
+      probe: fromThread && x === fromThread.x ? fromThread.probe : undefined,
+    }
   }
   // files this thread extracted before their turn, while the second thread was on an earlier one
   const early = new Map<number, Promise<Extracted>>()
@@ -303,12 +313,12 @@ export async function importSources(
             readAhead(k + 1)
             e = extractHere(item, done ? done.raw : await reading!, done)
           }
-          const { x, hits, raw, extractorVersion } = await e
+          const { x, hits, raw, extractorVersion, probe } = await e
           // a chunk's clock starts with its first article (not while the parsers load)
           if (pending.length === 0) chunkStarted = performance.now()
           pending.push({
             at: k,
-            p: { source: item.source, x, raw, name: item.source, extractorVersion, hits },
+            p: { source: item.source, x, raw, name: item.source, extractorVersion, hits, probe },
           })
           results.push(null)
         } catch (err) {

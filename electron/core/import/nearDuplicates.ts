@@ -7,8 +7,8 @@
  * Candidates come cheaply from the search index: the articles with two of the longest words
  * of the text's three thirds (exact index keys, without ranking: a copy edited in one third
  * still has the other two); of those of about the same length, the three with the most of
- * the words and closest in length are compared word by word (Jaccard over 4-word shingles,
- * `electron/core/text/minhash.ts`). On 406 near-
+ * the words (then the first paragraph most alike, then the closest length) are compared word
+ * by word (Jaccard over 4-word shingles, `electron/core/text/minhash.ts`). On 406 near-
  * copies of corpus articles (one word in 150 changed, a sentence added) among 2,026 it found
  * 396 of the 398 at Jaccard ≥ 0.9, at about 2.5 ms a text. A near-copy from another outlet is a wire copy,
  * not a duplicate: that is for stories, and it is imported.
@@ -17,8 +17,8 @@ import type { NearDuplicate } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
-import { keysOfWord } from '../search/analyzer'
-import { comparableWords, jaccard, shingles } from '../text/minhash'
+import { jaccard, shingles } from '../text/minhash'
+import { nearProbe, type NearProbe } from './nearProbe'
 
 /** Shingle Jaccard from which two texts count as nearly the same. */
 export const NEAR_DUPLICATE_AT = 0.9
@@ -36,6 +36,8 @@ const LENGTH_RATIO = 0.8
 export interface NewText {
   paragraphs: readonly string[]
   outlet: string | null
+  /** Its probe, when it was computed where the text was extracted. */
+  probe?: NearProbe
 }
 
 /**
@@ -49,8 +51,7 @@ export async function findNearDuplicate(
   text: NewText,
   before = Number.MAX_SAFE_INTEGER,
 ): Promise<NearDuplicate | null> {
-  const words = comparableWords(text.paragraphs.join('\n'))
-  const keys = [...new Set(candidateWords(words).flatMap((w) => keysOfWord(w)))]
+  const { keys, words } = text.probe ?? nearProbe(text.paragraphs)
   if (keys.length === 0) return null
   // a copy edited in one part still has the words of the other two
   const least = keys.length >= 3 ? 2 : 1
@@ -72,18 +73,35 @@ export async function findNearDuplicate(
       }[]
     ).map((r) => [r.id, r]),
   )
-  // of the same outlet (or without one) and about as long; those with both words, then the
-  // closest in length
-  const lengthOff = (n: number) => Math.abs(n - words.length)
-  const candidates = found
-    .flatMap((c) => {
-      const other = rows.get(c.articleId)
-      if (!other) return []
-      if (text.outlet && other.outlet && text.outlet !== other.outlet) return []
-      const ratio = Math.min(other.words, words.length) / Math.max(other.words, words.length, 1)
-      return ratio < LENGTH_RATIO ? [] : [{ ...c, other }]
-    })
-    .sort((a, b) => b.has - a.has || lengthOff(a.other.words) - lengthOff(b.other.words))
+  // of the same outlet (or without one) and about as long
+  const likely = found.flatMap((c) => {
+    const other = rows.get(c.articleId)
+    if (!other) return []
+    if (text.outlet && other.outlet && text.outlet !== other.outlet) return []
+    const ratio = Math.min(other.words, words) / Math.max(other.words, words, 1)
+    return ratio < LENGTH_RATIO ? [] : [{ ...c, other, first: 0 }]
+  })
+  // those with the most of the words and, among articles written to one pattern (the same
+  // long words, the same length), the first paragraph most like this one's, then the closest
+  // in length
+  if (likely.length > CANDIDATES) {
+    const mine = shingles(text.paragraphs[0] ?? '')
+    const firsts = new Map(
+      stmt(
+        db,
+        'SELECT article_id, text FROM paragraphs WHERE position = 0 AND article_id IN (SELECT value FROM json_each(?))',
+      )
+        .raw(true)
+        .all(JSON.stringify(likely.map((c) => c.articleId))) as [number, string][],
+    )
+    for (const c of likely) c.first = jaccard(mine, shingles(firsts.get(c.articleId) ?? ''))
+  }
+  const lengthOff = (n: number) => Math.abs(n - words)
+  const candidates = likely
+    .sort(
+      (a, b) =>
+        b.has - a.has || b.first - a.first || lengthOff(a.other.words) - lengthOff(b.other.words),
+    )
     .slice(0, CANDIDATES)
   if (candidates.length === 0) return null
   // pluck set here: the statement cache shares this statement (and its mode) with other rooms
@@ -98,16 +116,4 @@ export async function findNearDuplicate(
       best = { id, title: other.title, similarity: Math.floor(similarity * 100) / 100 }
   }
   return best
-}
-
-/**
- * The longest word of each third of the text. Long words are rare, so the articles with two
- * of them are few and finding them is one of the index's cheapest lookups.
- */
-function candidateWords(words: readonly string[]): string[] {
-  const third = Math.ceil(words.length / 3)
-  const longest = (part: readonly string[]) =>
-    part.reduce((best, w) => (w.length > best.length && /^\p{L}+$/u.test(w) ? w : best), '')
-  const picked = new Set([0, 1, 2].map((i) => longest(words.slice(i * third, (i + 1) * third))))
-  return [...picked].filter((w) => w.length >= 5)
 }

@@ -1,5 +1,6 @@
 /** What the import and its extraction thread say to each other. */
 import type { IndexPositions } from '../../search/analyzer'
+import type { NearProbe } from '../nearProbe'
 import type { Extraction } from '../pipeline'
 
 /** A file for the extraction thread: its place in the import, its path and name. */
@@ -33,6 +34,8 @@ export type FromAhead = {
       extractorVersion: number
       /** The index analysis of each field's text (FIELDS order), null for an empty one. */
       fields: (IndexPositions | null)[]
+      /** What the near-duplicate check asks of the text. */
+      probe: NearProbe
       /** What the result weighs, for the thread's bound on what waits. */
       bytes: number
     }

@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads'
 import { MAX_IMPORT_BYTES } from '../../../../shared/contract'
 import { indexPositions, keyCount, keyName } from '../../search/analyzer'
 import { FIELDS, indexTexts } from '../../search/primed'
+import { nearProbe } from '../nearProbe'
 import { readAtMost, toUserError } from '../sources'
 import { pipelineFor, sniffKind } from './extractOne'
 import type { AheadFile, FromAhead, ToAhead } from './protocol'
@@ -66,6 +67,7 @@ async function one(file: AheadFile): Promise<FromAhead> {
       raw: own,
       extractorVersion: EXTRACTOR_VERSION,
       fields,
+      probe: nearProbe(x.article.paragraphs),
       bytes,
     }
   } catch (err) {
