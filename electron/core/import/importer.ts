@@ -1,113 +1,25 @@
 /**
- * Imports files, folders, URLs, uploaded files and pasted text into the library. One broken
- * input never stops a batch: it gets a one-line reason and the rest go on.
+ * Imports files, folders, URLs and uploaded files into the library (pasted text: pasted.ts).
+ * One broken input never stops a batch: it gets a one-line reason and the rest go on.
  */
 import type { Emit } from '../context'
-import {
-  failedImport,
-  type ImportReport,
-  type ImportResult,
-  type SourceKind,
-} from '../../../shared/types'
+import { failedImport, type ImportReport, type ImportResult } from '../../../shared/types'
 import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
-import { deleteArticle, findByHash, insertArticle } from '../library/articles'
-import type { SearchIndex } from '../search'
-import { importAsNewerVersion } from '../versions/update'
-import { findNearDuplicate, type NewText } from './nearDuplicates'
+import { deleteArticle } from '../library/articles'
+import { findNearDuplicate, type NearDuplicateCheck, type NewText } from './nearDuplicates'
 import type { NearProbe } from './nearProbe'
 import { ExtractionAhead, type AheadFile, type AheadResult } from './ahead'
+import { plain, store, type ImportHooks, type Pending } from './store'
 import { pipelineFor as pipeline, sniffKind } from './ahead/extractOne'
-import { looksLikeHtml } from './parsers'
-import type { Extraction, KnownFurniture } from './pipeline'
+import type { Extraction } from './pipeline'
 import { UserError, type ErrorCode } from '../../../shared/result'
 import { failed, toUserError, type ImportSource } from './sources'
 
 export { bufferSource, readAtMost, sourcesFromPaths, type ImportSource } from './sources'
-
-/** How the library takes part in an import (learned furniture, bookkeeping, learning). */
-export interface ImportHooks {
-  /** Extracts one input; may apply what the library learned. Default: the plain extraction. */
-  extract?: (run: (known?: KnownFurniture) => Extraction) => { x: Extraction; hits: number[] }
-  /** After an article was stored, inside its transaction. */
-  afterStore?: (id: number, hits: number[]) => void
-  /** After a batch was stored and indexed: learning from the new articles. */
-  afterBatch?: (ids: number[]) => Promise<void>
-}
-
-const plain: NonNullable<ImportHooks['extract']> = (run) => ({ x: run(), hits: [] })
-
-/** One extracted input waiting to be stored. */
-interface Pending {
-  source: string
-  x: Extraction
-  raw: Uint8Array
-  name: string | null
-  extractorVersion: number
-  /** Furniture rules that took lines out of it. */
-  hits: number[]
-  /** Its near-duplicate probe, when it was computed already. */
-  probe?: NearProbe
-}
-
-/**
- * Stores one extraction unless the library already has the same text, in a savepoint of its
- * own: a file that cannot be stored fails alone. The library's own troubles (read-only,
- * busy, disk full) are rethrown, because they concern every file of the chunk.
- */
-function store(db: Db, p: Pending, hooks: ImportHooks): ImportResult {
-  const x = p.x
-  const a = x.article
-  const result = (id: number | null, duplicateOf: number | null): ImportResult => ({
-    source: p.source,
-    id,
-    title: a.title,
-    outlet: a.outlet,
-    published: a.published,
-    words: a.words,
-    duplicateOf,
-    nearDuplicateOf: null,
-    error: null,
-    warning: x.replaced
-      ? {
-          code: 'invalid_bytes',
-          message: `${x.replaced} ${x.replaced === 1 ? 'byte was' : 'bytes were'} not valid ${x.encoding.toUpperCase()} and ${x.replaced === 1 ? 'was' : 'were'} replaced by \ufffd.`,
-        }
-      : null,
-  })
-  try {
-    return db.transaction((): ImportResult => {
-      const existing = findByHash(db, x.hash)
-      if (existing !== null) return result(null, existing)
-      // the same URL again with another text: a newer version of that article (versions room)
-      const newer = importAsNewerVersion(db, x, {
-        raw: p.raw,
-        sourceName: p.name,
-        extractorVersion: p.extractorVersion,
-      })
-      if (newer && 'duplicateOf' in newer) return result(null, newer.duplicateOf)
-      if (newer) return { ...result(newer.id, null), updated: newer.update }
-      const id = insertArticle(db, {
-        ...a,
-        hash: x.hash,
-        sourceKind: x.kind,
-        sourceName: p.name,
-        raw: p.raw,
-        rawEncoding: x.encoding,
-        extractorVersion: p.extractorVersion,
-      })
-      hooks.afterStore?.(id, p.hits)
-      return result(id, null)
-    })()
-  } catch (err) {
-    if (databaseError(err)) throw err
-    console.error(`[lesesaal] storing ${p.source} failed:`, err)
-    return failedImport(p.source, {
-      code: 'internal',
-      message: 'The article could not be stored in the library; the details are in the log.',
-    })
-  }
-}
+export { importPasted } from './pasted'
+export type { ImportHooks } from './store'
+export type { NearDuplicateCheck } from './nearDuplicates'
 
 /** An input extracted and waiting to be stored. */
 interface Extracted {
@@ -152,13 +64,6 @@ export interface ImportOptions {
    * import's thread none.
    */
   ahead?: 'auto' | 'always' | 'only' | 'never'
-}
-
-/** How an import treats texts nearly the same as an article of the library. */
-export interface NearDuplicateCheck {
-  search: SearchIndex
-  /** 'skip': report them and leave them out (the default); 'import': import them anyway. */
-  mode: 'skip' | 'import'
 }
 
 /**
@@ -346,59 +251,6 @@ export async function importSources(
   if (stored.length && hooks.afterBatch) await hooks.afterBatch(stored)
   if (stored.length) emit('library.changed', { reason: 'import' })
   return done
-}
-
-/** Imports pasted text; with `near` in 'skip' mode, a near-duplicate is reported, not stored. */
-export async function importPasted(
-  db: Db,
-  text: string,
-  title: string | undefined,
-  emit: Emit,
-  hooks: ImportHooks = {},
-  near?: NearDuplicateCheck,
-): Promise<ImportResult> {
-  const kind: SourceKind = looksLikeHtml(text.slice(0, 512)) ? 'html' : 'txt'
-  try {
-    const { extractText, EXTRACTOR_VERSION } = await pipeline(kind)
-    const { x, hits } = (hooks.extract ?? plain)((known) => ({
-      ...extractText(text, kind, title, known),
-      kind: 'paste',
-    }))
-    if (near?.mode === 'skip' && findByHash(db, x.hash) === null) {
-      const match = await findNearDuplicate(db, near.search, x.article)
-      if (match) {
-        const a = x.article
-        return {
-          source: 'paste',
-          id: null,
-          title: a.title,
-          outlet: a.outlet,
-          published: a.published,
-          words: a.words,
-          duplicateOf: null,
-          nearDuplicateOf: match,
-          error: null,
-        }
-      }
-    }
-    const p: Pending = {
-      source: 'paste',
-      x,
-      raw: new TextEncoder().encode(text),
-      name: null,
-      extractorVersion: EXTRACTOR_VERSION,
-      hits,
-    }
-    // the write lock first: another process's import waits instead of failing
-    const result = db.transaction(() => store(db, p, hooks)).immediate()
-    if (result.id !== null) {
-      await hooks.afterBatch?.([result.id])
-      emit('library.changed', { reason: 'import' })
-    }
-    return result
-  } catch (err) {
-    return failed('paste', databaseError(err) ?? err)
-  }
 }
 
 export type { Emit, ImportReport }

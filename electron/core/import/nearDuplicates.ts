@@ -117,3 +117,10 @@ export async function findNearDuplicate(
   }
   return best
 }
+
+/** How an import treats texts nearly the same as an article of the library. */
+export interface NearDuplicateCheck {
+  search: SearchIndex
+  /** 'skip': report them and leave them out (the default); 'import': import them anyway. */
+  mode: 'skip' | 'import'
+}
