@@ -215,15 +215,21 @@ parentPort.on('message', (m) => {
       await ahead.started
       expect(await ahead.take(files[0]!.at)).toMatchObject({ ok: false })
       const helped: string[] = []
-      const second = await ahead.take(files[1]!.at, async (file) => {
-        helped.push(file.fileName)
+      const second = await ahead.take(files[1]!.at, {
+        room: () => helped.length < 4,
+        extract: async (file) => {
+          helped.push(file.fileName)
+        },
       })
-      // every file after the slow one was handed over, in order, while it was waited for
-      expect(helped).toEqual(files.slice(2).map((f) => f.fileName))
+      // the files after the slow one were handed over, in order, while it was waited for, as
+      // many as there was room for
+      expect(helped).toEqual(files.slice(2, 6).map((f) => f.fileName))
       expect(second).toMatchObject({
         ok: false,
         error: { message: `langsam ${files[1]!.fileName}` },
       })
+      // and the next one nobody has taken is still there to take
+      expect(await ahead.take(files[6]!.at)).toBeNull()
     } finally {
       await ahead.stop()
     }

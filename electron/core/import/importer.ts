@@ -9,7 +9,7 @@ import type { Db } from '../db/open'
 import { deleteArticle } from '../library/articles'
 import { findNearDuplicate, type NearDuplicateCheck, type NewText } from './nearDuplicates'
 import type { NearProbe } from './nearProbe'
-import { ExtractionAhead, type AheadFile, type AheadResult } from './ahead'
+import { ExtractionAhead, type AheadFile, type AheadResult, type Helper } from './ahead'
 import { plain, store, type ImportHooks, type Pending } from './store'
 import { pipelineFor as pipeline, sniffKind } from './ahead/extractOne'
 import type { Extraction } from './pipeline'
@@ -193,13 +193,17 @@ export async function importSources(
   }
   // files this thread extracted before their turn, while the second thread was on an earlier one
   const early = new Map<number, Promise<Extracted>>()
-  const help = async (file: AheadFile) => {
-    const item = items[file.at] as ImportSource
-    const extracted = item.read().then((raw) => extractHere(item, raw))
-    extracted.catch(() => undefined) // awaited in its turn
-    early.set(file.at, extracted)
-    await extracted.catch(() => undefined)
+  const help: Helper = {
+    room: () => early.size < MAX_EARLY,
+    extract: async (file) => {
+      const item = items[file.at] as ImportSource
+      const extracted = item.read().then((raw) => extractHere(item, raw))
+      extracted.catch(() => undefined) // awaited in its turn
+      early.set(file.at, extracted)
+      await extracted.catch(() => undefined)
+    },
   }
+
   try {
     for (const [k, item] of items.entries()) {
       if (options.signal?.aborted) break
@@ -208,10 +212,7 @@ export async function importSources(
           let e = early.get(k)
           early.delete(k)
           if (!e) {
-            const done =
-              thread && item.path
-                ? await thread.take(k, early.size < MAX_EARLY ? help : undefined)
-                : null
+            const done = thread && item.path ? await thread.take(k, help) : null
             if (done && !done.ok)
               throw new UserError(done.error.code as ErrorCode, done.error.message)
             const reading = done ? null : ahead?.at === k ? ahead.raw : item.read()

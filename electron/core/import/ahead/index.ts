@@ -25,6 +25,13 @@ export const AHEAD_FROM = 200
 /** What the import took is reported back every this many files. */
 const REPORT_EVERY = 16
 
+/** The import's thread, extracting files before their turn while it waits. */
+export interface Helper {
+  /** Whether it can keep another file (what it extracted early waits in memory). */
+  room: () => boolean
+  extract: (file: AheadFile) => Promise<void>
+}
+
 /** One file's result from the extraction thread. */
 export type AheadResult = Extract<FromAhead, { type: 'file' }>
 
@@ -111,9 +118,9 @@ export class ExtractionAhead {
    * The thread's result for the file at `at`; null when the caller is to extract it itself:
    * the thread had not started on it yet (the caller takes it rather than wait), or the
    * thread is gone. While the thread is still on it, `help` is given the next file nobody has
-   * taken, to extract before its turn, rather than wait.
+   * taken, to extract before its turn, rather than wait (as long as it has room).
    */
-  async take(at: number, help?: (file: AheadFile) => Promise<void>): Promise<AheadResult | null> {
+  async take(at: number, help?: Helper): Promise<AheadResult | null> {
     for (;;) {
       const ready = this.ready.get(at)
       if (ready) {
@@ -128,10 +135,10 @@ export class ExtractionAhead {
       // thread has taken it already
       if (!this.share) break
       if (Atomics.compareExchange(this.next, 0, i, i + 1) === i) return null
-      if (!help) break
+      if (!help?.room()) break
       const j = Atomics.add(this.next, 0, 1)
       if (j >= this.files.length) break
-      await help(this.files[j]!)
+      await help.extract(this.files[j]!)
       // the thread's messages come in between
       await new Promise((r) => setImmediate(r))
     }
