@@ -94,6 +94,32 @@ async function importFolder(
   return { db, search, results }
 }
 
+/** The files of a folder as the import hands them to the thread. */
+async function filesOf(dir: string) {
+  const { sources } = await sourcesFromPaths([dir])
+  return sources.flatMap((s, at) =>
+    'path' in s && s.path ? [{ at, path: s.path, fileName: s.fileName }] : [],
+  )
+}
+
+/** A stand-in for the extraction thread: `onFiles(m)` runs on the import's list of files. */
+function fakeThread(onFiles: string): void {
+  const script = join(tempDir(), 'thread.mjs')
+  writeFileSync(
+    script,
+    `import { parentPort } from 'node:worker_threads'
+const failed = (file, message) => parentPort.postMessage({ type: 'file', at: file.at,
+  keysFrom: 0, newKeys: [], ok: false, error: { code: 'internal', message } })
+parentPort.on('message', (m) => {
+  if (m.type !== 'files') return
+  const next = new Int32Array(m.next)
+  ${onFiles}
+})
+`,
+  )
+  process.env.LESESAAL_EXTRACT_WORKER = script
+}
+
 const paragraphs = (db: Db) =>
   db.prepare('SELECT article_id, position, text FROM paragraphs ORDER BY 1, 2').all()
 
@@ -166,11 +192,7 @@ describe('extraction ahead in a second thread', () => {
   }, 60_000)
 
   it('extracts a file itself when the thread has not started on it, and waits for one it has', async () => {
-    const dir = folder(20)
-    const { sources } = await sourcesFromPaths([dir])
-    const files = sources.flatMap((s, at) =>
-      'path' in s && s.path ? [{ at, path: s.path, fileName: s.fileName }] : [],
-    )
+    const files = await filesOf(folder(20))
     const ahead = ExtractionAhead.start(files, { always: true })!
     try {
       // the thread is still starting: the first file is the caller's to extract
@@ -187,29 +209,12 @@ describe('extraction ahead in a second thread', () => {
   }, 60_000)
 
   it('extracts the next files itself while the thread is slow on one', async () => {
-    const dir = folder(8)
-    const { sources } = await sourcesFromPaths([dir])
-    const files = sources.flatMap((s, at) =>
-      'path' in s && s.path ? [{ at, path: s.path, fileName: s.fileName }] : [],
-    )
+    const files = await filesOf(folder(8))
     // a thread that takes the first two files, answers the first at once and the second late
-    const script = join(tempDir(), 'slow.mjs')
-    writeFileSync(
-      script,
-      `import { parentPort } from 'node:worker_threads'
-const answer = (file) => parentPort.postMessage({ type: 'file', at: file.at, keysFrom: 0,
-  newKeys: [], ok: false, error: { code: 'internal', message: 'langsam ' + file.fileName } })
-parentPort.on('message', (m) => {
-  if (m.type !== 'files') return
-  const next = new Int32Array(m.next)
-  const first = m.files[Atomics.add(next, 0, 1)]
+    fakeThread(`const first = m.files[Atomics.add(next, 0, 1)]
   const second = m.files[Atomics.add(next, 0, 1)]
-  answer(first)
-  setTimeout(() => answer(second), 500)
-})
-`,
-    )
-    process.env.LESESAAL_EXTRACT_WORKER = script
+  failed(first, 'langsam ' + first.fileName)
+  setTimeout(() => failed(second, 'langsam ' + second.fileName), 500)`)
     const ahead = ExtractionAhead.start(files, { always: true })!
     try {
       await ahead.started
@@ -237,41 +242,23 @@ parentPort.on('message', (m) => {
 
   it('stores the files it extracted early in their turn, with the slow one in its place', async () => {
     const dir = folder(300)
-    const script = join(tempDir(), 'stuck.mjs')
     // a thread that, once started, takes one file, and reports it as failed a second later
-    writeFileSync(
-      script,
-      `import { parentPort } from 'node:worker_threads'
-parentPort.on('message', (m) => {
-  if (m.type !== 'files') return
-  const file = m.files[Atomics.add(new Int32Array(m.next), 0, 1)]
-  if (file) setTimeout(() => parentPort.postMessage({ type: 'file', at: file.at, keysFrom: 0,
-    newKeys: [], ok: false, error: { code: 'internal', message: 'Die Datei hing.' } }), 1000)
-})
-`,
-    )
-    process.env.LESESAAL_EXTRACT_WORKER = script
+    fakeThread(`const file = m.files[Atomics.add(next, 0, 1)]
+  if (file) setTimeout(() => failed(file, 'Die Datei hing.'), 1000)`)
     const alone = await importFolder(dir, 'never')
     const both = await importFolder(dir, 'always')
     const stuck = both.results.findIndex((r) => r.error?.message === 'Die Datei hing.')
     expect(stuck).toBeGreaterThanOrEqual(0)
     expect(stuck).toBeLessThan(both.results.length - 1)
-    // apart from that file, the same library: the same ids in the same order
-    const others = (rs: typeof both.results) => rs.filter((_, i) => i !== stuck)
-    const withoutStuck = alone.results.filter((_, i) => i !== stuck)
-    expect(others(both.results).map((r) => [r.source, r.title, r.error?.code ?? null])).toEqual(
-      withoutStuck.map((r) => [r.source, r.title, r.error?.code ?? null]),
-    )
+    // apart from that file, the same files in the same order, with the same outcome
+    const others = (rs: typeof both.results) =>
+      rs.flatMap((r, i) => (i === stuck ? [] : [[r.source, r.title, r.error?.code ?? null]]))
+    expect(others(both.results)).toEqual(others(alone.results))
   }, 60_000)
 
   it('imports every file itself when the thread dies', async () => {
     const dir = folder(30)
-    const script = join(tempDir(), 'dies.mjs')
-    writeFileSync(
-      script,
-      "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => process.exit(3))\n",
-    )
-    process.env.LESESAAL_EXTRACT_WORKER = script
+    fakeThread('process.exit(3)')
     const { results, search } = await importFolder(dir, 'always')
     expect(results).toHaveLength(34)
     expect(results.filter((r) => r.id !== null)).toHaveLength(30)

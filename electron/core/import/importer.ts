@@ -8,11 +8,9 @@ import { databaseError } from '../db/errors'
 import type { Db } from '../db/open'
 import { deleteArticle } from '../library/articles'
 import { findNearDuplicate, type NearDuplicateCheck, type NewText } from './nearDuplicates'
-import type { NearProbe } from './nearProbe'
 import { ExtractionAhead, type AheadFile, type AheadResult, type Helper } from './ahead'
 import { plain, store, type ImportHooks, type Pending } from './store'
 import { pipelineFor as pipeline, sniffKind } from './ahead/extractOne'
-import type { Extraction } from './pipeline'
 import { UserError, type ErrorCode } from '../../../shared/result'
 import { failed, toUserError, type ImportSource } from './sources'
 
@@ -21,15 +19,8 @@ export { importPasted } from './pasted'
 export type { ImportHooks } from './store'
 export type { NearDuplicateCheck } from './nearDuplicates'
 
-/** An input extracted and waiting to be stored. */
-interface Extracted {
-  x: Extraction
-  hits: number[]
-  raw: Uint8Array
-  extractorVersion: number
-  /** The near-duplicate probe of its text, when the second thread computed it. */
-  probe?: NearProbe
-}
+/** An input extracted in its turn or before it (what it needs besides its name to be stored). */
+type Extracted = Omit<Pending, 'source' | 'name'>
 
 /** Files extracted here before their turn, at most this many at a time. */
 const MAX_EARLY = 256

@@ -7,10 +7,6 @@
  * message is handled. A worker that dies fails its job with one sentence; the next job
  * starts a new one.
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { JobInfo } from '../../../shared/contract/jobs'
 import { UserError, type ErrorCode } from '../../../shared/result'
@@ -18,6 +14,7 @@ import type { Emit } from '../context'
 import type { Db } from '../db/open'
 import type { SearchIndex } from '../search'
 import { catchUp } from './catchup'
+import { findWorkerScript, type WorkerScript } from './script'
 import { jobKinds, type JobInput, type JobName, type JobResult } from './kinds'
 import type { FromWorker, JobContext, ToWorker } from './types'
 
@@ -280,23 +277,15 @@ export class JobRunner {
   }
 }
 
-/**
- * The worker's script: built, `job-worker.js` next to the bundle (out/main); from source
- * (tests, the benchmark), `worker.ts` through tsx.
- */
-function workerScript(): { file: URL | string; execArgv: string[] } {
-  // the benchmark runs from source but measures the worker the app ships
-  const chosen = process.env.LESESAAL_JOB_WORKER
-  if (chosen && existsSync(chosen)) return { file: chosen, execArgv: [] }
-  const here = dirname(fileURLToPath(import.meta.url))
-  for (const dir of [here, join(here, '..')]) {
-    const built = join(dir, 'job-worker.js')
-    if (existsSync(built)) return { file: built, execArgv: [] }
-  }
-  const source = join(here, 'worker.ts')
-  if (existsSync(source)) {
-    const tsx = createRequire(import.meta.url).resolve('tsx')
-    return { file: pathToFileURL(source), execArgv: ['--import', pathToFileURL(tsx).href] }
-  }
-  throw new UserError('internal', 'The background worker is missing from this installation.')
+/** The job worker's script (job-worker.js when built; LESESAAL_JOB_WORKER chooses another). */
+function workerScript(): WorkerScript {
+  const script = findWorkerScript({
+    env: 'LESESAAL_JOB_WORKER',
+    built: 'job-worker.js',
+    source: new URL('./worker.ts', import.meta.url),
+    from: import.meta.url,
+  })
+  if (!script)
+    throw new UserError('internal', 'The background worker is missing from this installation.')
+  return script
 }

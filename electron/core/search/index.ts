@@ -185,13 +185,7 @@ export class SearchIndex {
     keys: readonly string[],
     limit: number,
   ): Promise<{ articleId: number; has: number }[]> {
-    await this.ready()
-    this.catchUp()
-    try {
-      this.drain()
-    } catch (err) {
-      console.error('[lesesaal] the search index could not catch up:', err)
-    }
+    await this.readyToAnswer()
     const docs = this.docs.get()
     const has = new Map<number, number>()
     for (const key of new Set(keys))
@@ -226,13 +220,7 @@ export class SearchIndex {
     offset: number,
     options: { asYouType?: boolean } = {},
   ): Promise<SearchOutcome> {
-    await this.ready()
-    try {
-      this.drain()
-    } catch (err) {
-      // the journal stays and is applied next time; the index as it is can still answer
-      console.error('[lesesaal] the search index could not catch up:', err)
-    }
+    await this.readyToAnswer()
     const asked = parseQuery(query, { typing: options.asYouType })
     const parsed = withoutEmptyTyped(asked, this.reader)
     const keys = [...new Set(parsed.include.flatMap(partKeys))]
@@ -254,6 +242,17 @@ export class SearchIndex {
         await this.rank(parsed, keys, { ...filters, dates: 'uncertain' }, 1, 0, docs)
       ).total
     return outcome
+  }
+
+  /** Mounted and caught up with the journal, as far as it can be (drain catches up first). */
+  private async readyToAnswer(): Promise<void> {
+    await this.ready()
+    try {
+      this.drain()
+    } catch (err) {
+      // the journal stays and is applied next time; the index as it is can still answer
+      console.error('[lesesaal] the search index could not catch up:', err)
+    }
   }
 
   private async rank(

@@ -5,7 +5,7 @@
  * text itself otherwise, so a handed-over analysis can only save time, never change the index.
  */
 import { keyId, PLACE_SPAN, type IndexPositions } from './analyzer'
-import { FIELDS, type Field } from './types'
+import type { Field } from './types'
 
 /** What an article gives the index, as it will be stored. */
 export interface IndexedArticle {
@@ -27,7 +27,6 @@ export function indexTexts(a: IndexedArticle): Record<Field, string> {
     comments: a.comments.map((c) => `${c.title ?? ''} ${c.text}`).join('\n'),
   }
 }
-export { FIELDS }
 
 /** Analyses waiting for their text, at most this many (a safety bound: an import clears them). */
 const MAX_PRIMED = 5000

@@ -9,13 +9,11 @@
  * only for exactly the text it indexes. Whenever the thread is missing or fails, the import
  * extracts the remaining files itself: the thread can make an import faster, never different.
  */
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { clearPrimed, FIELDS, ForeignKeys, indexTexts, prime } from '../../search/primed'
+import { findWorkerScript } from '../../jobs/script'
+import { clearPrimed, ForeignKeys, indexTexts, prime } from '../../search/primed'
+import { FIELDS } from '../../search/types'
 import type { AheadFile, FromAhead, ToAhead } from './protocol'
 
 export type { AheadFile }
@@ -163,26 +161,11 @@ export class ExtractionAhead {
   }
 }
 
-/**
- * The thread's script: built, `extract-worker.js` next to the bundle (out/main); from source
- * (tests), `worker.ts` through tsx when it is installed; or the one LESESAAL_EXTRACT_WORKER
- * names.
- */
-function workerScript(): { file: URL | string; execArgv: string[] } | null {
-  // the tests try a thread that fails
-  const chosen = process.env.LESESAAL_EXTRACT_WORKER
-  if (chosen && existsSync(chosen)) return { file: chosen, execArgv: [] }
-  const here = dirname(fileURLToPath(import.meta.url))
-  for (const dir of [here, join(here, '..')]) {
-    const built = join(dir, 'extract-worker.js')
-    if (existsSync(built)) return { file: built, execArgv: [] }
-  }
-  const source = join(here, 'worker.ts')
-  if (!existsSync(source)) return null
-  try {
-    const tsx = createRequire(import.meta.url).resolve('tsx')
-    return { file: pathToFileURL(source), execArgv: ['--import', pathToFileURL(tsx).href] }
-  } catch {
-    return null
-  }
-}
+/** The thread's script (extract-worker.js when built; LESESAAL_EXTRACT_WORKER chooses another). */
+const workerScript = () =>
+  findWorkerScript({
+    env: 'LESESAAL_EXTRACT_WORKER',
+    built: 'extract-worker.js',
+    source: new URL('./worker.ts', import.meta.url),
+    from: import.meta.url,
+  })
