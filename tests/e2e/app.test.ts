@@ -270,6 +270,30 @@ describe('Lesesaal in Chromium', () => {
     await screenshot(page, 'library-en')
   })
 
+  it('keeps the library controls in place when an outlet has a name as long as a headline', async () => {
+    const outlet =
+      'Stadtanzeiger für Bergheim, Kerpen, Frechen und Pulheim – Nachrichten aus dem Rhein-Erft-Kreis'
+    const text = `---\ntitle: Neue Radwege am Kanal\noutlet: ${outlet}\npublished: 2025-05-02\n---\n\nDer Kreis baut bis zum Herbst zwei neue Radwege entlang des Kanals. Die Arbeiten beginnen im Juni.\n`
+    await page.getByRole('button', { name: /Import/ }).click()
+    await page
+      .locator('[data-testid=file-input]')
+      .setInputFiles({ name: 'radwege.md', mimeType: 'text/markdown', buffer: Buffer.from(text) })
+    await page.getByRole('heading', { name: /Library\s+10 articles/ }).waitFor()
+    await expect
+      .poll(() =>
+        page.locator('[data-testid=outlet-filter] option', { hasText: 'Stadtanzeiger' }).count(),
+      )
+      .toBe(1)
+    const table = (await page.locator('.article-table').boundingBox())!
+    const outlets = (await page.getByTestId('outlet-filter').boundingBox())!
+    const sort = (await page.getByTestId('sort').boundingBox())!
+    // the fields stay beside the heading and inside the table's width
+    expect(sort.x + sort.width).toBeLessThanOrEqual(table.x + table.width + 1)
+    expect(Math.abs(outlets.y - sort.y)).toBeLessThan(2)
+    expect(outlets.width).toBeLessThanOrEqual(262)
+    await screenshot(page, 'library-long-outlet')
+  })
+
   it('ran without console errors or CSP violations', () => {
     expect(errors).toEqual([])
   })
