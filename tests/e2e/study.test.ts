@@ -150,15 +150,16 @@ describe('review', () => {
       await page.keyboard.press(' ')
       await expect.poll(() => page.getByTestId('review-answer').count(), POLL).toBe(1)
       await page.keyboard.press(rating)
-      // the next card, its answer not shown yet (or none left)
+      // the next card, its answer not shown yet (or none left); read without waiting for an
+      // element (innerText would wait for a card that has just gone)
       await expect
-        .poll(
-          async () =>
-            (await card.count()) === 0 ||
-            ((await card.innerText()) !== question &&
-              (await page.getByTestId('review-answer').count()) === 0),
-          POLL,
-        )
+        .poll(async () => {
+          const [text] = await card.allInnerTexts()
+          return (
+            text === undefined ||
+            (text !== question && (await page.getByTestId('review-answer').count()) === 0)
+          )
+        }, POLL)
         .toBe(true)
     }
     await page.getByTestId('review-done').waitFor()
