@@ -68,7 +68,24 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
       tags[j] = 'related_links'
     }
   }
+
+  // An advert under its label ("Anzeige" / "Jetzt Depot eröffnen und 100 € sichern!") and a
+  // newsletter box's promise beside its button: short promotional lines next to furniture.
+  for (let i = 1; i < end; i++) {
+    if (tags[i] !== null || countWords(texts[i]!) > 30) continue
+    const label = tags[i - 1] === 'page_furniture' && AD_LABEL.test(texts[i - 1]!)
+    if (label && countWords(texts[i]!) <= 15 && PROMO.test(texts[i]!)) tags[i] = 'page_furniture'
+    const nextTagged = i + 1 < end && tags[i + 1] !== null
+    if ((tags[i - 1] !== null || nextTagged) && NEWSLETTER_PROMISE.test(texts[i]!))
+      tags[i] = 'page_furniture'
+  }
 }
+
+const AD_LABEL = /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i
+const PROMO = /!$|\b(?:jetzt|hier|gratis|kostenlos|sichern|testen)\b/i
+/** "Die wichtigsten Nachrichten … jeden Freitag kostenlos in Ihr Postfach." */
+const NEWSLETTER_PROMISE =
+  /\b(?:in Ihr(?:em)? (?:E-Mail-)?Postfach|per E-Mail|Newsletter)\b.*\b(?:kostenlos|gratis|täglich|wöchentlich|jeden (?:Morgen|Abend|Tag|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)|abonnieren|anmelden|bestellen)\b|\b(?:kostenlos|gratis|täglich|wöchentlich|jeden (?:Morgen|Abend|Tag|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))\b.*\b(?:in Ihr(?:em)? (?:E-Mail-)?Postfach|per E-Mail)\b/i
 
 /** "Pressekontakt:" and the address, phone and mail lines under it. */
 export function tagContactBlocks(lines: Line[], tags: (RuleName | null)[], end: number): void {

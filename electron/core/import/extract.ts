@@ -19,6 +19,8 @@ import {
   type Line,
 } from './lines'
 import { readMetadataLines } from './metalines'
+import { isPriceQuote, quotesNumbers, tableRows } from './tablerows'
+import { readDateLine } from './dates'
 import { isCommentFurniture, isSectionWord, localRule, type RuleName } from './rules'
 import { chooseTitle, simplify, titleFromText } from './title'
 
@@ -119,7 +121,16 @@ export function extractArticle(
   tagContactBlocks(lines, tags, bodyEnd)
   tagPullQuotes(lines, tags, bodyEnd)
 
-  const meta = readMetadataLines(lines, tags, inBody)
+  // A table's rows stay in the text (see tablerows.ts), and so does a bare date over them
+  // inside the text ("Samstag, 4. Oktober 2025" over that day's results): a heading of the
+  // table, not the day the article was published.
+  const rows = tableRows(texts)
+  const tableHeading = (i: number) => {
+    if (firstProse < 0 || i <= firstProse || !rows[i + 1]) return false
+    const d = readDateLine(texts[i]!)
+    return d !== null && d.label === '' && /^:?$/.test(d.rest)
+  }
+  const meta = readMetadataLines(lines, tags, (i) => inBody(i) && !tableHeading(i))
 
   // Plain text: the line classifier takes what the named rules leave. Its own evidence removes
   // a line anywhere; its smoothing only after the text has begun (the headline and kicker above
@@ -138,6 +149,15 @@ export function extractArticle(
       else if (start >= 0 && i > start && c.final[i] === 'bad' && c.evidence[i]! >= 1)
         tags[i] = 'boilerplate'
     }
+  }
+
+  // Price quotes ("DAX 18.234,56 +0,4 %"): a ticker above the text, or one quote inside it,
+  // is a widget of the page; a run of them inside the text is a table of the article.
+  // (a run: its neighbour quotes numbers too, as the rows of an election result do)
+  const numbersAt = (j: number) => j >= 0 && j < bodyEnd && quotesNumbers(texts[j]!)
+  for (let i = 0; i < bodyEnd; i++) {
+    if (tags[i] !== null || !isPriceQuote(texts[i]!)) continue
+    if (i < firstProse || !(numbersAt(i - 1) || numbersAt(i + 1))) tags[i] = 'boilerplate'
   }
 
   // Title and kicker: scored among the lines above the first paragraph.
@@ -200,7 +220,9 @@ export function extractArticle(
   let rest = remaining()
   for (let k = rest.length - 1; k > 0; k--) {
     const i = rest[k]!
-    if (isProse(texts[i]!) || !isHeadingLike(texts[i]!)) break
+    // a table's rows at the end (results, an election's shares) are no links to articles
+    if (isProse(texts[i]!) || !isHeadingLike(texts[i]!) || rows[i] || quotesNumbers(texts[i]!))
+      break
     if (!rest.slice(0, k).some((j) => isProse(texts[j]!))) break
     tags[i] = 'related_links'
   }
@@ -211,8 +233,12 @@ export function extractArticle(
   for (const [k, i] of rest.entries()) {
     const text = texts[i]!
     const isLast = k === rest.length - 1
+    // a labelled line ("Bewertung: Falsch") is a row of a box, not a subheading
+    const labelled = /^\p{Lu}\p{Ll}+:\s/u.test(text)
     const subheading =
-      lines[i]!.heading || (isHeadingLike(text) && !endsLikeSentence(text)) || isQuestionLine(text)
+      lines[i]!.heading ||
+      (isHeadingLike(text) && !endsLikeSentence(text) && !labelled) ||
+      isQuestionLine(text)
     if (subheading && !isLast) {
       headings.push(paragraphs.length)
     }

@@ -9,6 +9,7 @@
 import { stopwordStats } from './html/stopwords'
 import { endsLikeSentence, type Line } from './lines'
 import { reviseByContext, type ContextClass } from './contextRules'
+import { tableRows } from './tablerows'
 
 export type LineClass = ContextClass
 
@@ -43,6 +44,8 @@ export interface LineFeatures {
   innerPunctuation: boolean
   counter: boolean
   repeated: boolean
+  /** A row of a table (a result, a pairing): its shape is not a menu's (see tablerows.ts). */
+  tableRow: boolean
 }
 
 /** The features of one line. `seen` counts how often each line occurs on the page. */
@@ -68,6 +71,7 @@ export function lineFeatures(text: string, seen: Map<string, number>): LineFeatu
     innerPunctuation: /[,;:–—"„“»«]/.test(text),
     counter: COUNTER.test(text),
     repeated: (seen.get(text.toLowerCase()) ?? 0) > 1,
+    tableRow: false,
   }
 }
 
@@ -85,6 +89,7 @@ export function furnitureEvidence(f: LineFeatures): number {
   // A menu is a row of capitalised words; a headline without function words still has a
   // verb in lower case ("FC Bayern entlässt Trainer").
   const menuShape =
+    !f.tableRow &&
     f.words >= 3 &&
     f.words <= 12 &&
     f.stopShare === 0 &&
@@ -92,7 +97,7 @@ export function furnitureEvidence(f: LineFeatures): number {
     !f.innerPunctuation &&
     f.capitalShare === 1
   if (menuShape) e += f.words >= 4 ? 2 : 1
-  if (f.counter && f.words <= 6) e += 1
+  if (f.counter && f.words <= 6 && !f.tableRow) e += 1
   if (f.repeated && f.words <= 12) e += 1
   if (f.sentence && f.words >= 8 && f.stopShare >= 0.15) e -= 2
   else if (f.stopShare >= 0.25 && f.words >= 6) e -= 1
@@ -123,7 +128,8 @@ export function classifyLines(
     const key = l.text.toLowerCase()
     seen.set(key, (seen.get(key) ?? 0) + 1)
   }
-  const features = lines.map((l) => lineFeatures(l.text, seen))
+  const rows = tableRows(lines.map((l) => l.text))
+  const features = lines.map((l, i) => ({ ...lineFeatures(l.text, seen), tableRow: rows[i]! }))
   const evidence = features.map(furnitureEvidence)
   const initial = features.map((f, i) => fixed[i] ?? classifyLine(f))
   const cls = [...initial]

@@ -39,7 +39,11 @@ export function readMetadataLines(
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text
     if (tags[i] !== null) {
-      const holder = tags[i] === 'copyright' ? readCopyrightHolder(text) : null
+      // the copyright line, also when it is a row of footer links ("© 2024 Name | Impressum")
+      const holder =
+        tags[i] === 'copyright' || /^(?:©|\(c\)|Copyright)/i.test(text)
+          ? readCopyrightHolder(text)
+          : null
       if (holder) m.outlets.push(holder)
       const printed = tags[i] === 'republication_note' ? readRepublicationNote(text) : null
       if (printed) m.weakOutlets.push(printed)
@@ -103,6 +107,8 @@ export function readMetaRow(text: string): { date: PartialDate; author: string |
     if (date && author) return { date: date.date, author }
   }
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
+  const pair = parts.length === 2 ? nameAndDate(parts) : null
+  if (pair) return pair
   if (parts.length < 3 || parts.some((p) => countWords(p) > 8) || endsLikeSentence(text))
     return null
   const date = findDate(text)
@@ -110,4 +116,14 @@ export function readMetaRow(text: string): { date: PartialDate; author: string |
   const named =
     /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(text)
   return { date: date.date, author: named ? named[1]! : null }
+}
+
+/** "Sabine Fetzer | 06.10.2024, 17:20 Uhr" (or the other way round): a name and a date. */
+function nameAndDate(parts: string[]): { date: PartialDate; author: string } | null {
+  for (const [a, b] of [parts, [...parts].reverse()] as [string, string][]) {
+    const d = readDateLine(b)
+    if (!d || d.label || d.rest) continue
+    if (/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u.test(a)) return { date: d.date, author: a }
+  }
+  return null
 }

@@ -11,7 +11,7 @@ import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
-export const EXTRACTOR_VERSION = 2
+export const EXTRACTOR_VERSION = 3
 
 export interface Extraction {
   article: ExtractedArticle

@@ -41,7 +41,7 @@ const FURNITURE = [
   /^Sie sind hier\b.*$/i,
   /^Sie befinden sich (?:hier|auf|in)\b.*$/i,
   /^Du bist hier\b.*$/i,
-  /^(?:Datum|Stand|Beitragslänge|Lesezeit|Lesedauer|Dauer|Autor(?:in)?|Quelle|Veröffentlicht|Aktualisiert|Ort|Kategorie|Rubrik|Ressort|Schlagworte|Schlagwörter|Tags|Themen)\s*:?\s*$/i,
+  /^(?:Links|Weblinks|Linktipps|Externe Links|Quellen|Quellenangaben|Datum|Stand|Beitragslänge|Lesezeit|Lesedauer|Dauer|Autor(?:in)?|Quelle|Veröffentlicht|Aktualisiert|Ort|Kategorie|Rubrik|Ressort|Schlagworte|Schlagwörter|Tags|Themen)\s*:?\s*$/i,
   /^(?:ca\.\s*)?\d{1,3}\s*(?:min|Min\.?|Minuten|Sek\.?|Sekunden)(?:\s*Lesezeit)?\.?$/i,
   /^(?:Lesezeit|Lesedauer)\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?:min|Min\.?|Minuten)\.?$/i,
   /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
@@ -53,7 +53,10 @@ const FURNITURE = [
   /^(?:Themen|Schlagworte|Schlagwörter|Stichworte|Stichwörter|Tags|Kategorien?|Rubriken?)\s*:\s*[^.!?]{1,200}$/i,
   // download links: "Dieses Skript als PDF herunterladen", "Download (123 KB)"
   /^.{0,60}\b(?:als PDF|PDF|Audio|MP3|Datei)\s+(?:herunterladen|downloaden|speichern)$/i,
-  /^Download\s*(?:\(\d+[.,]?\d*\s*[KM]B\))?$/i,
+  /^Download\s*(?:\(\d+[.,]?\d*\s*[KM]B\))?$/i, // a link to the page's forum or gallery: "Zur Diskussion im Krollmann-Forum"
+  /^(?:Hier\s+)?(?:zur|zum)\s+(?:Diskussion|Forum|Kommentarbereich|Bildergalerie|Galerie|Übersicht|Startseite|Dossier|Themenseite)\b.{0,60}$/i,
+  // a data disclaimer: "Kursdaten verzögert um 15 Minuten. Alle Angaben ohne Gewähr."
+  /^.{0,80}\bAlle Angaben ohne Gewähr\.?$/i,
 ]
 
 /** Page furniture: "Sie sind hier:", empty labels like "Datum:", "1 min", "Anzeige". */
@@ -326,6 +329,8 @@ export function localRule(text: string): RuleName | null {
     if (endsWithCredit(text)) return 'caption'
     return null
   }
+  // "Text und Foto: Hubert Sieben" names the author (a byline, read with the metadata)
+  if (/^Text\s*(?:und|&|\/)\s*Fotos?\s*:/i.test(text) && readAuthorLine(text)) return null
   if (isCommentFurniture(text)) return 'comment_furniture'
   if (isNavigation(text)) return 'navigation'
   if (isPageFurniture(text) || isPressLabel(text)) return 'page_furniture'

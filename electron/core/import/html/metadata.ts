@@ -91,6 +91,8 @@ function cleanName(s: string | null): string | null {
   return t && t.length <= 80 ? t : null
 }
 
+const LABELLED_DATE =
+  /\b(?:Datum|Veröffentlicht am|Erschienen am)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
 const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
 const BYLINE = /byline|author|autor/
 const inArticle = (n: HNode) => {
@@ -141,9 +143,24 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   const h1s = findAll(root, (n) => n.tag === 'h1')
   const h1 = h1s.find(inArticle) ?? h1s[0]
   hints.title ??= (h1 && textOf(h1)) || null
+  if (!hints.kicker && h1) hints.kicker = labelAbove(root, h1)
   // A page without a headline of its own gets one scored from its lines; <title> is the last
   // resort (on many sites it names a section: "Gemeinde Oberwössing - Aktuelles").
   hints.fallbackTitle = cleanTitle(page.title, outlet)
+  // An old page without a headline element: its headline in bold type that begins like the
+  // last part of its <title> ("Wochenspiegel - Lokales - Kirmesumzug in Oberkall").
+  const titleEnd = page.title
+    ?.split(/\s+[|–—]\s+|\s+-\s+/)
+    .pop()
+    ?.trim()
+  if (!hints.title && titleEnd && countWords(titleEnd) >= 2) {
+    const bold = findFirst(root, (n) => {
+      if (!/^(?:b|strong|h[2-4])$/.test(n.tag)) return false
+      const t = textOf(n)
+      return t.length <= 200 && t.startsWith(titleEnd)
+    })
+    hints.title = bold ? textOf(bold) : null
+  }
   if (!hints.outlet) {
     for (const el of findAll(root, (n) => n.tag === 'footer' || /copyright/.test(classAndId(n)))) {
       for (const line of textOf(el).split(/(?=©)/)) {
@@ -157,6 +174,11 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
     }
   }
   hints.outlet ??= siteNameFromTitle(page.title, root) ?? hostName(url)
+  // a labelled date anywhere on the page ("Lokales » Oberkall  Datum: 14.08.2009")
+  if (!hints.published) {
+    const labelled = LABELLED_DATE.exec(textOf(root))
+    hints.published = labelled ? parseDate(labelled[1]) : null
+  }
   if (!hints.published) {
     const times = findAll(root, (n) => n.tag === 'time')
     const time =
@@ -191,4 +213,26 @@ export function hostName(url: string | null | undefined): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * A short label right above the headline, in the same box ("<p class="label">Faktencheck</p>
+ * <h1>…"): the kicker, when it is no link (a breadcrumb) and no date.
+ */
+function labelAbove(root: HNode, h1: HNode): string | null {
+  const parent = findFirst(root, (n) => n.children.includes(h1))
+  if (!parent) return null
+  const at = parent.children.indexOf(h1)
+  let prev: HNode | string | undefined
+  for (let k = at - 1; k >= 0; k--) {
+    const c = parent.children[k]!
+    if (typeof c === 'string' && !c.trim()) continue
+    prev = c
+    break
+  }
+  if (!prev || typeof prev === 'string' || !/^(?:p|span|div)$/.test(prev.tag)) return null
+  if (findFirst(prev, (n) => n.tag === 'a' || n.tag === 'time')) return null
+  const text = textOf(prev).trim()
+  if (!text || text.length > 40 || countWords(text) > 4 || /\d/.test(text)) return null
+  return text
 }
