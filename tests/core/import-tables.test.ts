@@ -45,6 +45,8 @@ describe('a results table at the end of the text', () => {
       'VfR Altwerder – Borussia Kleinsee 3 : 2 (2 : 2)',
       'SC Hafenstadt 04 – Union Deichtal 1:4 (0:1)',
     ])
+    // the days head their results; a result is no heading
+    expect(a.headings).toEqual([1, 3])
     // a match day inside the text is not the day the article was published
     expect(a.published).toBeNull()
   })

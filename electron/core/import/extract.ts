@@ -235,9 +235,10 @@ export function extractArticle(
     const isLast = k === rest.length - 1
     // a labelled line ("Bewertung: Falsch") is a row of a box, not a subheading
     const labelled = /^\p{Lu}\p{Ll}+:\s/u.test(text)
+    // …and so is a table's row ("Team – Team 2 : 1")
     const subheading =
       lines[i]!.heading ||
-      (isHeadingLike(text) && !endsLikeSentence(text) && !labelled) ||
+      (isHeadingLike(text) && !endsLikeSentence(text) && !labelled && !rows[i]) ||
       isQuestionLine(text)
     if (subheading && !isLast) {
       headings.push(paragraphs.length)
