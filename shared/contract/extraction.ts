@@ -9,6 +9,8 @@ export const extractionSchemas = {
     ids: z.array(articleId).max(1_000_000).default([]),
     outdated: z.boolean().default(false),
   }),
+  /** How many articles an older extractor made (the library offers to extract them again). */
+  'library.outdated': z.strictObject({}),
   'furniture.list': z.strictObject({
     outlet: z.string().min(1).max(200).nullable().default(null),
   }),
@@ -22,6 +24,7 @@ export const extractionSchemas = {
 
 export interface ExtractionResults {
   'library.reextract': ReextractReport
+  'library.outdated': { count: number }
   'furniture.list': FurnitureRule[]
   'furniture.mark': { rule: FurnitureRule; report: ReextractReport }
   'furniture.remove': { removed: boolean; report: ReextractReport }

@@ -145,3 +145,22 @@ describe('numbers with per cent signs', () => {
     expect(a.paragraphs.join('\n')).not.toContain('DAX')
   })
 })
+
+describe('a short line with a time between two paragraphs', () => {
+  it('is a subheading of the text, not a counter', () => {
+    const a = extract(
+      [
+        'Kreistag beschließt neuen Nahverkehrsplan',
+        '',
+        'Der Kreistag hat am Mittwoch in einer langen Sitzung über den Nahverkehr, die Schulen und den Haushalt des kommenden Jahres beraten und die meisten Vorlagen angenommen.',
+        '',
+        'Beschlüsse bis 12:00 Uhr',
+        '',
+        'Zuerst stimmten die Abgeordneten dem neuen Nahverkehrsplan zu, der ab dem Sommer einen Stundentakt auf allen Buslinien des Kreises vorsieht, auch am Wochenende.',
+      ].join('\n'),
+    )
+    expect(a.paragraphs).toHaveLength(3)
+    expect(a.paragraphs[1]).toBe('Beschlüsse bis 12:00 Uhr')
+    expect(a.headings).toEqual([1])
+  })
+})

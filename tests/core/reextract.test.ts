@@ -45,7 +45,10 @@ describe('re-extraction', () => {
     const core = testCore()
     const a = await importPage(core, 'a.txt', PAGE)
     const b = await importPage(core, 'b.txt', PAGE.replaceAll('Radwege', 'Buslinien'))
+    expect(await call(core, 'library.outdated', {})).toEqual({ count: 0 })
     spoil(core, a)
+    // the library counts what an older extractor made (and offers to extract it again)
+    expect(await call(core, 'library.outdated', {})).toEqual({ count: 1 })
     const progress: number[] = []
     core.subscribe(
       (e, p) => e === 'reextract.progress' && progress.push((p as { done: number }).done),
@@ -60,6 +63,7 @@ describe('re-extraction', () => {
       removed: 1,
     })
     expect(progress).toEqual([1])
+    expect(await call(core, 'library.outdated', {})).toEqual({ count: 0 })
     const article = await call(core, 'article.get', { id: a })
     expect(article.title).toBe('Neue Radwege für den Kreis')
     expect(article.paragraphs[0]).toMatch(/^Der Kreistag hat/)

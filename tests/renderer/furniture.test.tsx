@@ -1,8 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { ImportProvider } from '../../renderer/src/features/import/ImportContext'
+import { LibraryView } from '../../renderer/src/features/library/LibraryView'
 import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
 import type { ReextractReport } from '../../shared/types'
-import { detail, fakeClient, renderWith } from './fakeClient'
+import { detail, fakeClient, listFakes, renderWith, summaries } from './fakeClient'
 
 const report = (changed: number): ReextractReport => ({
   items: [],
@@ -94,5 +96,49 @@ describe('marking page furniture in the reader', () => {
     ).toBeGreaterThan(1)
     fireEvent.click(within(dialog).getByRole('button', { name: 'Extract again' }))
     await within(dialog).findByText('Extracted again: 0 paragraphs new, 1 removed.')
+  })
+})
+
+describe('articles an older extractor made', () => {
+  function libraryWith(outdated: { count: number }) {
+    const client = fakeClient({
+      ...listFakes(() => summaries),
+      'library.outdated': () => outdated,
+      'library.reextract': () => {
+        outdated.count = 0
+        return { ...report(2), unchanged: 1 }
+      },
+    })
+    renderWith(
+      <ImportProvider>
+        <LibraryView onOpen={() => {}} />
+      </ImportProvider>,
+      client,
+    )
+    return client
+  }
+
+  it('are named in the library and extracted again with one click', async () => {
+    const client = libraryWith({ count: 3 })
+    const notice = await screen.findByTestId('outdated-notice')
+    expect(notice.textContent).toContain(
+      '3 Artikel wurden mit einer älteren Textbereinigung importiert.',
+    )
+    fireEvent.click(within(notice).getByRole('button', { name: 'Neu extrahieren' }))
+    await waitFor(() =>
+      expect(screen.getByTestId('outdated-notice').textContent).toBe(
+        'Neu extrahiert: 2 geändert, 1 unverändert, 0 nicht möglich.',
+      ),
+    )
+    expect(client.calls.find((c) => c.method === 'library.reextract')?.input).toEqual({
+      outdated: true,
+    })
+    expect(screen.queryByTestId('reextract-outdated')).toBeNull()
+  })
+
+  it('say nothing when every article is current', async () => {
+    libraryWith({ count: 0 })
+    await screen.findAllByTestId('article-row')
+    expect(screen.queryByTestId('outdated-notice')).toBeNull()
   })
 })

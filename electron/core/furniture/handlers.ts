@@ -107,6 +107,14 @@ export function furnitureHandlers(
       const list = ids.length ? ids : articleIds(db, { outdated, version: EXTRACTOR_VERSION })
       return run(list, true)
     },
+    'library.outdated': async () => {
+      const { EXTRACTOR_VERSION } = await import('../import/pipeline')
+      const count = db
+        .prepare('SELECT count(*) FROM articles WHERE extractor_version < ?')
+        .pluck()
+        .get(EXTRACTOR_VERSION) as number
+      return { count }
+    },
     'furniture.list': ({ outlet }: HandlerInput<'furniture.list'>) => {
       backfillLines(db)
       return listRules(db, outlet)

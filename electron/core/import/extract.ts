@@ -146,7 +146,15 @@ export function extractArticle(
       if (c.initial[i] === 'bad' && c.evidence[i]! >= 2) tags[i] = 'boilerplate'
       // Smoothing takes a line only with some evidence of its own: runs of short lines inside
       // the text (a results table, a list) are the article's.
-      else if (start >= 0 && i > start && c.final[i] === 'bad' && c.evidence[i]! >= 1)
+      // A line with a single piece of evidence between two paragraphs is the text's own (a
+      // subheading with a time: "Beschlüsse bis 12:00 Uhr").
+      else if (
+        start >= 0 &&
+        i > start &&
+        c.final[i] === 'bad' &&
+        c.evidence[i]! >= 1 &&
+        !(c.evidence[i] === 1 && c.final[i - 1] === 'good' && c.final[i + 1] === 'good')
+      )
         tags[i] = 'boilerplate'
     }
   }

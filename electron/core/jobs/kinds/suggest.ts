@@ -26,11 +26,15 @@ export const suggestJob = defineJob<Record<string, never>, StorySuggestion[]>(
     }
     if (signed > 0) ctx.committed()
     try {
-      return await suggestStories(ctx.db, loadSignatures(ctx.db), {
+      const found = await suggestStories(ctx.db, loadSignatures(ctx.db), {
         signal: ctx.signal,
         onProgress: (done, total) => ctx.progress(done, total, null),
         // the default yield (a macrotask) lets a cancel message through
       })
+      // a batch too small to yield still gives way when an import came meanwhile: it is made
+      // again after the import, with its articles
+      if (ctx.cancelled()) throw new UserError('cancelled', 'Suggesting stories was cancelled.')
+      return found
     } catch (err) {
       if (ctx.cancelled()) throw new UserError('cancelled', 'Suggesting stories was cancelled.')
       throw err

@@ -25,6 +25,11 @@ export const furnitureDe = {
     reextractReport:
       'Neu extrahiert: {{changed}} geändert, {{unchanged}} unverändert, {{failed}} nicht möglich.',
     reextractCancelled: 'Abgebrochen nach {{done}} Artikeln: {{changed}} geändert.',
+    outdated_one:
+      '{{n}} Artikel wurde mit einer älteren Textbereinigung importiert. Die neue kann ihn aus dem gespeicherten Original besser lesen; Notizen und Markierungen gehen mit.',
+    outdated_other:
+      '{{n}} Artikel wurden mit einer älteren Textbereinigung importiert. Die neue kann sie aus den gespeicherten Originalen besser lesen; Notizen und Markierungen gehen mit.',
+    outdatedRun: 'Neu extrahieren',
   },
 } as const
 
@@ -52,5 +57,10 @@ export const furnitureEn: Widen<typeof furnitureDe> = {
     reextractReport:
       'Extracted again: {{changed}} changed, {{unchanged}} unchanged, {{failed}} not possible.',
     reextractCancelled: 'Cancelled after {{done}} articles: {{changed}} changed.',
+    outdated_one:
+      '{{n}} article was imported by an older cleanup. The new one can read it better from the stored original; notes and highlights go with it.',
+    outdated_other:
+      '{{n}} articles were imported by an older cleanup. The new one can read them better from the stored originals; notes and highlights go with them.',
+    outdatedRun: 'Extract again',
   },
 }

@@ -6,6 +6,7 @@ import { useDifficulty } from '../study/useDifficulty'
 import { TagFilter } from '../notes/TagFilter'
 import { StoryFilter } from '../stories/StoryFilter'
 import { ArticleTable } from './ArticleTable'
+import { OutdatedNotice } from '../furniture/OutdatedNotice'
 import { SampleNotice } from './SampleNotice'
 import { SelectionBar } from './SelectionBar'
 import { selectionActions as defaultActions, type SelectionAction } from './selectionActions'
@@ -141,6 +142,7 @@ export function LibraryView({
         </p>
       )}
       <SampleNotice count={samples} />
+      <OutdatedNotice />
       <SelectionBar
         selection={selection}
         actions={actions}
