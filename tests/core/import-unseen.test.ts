@@ -120,3 +120,10 @@ describe('pages kept aside while the rules were tuned', () => {
 describe('pages written blind, in ten further styles', () => {
   describeUnseen('unseen-round3')
 })
+
+// Eight texts as people paste them, written blind (expected answers first); three held after
+// the first run's lessons (subtitles, a wiki page, soft hyphens and no-break spaces). Five are
+// not met yet and wait in expected-open.json (see docs/DECISIONS.md).
+describe('texts as people paste them, written blind', () => {
+  describeUnseen('unseen-round4')
+})

@@ -69,6 +69,13 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
     }
   }
 
+  // A one-word "button" directly over a paragraph is its section's title ("Folgen" over the
+  // consequences of a fire, not "follow us").
+  for (let i = 0; i + 1 < end; i++) {
+    if (tags[i] !== 'share_rating' || countWords(texts[i]!) !== 1) continue
+    if (tags[i + 1] === null && !lines[i + 1]!.blankBefore && isProse(texts[i + 1]!)) tags[i] = null
+  }
+
   // An advert under its label ("Anzeige" / "Jetzt Depot eröffnen und 100 € sichern!") and a
   // newsletter box's promise beside its button: short promotional lines next to furniture.
   for (let i = 1; i < end; i++) {

@@ -15,6 +15,7 @@ import {
   endsLikeSentence,
   isHeadingLike,
   isProse,
+  isSignature,
   normalizeLineText,
   type Line,
 } from './lines'
@@ -229,7 +230,13 @@ export function extractArticle(
   for (let k = rest.length - 1; k > 0; k--) {
     const i = rest[k]!
     // a table's rows at the end (results, an election's shares) are no links to articles
-    if (isProse(texts[i]!) || !isHeadingLike(texts[i]!) || rows[i] || quotesNumbers(texts[i]!))
+    if (
+      isProse(texts[i]!) ||
+      !isHeadingLike(texts[i]!) ||
+      rows[i] ||
+      quotesNumbers(texts[i]!) ||
+      isSignature(texts[i]!)
+    )
       break
     if (!rest.slice(0, k).some((j) => isProse(texts[j]!))) break
     tags[i] = 'related_links'
@@ -246,7 +253,11 @@ export function extractArticle(
     // …and so is a table's row ("Team – Team 2 : 1")
     const subheading =
       lines[i]!.heading ||
-      (isHeadingLike(text) && !endsLikeSentence(text) && !labelled && !rows[i]) ||
+      (isHeadingLike(text) &&
+        !endsLikeSentence(text) &&
+        !labelled &&
+        !rows[i] &&
+        !isSignature(text)) ||
       isQuestionLine(text)
     if (subheading && !isLast) {
       headings.push(paragraphs.length)

@@ -70,3 +70,12 @@ export function isHeadingLike(text: string): boolean {
   const words = countWords(text)
   return words >= 1 && words <= 18 && text.length <= 140 && /^[\p{Lu}\p{N}„"«»“'‚(]/u.test(text)
 }
+
+/** A letter's signature: "Gerda Fink, Lübeck", "Holger Martens, Bad Schwartau". */
+const SIGNATURE =
+  /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2},\s\p{Lu}[\p{L}.]*(?:[ -]\p{L}[\p{L}.]*){0,3}$/u
+
+/** Whether a line signs a letter (its writer and town): never a heading, never a link. */
+export function isSignature(text: string): boolean {
+  return text.length <= 80 && SIGNATURE.test(text)
+}

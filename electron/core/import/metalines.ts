@@ -61,6 +61,7 @@ export function readMetadataLines(
     if (row) {
       m.dates.push({ date: row.date, label: '' })
       if (row.author) m.person ??= row.author
+      if (row.outlet) m.outlets.push(row.outlet)
       tags[i] = 'metadata'
       continue
     }
@@ -98,7 +99,9 @@ const BY_DATE =
  * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
  * 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS". Returns the date and the author.
  */
-export function readMetaRow(text: string): { date: PartialDate; author: string | null } | null {
+export function readMetaRow(
+  text: string,
+): { date: PartialDate; author: string | null; outlet?: string } | null {
   if (text.length > 160) return null
   const by = BY_DATE.exec(text)
   if (by) {
@@ -109,14 +112,27 @@ export function readMetaRow(text: string): { date: PartialDate; author: string |
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
   const pair = parts.length === 2 ? nameAndDate(parts) : null
   if (pair) return pair
-  if (parts.length < 3 || parts.some((p) => countWords(p) > 8) || endsLikeSentence(text))
+  // a length at the end ("· 2 Min.") is no sentence's full stop
+  const last = parts[parts.length - 1]!.replace(DURATION, '')
+  if (
+    parts.length < 3 ||
+    parts.some((p) => countWords(p) > 8) ||
+    (last !== '' && endsLikeSentence(text))
+  )
     return null
   const date = findDate(text)
   if (!date) return null
   const named =
     /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(text)
-  return { date: date.date, author: named ? named[1]! : null }
+  // "Nordost-Journal · 14.05.2025 · 2 Min.": a part named like a newspaper or programme
+  const outlet = parts.find((p) => OUTLET_NAME.test(p) && countWords(p) <= 4)
+  return { date: date.date, author: named ? named[1]! : null, ...(outlet ? { outlet } : {}) }
 }
+
+const DURATION = /^(?:ca\.\s*)?\d{1,3}\s*(?:Min\.?|Minuten|Sek\.?|min)$/
+/** The head words of German outlets' names: "…-Journal", "Kieler Abendblatt", "Landbote". */
+const OUTLET_NAME =
+  /^\p{Lu}[\p{L}\s-]*(?:Zeitung|Journal|Anzeiger|Kurier|Bote|Blatt|Tagblatt|Abendblatt|Post|Rundschau|Nachrichten|Echo|Funk|Rundfunk|Fernsehen|Magazin|Presse|Allgemeine|Express|Spiegel|Wochenspiegel|Landbote|Tageblatt|Tagespost|Volksstimme)$/u
 
 /** "Sabine Fetzer | 06.10.2024, 17:20 Uhr" (or the other way round): a name and a date. */
 function nameAndDate(parts: string[]): { date: PartialDate; author: string } | null {

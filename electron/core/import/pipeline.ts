@@ -3,12 +3,19 @@ import type { SourceKind } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { assertText, declaredHtmlCharset, decodeBytes } from './decode'
 import { assertNesting } from './guards'
-import { extractArticle, type ExtractedArticle, type ExtractOptions } from './extract'
+import {
+  extractArticle,
+  type ExtractedArticle,
+  type ExtractHints,
+  type ExtractOptions,
+} from './extract'
 import { htmlLines, readabilityLines } from './html'
 import { markdownLines } from './markdown'
 import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
 import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
+import { subtitleText } from './subtitles'
+import { wikiText } from './wikitext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
 export const EXTRACTOR_VERSION = 3
@@ -61,7 +68,7 @@ export function extractText(
       ? htmlLines(text)
       : kind === 'md'
         ? markdownLines(text)
-        : { lines: plainTextLines(text), hints: {} }
+        : plainTextWithHints(text)
   if (title) hints.title = title
   // Markdown is written by people, not scraped: its lines are not scored as furniture.
   const options: ExtractOptions = { classify: kind === 'txt' || kind === 'paste', known }
@@ -90,4 +97,15 @@ export function contentHash(paragraphs: string[]): string {
     .replace(/\s+/g, ' ')
     .trim()
   return createHash('sha256').update(normal).digest('hex')
+}
+
+/** Plain text, after the formats that text comes in: subtitles, a page copied from a wiki. */
+function plainTextWithHints(text: string): {
+  lines: ReturnType<typeof plainTextLines>
+  hints: ExtractHints
+} {
+  const wiki = wikiText(text)
+  if (wiki)
+    return { lines: plainTextLines(wiki.text), hints: wiki.outlet ? { outlet: wiki.outlet } : {} }
+  return { lines: plainTextLines(subtitleText(text) ?? text), hints: {} }
 }

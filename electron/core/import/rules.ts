@@ -55,6 +55,8 @@ const FURNITURE = [
   /^.{0,60}\b(?:als PDF|PDF|Audio|MP3|Datei)\s+(?:herunterladen|downloaden|speichern)$/i,
   /^Download\s*(?:\(\d+[.,]?\d*\s*[KM]B\))?$/i, // a link to the page's forum or gallery: "Zur Diskussion im Krollmann-Forum"
   /^(?:Hier\s+)?(?:zur|zum)\s+(?:Diskussion|Forum|Kommentarbereich|Bildergalerie|Galerie|Übersicht|Startseite|Dossier|Themenseite)\b.{0,60}$/i,
+  // the letters page's note: "Die Redaktion behält sich vor, Leserbriefe zu kürzen."
+  /^Die Redaktion behält sich (?:das Recht )?vor\b.{0,300}$/i,
   // a data disclaimer: "Kursdaten verzögert um 15 Minuten. Alle Angaben ohne Gewähr."
   /^.{0,80}\bAlle Angaben ohne Gewähr\.?$/i,
 ]
