@@ -17,6 +17,7 @@ import {
   isProse,
   isSignature,
   normalizeLineText,
+  titleCaseIfShouting,
   type Line,
 } from './lines'
 import { readMetadataLines } from './metalines'
@@ -383,14 +384,6 @@ function normalizeLines(input: Line[]): Line[] {
     blank = false
   }
   return out
-}
-
-function titleCaseIfShouting(place: string): string {
-  return /\p{Ll}/u.test(place)
-    ? place
-    : place
-        .toLowerCase()
-        .replace(/(^|[\s/-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
 }
 
 function findLastIndex<T>(arr: T[], pred: (v: T, i: number) => boolean): number {

@@ -79,3 +79,12 @@ const SIGNATURE =
 export function isSignature(text: string): boolean {
   return text.length <= 80 && SIGNATURE.test(text)
 }
+
+/** "KRANZOW" -> "Kranzow", "HAFFLAND-ZEITUNG" -> "Haffland-Zeitung"; other text as it is. */
+export function titleCaseIfShouting(text: string): string {
+  return /\p{Ll}/u.test(text)
+    ? text
+    : text
+        .toLowerCase()
+        .replace(/(^|[\s/-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+}

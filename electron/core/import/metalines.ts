@@ -6,7 +6,7 @@
 import type { PartialDate } from '../../../shared/types'
 import { readBroadcastNote } from './bylines'
 import { findDate, readDateLine } from './dates'
-import { countWords, endsLikeSentence, type Line } from './lines'
+import { countWords, endsLikeSentence, titleCaseIfShouting, type Line } from './lines'
 import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
 import { readRepublicationNote } from './teasers'
 
@@ -45,6 +45,14 @@ export function readMetadataLines(
           ? readCopyrightHolder(text)
           : null
       if (holder) m.outlets.push(holder)
+      // a row of links that is a page's date line ("DIENSTAG, 4. MÄRZ 2025 | ZEITUNG | SEITE 3")
+      const row = tags[i] === 'navigation' && inBody(i) ? readMetaRow(text) : null
+      if (row) {
+        m.dates.push({ date: row.date, label: '' })
+        if (row.outlet) m.outlets.push(row.outlet)
+        tags[i] = 'metadata'
+        continue
+      }
       const printed = tags[i] === 'republication_note' ? readRepublicationNote(text) : null
       if (printed) m.weakOutlets.push(printed)
       const named =
@@ -125,7 +133,9 @@ export function readMetaRow(
   const named =
     /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(text)
   // "Nordost-Journal · 14.05.2025 · 2 Min.": a part named like a newspaper or programme
-  const outlet = parts.find((p) => OUTLET_NAME.test(p) && countWords(p) <= 4)
+  const outlet = parts
+    .map(titleCaseIfShouting)
+    .find((p) => OUTLET_NAME.test(p) && countWords(p) <= 4)
   return { date: date.date, author: named ? named[1]! : null, ...(outlet ? { outlet } : {}) }
 }
 

@@ -14,14 +14,26 @@ export function plainTextLines(text: string): Line[] {
     else if (blocks[blocks.length - 1]!.length) blocks.push([])
   }
   const width = wrapWidth(blocks)
+  // A page copied from a PDF: its running header ("DIENSTAG, 4. MÄRZ 2025 | ZEITUNG | SEITE 3")
+  // and page numbers stand in the middle of sentences. The header's first appearance stays as
+  // a line of its own (it names the date and the paper); its repeats and the numbers go.
+  const headers = width ? runningHeaders(blocks.flat()) : new Set<string>()
+  const seenHeaders = new Set<string>()
   const lines: Line[] = []
   for (const block of blocks) {
     block.forEach((t, k) => {
       const prev = lines[lines.length - 1]
+      const header = headers.has(pageless(t))
+      if (header && seenHeaders.has(pageless(t))) return
+      if (header) seenHeaders.add(pageless(t))
+      if (width && /^\d{1,3}$/.test(t) && k > 0) return
       if (
         k > 0 &&
         width &&
         prev &&
+        !header &&
+        !headers.has(pageless(prev.text)) &&
+        !BYLINE.test(t) &&
         (prev.text.length >= width * 0.6 || /\p{L}-$/u.test(prev.text))
       ) {
         prev.text = joinWrapped(prev.text, t)
@@ -50,4 +62,19 @@ function joinWrapped(a: string, b: string): string {
   if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b
   if (/\p{L}-$/u.test(a)) return a + b
   return `${a} ${b}`
+}
+
+const BYLINE = /^(?:Von|VON|Text:)\s+\p{Lu}/u
+/** A line without its numbers: the same header on every page. */
+const pageless = (t: string) => t.replace(/\d+/g, '#')
+
+/** Lines in capitals that stand in the text twice or more, page numbers aside. */
+function runningHeaders(all: string[]): Set<string> {
+  const count = new Map<string, number>()
+  for (const t of all) {
+    if (t.length < 12 || t.length > 120 || /\p{Ll}/u.test(t)) continue
+    const key = pageless(t)
+    count.set(key, (count.get(key) ?? 0) + 1)
+  }
+  return new Set([...count].filter(([, n]) => n >= 2).map(([k]) => k))
 }
