@@ -141,7 +141,7 @@ export function readMetaRow(
 
 const DURATION = /^(?:ca\.\s*)?\d{1,3}\s*(?:Min\.?|Minuten|Sek\.?|min)$/
 /** The head words of German outlets' names: "…-Journal", "Kieler Abendblatt", "Landbote". */
-const OUTLET_NAME =
+export const OUTLET_NAME =
   /^\p{Lu}[\p{L}\s-]*(?:Zeitung|Journal|Anzeiger|Kurier|Bote|Blatt|Tagblatt|Abendblatt|Post|Rundschau|Nachrichten|Echo|Funk|Rundfunk|Fernsehen|Magazin|Presse|Allgemeine|Express|Spiegel|Wochenspiegel|Landbote|Tageblatt|Tagespost|Volksstimme)$/u
 
 /** "Sabine Fetzer | 06.10.2024, 17:20 Uhr" (or the other way round): a name and a date. */

@@ -15,6 +15,8 @@ import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
 import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
 import { subtitleText } from './subtitles'
+import { mailText } from './mailtext'
+import { threadText } from './threadtext'
 import { wikiText } from './wikitext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
@@ -104,6 +106,20 @@ function plainTextWithHints(text: string): {
   lines: ReturnType<typeof plainTextLines>
   hints: ExtractHints
 } {
+  const thread = threadText(text)
+  if (thread) return { lines: plainTextLines(thread.text), hints: thread.hints }
+  const mail = mailText(text)
+  if (mail)
+    return {
+      lines: plainTextLines(mail.text),
+      hints: {
+        ...(mail.outlet ? { outlet: mail.outlet } : {}),
+        ...(mail.url ? { url: mail.url } : {}),
+        ...(mail.title ? { title: mail.title } : {}),
+        ...(mail.author ? { author: mail.author } : {}),
+        ...(mail.published ? { published: mail.published } : {}),
+      },
+    }
   const wiki = wikiText(text)
   if (wiki)
     return { lines: plainTextLines(wiki.text), hints: wiki.outlet ? { outlet: wiki.outlet } : {} }

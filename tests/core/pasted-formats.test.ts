@@ -1,0 +1,59 @@
+/**
+ * The formats pasted text comes in (subtitles, wiki pages, forwarded mails, newsletters,
+ * threads of posts) are recognised by their marks; an ordinary text that has one such mark
+ * by chance is read as before. The blind cases of each format: import-unseen.test.ts.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadParsers } from '../../electron/core/import/parsers'
+import { extractText } from '../../electron/core/import/pipeline'
+
+beforeAll(async () => {
+  await loadParsers()
+})
+
+const article = (text: string) => extractText(text, 'paste').article
+const paragraphs = (text: string) => article(text).paragraphs
+
+const PRESS = [
+  'Stadt saniert die Brücke am Mühlenweg',
+  '',
+  'Von: Pressestelle der Stadt Lindenau',
+  '',
+  'Die Stadt saniert ab Montag die Brücke am Mühlenweg. Für Fußgänger bleibt ein Steg offen, Autos werden über die Bahnhofstraße umgeleitet (Umleitung Bahnhofstraße --> Kirchplatz).',
+  '',
+  'Fragen beantwortet das Bauamt unter bauamt@lindenau.example oder telefonisch. Die Arbeiten sollen bis zum Herbst dauern [Stand: Mai].',
+].join('\n')
+
+describe('pasted formats', () => {
+  it('leave an ordinary text with an address, an arrow and brackets as it is', () => {
+    const a = article(PRESS)
+    // "Von: …" names the sender; it is no headline
+    expect(a.title).toBe('Stadt saniert die Brücke am Mühlenweg')
+    expect(a.paragraphs.slice(-2)).toEqual([
+      'Die Stadt saniert ab Montag die Brücke am Mühlenweg. Für Fußgänger bleibt ein Steg offen, Autos werden über die Bahnhofstraße umgeleitet (Umleitung Bahnhofstraße --> Kirchplatz).',
+      'Fragen beantwortet das Bauamt unter bauamt@lindenau.example oder telefonisch. Die Arbeiten sollen bis zum Herbst dauern [Stand: Mai].',
+    ])
+  })
+
+  it('read WebVTT subtitles as sentences, with a paragraph per speaker', () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:01.000 --> 00:03.000',
+      'REPORTER: Der Deich hält.',
+      '',
+      '00:03.200 --> 00:05.000',
+      'Noch in der Nacht haben Helfer',
+      '',
+      '00:05.200 --> 00:07.000',
+      '<i>Sandsäcke gestapelt.</i>',
+      '',
+      '00:07.200 --> 00:09.000',
+      'MEIER: Wir sind erleichtert.',
+    ].join('\n')
+    expect(paragraphs(vtt)).toEqual([
+      'Der Deich hält. Noch in der Nacht haben Helfer Sandsäcke gestapelt.',
+      'Wir sind erleichtert.',
+    ])
+  })
+})
