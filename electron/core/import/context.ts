@@ -79,11 +79,13 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   // An advert under its label ("Anzeige" / "Jetzt Depot eröffnen und 100 € sichern!") and a
   // newsletter box's promise beside its button: short promotional lines next to furniture.
   for (let i = 1; i < end; i++) {
-    if (tags[i] !== null || countWords(texts[i]!) > 30) continue
+    // only next to furniture, and the cheap tests first: this runs over every line
+    if (tags[i] !== null || (tags[i - 1] === null && (i + 1 >= end || tags[i + 1] === null)))
+      continue
+    const t = texts[i]!
     const label = tags[i - 1] === 'page_furniture' && AD_LABEL.test(texts[i - 1]!)
-    if (label && countWords(texts[i]!) <= 15 && PROMO.test(texts[i]!)) tags[i] = 'page_furniture'
-    const nextTagged = i + 1 < end && tags[i + 1] !== null
-    if ((tags[i - 1] !== null || nextTagged) && NEWSLETTER_PROMISE.test(texts[i]!))
+    if (label && PROMO.test(t) && countWords(t) <= 15) tags[i] = 'page_furniture'
+    else if (t.length <= 300 && NEWSLETTER_PROMISE.test(t) && countWords(t) <= 30)
       tags[i] = 'page_furniture'
   }
 }

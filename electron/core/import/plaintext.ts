@@ -23,7 +23,7 @@ export function plainTextLines(text: string): Line[] {
   for (const block of blocks) {
     block.forEach((t, k) => {
       const prev = lines[lines.length - 1]
-      const header = headers.has(pageless(t))
+      const header = headers.size > 0 && headers.has(pageless(t))
       if (header && seenHeaders.has(pageless(t))) return
       if (header) seenHeaders.add(pageless(t))
       if (width && /^\d{1,3}$/.test(t) && k > 0) return
@@ -32,7 +32,7 @@ export function plainTextLines(text: string): Line[] {
         width &&
         prev &&
         !header &&
-        !headers.has(pageless(prev.text)) &&
+        !(headers.size > 0 && headers.has(pageless(prev.text))) &&
         !BYLINE.test(t) &&
         (prev.text.length >= width * 0.6 || /\p{L}-$/u.test(prev.text))
       ) {
