@@ -140,7 +140,7 @@ export function extractArticle(
   let evidence: number[] = lines.map(() => 0)
   if (options.classify) {
     const fixed = tags.map((t) => (t === null ? null : t === 'metadata' ? 'short' : 'bad'))
-    const c = classifyLines(lines, fixed as (LineClass | null)[])
+    const c = classifyLines(lines, fixed as (LineClass | null)[], rows)
     evidence = c.evidence
     const start = texts.findIndex((t, i) => tags[i] === null && isProse(t))
     for (let i = 0; i < bodyEnd; i++) {

@@ -122,13 +122,14 @@ export function classifyLine(f: LineFeatures): LineClass {
 export function classifyLines(
   lines: Line[],
   fixed: (LineClass | null)[],
+  /** Which lines are rows of a table (`tableRows`), when the caller has them already. */
+  rows: readonly boolean[] = tableRows(lines.map((l) => l.text)),
 ): { initial: LineClass[]; final: LineClass[]; evidence: number[] } {
   const seen = new Map<string, number>()
   for (const l of lines) {
     const key = l.text.toLowerCase()
     seen.set(key, (seen.get(key) ?? 0) + 1)
   }
-  const rows = tableRows(lines.map((l) => l.text))
   const features = lines.map((l, i) => ({ ...lineFeatures(l.text, seen), tableRow: rows[i]! }))
   const evidence = features.map(furnitureEvidence)
   const initial = features.map((f, i) => fixed[i] ?? classifyLine(f))
