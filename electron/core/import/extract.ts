@@ -162,8 +162,8 @@ export function extractArticle(
   }
 
   // Price quotes ("DAX 18.234,56 +0,4 %"): a ticker above the text, or one quote inside it,
-  // is a widget of the page; a run of them inside the text is a table of the article.
-  // (a run: its neighbour quotes numbers too, as the rows of an election result do)
+  // is a widget of the page; a run of them inside the text (a neighbour quotes numbers too, as
+  // the rows of an election result do) is a table of the article.
   const numbersAt = (j: number) => j >= 0 && j < bodyEnd && quotesNumbers(texts[j]!)
   for (let i = 0; i < bodyEnd; i++) {
     if (tags[i] !== null || !isPriceQuote(texts[i]!)) continue

@@ -6,6 +6,7 @@
  */
 import { isHttpUrl } from '../../../shared/urls'
 import { findDate } from './dates'
+import { countWords } from './lines'
 import { OUTLET_NAME } from './metalines'
 
 const FORWARD =
@@ -116,7 +117,7 @@ function newsletterText(lines: string[], from: string): MailArticle {
       author = signed[1]!
       // the farewell above the signature ("Kommen Sie gut durch den Tag!") goes with it
       while (out.length && (out[out.length - 1] === '' || /!$/.test(out[out.length - 1]!))) {
-        if (out[out.length - 1] !== '' && countWordsRough(out[out.length - 1]!) > 10) break
+        if (out[out.length - 1] !== '' && countWords(out[out.length - 1]!) > 10) break
         out.pop()
       }
       break
@@ -137,5 +138,3 @@ function newsletterText(lines: string[], from: string): MailArticle {
 function isBoldLine(l: string): boolean {
   return /^\*{1,2}[^*]{2,120}\*{1,2}$/.test(l)
 }
-
-const countWordsRough = (l: string) => l.split(/\s+/).length

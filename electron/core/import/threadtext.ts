@@ -42,8 +42,9 @@ export function threadText(text: string): { text: string; hints: ExtractHints } 
       const t = lines[j]!
       if (!t || COUNTERS.test(t) || HANDLE.test(t)) break
       if (BUTTONS.test(t)) continue
-      if (/·/.test(t) && findDate(t) && t.length <= 80) {
-        published ??= findDate(t)!.date
+      const date = t.length <= 80 && /·/.test(t) ? findDate(t) : null
+      if (date) {
+        published ??= date.date
         continue
       }
       body.push(t)
