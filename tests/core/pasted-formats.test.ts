@@ -56,4 +56,50 @@ describe('pasted formats', () => {
       'Wir sind erleichtert.',
     ])
   })
+
+  it('read Markdown pasted from a notes app: headline, notes under it, headings, links', () => {
+    const md = [
+      '**Verkehr**',
+      '',
+      '# Neue Fähre verbindet Altwerder und Kleinhafen',
+      '',
+      'Quelle: Werderaner Nachrichten (https://www.werderaner.example/faehre)',
+      'Datum: 2025-09-02',
+      '',
+      'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der [Fahrplan](https://www.werderaner.example/fahrplan) gilt zunächst bis Ende Oktober.',
+      '',
+      '## Platz für Räder',
+      '',
+      'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
+      '',
+      '[Zum Artikel](https://www.werderaner.example/faehre)',
+    ].join('\n')
+    const a = article(md)
+    expect({ title: a.title, kicker: a.kicker, outlet: a.outlet, published: a.published }).toEqual({
+      title: 'Neue Fähre verbindet Altwerder und Kleinhafen',
+      kicker: 'Verkehr',
+      outlet: 'Werderaner Nachrichten',
+      published: '2025-09-02',
+    })
+    expect(a.url).toBe('https://www.werderaner.example/faehre')
+    expect(a.paragraphs).toEqual([
+      'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der Fahrplan gilt zunächst bis Ende Oktober.',
+      'Platz für Räder',
+      'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
+    ])
+    expect(a.headings).toEqual([1])
+  })
+
+  it('leave a text with one line that begins with "# " as plain text', () => {
+    const text = [
+      'Rat beschließt neue Parkgebühren',
+      '',
+      'Der Stadtrat hat am Dienstag neue Parkgebühren für die Innenstadt beschlossen. Eine Stunde kostet künftig zwei Euro.',
+      '',
+      '# Anwohner zahlen weniger: Für sie gilt ein eigener Tarif von 30 Euro im Jahr, der ab März beantragt werden kann.',
+    ].join('\n')
+    const a = article(text)
+    expect(a.title).toBe('Rat beschließt neue Parkgebühren')
+    expect(a.paragraphs.at(-1)).toContain('# Anwohner zahlen weniger')
+  })
 })

@@ -3,6 +3,7 @@
  * gallery titles, related-link lists, contact blocks.
  */
 import { countWords, endsLikeSentence, isHeadingLike, isProse, mayBeLink, type Line } from './lines'
+import { readDateLine } from './dates'
 import { readAgencyLine, readRelatedMarker, type RuleName } from './rules'
 import { isContactLabel, isContactLine } from './teasers'
 import { simplify } from './title'
@@ -11,11 +12,22 @@ import { simplify } from './title'
 export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end: number): void {
   const texts = lines.map((l) => l.text)
   const sameBlock = (i: number) => i > 0 && !lines[i]!.blankBefore
+  // Agencies under a date line ("11.06.2025, 12:30 Uhr" / "dpa/AFP") are the byline, not a
+  // photo credit; and a date line is never a caption.
+  for (let i = 1; i < end; i++)
+    if (
+      tags[i] === 'photo_credit' &&
+      sameBlock(i) &&
+      readAgencyLine(texts[i]!) !== null &&
+      readDateLine(texts[i - 1]!) !== null
+    )
+      tags[i] = null
   const captionBeforeCredit = () => {
     for (let i = 1; i < end; i++) {
       if (tags[i] !== 'photo_credit' || !sameBlock(i)) continue
       const prev = i - 1
-      if (tags[prev] === null && texts[prev]!.length < 400) tags[prev] = 'caption'
+      if (tags[prev] === null && texts[prev]!.length < 400 && readDateLine(texts[prev]!) === null)
+        tags[prev] = 'caption'
     }
   }
   captionBeforeCredit()
@@ -103,9 +115,11 @@ export function tagContactBlocks(lines: Line[], tags: (RuleName | null)[], end: 
     tags[i] = 'contact'
     for (let j = i + 1; j < end; j++) {
       const t = lines[j]!.text
-      if (tags[j] !== null && tags[j] !== 'contact') break
-      if (isContactLine(t) || (!lines[j]!.blankBefore && !isProse(t) && t.length <= 80))
-        tags[j] = 'contact'
+      // (the sender's name may already be known as a repeated line)
+      if (tags[j] !== null && tags[j] !== 'contact' && tags[j] !== 'duplicate_line') break
+      // the block under its label, also when a blank line separates them
+      const inBlock = !lines[j]!.blankBefore || j === i + 1
+      if (isContactLine(t) || (inBlock && !isProse(t) && t.length <= 80)) tags[j] = 'contact'
       else break
     }
   }

@@ -190,7 +190,12 @@ export function extractArticle(
   let title = hints.title?.trim() || null
   let kicker = hints.kicker?.trim() || null
   if (title) {
-    const forms = new Set([simplify(title), simplify(`${kicker}: ${title}`)])
+    // the headline element may hold the kicker too ("<h1><span>Kicker</span> Headline</h1>")
+    const forms = new Set([
+      simplify(title),
+      simplify(`${kicker}: ${title}`),
+      simplify(`${kicker} ${title}`),
+    ])
     if (kicker) forms.add(simplify(kicker))
     for (const i of header.concat(bodyIdx.slice(0, 3))) {
       if (texts[i]!.length <= 400 && forms.has(simplify(texts[i]!))) tags[i] = 'title'

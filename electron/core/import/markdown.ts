@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked'
 import { parseDate } from './dates'
 import type { ExtractHints } from './extract'
-import type { Line } from './lines'
+import { countWords, type Line } from './lines'
 import { parsers } from './parsers'
 
 /**
@@ -21,22 +21,38 @@ export function markdownLines(source: string): { lines: Line[]; hints: ExtractHi
     dateline: str(meta.dateline),
   }
   const lines: Line[] = []
+  /** A short line all in bold, right above the headline: its kicker. */
+  let boldAbove: string | null = null
   const walk = (tokens: Token[]) => {
     for (const token of tokens) {
       switch (token.type) {
         case 'heading': {
           const text = inlineText((token as Tokens.Heading).tokens)
-          if ((token as Tokens.Heading).depth === 1 && !hints.title) hints.title = text
-          else lines.push({ text, blankBefore: true, heading: true })
+          if ((token as Tokens.Heading).depth === 1 && !hints.title) {
+            hints.title = text
+            if (boldAbove && !hints.kicker && lines[lines.length - 1]?.text === boldAbove) {
+              hints.kicker = boldAbove
+              lines.pop()
+            }
+          } else lines.push({ text, blankBefore: true, heading: true })
           break
         }
-        case 'paragraph':
+        case 'paragraph': {
+          const inline = (token as Tokens.Paragraph).tokens
+          // a read-later app's note under the headline: "Quelle: …", "Autor: …", "Datum: …"
+          if (lines.length === 0 && readNoteLines(token.raw, hints)) break
+          // a paragraph that is only a link ("[Originalartikel öffnen](…)") or an image
+          if (inline.every((t) => t.type === 'link' || t.type === 'image' || !t.raw.trim())) break
           // Soft line breaks inside a Markdown paragraph do not end it.
-          lines.push({
-            text: inlineText((token as Tokens.Paragraph).tokens).replace(/\s*\n\s*/g, ' '),
-            blankBefore: true,
-          })
+          const text = inlineText(inline)
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()
+          if (!text) break
+          const strong = inline.length === 1 && inline[0]!.type === 'strong'
+          boldAbove = strong && text.length <= 40 && countWords(text) <= 4 ? text : null
+          lines.push({ text, blankBefore: true })
           break
+        }
         case 'blockquote':
           walk((token as Tokens.Blockquote).tokens)
           break
@@ -56,6 +72,54 @@ export function markdownLines(source: string): { lines: Line[]; hints: ExtractHi
   }
   walk(new (parsers().Lexer)().lex(body))
   return { lines, hints }
+}
+
+/** The notes a read-later app writes under an article's headline, by their labels. */
+const NOTE_LABELS: Record<string, keyof ExtractHints | null> = {
+  quelle: 'outlet',
+  source: 'outlet',
+  autor: 'author',
+  autorin: 'author',
+  author: 'author',
+  datum: 'published',
+  date: 'published',
+  veröffentlicht: 'published',
+  published: 'published',
+  url: 'url',
+  link: 'url',
+  gespeichert: null,
+  saved: null,
+  lesezeit: null,
+  'reading time': null,
+  tags: null,
+  schlagworte: null,
+}
+
+/**
+ * Reads a paragraph made only of such notes ("Quelle: Elbtaler Wochenblatt (https://…)",
+ * "Autor: …", "Datum: 2025-06-20", "Gespeichert: …") into the hints; false when it is none.
+ */
+function readNoteLines(raw: string, hints: ExtractHints): boolean {
+  const rows = raw.trim().split(/\n/)
+  const read: [keyof ExtractHints | null, string][] = []
+  for (const row of rows) {
+    const m = /^\s*([\p{L} ]{2,14}):\s+(\S.*)$/u.exec(row)
+    const key = m?.[1]!.toLowerCase()
+    if (!m || key === undefined || !(key in NOTE_LABELS)) return false
+    read.push([NOTE_LABELS[key]!, m[2]!.trim()])
+  }
+  // one labelled line alone may be the text's own ("Datum: …" in a minutes' note): two or more
+  if (read.length < 2) return false
+  for (const [hint, value] of read) {
+    if (hint === 'outlet') {
+      const m = /^(.*?)\s*\((https?:\/\/[^\s)]+)\)$/.exec(value)
+      hints.outlet ??= (m ? m[1]! : value) || null
+      if (m) hints.url ??= m[2]!
+    } else if (hint === 'url' && /^https?:\/\//.test(value)) hints.url ??= value
+    else if (hint === 'author') hints.author ??= value
+    else if (hint === 'published') hints.published ??= parseDate(value)
+  }
+  return true
 }
 
 function inlineText(tokens: Token[] | undefined): string {
@@ -104,4 +168,21 @@ function str(v: unknown): string | null {
   if (v instanceof Date) return v.toISOString().slice(0, 10)
   if (typeof v === 'number') return String(v)
   return null
+}
+
+/**
+ * Markdown in a text file or a paste (an article saved by a read-later app): a "# " headline
+ * and one more mark of Markdown (another heading, a link or image, bold text, front matter).
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  // most texts have no line starting with "# ": one search before anything else
+  const heading = /^#{1,3} \S/m.exec(text)
+  if (!heading) return false
+  const rest = text.slice(heading.index + heading[0].length)
+  return (
+    /^#{1,4} \S/m.test(rest) ||
+    /\]\((?:https?:\/\/|\/)[^\s)]*\)/.test(text) ||
+    /^\*\*[^*\n]+\*\*\s*$/m.test(text) ||
+    /^---\r?\n/.test(text)
+  )
 }

@@ -38,6 +38,9 @@ export function readMetadataLines(
   }
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text
+    // a press release names who issued it: "Original-Content von: Polizei X, übermittelt durch …"
+    const issuer = text.startsWith('Original-Content') ? ISSUED_BY.exec(text) : null
+    if (issuer) m.outlets.unshift(issuer[1]!)
     if (tags[i] !== null) {
       // the copyright line, also when it is a row of footer links ("© 2024 Name | Impressum")
       const holder =
@@ -60,8 +63,15 @@ export function readMetadataLines(
           text,
         ) ??
         /\bMein (\p{Lu}{2,}[\p{L}-]*)!/u.exec(text) ??
-        /\b(?:die|der) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2})[ -]App\b/u.exec(text)
+        /\b(?:die|der) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2})[ -]App\b/u.exec(text) ??
+        SHARED_VIA.exec(text)
       if (named) m.weakOutlets.push(named[1]!)
+      continue
+    }
+    const shared = SHARED_VIA.exec(text)
+    if (shared) {
+      m.weakOutlets.push(shared[1]!)
+      tags[i] = 'metadata'
       continue
     }
     if (!inBody(i)) continue
@@ -100,6 +110,13 @@ export function readMetadataLines(
   return m
 }
 
+/** "Original-Content von: Polizeipräsidium Kesselbach, übermittelt durch news aktuell" */
+const ISSUED_BY = /^Original-Content von:?\s+(\p{Lu}[^,]{2,80}?),\s*übermittelt durch\b/u
+
+/** A text shared from an outlet's app: "Geteilt über die App von Pfälzer Talbote". */
+const SHARED_VIA =
+  /^(?:Geteilt|Gesendet|Geschickt|Shared)\b.{0,30}\bApp (?:von|der|des|of) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3})\.?$/u
+
 const BY_DATE =
   /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,30})$/u
 
@@ -117,6 +134,11 @@ export function readMetaRow(
     const author = readAuthorLine(`Von ${by[1]!.trim()}`)
     if (date && author) return { date: date.date, author }
   }
+  // "Tessy Kremer Veröffentlicht am 11. Juni 2025 um 08:45": a name, then a labelled date
+  const named = NAME_THEN_DATE.exec(text)
+  const labelled = named ? readDateLine(named[2]!) : null
+  if (labelled && labelled.label && !labelled.rest)
+    return { date: labelled.date, author: named![1]! }
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
   const pair = parts.length === 2 ? nameAndDate(parts) : null
   if (pair) return pair
@@ -130,14 +152,17 @@ export function readMetaRow(
     return null
   const date = findDate(text)
   if (!date) return null
-  const named =
+  const byName =
     /(?:^|\s)(?:[Vv]on|VON|By|BY)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})/u.exec(text)
   // "Nordost-Journal · 14.05.2025 · 2 Min.": a part named like a newspaper or programme
   const outlet = parts
     .map(titleCaseIfShouting)
     .find((p) => OUTLET_NAME.test(p) && countWords(p) <= 4)
-  return { date: date.date, author: named ? named[1]! : null, ...(outlet ? { outlet } : {}) }
+  return { date: date.date, author: byName ? byName[1]! : null, ...(outlet ? { outlet } : {}) }
 }
+
+const NAME_THEN_DATE =
+  /^(\p{Lu}\p{Ll}[\p{L}.'-]*(?:\s+\p{Lu}\p{Ll}[\p{L}.'-]*){1,3})\s*[,|·•–-]?\s+((?:Veröffentlicht|Aktualisiert|Erschienen|Publiziert|Stand)\b.*)$/u
 
 const DURATION = /^(?:ca\.\s*)?\d{1,3}\s*(?:Min\.?|Minuten|Sek\.?|min)$/
 /** The head words of German outlets' names: "…-Journal", "Kieler Abendblatt", "Landbote". */
@@ -149,6 +174,9 @@ function nameAndDate(parts: string[]): { date: PartialDate; author: string } | n
   for (const [a, b] of [parts, [...parts].reverse()] as [string, string][]) {
     const d = readDateLine(b)
     if (!d || d.label || d.rest) continue
+    // "Von Peter Hallmann" is a byline: its name
+    const byline = readAuthorLine(a)
+    if (byline) return { date: d.date, author: byline }
     if (/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u.test(a)) return { date: d.date, author: a }
   }
   return null

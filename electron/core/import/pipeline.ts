@@ -10,7 +10,7 @@ import {
   type ExtractOptions,
 } from './extract'
 import { htmlLines, readabilityLines } from './html'
-import { markdownLines } from './markdown'
+import { looksLikeMarkdown, markdownLines } from './markdown'
 import { kindForName, SUPPORTED_EXTENSIONS } from './kinds'
 import { looksLikeHtml } from './parsers'
 import { plainTextLines } from './plaintext'
@@ -68,7 +68,7 @@ export function extractText(
   const { lines, hints } =
     kind === 'html'
       ? htmlLines(text)
-      : kind === 'md'
+      : kind === 'md' || looksLikeMarkdown(text)
         ? markdownLines(text)
         : plainTextWithHints(text)
   if (title) hints.title = title

@@ -59,6 +59,10 @@ const FURNITURE = [
   /^Die Redaktion behält sich (?:das Recht )?vor\b.{0,300}$/i,
   // a data disclaimer: "Kursdaten verzögert um 15 Minuten. Alle Angaben ohne Gewähr."
   /^.{0,80}\bAlle Angaben ohne Gewähr\.?$/i,
+  // an opinion page's note: "Gastbeiträge geben die Meinung der Autorinnen und Autoren wieder, …"
+  /^.{0,60}\b(?:geben|gibt|spiegeln|spiegelt)\b.{0,30}\bMeinung (?:de[rs]|von) (?:jeweiligen )?(?:Autor|Autorin|Autorinnen|Autoren|Verfasser|Verfasserin|Verfasserinnen|Gastautor|Gastautorin|Gastautoren)\b.{0,160}$/i,
+  // a shared link's call to read it: "👉 Jetzt lesen: https://…", "Zum Artikel: www.…"
+  /^[^\p{L}\d]{0,8}(?:[\p{L}-]+\s+){0,4}(?:lesen|weiterlesen|ansehen|anschauen|anhören|öffnen|Artikel|Beitrag|Video)\s*:?\s*(?:https?:\/\/|www\.)\S+$/iu,
 ]
 
 /** Page furniture: "Sie sind hier:", empty labels like "Datum:", "1 min", "Anzeige". */
@@ -169,7 +173,8 @@ const WEB_VOCABULARY =
 /** A cheap test that a line might contain a word of WEB_VOCABULARY at all. */
 const WEB_HINT =
   /cookie|\bweb|site\b|browser|\bapps?\b|-app\b|app-|newsletter|\babo|datenschutz|nutzungsbed|einwillig|altersbe|altersp|kinderbe|kinderpr|tracking|\bwerbe|personalis|registr|konto\b|login|einlogg|push-|benachricht|zwischenabl|blocker|javascript|paywall|plus-art|startseite|herunterl|download|store\b/i
-const READER_ADDRESS = /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|dein|deine)\b/g
+const READER_ADDRESS =
+  /\b(?:Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|du|dich|dir|dein|deine|deinen|deinem|deiner|euch|eure|euer)\b/g
 const BANNER_PHRASES = [
   // "the page was updated: reload" notices
   /^(?:Die )?(?:Homepage|Startseite) (?:wurde|hat sich) (?:aktualisiert|neu geladen|geändert)\b.{0,40}$/i,

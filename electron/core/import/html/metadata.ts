@@ -199,11 +199,21 @@ export function siteNameFromTitle(title: string | null, root: HNode): string | n
   const parts = title
     .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
     .map((p) => p.trim())
-    .filter((p) => p && countWords(p) <= 5 && !isSectionWord(p) && /\p{Lu}/u.test(p))
+    .filter(
+      (p) =>
+        p && countWords(p) <= 5 && !isSectionWord(p) && !PAGE_LABEL.test(p) && /\p{Lu}/u.test(p),
+    )
   if (parts.length === 0 || parts.length === title.split(/\s+[|–—·:-]\s+/).length) return null
   const text = textOf(root).toLowerCase()
   return parts.find((p) => text.includes(p.toLowerCase())) ?? null
 }
+
+/** The class of an article's category label. */
+const CATEGORY = /categor|rubri|ressort|topic|section|kicker|topline|eyebrow/i
+
+/** Parts of a document title that name the kind of page, not the site: "… - Druckversion". */
+const PAGE_LABEL =
+  /^(?:Druckversion|Druckansicht|Druckvorschau|Print(?:version| version| view)?|Artikel drucken)$/i
 
 /** "https://www.heidekurier.example/a/b" -> "heidekurier.example": the outlet of last resort. */
 export function hostName(url: string | null | undefined): string | null {
@@ -230,9 +240,18 @@ function labelAbove(root: HNode, h1: HNode): string | null {
     prev = c
     break
   }
-  if (!prev || typeof prev === 'string' || !/^(?:p|span|div)$/.test(prev.tag)) return null
-  if (findFirst(prev, (n) => n.tag === 'a' || n.tag === 'time')) return null
+  if (!prev || typeof prev === 'string' || !/^(?:p|span|div|a)$/.test(prev.tag)) return null
+  // a link is a breadcrumb, unless it is marked as the article's category ("<a
+  // class="article__category">Verbraucher</a>" right above the headline)
+  const category = (n: HNode) => CATEGORY.test(classAndId(n))
+  const links = findAll(prev, (n) => n.tag === 'a')
+  if (prev.tag === 'a') links.unshift(prev)
+  if (links.length > 1 || (links.length === 1 && !category(prev) && !category(links[0]!)))
+    return null
+  if (findFirst(prev, (n) => n.tag === 'time')) return null
   const text = textOf(prev).trim()
   if (!text || text.length > 40 || countWords(text) > 4 || /\d/.test(text)) return null
+  // a linked category that is only a section's name ("Aktuelles", "Politik") says nothing
+  if (links.length && isSectionWord(text)) return null
   return text
 }
