@@ -3,8 +3,11 @@
  * alone, in the same run, on an annotated set of saved pages (`DIR/annotations.json`,
  * `DIR/pages/`; see extraction-score.ts for the scoring). Quality for the whole set, the
  * pages used while tuning and the held-out pages; speed as pages per second over several
- * alternating rounds (wall clock and CPU time, with their spread).
+ * rounds, each system's pass in a fresh process of its own (`extraction-child.ts`), the two in
+ * turn (wall clock and CPU time, with their spread).
  */
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { decodeBytes, declaredHtmlCharset } from '../electron/core/import/decode'
 import { loadParsers, parsers } from '../electron/core/import/parsers'
 import { extractFile } from '../electron/core/import/pipeline'
@@ -23,7 +26,7 @@ import {
 type Extractor = (bytes: Uint8Array, name: string) => string | null
 
 /** Lesesaal's import: the stored paragraphs (what the reader shows as the article body). */
-const lesesaal: Extractor = (bytes, name) => {
+export const lesesaal: Extractor = (bytes, name) => {
   try {
     return extractFile(bytes, name).article.paragraphs.join('\n')
   } catch {
@@ -32,7 +35,7 @@ const lesesaal: Extractor = (bytes, name) => {
 }
 
 /** Readability alone, on the same decoded text, through linkedom as in Lesesaal's fallback. */
-const readability: Extractor = (bytes) => {
+export const readability: Extractor = (bytes) => {
   const { parseHTML, Readability } = parsers()
   const { text } = decodeBytes(bytes, declaredHtmlCharset(bytes))
   const article = new Readability(parseHTML(text).document as unknown as Document).parse()
@@ -89,11 +92,6 @@ function quality(
 
 const wordCount = (text: string | null | undefined) => text?.match(/\p{L}+/gu)?.length ?? 0
 
-const cpuMs = () => {
-  const u = process.cpuUsage()
-  return (u.user + u.system) / 1000
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
@@ -106,23 +104,25 @@ export async function runExtractionBench(
 ): Promise<{ figures: ExtractionFigures; table: string }> {
   await loadParsers()
   const { pages, missing } = loadExtractionSet(dir)
-  const systems = { lesesaal, readability } as const
-  type System = keyof typeof systems
-  const texts: Record<System, (string | null)[]> = { lesesaal: [], readability: [] }
+  type System = 'lesesaal' | 'readability'
+  // quality: each system once over every page, in this process
+  const texts: Record<System, (string | null)[]> = {
+    lesesaal: pages.map((p) => lesesaal(p.bytes, p.name)),
+    readability: pages.map((p) => readability(p.bytes, p.name)),
+  }
+  // speed: each round, each system's pass in a fresh process of its own, the two in turn
   const wall: Record<System, number[]> = { lesesaal: [], readability: [] }
   const cpu: Record<System, number[]> = { lesesaal: [], readability: [] }
-  // warm up both (JIT, lazy modules) on a few pages before timing
-  for (const p of pages.slice(0, 10)) for (const s of Object.values(systems)) s(p.bytes, p.name)
+  const child = join(import.meta.dirname, 'extraction-child.ts')
   for (let r = 0; r < rounds; r++) {
     const order: System[] = r % 2 ? ['readability', 'lesesaal'] : ['lesesaal', 'readability']
     for (const system of order) {
-      const out: (string | null)[] = []
-      const c0 = cpuMs()
-      const t0 = performance.now()
-      for (const p of pages) out.push(systems[system](p.bytes, p.name))
-      wall[system].push(performance.now() - t0)
-      cpu[system].push(cpuMs() - c0)
-      if (r === 0) texts[system] = out
+      const out = execFileSync(process.execPath, ['--import', 'tsx', child, system, dir], {
+        encoding: 'utf8',
+      })
+      const pass = JSON.parse(out) as { wallMs: number; cpuMs: number }
+      wall[system].push(pass.wallMs)
+      cpu[system].push(pass.cpuMs)
     }
     console.error(
       `   extraction round ${r + 1}/${rounds}: lesesaal ${(pages.length / (wall.lesesaal[r]! / 1000)).toFixed(0)} pages/s, readability ${(pages.length / (wall.readability[r]! / 1000)).toFixed(0)} pages/s`,
