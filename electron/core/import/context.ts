@@ -67,6 +67,12 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
       tags[prev] = 'gallery_title'
   }
 
+  // A consent notice too long for the banner rule, right above its buttons ("Alle akzeptieren")
+  for (let i = 0; i + 1 < end; i++) {
+    if (tags[i] !== null || tags[i + 1] !== 'consent_banner' || texts[i + 1]!.length > 40) continue
+    if (texts[i]!.length <= 1000 && CONSENT_WORDS.test(texts[i]!)) tags[i] = 'consent_banner'
+  }
+
   // "Mehr zum Thema" and the headlines listed under it.
   for (let i = 0; i < end; i++) {
     if (tags[i] !== null) continue
@@ -102,6 +108,7 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   }
 }
 
+const CONSENT_WORDS = /\b(?:Cookies?|Einwilligung|Datenschutz\p{L}*|Tracking)\b/iu
 const AD_LABEL = /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i
 const PROMO = /!$|\b(?:jetzt|hier|gratis|kostenlos|sichern|testen)\b/i
 /** "Die wichtigsten Nachrichten … jeden Freitag kostenlos in Ihr Postfach." */

@@ -64,6 +64,8 @@ const DATELINE =
 
 /** A dateline without an agency, as regional papers write it: "Kiel. Die Nachricht kam …". */
 const PLACE_DOT = /^(?<place>\p{Lu}[\p{Ll}]{2,}(?:[ -]\p{Lu}[\p{Ll}]+)?)\.\s+(?=[„"»\p{Lu}])/u
+/** … or with a dash: "Wendelsheim – Ein Jahr und acht Monate auf Bewährung …". */
+const PLACE_DASH = /^(?<place>\p{Lu}\p{Ll}{2,}(?:[ -]\p{Lu}\p{Ll}+)?)\s+[–—]\s+(?=[„"»\p{Lu}])/u
 const NOT_PLACES = new Set(
   'Ja Nein Doch Gut Okay Danke Bitte Stop Prof Dipl Ing Abs Art Bsp Tel Fax Nr Str Hrsg Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Mo Di Mi Do Fr Sa So Dr St'.split(
     ' ',
@@ -304,6 +306,12 @@ export function extractArticle(
     const dot = PLACE_DOT.exec(p)
     if (dot?.groups && k > 0 && !NOT_PLACES.has(dot.groups.place!)) {
       dateline ??= dot.groups.place!
+      break
+    }
+    // (in running text only: "Eintracht Frankfurt – Bayern München 1:2" is a result)
+    const dash = PLACE_DASH.exec(p)
+    if (dash?.groups && !NOT_PLACES.has(dash.groups.place!) && isProse(p)) {
+      dateline ??= dash.groups.place!
       break
     }
   }

@@ -93,6 +93,9 @@ const SECTION_WORDS = new Set([
   'hauptnavigation',
 ])
 
+const SKIP_LINK =
+  /^(?:Direkt |Springe |Springen |Gehe |Weiter )?(?:zum|zur|zu den) (?:Inhalt|Hauptinhalt|Seiteninhalt|Artikel|Hauptmenü|Menü|Navigation|Hauptnavigation|Suche|Footer|Fußzeile|Seitenanfang)(?: springen| wechseln| gehen)?$/i
+
 /** A section name or menu word alone on a line ("Politik", "2. Überregionales", "Logo"). */
 export function isSectionWord(text: string): boolean {
   return SECTION_WORDS.has(
@@ -106,6 +109,8 @@ export function isSectionWord(text: string): boolean {
 /** Navigation and breadcrumbs: "1. Startseite", "Startseite > Politik > Ausland", "Logo". */
 export function isNavigation(text: string): boolean {
   if (isSectionWord(text)) return true
+  // skip links: "Direkt zum Inhalt", "Springe zur Hauptnavigation"
+  if (SKIP_LINK.test(text)) return true
   // "zurück zur vorherigen Seite", "Zurück zum Artikel", "weiter zur Startseite"
   if (/^(?:zurück|weiter)\s+(?:zur|zum|zu den)\s+\S.{0,30}$/i.test(text) && !/[.!?]$/.test(text))
     return true

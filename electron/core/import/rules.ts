@@ -61,6 +61,10 @@ const FURNITURE = [
   /^.{0,80}\bAlle Angaben ohne Gewähr\.?$/i,
   // an opinion page's note: "Gastbeiträge geben die Meinung der Autorinnen und Autoren wieder, …"
   /^.{0,60}\b(?:geben|gibt|spiegeln|spiegelt)\b.{0,30}\bMeinung (?:de[rs]|von) (?:jeweiligen )?(?:Autor|Autorin|Autorinnen|Autoren|Verfasser|Verfasserin|Verfasserinnen|Gastautor|Gastautorin|Gastautoren)\b.{0,160}$/i,
+  // a broadcaster's note on the text: "Dieser Text ist eine gekürzte Fassung des Beitrags."
+  /^(?:Dieser|Der|Dies) (?:Text |Beitrag |Artikel )?ist eine (?:gekürzte|redigierte|bearbeitete|leicht gekürzte|schriftliche) (?:Fassung|Version)\b.{0,120}$/i,
+  // a blog's like button as it loads: "Gefällt mir Wird geladen …"
+  /^(?:Gefällt mir|Like)\s+(?:Wird geladen|Loading)\s*(?:…|\.\.\.)?$/i,
   // a shared link's call to read it: "👉 Jetzt lesen: https://…", "Zum Artikel: www.…"
   /^[^\p{L}\d]{0,8}(?:[\p{L}-]+\s+){0,4}(?:lesen|weiterlesen|ansehen|anschauen|anhören|öffnen|Artikel|Beitrag|Video)\s*:?\s*(?:https?:\/\/|www\.)\S+$/iu,
 ]
@@ -145,6 +149,14 @@ export const BANNER_MAX_CHARS = 300
 export function isShareOrRating(text: string): boolean {
   const lower = text.toLowerCase().replace(/[!.:]+$/g, '')
   if (SHARE_WORDS.has(lower)) return true
+  // a labelled row: "Artikel teilen: Facebook WhatsApp E-Mail"
+  const labelled = /^([^:]{2,30}):\s*(\S.*)$/.exec(lower)
+  if (
+    labelled &&
+    SHARE_WORDS.has(labelled[1]!) &&
+    labelled[2]!.split(/\s*[|·•,]\s*|\s+/).every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))
+  )
+    return true
   // a row made only of share words
   const tokens = lower.split(/\s*[|·•,]\s*|\s+/).filter(Boolean)
   if (tokens.length >= 2 && tokens.every((w) => SHARE_WORDS.has(w) || /^\d+$/.test(w))) return true
@@ -258,7 +270,7 @@ const CREDIT_LABEL =
 /** Figures numbered in the text ("Abbildung 3: …") carry longer captions. */
 const FIGURE_LABEL = /^(?:Abbildung|Abb\.|Grafik|Tabelle|Karte)\s*\d*\s*:\s*\S.{0,220}$/
 const TRAILING_CREDIT =
-  /(?:^|[\s.!?»“"])\(?(?:(?:Fotos?|FOTO|Bild|BILD|Bildquelle|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credits?)\s*:|©)\s*[^.!?:]{2,90}\)?$/
+  /(?:^|[\s.!?»“"])\(?(?:(?:Fotos?|FOTO|Bild|BILD|Bildquelle|Bildrechte|Bildnachweis|Fotonachweis|Quelle|Grafik|Archivbild|Symbolbild|Symbolfoto|Credits?)\s*:|©)\s*[^.!?:]{2,90}\)?$/
 
 /** A credit by itself: "Foto: Max Muster/dpa", "Maria Beispiel/ Agentur/ AP", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {

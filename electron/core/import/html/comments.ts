@@ -47,7 +47,8 @@ export function readComments(containers: HNode[]): ReaderComment[] {
       const paragraphs = findAll(item, (n) => n.tag === 'p')
         .map((p) => textOf(p))
         .filter(Boolean)
-      let author = textOf(authorEl) || null
+      // WordPress writes "Ralf K. sagt:" ("… says:") in the author's box
+      let author = textOf(authorEl).replace(/\s+(?:sagt|says|schreibt|meint)\s*:\s*$/i, '') || null
       let posted = parseDate(timeEl?.attrs.datetime) ?? parseDate(textOf(timeEl))
       const header = !author ? readCommentHeader(textOf(headerEl)) : null
       if (header) {
