@@ -6,7 +6,7 @@
  * - always (small): chardet, for legacy encodings;
  * - HTML: linkedom and Readability, for the fallback when Lesesaal's own selection finds too
  *   little (the selection itself needs no library but the tokenizer);
- * - Markdown: marked and yaml.
+ * - Markdown, and plain text (which may turn out to be Markdown): marked and yaml.
  */
 import type { Readability as ReadabilityClass } from '@mozilla/readability'
 import type { analyse as analyseFn } from 'chardet'
@@ -59,7 +59,8 @@ const markdown = () =>
 export async function loadParsers(kind?: SourceKind): Promise<Parsers> {
   await base()
   if (!kind || kind === 'html') await html()
-  if (!kind || kind === 'md') await markdown()
+  // a text file or a paste may be Markdown saved by a read-later app (see looksLikeMarkdown)
+  if (kind !== 'html') await markdown()
   return loaded as Parsers
 }
 
