@@ -35,7 +35,7 @@ const MATERIAL =
   /^(?:([a-zäöü]{2,5}(?:\/[a-zäöü]{2,5})*)\s+)?(?:[Mm]it|[Uu]nter Verwendung von) Material (?:von|der|des)\s+(?:(?:den )?Nachrichtenagentur(?:en)?\s+)?([\p{L}-]+(?:\s*(?:,|und|&|\/)\s*[\p{L}-]+)*)\.?$/u
 
 /**
- * "Von Katrin Albers", "VON Sina Giebel", "Ein Kommentar von Anna Beck, Brüssel",
+ * "Von Katrin Albers", "VON Tilda Brenner", "Ein Kommentar von Anna Beck, Brüssel",
  * "Autorin: Jana Ott" -> the name.
  */
 export function readAuthorLine(text: string): string | null {

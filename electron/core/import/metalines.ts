@@ -122,7 +122,7 @@ const BY_DATE =
 
 /**
  * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
- * 2019 | 15:49 VON Sina Giebel IN Fashion | 0 COMMENTS". Returns the date and the author.
+ * 2019 | 15:49 VON Tilda Brenner IN Fashion | 0 COMMENTS". Returns the date and the author.
  */
 export function readMetaRow(
   text: string,
