@@ -4,32 +4,17 @@
  * in its file, so no other test has loaded the Markdown parser before (it failed with "an
  * unexpected problem" when only the plain-text parsers were loaded).
  */
+import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
 import { call, testCore } from '../helpers/core'
+import { MARKDOWN_TEXT, MARKDOWN_TEXT_ARTICLE } from '../helpers/fixtures'
 
 it('imports pasted Markdown with its headline, kicker and subheadings', async () => {
   const core = testCore()
-  const text = [
-    '**Verkehr**',
-    '',
-    '# Neue Fähre verbindet Altwerder und Kleinhafen',
-    '',
-    'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der [Fahrplan](https://www.werderaner.example/fahrplan) gilt zunächst bis Ende Oktober.',
-    '',
-    '## Platz für Räder',
-    '',
-    'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
-  ].join('\n')
-  const result = await call(core, 'import.text', { text })
+  const result = await call(core, 'import.text', { text: readFileSync(MARKDOWN_TEXT, 'utf8') })
   expect(result.error).toBeNull()
   const article = await call(core, 'article.get', { id: result.id! })
-  expect({ title: article.title, kicker: article.kicker }).toEqual({
-    title: 'Neue Fähre verbindet Altwerder und Kleinhafen',
-    kicker: 'Verkehr',
-  })
-  expect(article.paragraphs).toEqual([
-    'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der Fahrplan gilt zunächst bis Ende Oktober.',
-    'Platz für Räder',
-    'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
-  ])
+  const { title, kicker, outlet, published, paragraphs } = article
+  const { url: _url, headings: _headings, ...expected } = MARKDOWN_TEXT_ARTICLE
+  expect({ title, kicker, outlet, published, paragraphs }).toEqual(expected)
 })

@@ -3,9 +3,11 @@
  * threads of posts) are recognised by their marks; an ordinary text that has one such mark
  * by chance is read as before. The blind cases of each format: import-unseen.test.ts.
  */
+import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadParsers } from '../../electron/core/import/parsers'
 import { extractText } from '../../electron/core/import/pipeline'
+import { MARKDOWN_TEXT, MARKDOWN_TEXT_ARTICLE } from '../helpers/fixtures'
 
 beforeAll(async () => {
   await loadParsers()
@@ -58,36 +60,11 @@ describe('pasted formats', () => {
   })
 
   it('read Markdown pasted from a notes app: headline, notes under it, headings, links', () => {
-    const md = [
-      '**Verkehr**',
-      '',
-      '# Neue Fähre verbindet Altwerder und Kleinhafen',
-      '',
-      'Quelle: Werderaner Nachrichten (https://www.werderaner.example/faehre)',
-      'Datum: 2025-09-02',
-      '',
-      'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der [Fahrplan](https://www.werderaner.example/fahrplan) gilt zunächst bis Ende Oktober.',
-      '',
-      '## Platz für Räder',
-      '',
-      'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
-      '',
-      '[Zum Artikel](https://www.werderaner.example/faehre)',
-    ].join('\n')
-    const a = article(md)
-    expect({ title: a.title, kicker: a.kicker, outlet: a.outlet, published: a.published }).toEqual({
-      title: 'Neue Fähre verbindet Altwerder und Kleinhafen',
-      kicker: 'Verkehr',
-      outlet: 'Werderaner Nachrichten',
-      published: '2025-09-02',
-    })
-    expect(a.url).toBe('https://www.werderaner.example/faehre')
-    expect(a.paragraphs).toEqual([
-      'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der Fahrplan gilt zunächst bis Ende Oktober.',
-      'Platz für Räder',
-      'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
-    ])
-    expect(a.headings).toEqual([1])
+    const a = article(readFileSync(MARKDOWN_TEXT, 'utf8'))
+    const { title, kicker, outlet, published, url, paragraphs, headings } = a
+    expect({ title, kicker, outlet, published, url, paragraphs, headings }).toEqual(
+      MARKDOWN_TEXT_ARTICLE,
+    )
   })
 
   it('leave a text with one line that begins with "# " as plain text', () => {

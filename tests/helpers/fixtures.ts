@@ -3,6 +3,8 @@ import { join } from 'node:path'
 
 export const ROOT = join(import.meta.dirname, '../..')
 export const FIXTURES = join(ROOT, 'tests/fixtures/import')
+/** An article saved as Markdown by a read-later app, in a .txt file (as text files and pastes come). */
+export const MARKDOWN_TEXT = join(ROOT, 'tests/fixtures/markdown-text/faehre.txt')
 export const SAMPLE = join(ROOT, 'resources/sample')
 
 export const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name))
@@ -67,4 +69,19 @@ export function readSample(name: string): {
     return b
   })
   return { meta, paragraphs, headings }
+}
+
+/** What the Markdown text in MARKDOWN_TEXT comes out as. */
+export const MARKDOWN_TEXT_ARTICLE = {
+  title: 'Neue Fähre verbindet Altwerder und Kleinhafen',
+  kicker: 'Verkehr',
+  outlet: 'Werderaner Nachrichten',
+  published: '2025-09-02',
+  url: 'https://www.werderaner.example/faehre',
+  paragraphs: [
+    'Seit Montag pendelt eine elektrische Fähre zwischen Altwerder und Kleinhafen. Die Überfahrt dauert zwölf Minuten, der Fahrplan gilt zunächst bis Ende Oktober.',
+    'Platz für Räder',
+    'An Bord ist Platz für 60 Fahrgäste und 20 Fahrräder. Wer ein Lastenrad mitnehmen will, soll sich vorher anmelden.',
+  ],
+  headings: [1],
 }
