@@ -143,3 +143,11 @@ describe('pages written blind, in a fifth round of styles', () => {
 describe('pages kept aside during the fifth round', () => {
   describeUnseen('unseen-round6')
 })
+
+// Eight more, written blind, of texts as learners and journalists bring them in (a phone's
+// reader mode, a two-column e-paper PDF, a messenger channel's post, a word processor's draft,
+// an e-paper page, a live blog, a town's official notice, an interview with speakers'
+// labels): 18 of 40 checks held on the first run (docs/DECISIONS.md).
+describe('texts from the places people copy them, written blind', () => {
+  describeUnseen('unseen-round7')
+})

@@ -36,15 +36,16 @@ const MATERIAL =
 
 /**
  * "Von Katrin Albers", "VON Tilda Brenner", "Ein Kommentar von Anna Beck, Brüssel",
- * "Autorin: Jana Ott" -> the name.
+ * "Autorin: Jana Ott", "Das Gespräch führte Jana Ott." -> the name.
  */
 export function readAuthorLine(text: string): string | null {
   const m =
-    /^(?:[Vv]on|VON|By|Autor(?:in)?:|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von)\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?$/u.exec(
+    /^(?:[Vv]on|VON|By|Autor(?:in)?:|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von|Das (?:Gespräch|Interview) führten?)\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?\.?$/u.exec(
       text.trim(),
     )
   if (!m) return null
-  const name = m[1]!.trim()
+  // a sentence's full stop is not the name's ("… führte Jana Ott."); an initial's is ("Ralf K.")
+  const name = m[1]!.trim().replace(/(?<!\b\p{Lu})\.$/u, '')
   return countWords(name) >= 2 && countWords(name) <= 8 ? name : null
 }
 

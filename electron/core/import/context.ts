@@ -4,7 +4,7 @@
  */
 import { countWords, endsLikeSentence, isHeadingLike, isProse, mayBeLink, type Line } from './lines'
 import { readDateLine } from './dates'
-import { readAgencyLine, readRelatedMarker, type RuleName } from './rules'
+import { readAgencyLine, readAuthorLine, readRelatedMarker, type RuleName } from './rules'
 import { isContactLabel, isContactLine } from './teasers'
 import { simplify } from './title'
 
@@ -63,7 +63,13 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   for (let i = 1; i < end; i++) {
     if (tags[i] !== 'caption' || !sameBlock(i)) continue
     const prev = i - 1
-    if (tags[prev] === null && texts[prev]!.length <= 70 && isHeadingLike(texts[prev]!))
+    // (a byline over a photo's caption is the author's: "Von Jonas Pfeiffer")
+    if (
+      tags[prev] === null &&
+      texts[prev]!.length <= 70 &&
+      isHeadingLike(texts[prev]!) &&
+      readAuthorLine(texts[prev]!) === null
+    )
       tags[prev] = 'gallery_title'
   }
 
@@ -71,6 +77,14 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   for (let i = 0; i + 1 < end; i++) {
     if (tags[i] !== null || tags[i + 1] !== 'consent_banner' || texts[i + 1]!.length > 40) continue
     if (texts[i]!.length <= 1000 && CONSENT_WORDS.test(texts[i]!)) tags[i] = 'consent_banner'
+  }
+
+  // A digest of other news after the text ("Kurz notiert", then other items): not the article's.
+  const begun = texts.findIndex((t, i) => i < end && tags[i] === null && isProse(t))
+  for (let i = begun + 1; begun >= 0 && i < end; i++) {
+    if (tags[i] !== null || !DIGEST.test(texts[i]!)) continue
+    for (let j = i; j < end; j++) tags[j] ??= 'related_links'
+    break
   }
 
   // "Mehr zum Thema" and the headlines listed under it.
@@ -108,6 +122,8 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   }
 }
 
+const DIGEST =
+  /^(?:Kurz notiert|Kurz gemeldet|Kurz berichtet|In Kürze|Kurznachrichten|Nachrichten in Kürze|Meldungen in Kürze)$/i
 const CONSENT_WORDS = /\b(?:Cookies?|Einwilligung|Datenschutz\p{L}*|Tracking)\b/iu
 const AD_LABEL = /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i
 const PROMO = /!$|\b(?:jetzt|hier|gratis|kostenlos|sichern|testen)\b/i

@@ -20,7 +20,7 @@ import {
   titleCaseIfShouting,
   type Line,
 } from './lines'
-import { readMetadataLines } from './metalines'
+import { OUTLET_NAME, readMetadataLines } from './metalines'
 import { isPriceQuote, quotesNumbers, tableRows } from './tablerows'
 import { readDateLine } from './dates'
 import { isCommentFurniture, isSectionWord, localRule, type RuleName } from './rules'
@@ -64,6 +64,9 @@ const DATELINE =
 
 /** A dateline without an agency, as regional papers write it: "Kiel. Die Nachricht kam …". */
 const PLACE_DOT = /^(?<place>\p{Lu}[\p{Ll}]{2,}(?:[ -]\p{Lu}[\p{Ll}]+)?)\.\s+(?=[„"»\p{Lu}])/u
+/** A live blog's entry time, as German tickers write it: "16:40 Uhr". */
+const ENTRY_TIME = /^\d{1,2}[:.]\d{2} Uhr$/
+
 /** … or with a dash: "Wendelsheim – Ein Jahr und acht Monate auf Bewährung …". */
 const PLACE_DASH = /^(?<place>\p{Lu}\p{Ll}{2,}(?:[ -]\p{Lu}\p{Ll}+)?)\s+[–—]\s+(?=[„"»\p{Lu}])/u
 const NOT_PLACES = new Set(
@@ -71,6 +74,10 @@ const NOT_PLACES = new Set(
     ' ',
   ),
 )
+
+/** "Rechtsanwalt Dr. Meier …" is no dateline: a place's last word is no title or abbreviation. */
+const notPlace = (place: string) =>
+  NOT_PLACES.has(place) || NOT_PLACES.has(place.split(/[ -]/).pop()!)
 
 /** Options of the extraction. */
 export interface ExtractOptions {
@@ -145,6 +152,12 @@ export function extractArticle(
     const c = classifyLines(lines, fixed as (LineClass | null)[], rows)
     evidence = c.evidence
     const start = texts.findIndex((t, i) => tags[i] === null && isProse(t))
+    // a live blog's entry time over its entry ("16:40 Uhr" / the entry's text) heads it
+    const entryTime = (i: number) =>
+      ENTRY_TIME.test(texts[i]!) &&
+      i + 1 < bodyEnd &&
+      !lines[i + 1]!.blankBefore &&
+      isProse(texts[i + 1]!)
     for (let i = 0; i < bodyEnd; i++) {
       if (tags[i] !== null) continue
       if (c.initial[i] === 'bad' && c.evidence[i]! >= 2) tags[i] = 'boilerplate'
@@ -157,7 +170,8 @@ export function extractArticle(
         i > start &&
         c.final[i] === 'bad' &&
         c.evidence[i]! >= 1 &&
-        !(c.evidence[i] === 1 && c.final[i - 1] === 'good' && c.final[i + 1] === 'good')
+        !(c.evidence[i] === 1 && c.final[i - 1] === 'good' && c.final[i + 1] === 'good') &&
+        !entryTime(i)
       )
         tags[i] = 'boilerplate'
     }
@@ -258,15 +272,21 @@ export function extractArticle(
     const isLast = k === rest.length - 1
     // a labelled line ("Bewertung: Falsch") is a row of a box, not a subheading
     const labelled = /^\p{Lu}\p{Ll}+:\s/u.test(text)
+    // an interview's question with its speaker ("ZEITUNG: Wie …?", "Frage: …?") is no heading
+    const spoken = /^\p{Lu}[\p{L}.-]*:\s/u.test(text)
     // …and so is a table's row ("Team – Team 2 : 1")
+    // (a heading element that is a long sentence is a subtitle: the lead, "<h2 class=subline>";
+    // an interview's question set in bold stays set apart)
     const subheading =
-      lines[i]!.heading ||
+      (lines[i]!.heading && !(text.length > 100 && isProse(text) && !/\?["“”»«]?$/.test(text))) ||
       (isHeadingLike(text) &&
         !endsLikeSentence(text) &&
         !labelled &&
         !rows[i] &&
+        !lines[i]!.listItem &&
+        !lines[i]!.tableRow &&
         !isSignature(text)) ||
-      isQuestionLine(text)
+      (isQuestionLine(text) && !spoken)
     if (subheading && !isLast) {
       headings.push(paragraphs.length)
     }
@@ -304,13 +324,13 @@ export function extractArticle(
       break
     }
     const dot = PLACE_DOT.exec(p)
-    if (dot?.groups && k > 0 && !NOT_PLACES.has(dot.groups.place!)) {
+    if (dot?.groups && (k > 0 || isProse(p)) && !notPlace(dot.groups.place!)) {
       dateline ??= dot.groups.place!
       break
     }
     // (in running text only: "Eintracht Frankfurt – Bayern München 1:2" is a result)
     const dash = PLACE_DASH.exec(p)
-    if (dash?.groups && !NOT_PLACES.has(dash.groups.place!) && isProse(p)) {
+    if (dash?.groups && !notPlace(dash.groups.place!) && isProse(p)) {
       dateline ??= dash.groups.place!
       break
     }
@@ -366,9 +386,18 @@ function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]): string
   if (!first || tags[0] === 'title' || first.length > 40 || countWords(first) > 4) return null
   if (!/^\p{Lu}/u.test(first) || endsLikeSentence(first) || isSectionWord(first)) return null
   if (!/\p{Ll}/u.test(first)) return null
+  // named like a paper or a news channel ("Rheintal Bote", "Nordheider Bote Eilmeldungen")
+  if (OUTLET_NAME.test(first) || first.split(' ').some((w) => OUTLET_WORDS.has(w))) return first
   const lower = first.toLowerCase()
   return lines.slice(1).some((l) => l.text.toLowerCase().includes(lower)) ? first : null
 }
+
+/** Words that name a paper or a news channel when they stand in a site's name. */
+const OUTLET_WORDS = new Set(
+  'Zeitung Anzeiger Kurier Bote Tagblatt Rundschau Nachrichten Tageblatt Tagespost Volksstimme Eilmeldungen'.split(
+    ' ',
+  ),
+)
 
 /** A headline's shape, allowing a final question mark or an abbreviation's period. */
 function looksLikeHeadline(text: string): boolean {
@@ -393,7 +422,14 @@ function normalizeLines(input: Line[]): Line[] {
       blank = true
       continue
     }
-    out.push({ text, blankBefore: blank || l.blankBefore, heading: l.heading, links: l.links })
+    out.push({
+      text,
+      blankBefore: blank || l.blankBefore,
+      heading: l.heading,
+      links: l.links,
+      ...(l.listItem ? { listItem: true } : {}),
+      ...(l.tableRow ? { tableRow: true } : {}),
+    })
     blank = false
   }
   return out

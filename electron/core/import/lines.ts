@@ -10,6 +10,10 @@ export interface Line {
   heading?: boolean
   /** Share of the text inside links (HTML only; undefined where the format has no links). */
   links?: number
+  /** An item of a list (its bullet removed): never a subheading. */
+  listItem?: boolean
+  /** A data table's row, its cells joined (HTML): never a subheading, a date line or a byline. */
+  tableRow?: boolean
 }
 
 /** True when the line is link text (HTML), or may be (formats without link information). */
@@ -27,7 +31,14 @@ export function normalizeLineText(text: string): string {
     .replace(/[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim()
+    .replace(LEADING_EMOJI, '')
 }
+
+/** A list item's bullet ("• Erneuerung des Dachs: …"), as word processors and pages copy it. */
+export const BULLET = /^[•◦▪‣∙]\s+/
+
+/** Emoji that decorate a line's start ("⚡️ Stromausfall …", "🔗 Mehr: …"); not "©". */
+const LEADING_EMOJI = /^(?:(?![©®™])\p{Extended_Pictographic}[\uFE0F\u200D]*)+\s*/u
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
 // The rules ask for the same lines' word counts many times over.

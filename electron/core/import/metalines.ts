@@ -41,6 +41,17 @@ export function readMetadataLines(
     // a press release names who issued it: "Original-Content von: Polizei X, übermittelt durch …"
     const issuer = text.startsWith('Original-Content') ? ISSUED_BY.exec(text) : null
     if (issuer) m.outlets.unshift(issuer[1]!)
+    // a table's row is the text's, whatever dates it holds
+    if (lines[i]!.tableRow) continue
+    // an official notice's signature: "Der Bürgermeister" over the name
+    const next = lines[i + 1]?.text
+    if (next && SIGNING_OFFICE.test(text) && SIGNER.test(next)) {
+      m.person ??= next
+      tags[i] = 'metadata'
+      tags[i + 1] = 'metadata'
+      i++
+      continue
+    }
     if (tags[i] !== null) {
       // the copyright line, also when it is a row of footer links ("© 2024 Name | Impressum")
       const holder =
@@ -113,6 +124,11 @@ export function readMetadataLines(
 /** "Original-Content von: Polizeipräsidium Kesselbach, übermittelt durch news aktuell" */
 const ISSUED_BY = /^Original-Content von:?\s+(\p{Lu}[^,]{2,80}?),\s*übermittelt durch\b/u
 
+/** An office that signs an official notice, and the name under it. */
+const SIGNING_OFFICE =
+  /^(?:Der|Die) (?:Ober)?(?:Bürgermeister(?:in)?|Landrat|Landrätin|Amtsdirektor(?:in)?|Verbandsvorsteher(?:in)?|Präsident(?:in)?|Vorsitzende[r]?)$/
+const SIGNER = /^(?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u
+
 /** A text shared from an outlet's app: "Geteilt über die App von Pfälzer Talbote". */
 const SHARED_VIA =
   /^(?:Geteilt|Gesendet|Geschickt|Shared)\b.{0,30}\bApp (?:von|der|des|of) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3})\.?$/u
@@ -170,13 +186,17 @@ export const OUTLET_NAME =
   /^\p{Lu}[\p{L}\s-]*(?:Zeitung|Journal|Anzeiger|Kurier|Bote|Blatt|Tagblatt|Abendblatt|Post|Rundschau|Nachrichten|Echo|Funk|Rundfunk|Fernsehen|Magazin|Presse|Allgemeine|Express|Spiegel|Wochenspiegel|Landbote|Tageblatt|Tagespost|Volksstimme)$/u
 
 /** "Sabine Fetzer | 06.10.2024, 17:20 Uhr" (or the other way round): a name and a date. */
-function nameAndDate(parts: string[]): { date: PartialDate; author: string } | null {
+function nameAndDate(
+  parts: string[],
+): { date: PartialDate; author: string | null; outlet?: string } | null {
   for (const [a, b] of [parts, [...parts].reverse()] as [string, string][]) {
     const d = readDateLine(b)
     if (!d || d.label || d.rest) continue
     // "Von Peter Hallmann" is a byline: its name
     const byline = readAuthorLine(a)
     if (byline) return { date: d.date, author: byline }
+    // "Krähenfelder Zeitung · 12.03.2025": a paper's name is no author
+    if (OUTLET_NAME.test(a)) return { date: d.date, author: null, outlet: a }
     if (/^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u.test(a)) return { date: d.date, author: a }
   }
   return null

@@ -1,4 +1,4 @@
-import type { Line } from './lines'
+import { BULLET, type Line } from './lines'
 
 /**
  * Plain text to lines. Scraped pages put one paragraph on a line; texts written in an editor
@@ -21,12 +21,17 @@ export function plainTextLines(text: string): Line[] {
   const seenHeaders = new Set<string>()
   const lines: Line[] = []
   for (const block of blocks) {
+    // the previous line as it stood in the text (a joined paragraph is longer than any line)
+    let above = ''
     block.forEach((t, k) => {
       const prev = lines[lines.length - 1]
+      const prevRaw = above
       const header = headers.size > 0 && headers.has(pageless(t))
       if (header && seenHeaders.has(pageless(t))) return
       if (header) seenHeaders.add(pageless(t))
       if (width && /^\d{1,3}$/.test(t) && k > 0) return
+      // (a page's repeated header and its number, skipped, are not the line above)
+      above = t
       if (
         k > 0 &&
         width &&
@@ -34,11 +39,23 @@ export function plainTextLines(text: string): Line[] {
         !header &&
         !(headers.size > 0 && headers.has(pageless(prev.text))) &&
         !BYLINE.test(t) &&
-        (prev.text.length >= width * 0.6 || /\p{L}-$/u.test(prev.text))
+        // a row ("Seite 7 | Lokales | Donnerstag, …") and a caption's credit end their line
+        !prevRaw.includes(' | ') &&
+        !CREDIT_AT_END.test(prevRaw) &&
+        (prevRaw.length >= width * 0.6 || /\p{L}-$/u.test(prevRaw)) &&
+        // a paragraph's last line: a sentence's end short of the column's width
+        !(/[.!?:"“”»«]$/u.test(prevRaw) && prevRaw.length < width * 0.8) &&
+        // a short line after a sentence's end is a label or heading ("Kurz notiert")
+        !(/[.!?"“”»«]$/u.test(prevRaw) && t.length < width * 0.6 && !/[.!?,;-]$/.test(t))
       ) {
         prev.text = joinWrapped(prev.text, t)
       } else {
-        lines.push({ text: t, blankBefore: k === 0 })
+        const item = BULLET.test(t)
+        lines.push(
+          item
+            ? { text: t.replace(BULLET, ''), blankBefore: k === 0, listItem: true }
+            : { text: t, blankBefore: k === 0 },
+        )
       }
     })
   }
@@ -58,13 +75,17 @@ function wrapWidth(blocks: string[][]): number {
 }
 
 function joinWrapped(a: string, b: string): string {
-  // "Verkehrs-" + "minister" -> "Verkehrsminister"; "Atom-" + "Programm" keeps its hyphen.
+  // "Verkehrs-" + "minister" -> "Verkehrsminister"; "Atom-" + "Programm" keeps its hyphen;
+  // "Sport-" + "und Freizeitbecken" is a shortened compound: "Sport- und Freizeitbecken".
+  if (/\p{L}-$/u.test(a) && /^(?:und|oder|bzw\.|bis|sowie)\s/u.test(b)) return `${a} ${b}`
   if (/\p{L}-$/u.test(a) && /^\p{Ll}/u.test(b)) return a.slice(0, -1) + b
   if (/\p{L}-$/u.test(a)) return a + b
   return `${a} ${b}`
 }
 
 const BYLINE = /^(?:Von|VON|Text:)\s+\p{Lu}/u
+/** A caption's credit at a line's end: "… ruhen derzeit die Bauarbeiten. Foto: Tim Roth". */
+const CREDIT_AT_END = /\b(?:Fotos?|Bild|Grafik|Quelle):\s*[^.!?:]{2,60}$/u
 /** A line without its numbers: the same header on every page. */
 const pageless = (t: string) => t.replace(/\d+/g, '#')
 

@@ -66,7 +66,17 @@ const FURNITURE = [
   // a blog's like button as it loads: "Gefällt mir Wird geladen …"
   /^(?:Gefällt mir|Like)\s+(?:Wird geladen|Loading)\s*(?:…|\.\.\.)?$/i,
   // a shared link's call to read it: "👉 Jetzt lesen: https://…", "Zum Artikel: www.…"
-  /^[^\p{L}\d]{0,8}(?:[\p{L}-]+\s+){0,4}(?:lesen|weiterlesen|ansehen|anschauen|anhören|öffnen|Artikel|Beitrag|Video)\s*:?\s*(?:https?:\/\/|www\.)\S+$/iu,
+  /^[^\p{L}\d]{0,8}(?:[\p{L}-]+\s+){0,4}(?:lesen|weiterlesen|ansehen|anschauen|anhören|öffnen|Artikel|Beitrag|Video|Mehr|Link|Details)\s*:?\s*(?:https?:\/\/|www\.)\S+$/iu,
+  // a word processor's comment and a draft's length note: "Kommentar [LB1]: prüfen!",
+  // "Länge: ca. 2.300 Zeichen"
+  /^Kommentar\s*\[[\p{Lu}]{1,4}\d{1,3}\]\s*:.{0,200}$/u,
+  /^(?:Länge|Umfang)\s*:\s*(?:ca\.\s*)?[\d.,]+\s*(?:Zeichen|Wörter|Worte|Zeilen)\b.{0,40}$/i,
+  // a live blog's label and button: "+++ Liveblog +++", "Neue Einträge laden"
+  /^\+{2,3}\s*(?:[\p{L}-]+\s*){1,3}\+{2,3}$/u,
+  /^(?:Neue|Weitere|Ältere|Alle) (?:Einträge|Beiträge|Meldungen) (?:laden|anzeigen)$/i,
+  // a messenger post's view counter ("👁 12.4K") and forward note ("Weitergeleitet von …")
+  /^\d{1,3}(?:[.,]\d)?\s?[KkMm]$/,
+  /^(?:Weitergeleitet von|Forwarded from)\s.{1,80}$/i,
 ]
 
 /** Page furniture: "Sie sind hier:", empty labels like "Datum:", "1 min", "Anzeige". */

@@ -5,6 +5,7 @@
  */
 import { countWords, endsLikeSentence, isHeadingLike, type Line } from './lines'
 import { stopwordStats } from './html/stopwords'
+import { OUTLET_NAME } from './metalines'
 
 /** Lower case, no quotes, one kind of dash and space: for comparing lines. */
 export function simplify(s: string): string {
@@ -102,7 +103,9 @@ export function chooseTitle(c: TitleContext): { title: number; kicker: number | 
     !c.lines[best]!.blankBefore &&
     !c.lines[above]!.heading &&
     c.lines[above]!.text.length <= c.lines[best]!.text.length + 20 &&
-    c.evidence(above) < 2
+    c.evidence(above) < 2 &&
+    // "Rheintal Bote" over the headline is the site's name, not a kicker
+    !OUTLET_NAME.test(c.lines[above]!.text)
       ? above
       : null
   return { title: best, kicker }

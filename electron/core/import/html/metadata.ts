@@ -92,7 +92,7 @@ function cleanName(s: string | null): string | null {
 }
 
 const LABELLED_DATE =
-  /\b(?:Datum|Veröffentlicht am|Erschienen am)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
+  /\b(?:Datum|Veröffentlicht am|Erschienen am|Ausgabe vom)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
 const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
 const BYLINE = /byline|author|autor/
 const inArticle = (n: HNode) => {
@@ -173,7 +173,12 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
       if (hints.outlet) break
     }
   }
-  hints.outlet ??= siteNameFromTitle(page.title, root) ?? hostName(url)
+  // a publishing company's copyright ("© 2025 Hohenfelder Verlagsgesellschaft mbH") gives way
+  // to the paper's name in the <title> ("… | E-Paper Hohenfelder Allgemeine")
+  const site = siteNameFromTitle(page.title, root)
+  if (site && hints.outlet && COMPANY.test(hints.outlet) && !meta('og:site_name'))
+    hints.outlet = site
+  hints.outlet ??= site ?? hostName(url)
   // a labelled date anywhere on the page ("Lokales » Oberkall  Datum: 14.08.2009")
   if (!hints.published) {
     const labelled = LABELLED_DATE.exec(textOf(root))
@@ -198,7 +203,8 @@ export function siteNameFromTitle(title: string | null, root: HNode): string | n
   if (!title) return null
   const parts = title
     .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
-    .map((p) => p.trim())
+    // "E-Paper Hohenfelder Allgemeine": the edition's label is not the name
+    .map((p) => p.replace(EDITION_LABEL, ' ').trim())
     .filter(
       (p) =>
         p && countWords(p) <= 5 && !isSectionWord(p) && !PAGE_LABEL.test(p) && /\p{Lu}/u.test(p),
@@ -210,6 +216,11 @@ export function siteNameFromTitle(title: string | null, root: HNode): string | n
 
 /** The class of an article's category label. */
 const CATEGORY = /categor|rubri|ressort|topic|section|kicker|topline|eyebrow/i
+
+/** A publishing company rather than a paper: "Hohenfelder Verlagsgesellschaft mbH". */
+const COMPANY = /\b(?:Verlag\p{L}*|Medien\p{L}*|GmbH|mbH|AG|KG|SE)\b/u
+/** An edition's label in a site's name: "E-Paper Hohenfelder Allgemeine". */
+const EDITION_LABEL = /\b(?:E-Paper|ePaper|Digitalausgabe|Digitale Ausgabe)\b/gi
 
 /** Parts of a document title that name the kind of page, not the site: "… - Druckversion". */
 const PAGE_LABEL =

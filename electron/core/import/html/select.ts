@@ -157,6 +157,15 @@ export function selectArticle(root: HNode): Selection {
     let earliest = first.index
     if (scope) {
       const stop = new Set([scope])
+      // between a part kept above the headline (its kicker) and the body: the headline and
+      // its subtitle, when they stand outside the parts ("<h2 class="subline">")
+      for (let i = first.index + 1; i < bodyStart && i < blocks.length; i++) {
+        const b = blocks[i]!
+        if (keep.has(b) || !within(scope, b) || reasons.has(b)) continue
+        if (density(b) > 0.3 || inComments(b, commentSections)) continue
+        if (between(b.owner, stop, (n) => isUnlikely(n, true) || isCaption(n))) continue
+        if (prose(b) || b.heading === 1) keep.add(b)
+      }
       for (let i = first.index - 1; i >= Math.max(0, first.index - LEAD_WINDOW); i--) {
         const b = blocks[i]!
         if (!within(scope, b)) break
