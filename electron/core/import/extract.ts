@@ -3,7 +3,6 @@
  * split off, metadata read. Every format (plain text, HTML, Markdown) ends up here, so the
  * rules apply the same way to all of them.
  */
-import { readAgencyLine } from './bylines'
 import type { PartialDate, ReaderComment } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { findCommentStart, parseComments } from './comments'
@@ -17,9 +16,9 @@ import {
   isProse,
   isSignature,
   normalizeLineText,
-  titleCaseIfShouting,
   type Line,
 } from './lines'
+import { readDateline } from './datelines'
 import { OUTLET_NAME, readMetadataLines } from './metalines'
 import { isPriceQuote, quotesNumbers, tableRows } from './tablerows'
 import { readDateLine } from './dates'
@@ -59,25 +58,8 @@ export interface ExtractedArticle {
   removed: { text: string; rule: RuleName }[]
 }
 
-const DATELINE =
-  /^(?<place>\p{Lu}[\p{L}.'’-]*(?:[ /-]\p{Lu}?[\p{L}.'’-]+){0,3})\s*(?:\/\s*\p{Lu}[\p{L}-]+\s*)?\((?<agency>[^()]{1,40})\)\s*[-–—]\s+/u
-
-/** A dateline without an agency, as regional papers write it: "Kiel. Die Nachricht kam …". */
-const PLACE_DOT = /^(?<place>\p{Lu}[\p{Ll}]{2,}(?:[ -]\p{Lu}[\p{Ll}]+)?)\.\s+(?=[„"»\p{Lu}])/u
 /** A live blog's entry time, as German tickers write it: "16:40 Uhr". */
 const ENTRY_TIME = /^\d{1,2}[:.]\d{2} Uhr$/
-
-/** … or with a dash: "Wendelsheim – Ein Jahr und acht Monate auf Bewährung …". */
-const PLACE_DASH = /^(?<place>\p{Lu}\p{Ll}{2,}(?:[ -]\p{Lu}\p{Ll}+)?)\s+[–—]\s+(?=[„"»\p{Lu}])/u
-const NOT_PLACES = new Set(
-  'Ja Nein Doch Gut Okay Danke Bitte Stop Prof Dipl Ing Abs Art Bsp Tel Fax Nr Str Hrsg Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez Mo Di Mi Do Fr Sa So Dr St'.split(
-    ' ',
-  ),
-)
-
-/** "Rechtsanwalt Dr. Meier …" is no dateline: a place's last word is no title or abbreviation. */
-const notPlace = (place: string) =>
-  NOT_PLACES.has(place) || NOT_PLACES.has(place.split(/[ -]/).pop()!)
 
 /** Options of the extraction. */
 export interface ExtractOptions {
@@ -307,34 +289,9 @@ export function extractArticle(
     throw new UserError('no_text', 'No article text was found in it.')
   }
 
-  let dateline = hints.dateline ?? null
-  let datelineAgency: string | null = null
-  for (const [k, p] of paragraphs.slice(0, 4).entries()) {
-    if (headings.includes(k)) continue
-    const m = DATELINE.exec(p)
-    if (m?.groups) {
-      // "Berlin (dpa) –": the brackets name the agency. "Breslau (Wroclaw) –": another name
-      // of the place, part of the dateline and never the author.
-      const inBrackets = m.groups.agency!.trim()
-      const agency = readAgencyLine(inBrackets)
-      const otherName =
-        !agency && /^\p{Lu}[\p{L}.' -]*$/u.test(inBrackets) ? ` (${inBrackets})` : ''
-      dateline ??= titleCaseIfShouting(m.groups.place!.trim()) + otherName
-      datelineAgency = agency
-      break
-    }
-    const dot = PLACE_DOT.exec(p)
-    if (dot?.groups && (k > 0 || isProse(p)) && !notPlace(dot.groups.place!)) {
-      dateline ??= dot.groups.place!
-      break
-    }
-    // (in running text only: "Eintracht Frankfurt – Bayern München 1:2" is a result)
-    const dash = PLACE_DASH.exec(p)
-    if (dash?.groups && !notPlace(dash.groups.place!) && isProse(p)) {
-      dateline ??= dash.groups.place!
-      break
-    }
-  }
+  const found = readDateline(paragraphs, headings)
+  const dateline = hints.dateline ?? found?.place ?? null
+  const datelineAgency = found?.agency ?? null
 
   if (!title)
     title =
