@@ -204,6 +204,7 @@ export function extractArticle(
       candidates: header,
       isMetaOrLead: (i) => tags[i] === 'metadata' || i === firstPara,
       evidence: (i) => evidence[i]!,
+      isMeta: (i) => tags[i] === 'metadata',
     })
     if (chosen) {
       title = texts[chosen.title]!

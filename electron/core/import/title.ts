@@ -3,7 +3,7 @@
  * and shape, closeness to the lead, a byline, date or lead after it. A menu line, a site name
  * or a label never wins.
  */
-import { countWords, endsLikeSentence, isHeadingLike, type Line } from './lines'
+import { countWords, endsLikeSentence, isHeadingLike, isSignature, type Line } from './lines'
 import { stopwordStats } from './html/stopwords'
 import { OUTLET_NAME } from './metalines'
 
@@ -36,6 +36,8 @@ export interface TitleContext {
   isMetaOrLead: (i: number) => boolean
   /** How much a line looks like page furniture (see lineclass.ts), 0 when unknown. */
   evidence: (i: number) => number
+  /** Lines read as metadata (a date, a byline). */
+  isMeta?: (i: number) => boolean
 }
 
 /** Scores one candidate; higher is more like the article's headline. */
@@ -97,6 +99,15 @@ export function chooseTitle(c: TitleContext): { title: number; kicker: number | 
       bestScore = score
     }
   })
+  // A page of signed contributions (letters to the editor: heading, text, "Gerda Fink,
+  // Lübeck", and again) is titled by the line over the first of them that a date follows
+  // ("Leserbriefe" / "18.03.2025"), not by the first letter's heading.
+  if (c.isMeta && c.lines.slice(best + 1).filter((l) => isSignature(l.text)).length >= 2) {
+    const dated = usable.filter(
+      (i) => i < best - 1 && [i + 1, i + 2].some((j) => j < best && c.isMeta!(j)),
+    )
+    if (dated.length) best = dated[dated.length - 1]!
+  }
   const above = best - 1
   const kicker =
     usable.includes(above) &&
