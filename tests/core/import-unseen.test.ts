@@ -150,3 +150,10 @@ describe('pages kept aside during the fifth round', () => {
 describe('texts from the places people copy them, written blind', () => {
   describeUnseen('unseen-round7')
 })
+
+// Six more, written blind (a newsletter on the web, a science page with footnotes and a fact
+// box, a podcast's show notes, an Austrian tabloid, a weekly column, a party's press release):
+// 18 of 30 checks held on the first run (docs/DECISIONS.md).
+describe('pages written blind, in an eighth round of styles', () => {
+  describeUnseen('unseen-round8')
+})

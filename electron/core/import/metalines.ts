@@ -118,8 +118,21 @@ export function readMetadataLines(
     if (agencyLine) m.agency ??= agencyLine
     if (byline || agencyLine) tags[i] = 'metadata'
   }
+  // the author's note after the text: "Peter Lindner schreibt jeden Samstag über …"
+  const person = m.person
+  if (person)
+    for (let i = lines.length - 1, seen = 0; i >= 0 && seen < 3; i--) {
+      if (!inBody(i) || tags[i] !== null) continue
+      seen++
+      const t = lines[i]!.text
+      if (t.length <= 400 && t.startsWith(`${person} `) && AUTHOR_NOTE.test(t.slice(person.length)))
+        tags[i] = 'boilerplate'
+    }
   return m
 }
+
+/** What an author's note says after the name: "… schreibt jeden Samstag über …". */
+const AUTHOR_NOTE = /^ (?:schreibt|ist|lebt|arbeitet|leitet|berichtet|kommentiert|war|studierte)\b/
 
 /** "Original-Content von: Polizeipräsidium Kesselbach, übermittelt durch news aktuell" */
 const ISSUED_BY = /^Original-Content von:?\s+(\p{Lu}[^,]{2,80}?),\s*übermittelt durch\b/u
@@ -134,7 +147,11 @@ const SHARED_VIA =
   /^(?:Geteilt|Gesendet|Geschickt|Shared)\b.{0,30}\bApp (?:von|der|des|of) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,3})\.?$/u
 
 const BY_DATE =
-  /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,30})$/u
+  /^(?:[Vv]on|VON|By)\s+(\p{Lu}.{2,60}?)\s*(?:,|\bam\b|\||·|•|–)\s*(.{0,60}\d{4}.{0,60})$/u
+
+/** "Von Martina Huber 12.03.2025, 17:45 …": the name, then the date without a separator. */
+const BY_NAME_DATE =
+  /^(?:[Vv]on|VON|By)\s+(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}.{0,60})$/u
 
 /**
  * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
@@ -144,7 +161,7 @@ export function readMetaRow(
   text: string,
 ): { date: PartialDate; author: string | null; outlet?: string } | null {
   if (text.length > 160) return null
-  const by = BY_DATE.exec(text)
+  const by = BY_DATE.exec(text) ?? BY_NAME_DATE.exec(text)
   if (by) {
     const date = findDate(by[2]!)
     const author = readAuthorLine(`Von ${by[1]!.trim()}`)

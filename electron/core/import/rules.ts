@@ -74,6 +74,10 @@ const FURNITURE = [
   // a live blog's label and button: "+++ Liveblog +++", "Neue Einträge laden"
   /^\+{2,3}\s*(?:[\p{L}-]+\s*){1,3}\+{2,3}$/u,
   /^(?:Neue|Weitere|Ältere|Alle) (?:Einträge|Beiträge|Meldungen) (?:laden|anzeigen)$/i,
+  // a podcast page's credits and labels: "Moderation: Jana Pohlmann · Gast: …", "Shownotes"
+  // (a row of credits only: "Moderation: Miriam Janke" alone may be an event's programme)
+  /^(?:Moderation|Moderator(?:in)?|Host)\s*:\s*\p{Lu}[^.!?·|]{1,80}\s[·|]\s[^.!?]{1,100}$/u,
+  /^(?:Shownotes|Show Notes|Kapitelmarken|Links zur Folge|Über diese Folge)$/i,
   // a messenger post's view counter ("👁 12.4K") and forward note ("Weitergeleitet von …")
   /^\d{1,3}(?:[.,]\d)?\s?[KkMm]$/,
   /^(?:Weitergeleitet von|Forwarded from)\s.{1,80}$/i,

@@ -148,6 +148,8 @@ export function pageBlocks(root: HNode): Block[] {
         continue
       }
       if (tag === 'img') continue
+      // a footnote's mark ("…Tiefe<sup>2</sup>", "…Filter.<a href="#fn1">[1]</a>") is not text
+      if ((tag === 'sup' || tag === 'a') && isFootnoteMark(c)) continue
       if (BLOCK_TAGS.has(tag)) {
         flush()
         const saved = owner
@@ -175,4 +177,21 @@ export function pageBlocks(root: HNode): Block[] {
   walk(root, false)
   flush()
   return blocks
+}
+
+/** A footnote's mark: a superscript number, or a link "[1]" to a note on the same page. */
+function isFootnoteMark(node: HNode): boolean {
+  if (node.children.length !== 1) return false
+  const only = node.children[0]!
+  const text = typeof only === 'string' ? only.trim() : onlyText(only)
+  if (text === null) return false
+  if (node.tag === 'sup') return /^\[?\d{1,3}\]?$/.test(text)
+  return /^\[\d{1,3}\]$/.test(text) && (node.attrs.href ?? '').startsWith('#')
+}
+
+/** The text of an element holding nothing but text, else null. */
+function onlyText(node: HNode): string | null {
+  if (node.children.length !== 1) return null
+  const c = node.children[0]!
+  return typeof c === 'string' ? c.trim() : null
 }

@@ -33,8 +33,12 @@ export function readComments(containers: HNode[]): ReaderComment[] {
     let items = candidates.filter((el) => !candidates.some((o) => o !== el && isWithin(el, o)))
     if (items.length === 0) items = findAll(container, (n) => n.tag === 'article' || n.tag === 'li')
     for (const item of items) {
+      // the comment's body in a box of its own ("comment-body"), its author and date beside it
+      // in the comment's element ("comment-meta"): the meta are read from that element
+      const whole =
+        item.parent && item.parent !== container && itemLike(item.parent) ? item.parent : item
       const authorEl = findFirst(
-        item,
+        whole,
         (n) =>
           /author|user|name/.test(n.attrs.class ?? '') ||
           n.attrs.itemprop === 'author' ||
@@ -42,8 +46,8 @@ export function readComments(containers: HNode[]): ReaderComment[] {
           n.tag === 'strong' ||
           n.tag === 'b',
       )
-      const timeEl = findFirst(item, (n) => n.tag === 'time')
-      const headerEl = findFirst(item, (n) => n.tag === 'header')
+      const timeEl = findFirst(whole, (n) => n.tag === 'time')
+      const headerEl = findFirst(whole, (n) => n.tag === 'header')
       const paragraphs = findAll(item, (n) => n.tag === 'p')
         .map((p) => textOf(p))
         .filter(Boolean)

@@ -54,8 +54,8 @@ export function isUnlikely(n: HNode, headerIsLikely = false): boolean {
   const role = n.attrs.role
   if (role && UNLIKELY_ROLES.has(role)) return true
   let s = classAndId(n)
-  // an article's own header holds its headline and lead
-  if (headerIsLikely) s = s.replace(/header/g, '')
+  // an article's own header holds its headline and lead; a heading named "header-…" is one
+  if (headerIsLikely || /^h[1-6]$/.test(n.tag)) s = s.replace(/header/g, '')
   return s !== '' && UNLIKELY.test(s) && !MAYBE.test(s)
 }
 

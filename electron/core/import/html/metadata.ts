@@ -94,7 +94,7 @@ function cleanName(s: string | null): string | null {
 const LABELLED_DATE =
   /\b(?:Datum|Veröffentlicht am|Erschienen am|Ausgabe vom)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
 const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
-const BYLINE = /byline|author|autor/
+const BYLINE = /byline|author|autor|moderat|\bhost\b/
 const inArticle = (n: HNode) => {
   for (let p: HNode | null = n; p; p = p.parent)
     if (p.tag === 'article' || p.tag === 'main') return true
@@ -215,7 +215,7 @@ export function siteNameFromTitle(title: string | null, root: HNode): string | n
 }
 
 /** The class of an article's category label. */
-const CATEGORY = /categor|rubri|ressort|topic|section|kicker|topline|eyebrow/i
+const CATEGORY = /categor|rubri|ressort|topic|section|kicker|topline|eyebrow|series|reihe/i
 
 /** A publishing company rather than a paper: "Hohenfelder Verlagsgesellschaft mbH". */
 const COMPANY = /\b(?:Verlag\p{L}*|Medien\p{L}*|GmbH|mbH|AG|KG|SE)\b/u

@@ -30,6 +30,8 @@ const MASS_BAD_WEIGHT = 0.5
 /** Readability's choice gives way when it holds less than this share of the heaviest element's mass. */
 const MASS_RATIO = 0.3
 const TEASER = /teaser|excerpt|anriss/
+/** A box of the article's own facts inside it ("Was ist Mikroplastik?"): the article's. */
+const FACTBOX = /fact-?box|info-?box|fakten|infokasten|wissensbox|erklaer/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
 const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-source|imagesource/
@@ -112,7 +114,7 @@ export function selectArticle(root: HNode): Selection {
     isUnlikely(n) ||
     n.tag === 'figcaption' ||
     n.tag === 'nav' ||
-    n.tag === 'aside' ||
+    (n.tag === 'aside' && !FACTBOX.test(classAndId(n))) ||
     CAPTION.test(classAndId(n)) ||
     AUTHOR_BOX.test(classAndId(n))
   const isCaption = (n: HNode) => n.tag === 'figcaption' || CAPTION.test(classAndId(n))
