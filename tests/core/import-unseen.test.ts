@@ -104,56 +104,27 @@ export function describeUnseen(folder: string) {
   })
 }
 
-describe('pages in styles the rules were not written for', () => {
-  describeUnseen('unseen')
-})
+/**
+ * The folders, in the order they were written; what each round held on its first run and what
+ * it taught is in docs/DECISIONS.md. From the third on, the texts were written blind by someone
+ * who had not seen the extractor, with the expected answers first.
+ */
+const ROUNDS: [folder: string, what: string][] = [
+  ['unseen', 'pages in styles the rules were not written for'],
+  // written with the others but kept aside until the rules were done
+  ['unseen-heldout', 'pages kept aside while the rules were tuned'],
+  // a Swiss daily, an Austrian broadcaster, an interview, a fact check, an old table page, AMP…
+  ['unseen-round3', 'pages written blind, in ten further styles'],
+  // subtitles, a wiki page, a PDF copy, a forwarded mail, a newsletter, a thread, a letters page
+  ['unseen-round4', 'texts as people paste them, written blind'],
+  // a Q&A explainer, a police release, a listicle, a print view, an op-ed, an agency round-up…
+  ['unseen-round5', 'pages written blind, in a fifth round of styles'],
+  // written during the fifth round's fixes and run only once they were done
+  ['unseen-round6', 'pages kept aside during the fifth round'],
+  // a phone's reader mode, a two-column PDF, a messenger post, a draft, a live blog, a notice…
+  ['unseen-round7', 'texts from the places people copy them, written blind'],
+  // a web newsletter, footnotes and a fact box, show notes, a tabloid, a column, a party's release
+  ['unseen-round8', 'pages written blind, in an eighth round of styles'],
+]
 
-// Two more pages, written with their expected answers at the same time as the others but kept
-// aside until the rules were done (the first run got the sports club's site name wrong; see
-// docs/DECISIONS.md).
-describe('pages kept aside while the rules were tuned', () => {
-  describeUnseen('unseen-heldout')
-})
-
-// Ten more, written blind by someone who had not seen the extractor (expected answers first),
-// and run once before any rule was changed for them (the result of that run: docs/DECISIONS.md).
-describe('pages written blind, in ten further styles', () => {
-  describeUnseen('unseen-round3')
-})
-
-// Eight texts as people paste them, written blind (expected answers first): subtitles, a wiki
-// page, a PDF copy, a forwarded mail, a newsletter, a thread of posts, soft hyphens and no-break
-// spaces, and a letters page (its title met a round later; see docs/DECISIONS.md).
-describe('texts as people paste them, written blind', () => {
-  describeUnseen('unseen-round4')
-})
-
-// Ten more, written blind in styles none of the earlier rounds had (a questions-and-answers
-// explainer, a police press release, a listicle, a print view, a corrected article, an op-ed
-// with its author's box, an agency round-up, a Luxembourg page, a text shared from an app, a
-// read-later app's Markdown). The first run held for one of the ten (docs/DECISIONS.md).
-describe('pages written blind, in a fifth round of styles', () => {
-  describeUnseen('unseen-round5')
-})
-
-// Five more, written blind at the same time as the fifth round's fixes and run only once they
-// were done (a court report, a radio item, a match report, a blog with comments, a paste full
-// of page junk): 15 of 25 checks held on that run (docs/DECISIONS.md).
-describe('pages kept aside during the fifth round', () => {
-  describeUnseen('unseen-round6')
-})
-
-// Eight more, written blind, of texts as learners and journalists bring them in (a phone's
-// reader mode, a two-column e-paper PDF, a messenger channel's post, a word processor's draft,
-// an e-paper page, a live blog, a town's official notice, an interview with speakers'
-// labels): 18 of 40 checks held on the first run (docs/DECISIONS.md).
-describe('texts from the places people copy them, written blind', () => {
-  describeUnseen('unseen-round7')
-})
-
-// Six more, written blind (a newsletter on the web, a science page with footnotes and a fact
-// box, a podcast's show notes, an Austrian tabloid, a weekly column, a party's press release):
-// 18 of 30 checks held on the first run (docs/DECISIONS.md).
-describe('pages written blind, in an eighth round of styles', () => {
-  describeUnseen('unseen-round8')
-})
+for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))
