@@ -43,6 +43,13 @@ export function readMetadataLines(
     if (issuer) m.outlets.unshift(issuer[1]!)
     // a table's row is the text's, whatever dates it holds
     if (lines[i]!.tableRow) continue
+    // "Geteilt über die App von Pfälzer Talbote", wherever it stands and whatever tagged it
+    const shared = SHARED_VIA.exec(text)
+    if (shared) {
+      m.weakOutlets.push(shared[1]!)
+      tags[i] = 'metadata'
+      continue
+    }
     // an official notice's signature: "Der Bürgermeister" over the name
     const next = lines[i + 1]?.text
     if (next && SIGNING_OFFICE.test(text) && SIGNER.test(next)) {
@@ -74,15 +81,8 @@ export function readMetadataLines(
           text,
         ) ??
         /\bMein (\p{Lu}{2,}[\p{L}-]*)!/u.exec(text) ??
-        /\b(?:die|der) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2})[ -]App\b/u.exec(text) ??
-        SHARED_VIA.exec(text)
+        /\b(?:die|der) (\p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2})[ -]App\b/u.exec(text)
       if (named) m.weakOutlets.push(named[1]!)
-      continue
-    }
-    const shared = SHARED_VIA.exec(text)
-    if (shared) {
-      m.weakOutlets.push(shared[1]!)
-      tags[i] = 'metadata'
       continue
     }
     if (!inBody(i)) continue
