@@ -125,6 +125,9 @@ const ROUNDS: [folder: string, what: string][] = [
   ['unseen-round7', 'texts from the places people copy them, written blind'],
   // a web newsletter, footnotes and a fact box, show notes, a tabloid, a column, a party's release
   ['unseen-round8', 'pages written blind, in an eighth round of styles'],
+  // a script-rendered page, a paginated page, a film review, a release on a science portal,
+  // an archive export in Windows-1252, a phone's "select all", a trade magazine, a bilingual region
+  ['unseen-round9', 'pages and pastes written blind, in a ninth round of styles'],
 ]
 
 for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))

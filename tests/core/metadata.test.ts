@@ -35,6 +35,23 @@ describe('dates in the forms German pages print them', () => {
     expect(readDateLine(line)?.date).toBe(date)
   })
 
+  it('reads a date with its update and reading time beside it', () => {
+    expect(readDateLine('18.09.2024 Aktualisiert: 19.09.2024 Lesezeit: 6 Min.')?.date).toBe(
+      '2024-09-18',
+    )
+    expect(readDateLine('Ausgabe: 14.03.1998, Seite 7')?.date).toBe('1998-03-14')
+    // an issue named in a sentence is no date line
+    expect(readDateLine('Ausgabe 3/2008 des Blattes; Bericht samt Gegendarstellung')).toBeNull()
+  })
+
+  it("reads an archive's source line and drops it", () => {
+    const a = article(
+      ['Hafen wird saniert', 'Von Hinrich Tammena'],
+      ['Quelle: Marschbote, 14.03.1998, Lokales, S. 7'],
+    )
+    expect(a).toMatchObject({ outlet: 'Marschbote', published: '1998-03-14', paragraphs: BODY })
+  })
+
   it('does not read a sentence with a date as a date line', () => {
     expect(readDateLine('Am 14.03.2024 hat der Stadtrat über den Haushalt beraten.')).toBeNull()
   })
@@ -97,6 +114,12 @@ describe('the outlet', () => {
     )
     expect(readCopyrightHolder('© TSV Eichenau 1921 e.V. | Impressum')).toBe('TSV Eichenau 1921')
     expect(outletName('Nordblick Medien GmbH & Co. KG')).toBe('Nordblick')
+    // a publisher's name joined by a hyphen, and its seat after the legal form
+    expect(
+      readCopyrightHolder(
+        '© Marschbote-Verlag GmbH & Co. KG, Brakenfeld. Alle Rechte vorbehalten.',
+      ),
+    ).toBe('Marschbote')
   })
 
   it('comes from the site name the page repeats when it has no copyright line', () => {

@@ -221,6 +221,28 @@ describe('related-article links', () => {
     expect(a.paragraphs).toEqual(BODY)
     expect(a.removed.filter((r) => r.rule === 'related_links')).toHaveLength(2)
   })
+
+  it('ends a pasted "Lesen Sie auch: …" at its own line: the subheading under it stays', () => {
+    const a = extractArticle(
+      plainTextLines(
+        [
+          'Haushalt beschlossen',
+          '',
+          BODY[0],
+          '',
+          'Lesen Sie auch: Koalition streitet über Schuldenbremse',
+          '',
+          'Opposition will klagen',
+          '',
+          BODY[1],
+          '',
+          BODY[2],
+        ].join('\n'),
+      ),
+    )
+    expect(a.paragraphs).toEqual([BODY[0], 'Opposition will klagen', BODY[1], BODY[2]])
+    expect(a.headings).toEqual([1])
+  })
 })
 
 describe('metadata', () => {
@@ -349,6 +371,39 @@ describe('reader comments', () => {
     expect(a.outlet).toBe('Nordwest-Echo')
   })
 
+  it('reads comments whose name and date stand on two lines, under a comment marker', () => {
+    const a = clean(
+      ['Haushalt beschlossen'],
+      [
+        'Kommentare (12)',
+        'Neueste zuerst',
+        'Heinz_R.',
+        '13.11.2024, 07:48 Uhr',
+        'Das hätte man früher wissen können.',
+        'Antworten',
+        'Sabine Kolbeck',
+        '12.11.2024, 19:12 Uhr',
+        'Ich bin gespannt, was die Ausschüsse daraus machen.',
+      ],
+    )
+    expect(a.paragraphs).toEqual(BODY)
+    expect(a.comments.map((c) => [c.author, c.posted, c.text])).toEqual([
+      ['Heinz_R.', '2024-11-13', 'Das hätte man früher wissen können.'],
+      ['Sabine Kolbeck', '2024-11-12', 'Ich bin gespannt, was die Ausschüsse daraus machen.'],
+    ])
+  })
+
+  it('does not take teasers with an author over a date for comments', () => {
+    // no comment marker above them: other articles, listed with their author and date
+    const a = clean(
+      ['Haushalt beschlossen', 'Von Jana Hollerbach | 12.11.2024, 06:15 Uhr'],
+      ['Lena Brandt', '11.11.2024', 'Peter Roth', '10.11.2024'],
+    )
+    expect(a.comments).toEqual([])
+    expect(a.author).toBe('Jana Hollerbach')
+    expect(a.paragraphs).toEqual(expect.arrayContaining(BODY))
+  })
+
   it('does not take a date line in the header for a comment', () => {
     const a = clean(['Haushalt beschlossen', 'Berlin, 25.04.2019'])
     expect(a.comments).toEqual([])
@@ -357,6 +412,26 @@ describe('reader comments', () => {
 })
 
 describe('hard-wrapped text', () => {
+  it('keeps a rule line, a copyright line and a line wider than the column apart', () => {
+    const wrapped = [
+      'Der kleine Hafen bekommt eine neue Spundwand. Das hat der Rat am',
+      'Donnerstagabend nach einer langen Sitzung mit großer Mehrheit',
+      'beschlossen. Die Kosten werden auf rund zwei Millionen geschätzt.',
+      '',
+      'Die Fischer sehen die Pläne mit gemischten Gefühlen, weil sie',
+      'während der Bauzeit in einen anderen Hafen ausweichen müssen.',
+      '',
+      '------------------------------------------------------------',
+      'Quelle: Marschbote, 14.03.1998, Lokales, S. 7',
+      '© Marschbote-Verlag GmbH & Co. KG, Brakenfeld. Alle Rechte vorbehalten.',
+      'Vervielfältigung nur mit Genehmigung des Verlags.',
+    ].join('\n')
+    const a = extractArticle(plainTextLines(`Hafen wird saniert\n\n${wrapped}`))
+    expect(a.paragraphs).toHaveLength(2)
+    expect(a.paragraphs[1]).toMatch(/ausweichen müssen\.$/)
+    expect(a.outlet).toBe('Marschbote')
+  })
+
   it('joins wrapped lines and re-joins words split at the line end', () => {
     const text = [
       'Leserbrief zur Verkehrspolitik',

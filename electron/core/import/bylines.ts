@@ -67,11 +67,15 @@ export function readBroadcastNote(text: string): string | null {
 const LEGAL_FORM =
   /(?:,?\s+(?:GmbH\s*&\s*Co\.?\s*KG(?:aA)?|GmbH|gGmbH|mbH|AG|KG|KGaA|SE|OHG|e\.\s?V\.?|eG|Ltd\.?|Inc\.?|S\.A\.))+$/
 const PUBLISHER_WORD =
-  /\s+(?:Verlag|Verlagsgesellschaft|Verlagshaus|Zeitungsverlag|Medien|Mediengruppe|Medienhaus|Media|Digital)$/
+  /(?:\s+|-)(?:Verlag|Verlagsgesellschaft|Verlagshaus|Zeitungsverlag|Medien|Mediengruppe|Medienhaus|Media|Digital)$/
 
 /** "Heidekurier Verlag GmbH" -> "Heidekurier": the name a reader knows an outlet by. */
 export function outletName(holder: string): string {
-  let name = holder.trim().replace(LEGAL_FORM, '').trim()
+  let name = holder.trim()
+  // "… Verlag GmbH & Co. KG, Brakenfeld": the seat after the legal form
+  const seat = /,\s*\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$/u.exec(name)
+  if (seat && LEGAL_FORM.test(name.slice(0, seat.index))) name = name.slice(0, seat.index)
+  name = name.replace(LEGAL_FORM, '').trim()
   const shorter = name.replace(PUBLISHER_WORD, '').trim()
   if (shorter && shorter !== name && countWords(shorter) >= 1) name = shorter
   return name
@@ -84,7 +88,7 @@ export function readCopyrightHolder(text: string): string | null {
   let holder = text.slice(m[0].length)
   holder = holder
     // "© 2024 Balkongrün · Stolz präsentiert von WordPress": the name ends at a separator
-    .split(/\s+[·|•–—]\s+|\s+-\s+|\.\s+(?=\p{Lu})/u)[0]!
+    .split(/\s+[·|•–—]\s+|\s+-\s+|(?<!\bCo)\.\s+(?=\p{Lu})/u)[0]!
     // copyright years (a founding year like "1921" in a club's name stays)
     .replace(/\b(?:199\d|20\d{2})(?:\s*[-–]\s*(?:(?:199\d|20\d{2})|\d{2}))?\b/g, ' ')
     .replace(/[,|–-]?\s*(?:Alle Rechte vorbehalten|All rights reserved)\.?/i, ' ')

@@ -40,6 +40,8 @@ export function readCommentHeader(text: string): { author: string; posted: strin
     // an author is a name or handle, not a sentence
     if (!author || countWords(author) > 5 || (endsLikeSentence(author) && !/\.$/.test(author)))
       continue
+    // "Von Jana Hollerbach | 12.11.2024, 06:15 Uhr" is the article's byline
+    if (/^(?:Von|VON|By|Text|Autor(?:in)?:?)\s/.test(author)) continue
     if (
       /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?$/i.test(
         author,
@@ -49,6 +51,39 @@ export function readCommentHeader(text: string): { author: string; posted: strin
     return { author, posted: parseDate(m.groups.date) }
   }
   return null
+}
+
+const DATE_ONLY = new RegExp(String.raw`^(?:am\s+)?(?<date>${DATE})${TIME}$`, 'u')
+const NAME = /^\p{Lu}[\p{L}'-]*\.?(?:\s+\p{Lu}[\p{L}'-]*\.?){0,2}$/u
+const HANDLE = /^[\p{L}\d_.@-]{3,30}$/u
+const NOT_A_NAME =
+  /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So|Antworten|Melden|Teilen|Kommentare?)\.?$/i
+
+/**
+ * A header over two lines, as a phone's page copies it: the name, then the date alone
+ * ("Heinz_R." over "13.11.2024, 07:48 Uhr").
+ */
+export function readSplitHeader(
+  name: string,
+  next: string | undefined,
+): { author: string; posted: string | null } | null {
+  if (!next || name.length > 40 || NOT_A_NAME.test(name)) return null
+  // a name ("Sabine Kolbeck", "Brigitte S.") or a handle ("pendler_hb"), nothing else
+  if (!NAME.test(name) && !HANDLE.test(name)) return null
+  const m = DATE_ONLY.exec(next.trim())
+  return m?.groups ? { author: name, posted: parseDate(m.groups.date) } : null
+}
+
+/** Either kind of header at line `i`, and how many lines it takes. */
+function headerAt(
+  texts: (i: number) => string | undefined,
+  i: number,
+  split = true,
+): { author: string; posted: string | null; span: number } | null {
+  const one = readCommentHeader(texts(i)!)
+  if (one) return { ...one, span: 1 }
+  const two = split ? readSplitHeader(texts(i)!, texts(i + 1)) : null
+  return two ? { ...two, span: 2 } : null
 }
 
 /** "3. Ganz meine Meinung" -> "Ganz meine Meinung": the numbered title some sites give a comment. */
@@ -74,12 +109,20 @@ export function findCommentStart(
   lines: { text: string; marker: boolean }[],
   bodyStart: number,
 ): number {
+  const text = (i: number) => lines[i]?.text
+  // a header over two lines counts only under a marker ("Kommentare (12)"): a teaser's
+  // author over its date looks the same
+  let marked = false
   for (let i = Math.max(bodyStart + 1, 1); i < lines.length; i++) {
-    if (!readCommentHeader(lines[i]!.text)) continue
+    if (lines[i]!.marker) marked = true
+    const header = headerAt(text, i, marked)
+    if (!header) continue
     // Two headers, or one header after a comment marker, make a comment section.
     let markerAt = -1
     for (let j = i - 1; j >= Math.max(bodyStart + 1, i - 6); j--) if (lines[j]!.marker) markerAt = j
-    const moreHeaders = lines.slice(i + 1).some((l) => readCommentHeader(l.text))
+    let moreHeaders = false
+    for (let j = i + header.span; j < lines.length && !moreHeaders; j++)
+      moreHeaders = headerAt(text, j, marked) !== null
     if (markerAt >= 0) return markerAt
     if (moreHeaders) return i
   }
@@ -116,10 +159,11 @@ export function parseComments(lines: CommentLine[]): {
       footerFrom = i
       break
     }
-    const header = readCommentHeader(line.text)
+    const header = headerAt((k) => lines[k]?.text, i)
     if (header) {
       flush()
-      current = { ...header, title: null, text: [] }
+      current = { author: header.author, posted: header.posted, title: null, text: [] }
+      i += header.span - 1
       const next = lines[i + 1]
       const title = next && !next.boilerplate ? readCommentTitle(next.text) : null
       if (title) {

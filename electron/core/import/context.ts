@@ -93,8 +93,13 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
     const marker = readRelatedMarker(texts[i]!)
     if (!marker) continue
     tags[i] = 'related_links'
+    // in plain text the list is the lines right under its marker: a blank line ends it, and a
+    // marker with its headline beside it ("Lesen Sie auch: …") has no list
+    const plain = lines[i]!.links === undefined
+    const inline = countWords(marker.rest) >= 3 || /:\s*\S/.test(texts[i]!)
     for (let j = i + 1; j < end && (tags[j] === null || tags[j] === 'related_links'); j++) {
       if (isProse(texts[j]!) && lines[j]!.blankBefore) break
+      if (plain && lines[j]!.blankBefore && (inline || j > i + 1)) break
       if (!mayBeLink(lines[j]!)) break
       if (!isHeadingLike(texts[j]!) && countWords(texts[j]!) > 20) break
       tags[j] = 'related_links'
@@ -143,6 +148,27 @@ export function tagContactBlocks(lines: Line[], tags: (RuleName | null)[], end: 
       // the block under its label, also when a blank line separates them
       const inBlock = !lines[j]!.blankBefore || j === i + 1
       if (isContactLine(t) || (inBlock && !isProse(t) && t.length <= 80)) tags[j] = 'contact'
+      else break
+    }
+  }
+}
+
+/** "Originalpublikation:", "Weitere Informationen:": a labelled reference under the text. */
+const REFERENCE_LABEL =
+  /^(?:Originalpublikation(?:en)?|Originalveröffentlichung(?:en)?|Originalarbeit|Originalstudie|Fachpublikation|Fachartikel|Publikation|Literatur(?:hinweise?)?|Weitere Informationen|Mehr Informationen|Weiterführende (?:Informationen|Links)|Zur Studie)\s*:$/i
+/** A citation or a link: a DOI, an address on the web, "et al.", a year in brackets. */
+const REFERENCE = /\bdoi\b|\b10\.\d{4,}\/|https?:\/\/|\bwww\.|\bet al\.|\((?:19|20)\d{2}\)/i
+
+/** A labelled reference after the text has begun ("Originalpublikation:" and the citation). */
+export function tagReferences(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  const begun = lines.findIndex((l, i) => i < end && tags[i] === null && isProse(l.text))
+  for (let i = begun + 1; begun >= 0 && i < end; i++) {
+    if (tags[i] !== null || !REFERENCE_LABEL.test(lines[i]!.text)) continue
+    tags[i] = 'related_links'
+    for (let j = i + 1; j < end && j <= i + 3; j++) {
+      const t = lines[j]!.text
+      if (tags[j] !== null) break
+      if (REFERENCE.test(t) || (!isProse(t) && t.length <= 100)) tags[j] = 'related_links'
       else break
     }
   }

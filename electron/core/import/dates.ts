@@ -124,12 +124,19 @@ export function parseDate(text: string | null | undefined): PartialDate | null {
 }
 
 const LABEL =
-  '(?:date|datum|stand|veröffentlicht|veroeffentlicht|erschienen|publiziert|published|aktualisiert|zuletzt aktualisiert|erstellt|(?:nachricht|meldung|artikel|beitrag|pressemitteilung|pressemeldung|presseinformation|mitteilung|news|eintrag|sendung)\\s+vom)(?:\\s+am)?\\s*:?'
+  '(?:date|datum|ausgabe(?=\\s*:|\\s+vom)(?:\\s+vom)?|stand|veröffentlicht|veroeffentlicht|erschienen|publiziert|published|aktualisiert|zuletzt aktualisiert|erstellt|(?:nachricht|meldung|artikel|beitrag|pressemitteilung|pressemeldung|presseinformation|mitteilung|news|eintrag|sendung)\\s+vom)(?:\\s+am)?\\s*:?'
 const DATE_LINE_REST = new RegExp(
   `^[\\s|·•,–-]*(?:${LABEL})?[\\s|·•,–-]*(?:${WEEKDAYS})?[\\s,]*$`,
   'i',
 )
 const TIME = /\b(?:um\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:Uhr|h|MEZ|MESZ|CET|CEST)?\b/gi
+
+/** The update beside the first date ("Aktualisiert: 19.09.2024", "| Update 19.9.2024, 8:10"). */
+const UPDATED =
+  /[\s|·•,–-]*\(?(?:zuletzt\s+)?(?:aktualisiert|geändert|update)(?:\s+am)?\s*:?\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})\)?/gi
+/** A reading time beside a date ("Lesezeit: 6 Min.", "4 Min. Lesezeit"). */
+const READING_TIME =
+  /[\s|·•,–-]*(?:(?:Lesezeit|Lesedauer)\s*:?\s*(?:ca\.\s*)?\d{1,3}\s*(?:Min\.?|Minuten)|(?:ca\.\s*)?\d{1,3}\s*(?:Min\.?|Minuten)\s+(?:Lesezeit|Lesedauer))/gi
 
 /**
  * Reads a line that is only a date (with an optional label, weekday, time or place), as
@@ -146,6 +153,8 @@ export function readDateLine(
   const before = line.slice(0, m.index)
   const after = line
     .slice(m.index + m.length)
+    .replace(UPDATED, ' ')
+    .replace(READING_TIME, ' ')
     .replace(TIME, ' ')
     .trim()
   const labelMatch = new RegExp(`^\\s*(${LABEL})`, 'i').exec(before)

@@ -7,7 +7,7 @@ import type { PartialDate, ReaderComment } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { findCommentStart, parseComments } from './comments'
 import { outletName } from './bylines'
-import { applyContextRules, tagContactBlocks, tagPullQuotes } from './context'
+import { applyContextRules, tagContactBlocks, tagPullQuotes, tagReferences } from './context'
 import { classifyLines, type LineClass } from './lineclass'
 import {
   countWords,
@@ -112,6 +112,7 @@ export function extractArticle(
 
   applyContextRules(lines, tags, bodyEnd)
   tagContactBlocks(lines, tags, bodyEnd)
+  tagReferences(lines, tags, bodyEnd)
   tagPullQuotes(lines, tags, bodyEnd)
 
   // A table's rows stay in the text (see tablerows.ts), and so does a bare date over them

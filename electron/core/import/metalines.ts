@@ -6,7 +6,7 @@
 import type { PartialDate } from '../../../shared/types'
 import { readBroadcastNote } from './bylines'
 import { findDate, readDateLine } from './dates'
-import { countWords, endsLikeSentence, titleCaseIfShouting, type Line } from './lines'
+import { countWords, endsLikeSentence, isProse, titleCaseIfShouting, type Line } from './lines'
 import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
 import { readRepublicationNote } from './teasers'
 
@@ -36,6 +36,7 @@ export function readMetadataLines(
     agency: null,
     programme: null,
   }
+  const firstProse = lines.findIndex((l, i) => tags[i] === null && isProse(l.text))
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text
     // a press release names who issued it: "Original-Content von: Polizei X, übermittelt durch …"
@@ -57,6 +58,21 @@ export function readMetadataLines(
       tags[i] = 'metadata'
       tags[i + 1] = 'metadata'
       i++
+      continue
+    }
+    // an archive's source line: "Quelle: Marschland-Kurier, 14.03.1998, Lokales, S. 7"
+    const source = readSourceLine(text)
+    if (source) {
+      m.outlets.push(source.outlet)
+      m.dates.push({ date: source.date, label: '' })
+      tags[i] = 'metadata'
+      continue
+    }
+    // a date line over the text that the word-counting classifier took ("Ausgabe: 14.03.1998")
+    const header = tags[i] === 'boilerplate' && i < firstProse ? readDateLine(text) : null
+    if (header && !header.rest.match(/[.!?]$/)) {
+      m.dates.push({ date: header.date, label: header.label })
+      tags[i] = 'metadata'
       continue
     }
     if (tags[i] !== null) {
@@ -133,6 +149,20 @@ export function readMetadataLines(
 
 /** What an author's note says after the name: "… schreibt jeden Samstag über …". */
 const AUTHOR_NOTE = /^ (?:schreibt|ist|lebt|arbeitet|leitet|berichtet|kommentiert|war|studierte)\b/
+
+/** "Quelle: Marschland-Kurier, 14.03.1998, Lokales, S. 7": an archive's or database's source. */
+const SOURCE_LINE =
+  /^Quelle\s*:\s*(\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,4})\s*,\s*(?:vom\s+)?(.{6,90})$/u
+
+function readSourceLine(text: string): { outlet: string; date: PartialDate } | null {
+  const m = SOURCE_LINE.exec(text)
+  if (!m) return null
+  const date = findDate(m[2]!)
+  // a whole day, right after the name
+  return date && date.index === 0 && date.date.length === 10
+    ? { outlet: m[1]!, date: date.date }
+    : null
+}
 
 /** "Original-Content von: Polizeipräsidium Kesselbach, übermittelt durch news aktuell" */
 const ISSUED_BY = /^Original-Content von:?\s+(\p{Lu}[^,]{2,80}?),\s*übermittelt durch\b/u

@@ -39,6 +39,12 @@ export function plainTextLines(text: string): Line[] {
         !header &&
         !(headers.size > 0 && headers.has(pageless(prev.text))) &&
         !BYLINE.test(t) &&
+        // a rule of dashes or equals signs stands alone, and so does what follows it
+        !RULE.test(t) &&
+        !RULE.test(prevRaw) &&
+        // a copyright line starts a line; a line longer than the column was not wrapped
+        !/^(?:©|\(c\)\s|Copyright\b)/i.test(t) &&
+        prevRaw.length <= width * 1.1 &&
         // a row ("Seite 7 | Lokales | Donnerstag, …") and a caption's credit end their line
         !prevRaw.includes(' | ') &&
         !CREDIT_AT_END.test(prevRaw) &&
@@ -84,6 +90,8 @@ function joinWrapped(a: string, b: string): string {
 }
 
 const BYLINE = /^(?:Von|VON|Text:)\s+\p{Lu}/u
+/** A line drawn across the text: "-----", "=====", "* * *". */
+const RULE = /^(?:[-=_~*#•·.]\s?){3,}$/
 /** A caption's credit at a line's end: "… ruhen derzeit die Bauarbeiten. Foto: Tim Roth". */
 const CREDIT_AT_END = /\b(?:Fotos?|Bild|Grafik|Quelle):\s*[^.!?:]{2,60}$/u
 /** A line without its numbers: the same header on every page. */

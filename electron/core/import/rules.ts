@@ -47,6 +47,14 @@ const FURNITURE = [
   /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
   /^(?:Artikel|Beitrag|Video|Audio)\s+(?:anhören|vorlesen(?:\s+lassen)?|abspielen|herunterladen)$/i,
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
+  // a line drawn across the page ("-----", "=====", "* * *")
+  /^(?:[-=_~*#•·.]\s?){3,}$/,
+  // an advert's label in two languages ("Werbung · Pubblicità")
+  /^(?:Anzeige|Werbung)\s*[·|/–-]\s*(?:Pubblicità|Publicité|Publicidad|Advertisement|Annonce|Reklame|Oglas)$/i,
+  // a poll's question, its answers and its count ("Umfrage: Was halten Sie …?", "1.284 Stimmen")
+  /^(?:Umfrage|Leserumfrage|Abstimmung|Ihre Meinung)\s*:\s*.{5,200}\?$/i,
+  /^(?:Ja|Nein)(?:\s+(?:Ja|Nein|Weiß nicht|Vielleicht|Egal|Keine Meinung|Enthaltung))+$/,
+  /^\d{1,3}(?:\.\d{3})*\s+(?:Stimmen|Teilnehmer(?:innen)?|abgegebene Stimmen)\b.{0,80}$/,
   /^(?:ANZEIGE|Anzeige|WERBUNG|Werbung)\s*[-–:|]\s*.{0,120}$/,
   /^(?:Schriftgröße|Textgröße)\b.*$/i,
   // tag lines: "Themen: Haushalt, Bundestag"

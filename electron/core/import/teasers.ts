@@ -65,7 +65,7 @@ export function isPressLabel(text: string): boolean {
 
 /** A label that starts a contact block: "Pressekontakt:", "Ansprechpartnerin", "Kontakt:". */
 export function isContactLabel(text: string): boolean {
-  return /^(?:Presse-?[Kk]ontakt|Pressekontakte|Kontakt|Ansprechpartner(?:in|innen)?|Ansprechperson|Medienkontakt|(?:Für |Bei )?Rückfragen(?: (?:bitte )?an| richten Sie bitte an| wenden Sie sich (?:bitte )?an)?)\s*:?$/.test(
+  return /^(?:(?:Wissenschaftliche[rn]?|Fachliche[rn]?|Ihre?|Unser[e]?)\s+)?(?:Presse-?[Kk]ontakt|Pressekontakte|Kontakt|Ansprechpartner(?:in|innen)?|Ansprechperson|Medienkontakt|(?:Für |Bei )?Rückfragen(?: (?:bitte )?an| richten Sie bitte an| wenden Sie sich (?:bitte )?an)?)\s*:?$/.test(
     text,
   )
 }

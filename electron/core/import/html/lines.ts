@@ -29,7 +29,14 @@ export function blocksToLines(blocks: Block[]): Line[] {
       }
     }
     b.lines.forEach((text, k) =>
-      lines.push({ text, blankBefore: k === 0, heading: b.heading > 0, links: links(b) }),
+      lines.push({
+        text,
+        blankBefore: k === 0,
+        heading: b.heading > 0,
+        links: links(b),
+        // an item of a list is never a subheading ("modularer Aufbau, …" under "Kriterien:")
+        ...(b.inList && b.heading === 0 ? { listItem: true } : {}),
+      }),
     )
   }
   return lines

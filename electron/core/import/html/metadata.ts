@@ -7,6 +7,7 @@ import { parseDate } from '../dates'
 import type { ExtractHints } from '../extract'
 import { countWords } from '../lines'
 import { isSectionWord, readAuthorLine, readCopyrightHolder } from '../rules'
+import { kickerFromAppData } from './appdata'
 import { classAndId, findAll, findFirst, textOf, type HNode, type ParsedPage } from './tree'
 
 /** What JSON-LD says about the article. */
@@ -93,6 +94,14 @@ function cleanName(s: string | null): string | null {
 
 const LABELLED_DATE =
   /\b(?:Datum|Veröffentlicht am|Erschienen am|Ausgabe vom)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
+const POSTER = /[_-]poster\b/
+/** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
+const UNIT =
+  /\s+(?:Stabsstelle|Pressestelle|Presse- und|Referat|Abteilung|Dezernat|Hochschulkommunikation|Unternehmenskommunikation|Kommunikation|Öffentlichkeitsarbeit|Pressesprecher(?:in)?|Pressereferent(?:in)?|Leiter(?:in)?)\b.*$/
+function withoutUnit(name: string | null): string | null {
+  const cut = name?.replace(UNIT, '') ?? null
+  return cut && countWords(cut) >= 2 ? cut : name
+}
 const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
 const BYLINE = /byline|author|autor|moderat|\bhost\b/
 const inArticle = (n: HNode) => {
@@ -119,6 +128,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
         meta('publish-date') ??
         meta('datepublished') ??
         meta('dc.date.issued') ??
+        meta('dc.date') ??
         meta('dcterms.date'),
     ),
     author:
@@ -135,14 +145,17 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
       (n) =>
         n.attrs.rel === 'author' ||
         n.attrs.itemprop === 'author' ||
-        (BYLINE.test(n.attrs.class ?? '') && textOf(n).length <= 120),
+        (BYLINE.test(n.attrs.class ?? '') && textOf(n).length <= 120) ||
+        // who posted a release on a portal ("ft-news__poster"), not a video's still
+        (POSTER.test(n.attrs.class ?? '') && textOf(n).length > 0 && textOf(n).length <= 120),
     )
     const text = byline ? textOf(byline) : ''
-    if (text) hints.author = readAuthorLine(text) ?? cleanName(text)
+    if (text) hints.author = readAuthorLine(text) ?? withoutUnit(cleanName(text))
   }
   const h1s = findAll(root, (n) => n.tag === 'h1')
   const h1 = h1s.find(inArticle) ?? h1s[0]
   hints.title ??= (h1 && textOf(h1)) || null
+  if (!hints.kicker) hints.kicker = kickerFromAppData(page.appData, hints.title)
   if (!hints.kicker && h1) hints.kicker = labelAbove(root, h1)
   // A page without a headline of its own gets one scored from its lines; <title> is the last
   // resort (on many sites it names a section: "Gemeinde Oberwössing - Aktuelles").

@@ -14,7 +14,7 @@ import {
   type Candidate,
 } from './content'
 import { justext, type BlockClass } from './justext'
-import { classAndId, type HNode } from './tree'
+import { classAndId, findAll, findFirst, textOf, type HNode } from './tree'
 
 export interface Selection {
   blocks: Block[]
@@ -35,6 +35,19 @@ const FACTBOX = /fact-?box|info-?box|fakten|infokasten|wissensbox|erklaer/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
 const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-source|imagesource/
+
+/**
+ * A box of labelled data beside the text ("Regie: …", "Laufzeit: …", "FSK: …"): a definition
+ * list of three or more short values, none of them a sentence, and little else.
+ */
+function isDataSheet(box: HNode): boolean {
+  const list = findFirst(box, (n) => n.tag === 'dl')
+  if (!list) return false
+  const values = findAll(list, (n) => n.tag === 'dd').map(textOf)
+  if (values.length < 3) return false
+  if (values.some((v) => v.length > 80 || /[.!?:;]["“”»«]?$/.test(v))) return false
+  return textOf(box).length - textOf(list).length <= 80
+}
 
 /** Is any element from `n` up to (not including) `stop` matched by `pred`? */
 function between(n: HNode | null, stop: Set<HNode>, pred: (n: HNode) => boolean): boolean {
@@ -115,6 +128,7 @@ export function selectArticle(root: HNode): Selection {
     n.tag === 'figcaption' ||
     n.tag === 'nav' ||
     (n.tag === 'aside' && !FACTBOX.test(classAndId(n))) ||
+    ((n.tag === 'aside' || FACTBOX.test(classAndId(n))) && isDataSheet(n)) ||
     CAPTION.test(classAndId(n)) ||
     AUTHOR_BOX.test(classAndId(n))
   const isCaption = (n: HNode) => n.tag === 'figcaption' || CAPTION.test(classAndId(n))

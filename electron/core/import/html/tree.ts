@@ -19,6 +19,8 @@ export interface ParsedPage {
   root: HNode
   /** The text of every `<script type="application/ld+json">`. */
   jsonLd: string[]
+  /** Data a script-rendered page carries for its scripts (`application/json`: Next.js, Nuxt). */
+  appData: string[]
   /** `<meta>` name/property (lower case) → content, first one wins. */
   meta: Map<string, string>
   /** `<link rel=…>` rel (lower case) → href, first one wins. */
@@ -124,10 +126,14 @@ const IMPLIES_CLOSE: Record<string, Set<string>> = {
 }
 const CLOSES_P = new Set(['p'])
 
+/** A page's script data larger than this is not read (characters). */
+const MAX_APP_DATA = 4_000_000
+
 /** Parses HTML into the tree. */
 export function parsePage(html: string): ParsedPage {
   const root: HNode = { tag: '#root', attrs: {}, children: [], parent: null }
   const jsonLd: string[] = []
+  const appData: string[] = []
   const meta = new Map<string, string>()
   const links = new Map<string, string>()
   let title: string | null = null
@@ -137,6 +143,7 @@ export function parsePage(html: string): ParsedPage {
   // kept by name, so unclosed ones inside it (<option>) end with it.
   const dropped: string[] = []
   let scriptIsData = false
+  let scriptIsAppData = false
 
   const closeCurrent = () => {
     current = current.parent ?? root
@@ -154,7 +161,11 @@ export function parsePage(html: string): ParsedPage {
         if (rel && attrs.href && !links.has(rel)) links.set(rel, attrs.href)
         return
       }
-      if (name === 'script') scriptIsData = (attrs.type ?? '').toLowerCase().includes('ld+json')
+      if (name === 'script') {
+        const type = (attrs.type ?? '').toLowerCase()
+        scriptIsData = type.includes('ld+json')
+        scriptIsAppData = type === 'application/json'
+      }
       if (name === 'html' && attrs.lang) lang ??= attrs.lang
       if (dropped.length > 0) {
         if (!VOID.has(name) && !selfClosing && !RAW.has(name)) dropped.push(name)
@@ -178,6 +189,8 @@ export function parsePage(html: string): ParsedPage {
     },
     raw(name, text) {
       if (name === 'script' && scriptIsData) jsonLd.push(text)
+      else if (name === 'script' && scriptIsAppData && text.length <= MAX_APP_DATA)
+        appData.push(text)
       else if (name === 'title' && title === null && dropped.length === 0)
         title = text.replace(/\s+/g, ' ').trim() || null
     },
@@ -204,7 +217,7 @@ export function parsePage(html: string): ParsedPage {
       }
     },
   })
-  return { root, jsonLd, meta, links, title, lang }
+  return { root, jsonLd, appData, meta, links, title, lang }
 }
 
 /** The concatenated text below a node, white space collapsed. */
