@@ -128,6 +128,8 @@ const ROUNDS: [folder: string, what: string][] = [
   // a script-rendered page, a paginated page, a film review, a release on a science portal,
   // an archive export in Windows-1252, a phone's "select all", a trade magazine, a bilingual region
   ['unseen-round9', 'pages and pastes written blind, in a ninth round of styles'],
+  // a broadcaster's video page, a Swiss paste, a read-later app's Markdown, a feed reader's copy
+  ['unseen-round10', 'texts kept aside during the ninth round'],
 ]
 
 for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))

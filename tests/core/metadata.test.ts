@@ -52,6 +52,31 @@ describe('dates in the forms German pages print them', () => {
     expect(a).toMatchObject({ outlet: 'Marschbote', published: '1998-03-14', paragraphs: BODY })
   })
 
+  it("reads a feed's name over the text, a relative time, a programme and an author's note", () => {
+    const a = article(
+      [
+        'Lauterbrück Online – Lokales',
+        'Haushalt beschlossen',
+        'vor 3 Stunden · 4 Min. Lesezeit',
+        'Ein Beitrag von Jana Wilkens und Tobias Brede',
+        'Sendung: Regionalmagazin „Westland am Abend“ vom 04.02.2025 19:30 Uhr',
+      ],
+      [
+        'Jana Wilkens ist Redakteurin im Ressort Region. Sie berichtet über den Stadtrat.',
+        'Mehr Infos',
+        'Fehler gefunden? Jetzt melden.',
+      ],
+    )
+    expect(a).toMatchObject({
+      title: 'Haushalt beschlossen',
+      kicker: null,
+      outlet: 'Lauterbrück Online',
+      author: 'Jana Wilkens und Tobias Brede',
+      published: '2025-02-04',
+      paragraphs: BODY,
+    })
+  })
+
   it('does not read a sentence with a date as a date line', () => {
     expect(readDateLine('Am 14.03.2024 hat der Stadtrat über den Haushalt beraten.')).toBeNull()
   })

@@ -67,6 +67,43 @@ describe('pasted formats', () => {
     )
   })
 
+  it('read a read-later app\'s Markdown: its "# " headline over the title it stored, notes out', () => {
+    const body = [
+      'Der Stadtrat hat am Dienstag neue Parkgebühren für die Innenstadt beschlossen. Eine Stunde kostet künftig zwei Euro.',
+      'Anwohner zahlen weniger: Für sie gilt ein eigener Tarif von 30 Euro im Jahr.',
+    ]
+    const text = [
+      '---',
+      'title: "Lindenau: Rat beschließt neue Parkgebühren | Lindenauer Bote"',
+      'source: "https://www.lindenauer-bote.example/lokales/parkgebuehren"',
+      'site_name: "Lindenauer Bote"',
+      'date: 2025-01-29',
+      '---',
+      '',
+      '# Rat beschließt neue Parkgebühren',
+      '',
+      body[0],
+      '',
+      body[1],
+      '',
+      '---',
+      '',
+      'Gespeichert mit Lesestapel am 30.01.2025 um 07:12',
+      'Originalartikel: https://www.lindenauer-bote.example/lokales/parkgebuehren',
+    ].join('\n')
+    const a = article(text)
+    expect(a).toMatchObject({
+      title: 'Rat beschließt neue Parkgebühren',
+      outlet: 'Lindenauer Bote',
+      url: 'https://www.lindenauer-bote.example/lokales/parkgebuehren',
+      published: '2025-01-29',
+      paragraphs: body,
+    })
+    // without a "# " headline, the stored title without the site's name
+    const titled = article(text.replace('# Rat beschließt neue Parkgebühren\n', ''))
+    expect(titled.title).toBe('Lindenau: Rat beschließt neue Parkgebühren')
+  })
+
   it('leave a text with one line that begins with "# " as plain text', () => {
     const text = [
       'Rat beschließt neue Parkgebühren',

@@ -11,15 +11,27 @@ import { parsers } from './parsers'
  */
 export function markdownLines(source: string): { lines: Line[]; hints: ExtractHints } {
   const { body, meta } = splitFrontMatter(source)
+  // "source" is the outlet in some apps and the address in others
+  const sourceNote = str(meta.source)
+  const sourceUrl = sourceNote && /^https?:\/\//.test(sourceNote) ? sourceNote : null
   const hints: ExtractHints = {
-    title: str(meta.title),
+    // the headline the text gives itself ("# …") comes first: an app's title is often the
+    // page's <title>, with the site's name after it
+    title: null,
     kicker: str(meta.kicker),
-    outlet: str(meta.outlet) ?? str(meta.source) ?? str(meta.site),
+    outlet:
+      str(meta.outlet) ??
+      str(meta.site_name) ??
+      str(meta.siteName) ??
+      str(meta.site) ??
+      str(meta.publisher) ??
+      (sourceUrl ? null : sourceNote),
     published: parseDate(str(meta.published) ?? str(meta.date)),
     author: str(meta.author),
-    url: str(meta.url),
+    url: str(meta.url) ?? sourceUrl ?? str(meta.link),
     dateline: str(meta.dateline),
   }
+  const declaredTitle = str(meta.title)
   const lines: Line[] = []
   /** A short line all in bold, right above the headline: its kicker. */
   let boldAbove: string | null = null
@@ -40,7 +52,7 @@ export function markdownLines(source: string): { lines: Line[]; hints: ExtractHi
         case 'paragraph': {
           const inline = (token as Tokens.Paragraph).tokens
           // a read-later app's note under the headline: "Quelle: …", "Autor: …", "Datum: …"
-          if (lines.length === 0 && readNoteLines(token.raw, hints)) break
+          if (readNoteLines(token.raw, hints, lines.length === 0)) break
           // a paragraph that is only a link ("[Originalartikel öffnen](…)") or an image
           if (inline.every((t) => t.type === 'link' || t.type === 'image' || !t.raw.trim())) break
           // Soft line breaks inside a Markdown paragraph do not end it.
@@ -71,8 +83,21 @@ export function markdownLines(source: string): { lines: Line[]; hints: ExtractHi
     }
   }
   walk(new (parsers().Lexer)().lex(body))
+  hints.title ??= declaredTitle && withoutSiteName(declaredTitle, hints.outlet ?? null)
   return { lines, hints }
 }
+
+/** "Headline | Site" -> "Headline", when the site is the outlet. */
+function withoutSiteName(title: string, outlet: string | null): string {
+  if (!outlet) return title
+  for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ']) {
+    if (title.endsWith(sep + outlet)) return title.slice(0, -(sep + outlet).length).trim()
+  }
+  return title
+}
+
+const SAVED_WITH =
+  /^\s*(?:Gespeichert|Archiviert|Saved|Clipped)\s+(?:mit|in|über|via|with|from)\s+\S.{0,80}$/i
 
 /** The notes a read-later app writes under an article's headline, by their labels. */
 const NOTE_LABELS: Record<string, keyof ExtractHints | null> = {
@@ -88,6 +113,8 @@ const NOTE_LABELS: Record<string, keyof ExtractHints | null> = {
   url: 'url',
   link: 'url',
   gespeichert: null,
+  originalartikel: 'url',
+  original: 'url',
   saved: null,
   lesezeit: null,
   'reading time': null,
@@ -99,17 +126,24 @@ const NOTE_LABELS: Record<string, keyof ExtractHints | null> = {
  * Reads a paragraph made only of such notes ("Quelle: Elbtaler Wochenblatt (https://…)",
  * "Autor: …", "Datum: 2025-06-20", "Gespeichert: …") into the hints; false when it is none.
  */
-function readNoteLines(raw: string, hints: ExtractHints): boolean {
+function readNoteLines(raw: string, hints: ExtractHints, atTop: boolean): boolean {
   const rows = raw.trim().split(/\n/)
   const read: [keyof ExtractHints | null, string][] = []
+  let saved = false
   for (const row of rows) {
-    const m = /^\s*([\p{L} ]{2,14}):\s+(\S.*)$/u.exec(row)
+    // "Gespeichert mit Lesestapel am 30.01.2025 um 07:12": the app's own line
+    if (SAVED_WITH.test(row)) {
+      saved = true
+      continue
+    }
+    const m = /^\s*([\p{L} ]{2,16}):\s+(\S.*)$/u.exec(row)
     const key = m?.[1]!.toLowerCase()
     if (!m || key === undefined || !(key in NOTE_LABELS)) return false
     read.push([NOTE_LABELS[key]!, m[2]!.trim()])
   }
-  // one labelled line alone may be the text's own ("Datum: …" in a minutes' note): two or more
-  if (read.length < 2) return false
+  // one labelled line alone may be the text's own ("Datum: …" in a minutes' note): two or
+  // more, or the app's own line with them; below the text only the latter
+  if (!saved && (read.length < 2 || !atTop)) return false
   for (const [hint, value] of read) {
     if (hint === 'outlet') {
       const m = /^(.*?)\s*\((https?:\/\/[^\s)]+)\)$/.exec(value)
@@ -175,6 +209,8 @@ function str(v: unknown): string | null {
  * and one more mark of Markdown (another heading, a link or image, bold text, front matter).
  */
 export function looksLikeMarkdown(text: string): boolean {
+  // a read-later app's front matter: two or more "key: value" lines between "---" lines
+  if (/^\uFEFF?---\r?\n(?:[A-Za-z_][\w-]*:.*\r?\n){2,}---\r?\n/.test(text)) return true
   // most texts have no line starting with "# ": one search before anything else
   const heading = /^#{1,3} \S/m.exec(text)
   if (!heading) return false

@@ -7,6 +7,7 @@ import type { PartialDate } from '../../../shared/types'
 import { readBroadcastNote } from './bylines'
 import { findDate, readDateLine } from './dates'
 import { countWords, endsLikeSentence, isProse, titleCaseIfShouting, type Line } from './lines'
+import { isSectionWord } from './navigation'
 import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
 import { readRepublicationNote } from './teasers'
 
@@ -44,6 +45,13 @@ export function readMetadataLines(
     if (issuer) m.outlets.unshift(issuer[1]!)
     // a table's row is the text's, whatever dates it holds
     if (lines[i]!.tableRow) continue
+    // a feed's or site's name with its section over everything: "Lauterbrück Online – Lokales"
+    const site = i === 0 ? readSiteAndSection(text) : null
+    if (site) {
+      m.weakOutlets.unshift(site)
+      tags[i] = 'metadata'
+      continue
+    }
     // "Geteilt über die App von Pfälzer Talbote", wherever it stands and whatever tagged it
     const shared = SHARED_VIA.exec(text)
     if (shared) {
@@ -122,6 +130,15 @@ export function readMetadataLines(
       tags[i] = 'metadata'
       continue
     }
+    // "Sendung: Regionalmagazin „Westland am Abend“ vom 04.02.2025 19:30 Uhr"
+    const aired = AIRED.exec(text)
+    const airedOn = aired ? findDate(aired[2]!) : null
+    if (aired && airedOn) {
+      m.dates.push({ date: airedOn.date, label: 'sendung' })
+      m.programme ??= /[„"»](.+?)[“"«]/.exec(aired[1]!)?.[1] ?? aired[1]!
+      tags[i] = 'metadata'
+      continue
+    }
     const programme = readBroadcastNote(text)
     if (programme) {
       m.programme ??= programme
@@ -138,17 +155,32 @@ export function readMetadataLines(
   const person = m.person
   if (person)
     for (let i = lines.length - 1, seen = 0; i >= 0 && seen < 3; i--) {
-      if (!inBody(i) || tags[i] !== null) continue
-      seen++
       const t = lines[i]!.text
-      if (t.length <= 400 && t.startsWith(`${person} `) && AUTHOR_NOTE.test(t.slice(person.length)))
-        tags[i] = 'boilerplate'
+      // (the teasers and buttons under it are not tagged yet: only sentences count)
+      if (!inBody(i) || tags[i] !== null || !isProse(t)) continue
+      seen++
+      // (any of the authors: "Jana Wilkens ist …" under "Jana Wilkens und Tobias Brede")
+      const name = person.split(/\s+und\s+|,\s*/).find((n) => t.startsWith(`${n} `))
+      if (name && t.length <= 400 && AUTHOR_NOTE.test(t.slice(name.length))) tags[i] = 'boilerplate'
     }
   return m
 }
 
 /** What an author's note says after the name: "… schreibt jeden Samstag über …". */
 const AUTHOR_NOTE = /^ (?:schreibt|ist|lebt|arbeitet|leitet|berichtet|kommentiert|war|studierte)\b/
+
+/** A programme and the day it aired: "Sendung: Regionalmagazin „…“ vom 04.02.2025 19:30 Uhr". */
+const AIRED = /^(?:Sendung|Ausstrahlung|Gesendet)\s*:\s*(.{2,80}?)\s+(?:vom|am)\s+(.{6,40})$/
+
+/** "Lauterbrück Online – Lokales" -> "Lauterbrück Online": a name, a separator, a section word. */
+function readSiteAndSection(text: string): string | null {
+  const parts = text.split(/\s+[–—|·-]\s+|:\s+/)
+  if (parts.length !== 2 || !isSectionWord(parts[1]!)) return null
+  const name = parts[0]!.trim()
+  return /^\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3}$/u.test(name) && !isSectionWord(name)
+    ? name
+    : null
+}
 
 /** "Quelle: Marschland-Kurier, 14.03.1998, Lokales, S. 7": an archive's or database's source. */
 const SOURCE_LINE =

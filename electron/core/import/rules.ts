@@ -47,6 +47,10 @@ const FURNITURE = [
   /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
   /^(?:Artikel|Beitrag|Video|Audio)\s+(?:anhören|vorlesen(?:\s+lassen)?|abspielen|herunterladen)$/i,
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
+  // a relative time over a text copied from a reader app ("vor 3 Stunden · 4 Min. Lesezeit")
+  /^vor\s+(?:\d{1,2}|einer|einem|zwei|drei)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?)(?:\s*[·|•,–-]\s*.{0,40})?$/i,
+  // a call to report a mistake ("Fehler gefunden? Jetzt melden.")
+  /^(?:Fehler|Tippfehler) (?:gefunden|entdeckt)\?.{0,60}$/i,
   // a line drawn across the page ("-----", "=====", "* * *")
   /^(?:[-=_~*#•·.]\s?){3,}$/,
   // an advert's label in two languages ("Werbung · Pubblicità")
