@@ -130,6 +130,9 @@ const ROUNDS: [folder: string, what: string][] = [
   ['unseen-round9', 'pages and pastes written blind, in a ninth round of styles'],
   // a broadcaster's video page, a Swiss paste, a read-later app's Markdown, a feed reader's copy
   ['unseen-round10', 'texts kept aside during the ninth round'],
+  // a page saved as one file, a blogging platform, a forum thread, an election with its table,
+  // a parish newsletter, a ministry's release (expected-open.json: the two not met yet)
+  ['unseen-round11', 'pages and pastes written blind, in an eleventh round of styles'],
 ]
 
 for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))

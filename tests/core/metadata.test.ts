@@ -77,6 +77,12 @@ describe('dates in the forms German pages print them', () => {
     })
   })
 
+  it('takes a separator alone on its line in its stride ("·" between a byline\'s parts)', () => {
+    const a = article(['Haushalt beschlossen', '·', '7 Min. Lesezeit', '·', '3. März 2025'])
+    expect(a).toMatchObject({ title: 'Haushalt beschlossen', published: '2025-03-03' })
+    expect(a.paragraphs).toEqual(BODY)
+  })
+
   it('does not read a sentence with a date as a date line', () => {
     expect(readDateLine('Am 14.03.2024 hat der Stadtrat über den Haushalt beraten.')).toBeNull()
   })

@@ -412,6 +412,44 @@ describe('reader comments', () => {
 })
 
 describe('hard-wrapped text', () => {
+  // (one long line among twenty no longer marks a text as unwrapped: these rows would join)
+  it("keeps a table's rows apart in a text whose lines look wrapped", () => {
+    const rows = [
+      'Eintracht Nordhafen - SV Lindenau 3:0 (1:0)',
+      'FC Deichtal - Union Marschbrück 2:1 (1:0)',
+      'TuS Kleihörn - VfL Sielhafen 1:1 (0:1)',
+      'SC Wiederhusen - SpVgg Brakenfeld 0:2 (0:0)',
+      'Germania Priel - Blau-Weiß Warften 4:1 (2:0)',
+      'FSV Haffland - SG Kutterhafen 1:0 (0:0)',
+      'Rot-Weiß Sielmönken - TSV Grodenhörn 2:2 (1:2)',
+      'SV Deichhausen - FC Wattenbüll 0:1 (0:1)',
+      'VfB Marschhausen - Concordia Fleet 3:3 (2:1)',
+      'Holstein Kleihafen - SC Wurtenau 1:2 (1:1)',
+      'SpVgg Sandwehr - TuS Gödenhörn 2:0 (0:0)',
+      'FC Halligbrück - Eintracht Warfen 0:0 (0:0)',
+      'SV Brakenhörn - Union Deichwerder 3:1 (1:1)',
+      'TSV Kleimarsch - FC Nordsiel 1:4 (0:2)',
+      'Blau-Gelb Prielhafen - SC Marschwerder 2:1 (2:0)',
+      'VfL Wattenhörn - SV Groden 0:3 (0:1)',
+      'Eintracht Siel - FSV Warfenbüll 1:1 (1:0)',
+      'SG Deichbrück - TuS Fleethörn 2:3 (1:1)',
+      'Union Haffwerder - VfB Sandhörn 4:0 (3:0)',
+      'SC Kutterwerder - FC Wurtensiel 1:0 (1:0)',
+    ]
+    const text = [
+      'Der zwölfte Spieltag',
+      '',
+      'Hier stehen die Ergebnisse des Spieltags, mit dem Stand zur Halbzeit in Klammern.',
+      '',
+      'Samstag, 5. November:',
+      '',
+      ...rows,
+      '',
+      'Am zwölften Spieltag hat Nordhafen die Tabellenführung ausgebaut, weil die Konkurrenz aus Lindenau und Deichtal an diesem Wochenende gleichermaßen Punkte liegen ließ und nun zurückliegt.',
+    ].join('\n')
+    expect(extractArticle(plainTextLines(text)).paragraphs).toEqual(expect.arrayContaining(rows))
+  })
+
   it('keeps a rule line, a copyright line and a line wider than the column apart', () => {
     const wrapped = [
       'Der kleine Hafen bekommt eine neue Spundwand. Das hat der Rat am',

@@ -40,7 +40,7 @@ const MATERIAL =
  */
 export function readAuthorLine(text: string): string | null {
   const m =
-    /^(?:[Vv]on|VON|By|Autor(?:in)?:?|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Beitrag|Film|Video|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von|Das (?:Gespräch|Interview) führten?)\s+(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?\.?$/u.exec(
+    /^(?:[Vv]on|VON|By|Autor(?:in)?:?|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Beitrag|Film|Video|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von|Das (?:Gespräch|Interview) führten?)\s+(?:(?:Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?|Bürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin)\s+)?(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?\.?$/u.exec(
       text.trim(),
     )
   if (!m) return null

@@ -12,6 +12,7 @@ import { simplify } from './title'
 export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end: number): void {
   const texts = lines.map((l) => l.text)
   const sameBlock = (i: number) => i > 0 && !lines[i]!.blankBefore
+  tagPreface(lines, tags, end)
   // Agencies under a date line ("11.06.2025, 12:30 Uhr" / "dpa/AFP") are the byline, not a
   // photo credit; and a date line is never a caption.
   for (let i = 1; i < end; i++)
@@ -92,6 +93,17 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
     if (tags[i] !== null) continue
     const marker = readRelatedMarker(texts[i]!)
     if (!marker) continue
+    // "Hintergrund" over paragraphs of sentences is the text's own section
+    const next = i + 1 < end ? lines[i + 1]! : null
+    if (
+      marker.rest === '' &&
+      SECTION_MARKER.test(texts[i]!) &&
+      next &&
+      tags[i + 1] === null &&
+      isProse(next.text) &&
+      !(next.links !== undefined && next.links > 0.5)
+    )
+      continue
     tags[i] = 'related_links'
     // in plain text the list is the lines right under its marker: a blank line ends it, and a
     // marker with its headline beside it ("Lesen Sie auch: …") has no list
@@ -127,6 +139,34 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
   }
 }
 
+const SALUTATION = /^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Morgen|Tag|Abend))\b.{0,100},$/
+const SIGN_OFF =
+  /^(?:Ihr(?:e)?|Euer|Eure|Herzlich(?:e|st)?|Viele Grüße|Herzliche Grüße|Mit (?:herzlichen|freundlichen) Grüßen)\b.{0,50}$/
+
+/**
+ * An issue's greeting over its first article ("Liebe Leserinnen und Leser," … "Ihr
+ * Redaktionsteam", then a headline and its text): the newsletter's, not the article's.
+ */
+function tagPreface(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  const open = lines.findIndex(
+    (l, i) => i < Math.min(end, 15) && tags[i] === null && SALUTATION.test(l.text),
+  )
+  if (open < 0) return
+  for (let j = open + 1; j < end && j <= open + 8; j++) {
+    if (!SIGN_OFF.test(lines[j]!.text) || isProse(lines[j]!.text)) continue
+    // the article follows: prose after the sign-off
+    const after = lines
+      .slice(j + 1, end)
+      .filter((l, k) => tags[j + 1 + k] === null && isProse(l.text))
+    if (after.length < 3) return
+    for (let k = open; k <= j; k++) tags[k] ??= 'boilerplate'
+    return
+  }
+}
+
+/** Related-article labels that also head a section of the text itself. */
+const SECTION_MARKER = /^(?:Hintergrund|Zum Hintergrund|Zum Thema|Mehr dazu)\s*:?$/i
+
 const DIGEST =
   /^(?:Kurz notiert|Kurz gemeldet|Kurz berichtet|In Kürze|Kurznachrichten|Nachrichten in Kürze|Meldungen in Kürze)$/i
 const CONSENT_WORDS = /\b(?:Cookies?|Einwilligung|Datenschutz\p{L}*|Tracking)\b/iu
@@ -136,15 +176,36 @@ const PROMO = /!$|\b(?:jetzt|hier|gratis|kostenlos|sichern|testen)\b/i
 const NEWSLETTER_PROMISE =
   /\b(?:in Ihr(?:em)? (?:E-Mail-)?Postfach|per E-Mail|Newsletter)\b.*\b(?:kostenlos|gratis|täglich|wöchentlich|jeden (?:Morgen|Abend|Tag|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)|abonnieren|anmelden|bestellen)\b|\b(?:kostenlos|gratis|täglich|wöchentlich|jeden (?:Morgen|Abend|Tag|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag))\b.*\b(?:in Ihr(?:em)? (?:E-Mail-)?Postfach|per E-Mail)\b/i
 
+const BLOCK_TAGS = new Set<RuleName>(['contact', 'duplicate_line', 'boilerplate', 'page_furniture'])
+
+/** A list of dates after the text ("Termine", then "So, 16.03. 10:00 Uhr Gottesdienst …"). */
+const DATES_LABEL =
+  /^(?:Termine|Termine und Veranstaltungen|Veranstaltungen|Terminkalender|Veranstaltungskalender|Gottesdienste|Termine im Überblick)\s*:?$/i
+const DATED_ENTRY = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+)?\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s/
+
+/** Tags such a list of dates, its label and its entries, when two or more entries follow. */
+export function tagDateLists(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  for (let i = 1; i < end; i++) {
+    if (!DATES_LABEL.test(lines[i]!.text)) continue
+    let j = i + 1
+    while (j < end && DATED_ENTRY.test(lines[j]!.text)) j++
+    if (j - i - 1 < 2) continue
+    for (let k = i; k < j; k++) tags[k] = 'related_links'
+    i = j - 1
+  }
+}
+
 /** "Pressekontakt:" and the address, phone and mail lines under it. */
 export function tagContactBlocks(lines: Line[], tags: (RuleName | null)[], end: number): void {
   for (let i = 0; i < end; i++) {
-    if (tags[i] !== null || !isContactLabel(lines[i]!.text)) continue
+    // ("Kontakt" may already be taken for a footer's link)
+    if ((tags[i] !== null && tags[i] !== 'copyright') || !isContactLabel(lines[i]!.text)) continue
     tags[i] = 'contact'
     for (let j = i + 1; j < end; j++) {
       const t = lines[j]!.text
-      // (the sender's name may already be known as a repeated line)
-      if (tags[j] !== null && tags[j] !== 'contact' && tags[j] !== 'duplicate_line') break
+      // (the sender's name may already be known as a repeated line, the office as furniture)
+      if (tags[j] !== null && BLOCK_TAGS.has(tags[j]!)) continue
+      if (tags[j] !== null) break
       // the block under its label, also when a blank line separates them
       const inBlock = !lines[j]!.blankBefore || j === i + 1
       if (isContactLine(t) || (inBlock && !isProse(t) && t.length <= 80)) tags[j] = 'contact'

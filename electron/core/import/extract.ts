@@ -7,7 +7,13 @@ import type { PartialDate, ReaderComment } from '../../../shared/types'
 import { UserError } from '../../../shared/result'
 import { findCommentStart, parseComments } from './comments'
 import { outletName } from './bylines'
-import { applyContextRules, tagContactBlocks, tagPullQuotes, tagReferences } from './context'
+import {
+  applyContextRules,
+  tagContactBlocks,
+  tagDateLists,
+  tagPullQuotes,
+  tagReferences,
+} from './context'
 import { classifyLines, type LineClass } from './lineclass'
 import {
   countWords,
@@ -19,7 +25,8 @@ import {
   type Line,
 } from './lines'
 import { readDateline } from './datelines'
-import { OUTLET_NAME, readMetadataLines } from './metalines'
+import { readMetadataLines, tagAuthorLines } from './metalines'
+import { siteNameFromFirstLine } from './sitename'
 import { isPriceQuote, quotesNumbers, tableRows } from './tablerows'
 import { readDateLine } from './dates'
 import { isCommentFurniture, isSectionWord, localRule, type RuleName } from './rules'
@@ -113,6 +120,7 @@ export function extractArticle(
   applyContextRules(lines, tags, bodyEnd)
   tagContactBlocks(lines, tags, bodyEnd)
   tagReferences(lines, tags, bodyEnd)
+  tagDateLists(lines, tags, bodyEnd)
   tagPullQuotes(lines, tags, bodyEnd)
 
   // A table's rows stay in the text (see tablerows.ts), and so does a bare date over them
@@ -125,6 +133,7 @@ export function extractArticle(
     return d !== null && d.label === '' && /^:?$/.test(d.rest)
   }
   const meta = readMetadataLines(lines, tags, (i) => inBody(i) && !tableHeading(i))
+  tagAuthorLines(lines, tags, hints.author?.trim() || meta.person, bodyEnd)
 
   // Plain text: the line classifier takes what the named rules leave. Its own evidence removes
   // a line anywhere; its smoothing only after the text has begun (the headline and kicker above
@@ -187,7 +196,9 @@ export function extractArticle(
     -1
   const header = bodyIdx.filter((i) => i < firstPara)
   let title = hints.title?.trim() || null
+  // (a page's label over the headline may be a badge: "Nur für Mitglieder")
   let kicker = hints.kicker?.trim() || null
+  if (kicker && localRule(kicker) === 'paywall') kicker = null
   if (title) {
     // the headline element may hold the kicker too ("<h1><span>Kicker</span> Headline</h1>")
     const forms = new Set([
@@ -309,6 +320,7 @@ export function extractArticle(
     title,
     kicker,
     outlet:
+      meta.publication ||
       hints.outlet?.trim() ||
       meta.outlets[0] ||
       siteNameFromFirstLine(lines, tags) ||
@@ -334,29 +346,6 @@ export function extractArticle(
     }),
   }
 }
-
-/**
- * The page's name when its first line is a short name that the page repeats further down
- * ("Heidekurier" … "Printausgabe des Heidekurier"; "Stadt Grünthal" … "Stadt Grünthal,
- * Pressestelle").
- */
-function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]): string | null {
-  const first = lines[0]?.text
-  if (!first || tags[0] === 'title' || first.length > 40 || countWords(first) > 4) return null
-  if (!/^\p{Lu}/u.test(first) || endsLikeSentence(first) || isSectionWord(first)) return null
-  if (!/\p{Ll}/u.test(first)) return null
-  // named like a paper or a news channel ("Rheintal Bote", "Nordheider Bote Eilmeldungen")
-  if (OUTLET_NAME.test(first) || first.split(' ').some((w) => OUTLET_WORDS.has(w))) return first
-  const lower = first.toLowerCase()
-  return lines.slice(1).some((l) => l.text.toLowerCase().includes(lower)) ? first : null
-}
-
-/** Words that name a paper or a news channel when they stand in a site's name. */
-const OUTLET_WORDS = new Set(
-  'Zeitung Anzeiger Kurier Bote Tagblatt Rundschau Nachrichten Tageblatt Tagespost Volksstimme Eilmeldungen'.split(
-    ' ',
-  ),
-)
 
 /** A headline's shape, allowing a final question mark or an abbreviation's period. */
 function looksLikeHeadline(text: string): boolean {

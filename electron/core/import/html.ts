@@ -12,6 +12,7 @@ import { blocksToLines } from './html/lines'
 import { readPageMetadata } from './html/metadata'
 import { readabilityLines } from './html/readability'
 import { selectArticle } from './html/select'
+import { readThread } from './html/thread'
 import { parsePage } from './html/tree'
 import type { Line } from './lines'
 import { plainTextLines } from './plaintext'
@@ -25,8 +26,16 @@ const FALLBACK_BELOW = 250
 export function htmlLines(html: string): { lines: Line[]; hints: ExtractHints } {
   const page = parsePage(html)
   const { hints, ld } = readPageMetadata(page)
+  // a forum thread: its first post is the article, its replies are the comments
+  const thread = readThread(page.root)
+  if (thread) {
+    if (thread.author) hints.author = thread.author
+    hints.published ??= thread.posted
+    // the page's headline may be the forum's name; the first post's heading is the thread's
+    if (thread.title && (!hints.title || hints.title === hints.outlet)) hints.title = thread.title
+  }
   const selection = selectArticle(page.root)
-  hints.comments = readComments(selection.commentSections)
+  hints.comments = [...(thread?.replies ?? []), ...readComments(selection.commentSections)]
   let lines = blocksToLines(selection.kept)
   const chars = lines.reduce((n, l) => n + l.text.length, 0)
   // A page rendered by scripts shows only its shell; the article it declares is the text

@@ -21,6 +21,8 @@ export interface LineMetadata {
   agency: string | null
   /** The programme a broadcaster says reported ("Über dieses Thema berichtete …"). */
   programme: string | null
+  /** The publication a post on a platform appeared in ("Veröffentlicht in Stadtnotizen"). */
+  publication: string | null
 }
 
 /** Reads and tags the metadata lines. */
@@ -36,8 +38,11 @@ export function readMetadataLines(
     person: null,
     agency: null,
     programme: null,
+    publication: null,
   }
   const firstProse = lines.findIndex((l, i) => tags[i] === null && isProse(l.text))
+  // (a dek under the headline is prose, but no text yet)
+  const firstText = lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text
     // a press release names who issued it: "Original-Content von: Polizei X, übermittelt durch …"
@@ -45,6 +50,17 @@ export function readMetadataLines(
     if (issuer) m.outlets.unshift(issuer[1]!)
     // a table's row is the text's, whatever dates it holds
     if (lines[i]!.tableRow) continue
+    // a platform's post in a publication: "Veröffentlicht in" over "Stadtnotizen"
+    const inPublication = PUBLISHED_IN.exec(text)
+    if (inPublication && i < firstText) {
+      const name = inPublication[1] ?? lines[i + 1]?.text
+      tags[i] = 'metadata'
+      if (name && PUBLICATION_NAME.test(name)) {
+        m.publication ??= name
+        if (!inPublication[1]) tags[i + 1] = 'metadata'
+      }
+      continue
+    }
     // a feed's or site's name with its section over everything: "Lauterbrück Online – Lokales"
     const site = i === 0 ? readSiteAndSection(text) : null
     if (site) {
@@ -169,6 +185,26 @@ export function readMetadataLines(
 /** What an author's note says after the name: "… schreibt jeden Samstag über …". */
 const AUTHOR_NOTE = /^ (?:schreibt|ist|lebt|arbeitet|leitet|berichtet|kommentiert|war|studierte)\b/
 
+const PUBLISHED_IN = /^(?:Veröffentlicht|Erschienen|Published) in(?:\s+(\S.{0,60}))?$/
+const PUBLICATION_NAME = /^\p{Lu}[\p{L}\d.&'-]*(?:\s+[\p{L}\d.&'-]+){0,4}$/u
+
+/**
+ * The author's name alone on a line over the text (beside an avatar and a "Folgen" button):
+ * it is metadata, as "Von …" would be.
+ */
+export function tagAuthorLines(
+  lines: Line[],
+  tags: (RuleName | null)[],
+  author: string | null,
+  end: number,
+): void {
+  if (!author) return
+  // (a dek under the headline is no text yet)
+  const start = lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
+  for (let i = 0; i < Math.min(end, start < 0 ? end : start); i++)
+    if (tags[i] === null && lines[i]!.text === author) tags[i] = 'metadata'
+}
+
 /** A programme and the day it aired: "Sendung: Regionalmagazin „…“ vom 04.02.2025 19:30 Uhr". */
 const AIRED = /^(?:Sendung|Ausstrahlung|Gesendet)\s*:\s*(.{2,80}?)\s+(?:vom|am)\s+(.{6,40})$/
 
@@ -213,7 +249,7 @@ const BY_DATE =
 
 /** "Von Martina Huber 12.03.2025, 17:45 …": the name, then the date without a separator. */
 const BY_NAME_DATE =
-  /^(?:[Vv]on|VON|By)\s+(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}.{0,60})$/u
+  /^(?:[Vv]on|VON|By)\s+(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}(?:\s+(?:und|&)\s+\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2})?)\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}.{0,100})$/u
 
 /**
  * A row of page metadata: "von Anja Beck am 14. Mai 2014, 15:40 Uhr", "Freitag | 14. Juni
@@ -223,8 +259,8 @@ export function readMetaRow(
   text: string,
 ): { date: PartialDate; author: string | null; outlet?: string } | null {
   if (text.length > 160) return null
-  const by = BY_DATE.exec(text) ?? BY_NAME_DATE.exec(text)
-  if (by) {
+  for (const by of [BY_DATE.exec(text), BY_NAME_DATE.exec(text)]) {
+    if (!by) continue
     const date = findDate(by[2]!)
     const author = readAuthorLine(`Von ${by[1]!.trim()}`)
     if (date && author) return { date: date.date, author }
@@ -235,6 +271,8 @@ export function readMetaRow(
   if (labelled && labelled.label && !labelled.rest)
     return { date: labelled.date, author: named![1]! }
   const parts = text.split(/\s*[|·•]\s*/).filter(Boolean)
+  // a separator alone ("·") is no row
+  if (parts.length === 0) return null
   const pair = parts.length === 2 ? nameAndDate(parts) : null
   if (pair) return pair
   // a length at the end ("· 2 Min.") is no sentence's full stop

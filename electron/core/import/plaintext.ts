@@ -1,4 +1,5 @@
 import { BULLET, type Line } from './lines'
+import { tableRows } from './tablerows'
 
 /**
  * Plain text to lines. Scraped pages put one paragraph on a line; texts written in an editor
@@ -14,6 +15,10 @@ export function plainTextLines(text: string): Line[] {
     else if (blocks[blocks.length - 1]!.length) blocks.push([])
   }
   const width = wrapWidth(blocks)
+  // a table's rows ("Hertha BSC Berlin - 1. FC Kaiserslautern 3:0 (1:0)") are lines of their own
+  const flat = blocks.flat()
+  const rows = width ? tableRows(flat) : []
+  const rowTexts = new Set(flat.filter((_, i) => rows[i]))
   // A page copied from a PDF: its running header ("DIENSTAG, 4. MÄRZ 2025 | ZEITUNG | SEITE 3")
   // and page numbers stand in the middle of sentences. The header's first appearance stays as
   // a line of its own (it names the date and the paper); its repeats and the numbers go.
@@ -42,11 +47,19 @@ export function plainTextLines(text: string): Line[] {
         // a rule of dashes or equals signs stands alone, and so does what follows it
         !RULE.test(t) &&
         !RULE.test(prevRaw) &&
+        // an entry of a list of dates ("So, 16.03. 10:00 Uhr Gottesdienst") starts its line
+        !DATED_ENTRY.test(t) &&
+        !rowTexts.has(t) &&
+        !rowTexts.has(prevRaw) &&
+        // an address or phone line stands alone, and so does the next one
+        !CONTACT.test(t) &&
+        !CONTACT.test(prevRaw) &&
         // a copyright line starts a line; a line longer than the column was not wrapped
         !/^(?:©|\(c\)\s|Copyright\b)/i.test(t) &&
         prevRaw.length <= width * 1.1 &&
         // a row ("Seite 7 | Lokales | Donnerstag, …") and a caption's credit end their line
         !prevRaw.includes(' | ') &&
+        !prevRaw.includes(' · ') &&
         !CREDIT_AT_END.test(prevRaw) &&
         (prevRaw.length >= width * 0.6 || /\p{L}-$/u.test(prevRaw)) &&
         // a paragraph's last line: a sentence's end short of the column's width
@@ -71,7 +84,8 @@ export function plainTextLines(text: string): Line[] {
 /** The column a hard-wrapped text is wrapped at, or 0 when lines are paragraphs. */
 function wrapWidth(blocks: string[][]): number {
   const all = blocks.flat()
-  if (all.length < 4 || all.some((l) => l.length > 110)) return 0
+  // a few long lines (a footer's imprint, a list of dates) do not make a text unwrapped
+  if (all.length < 4 || all.filter((l) => l.length > 110).length > all.length * 0.05) return 0
   const inner = blocks.filter((b) => b.length >= 2).flatMap((b) => b.slice(0, -1))
   if (inner.length < 3) return 0
   const long = inner.filter((l) => l.length >= 35)
@@ -90,6 +104,10 @@ function joinWrapped(a: string, b: string): string {
 }
 
 const BYLINE = /^(?:Von|VON|Text:)\s+\p{Lu}/u
+const DATED_ENTRY = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+)?\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s/
+/** A phone number, a mail address, a postcode and town: a contact block's line. */
+const CONTACT =
+  /\b(?:Tel(?:efon)?\.?|Fax|Mobil)\s*:?\s*[+\d(]|\bE-?Mail\s*:|^[\w.+-]+@[\w-]+\.|^(?:D-)?\d{5}\s+\p{Lu}|,\s*(?:D-)?\d{5}\s+\p{Lu}/u
 /** A line drawn across the text: "-----", "=====", "* * *". */
 const RULE = /^(?:[-=_~*#•·.]\s?){3,}$/
 /** A caption's credit at a line's end: "… ruhen derzeit die Bauarbeiten. Foto: Tim Roth". */

@@ -49,10 +49,18 @@ const FURNITURE = [
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
   // a relative time over a text copied from a reader app ("vor 3 Stunden · 4 Min. Lesezeit")
   /^vor\s+(?:\d{1,2}|einer|einem|zwei|drei)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?)(?:\s*[·|•,–-]\s*.{0,40})?$/i,
+  // a placeholder for what a script loads ("Karte wird geladen …")
+  /^(?:Die |Der |Das )?(?:Karte|Grafik|Inhalt|Video|Tabelle|Daten|Umfrage|Ergebnisse|Player)\s+(?:wird|werden) geladen\b.{0,20}$/i,
+  // an issue's number over a newsletter ("Ausgabe 2/2025 – März/April")
+  /^(?:Ausgabe|Heft|ausgabe)\s+\d{1,3}\s*\/\s*\d{4}(?:\s*[–—-]\s*[\p{L}/ ]{2,30})?$/u,
   // a call to report a mistake ("Fehler gefunden? Jetzt melden.")
   /^(?:Fehler|Tippfehler) (?:gefunden|entdeckt)\?.{0,60}$/i,
-  // a line drawn across the page ("-----", "=====", "* * *")
-  /^(?:[-=_~*#•·.]\s?){3,}$/,
+  // an imprint's line and a bank account under a newsletter ("Impressum: Herausgegeben von …")
+  /^Impressum\s*:.{0,300}$/,
+  /^(?:Spendenkonto|Bankverbindung)\s*:.{0,160}$/i,
+  // a line without a letter or digit: a rule drawn across the page ("-----", "* * *"), a
+  // separator left alone ("·")
+  /^[^\p{L}\p{N}]+$/u,
   // an advert's label in two languages ("Werbung · Pubblicità")
   /^(?:Anzeige|Werbung)\s*[·|/–-]\s*(?:Pubblicità|Publicité|Publicidad|Advertisement|Annonce|Reklame|Oglas)$/i,
   // a poll's question, its answers and its count ("Umfrage: Was halten Sie …?", "1.284 Stimmen")

@@ -5,6 +5,8 @@
  */
 
 const PAYWALL = [
+  // a platform's badge over a post for members
+  /^(?:Nur für (?:Mitglieder|Abonnent(?:inn)?en|Abonnierende)|Member-only(?: story)?|Mitglieder-?(?:beitrag|artikel|geschichte)|Exklusiv für (?:Mitglieder|Abonnent(?:inn)?en))$/i,
   /^(?:Lesen Sie (?:jetzt )?(?:weiter|den (?:ganzen|vollständigen|kompletten) (?:Artikel|Beitrag)) mit|(?:Jetzt )?[Ww]eiterlesen mit|Mit \S+ (?:weiterlesen|lesen)|Weiter mit \S+\+|Jetzt (?:weiterlesen|freischalten|Zugang sichern))\b/,
   /^(?:Dieser|Der) (?:Artikel|Beitrag|Inhalt|Text) (?:ist )?(?:nur |exklusiv )?(?:für|nur für) (?:Abonnent|Abonnentinnen|Abonnenten|Plus-|Premium-|Digital-|zahlende)/i,
   /^(?:Sie sind|Du bist) bereits (?:Abonnent|Abonnentin|Kunde|Kundin|registriert|Digital-?Abonnent)/i,

@@ -57,6 +57,12 @@ export function titleScore(i: number, rankFromEnd: number, c: TitleContext): num
   if (stopwords > 0 || /[:–—?]/.test(text)) s += 0.5
   if (!/\p{Ll}/u.test(text)) s -= 1 // ALL CAPS: a site name or a kicker
   if (text.endsWith(':')) s -= 2
+  // a letter's salutation ("Liebe Leserinnen und Leser,") opens, it does not head
+  if (
+    /,$/.test(text) ||
+    /^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Morgen|Tag|Abend))\b/.test(text)
+  )
+    s -= 3
   // a labelled line ("Von: Pressestelle …", "Betreff: …") names, it does not head
   if (/^(?:Von|An|Betreff|Datum|Quelle|Autor(?:in)?|Text|Foto|From|To|Subject|Date):\s/i.test(text))
     s -= 3

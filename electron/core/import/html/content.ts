@@ -19,7 +19,7 @@ export interface NodeStats {
 }
 
 export const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|modal|overlay|wm-ipp|consent|paywall|navigation|navbar|sharing|kommentar|werbung|anzeige|(?:^|\s)(?:ads?|poll|umfrage)(?:[-_]\w+)?(?:$|\s)|[-_](?:ad|poll)(?:$|\s)/
+  /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|cookie|modal|overlay|wm-ipp|consent|paywall|navigation|navbar|sharing|kommentar|werbung|anzeige|(?:^|\s)(?:ads?|poll|umfrage)(?:[-_]\w+)?(?:$|\s)|[-_](?:ad|poll)(?:$|\s)|(?:^|\s)embed(?:$|\s|--|__)/
 const MAYBE = /and|article|body|column|content|main|shadow|story|artikel|beitrag|inhalt/
 const POSITIVE =
   /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|artikel|beitrag|inhalt|meldung|nachricht/

@@ -33,7 +33,8 @@ function names(v: unknown): string | undefined {
           : undefined,
     )
     .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
-  return out.length ? out.join(', ') : undefined
+  // "Katrin Sommerfeld und Tobias Reuter", as a byline names two; "A, B und C" for more
+  return out.length > 1 ? `${out.slice(0, -1).join(', ')} und ${out[out.length - 1]}` : out[0]
 }
 
 /** The first article described by the page's JSON-LD blocks. */
@@ -94,6 +95,7 @@ function cleanName(s: string | null): string | null {
 
 const LABELLED_DATE =
   /\b(?:Datum|Veröffentlicht am|Erschienen am|Ausgabe vom)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const POSTER = /[_-]poster\b/
 /** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
 const UNIT =
@@ -176,7 +178,11 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   }
   if (!hints.outlet) {
     for (const el of findAll(root, (n) => n.tag === 'footer' || /copyright/.test(classAndId(n)))) {
-      for (const line of textOf(el).split(/(?=©)/)) {
+      const parts = textOf(el).split(/(?=©)/)
+      for (const [k, line] of parts.entries()) {
+        // "Powered by Forumwerk® Forum Software © Forumwerk Limited": the software's maker
+        if (k > 0 && /\b(?:Powered by|Software|Theme|Template)\b[^©]*$/i.test(parts[k - 1]!))
+          continue
         const holder = readCopyrightHolder(line.trim())
         if (holder) {
           hints.outlet = holder
@@ -192,6 +198,14 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   if (site && hints.outlet && COMPANY.test(hints.outlet) && !meta('og:site_name'))
     hints.outlet = site
   hints.outlet ??= site ?? hostName(url)
+  // a post on a platform names the publication it appeared in ("Veröffentlicht in
+  // Stadtnotizen"): that, not the platform's site name, is its outlet
+  if (ld.publisher && hints.outlet !== ld.publisher) {
+    const said = new RegExp(
+      `\\b(?:Veröffentlicht|Erschienen|Published) in\\s+${escape(ld.publisher)}\\b`,
+    )
+    if (said.test(textOf(root))) hints.outlet = ld.publisher
+  }
   // a labelled date anywhere on the page ("Lokales » Oberkall  Datum: 14.08.2009")
   if (!hints.published) {
     const labelled = LABELLED_DATE.exec(textOf(root))
@@ -214,8 +228,13 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
  */
 export function siteNameFromTitle(title: string | null, root: HNode): string | null {
   if (!title) return null
-  const parts = title
-    .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
+  const all = title.split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
+  // a site names itself at either end of its titles, and is no piece of a headline on the
+  // page ("Staffelried" of "Staffelried: Ortsdurchfahrt … gesperrt")
+  const headings = findAll(root, (n) => /^h[1-4]$/.test(n.tag)).map((h) => textOf(h))
+  const piece = (p: string) => headings.some((h) => h !== p && h.includes(p))
+  const parts = (all.length > 2 ? [all[0]!, all[all.length - 1]!] : all)
+    .filter((p) => !piece(p))
     // "E-Paper Hohenfelder Allgemeine": the edition's label is not the name
     .map((p) => p.replace(EDITION_LABEL, ' ').trim())
     .filter(
