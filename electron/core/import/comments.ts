@@ -71,8 +71,16 @@ export function readSplitHeader(
   // a name ("Sabine Kolbeck", "Brigitte S.") or a handle ("pendler_hb"), nothing else
   if (!NAME.test(name) && !HANDLE.test(name)) return null
   const m = DATE_ONLY.exec(next.trim())
-  return m?.groups ? { author: name, posted: parseDate(m.groups.date) } : null
+  if (m?.groups) return { author: name, posted: parseDate(m.groups.date) }
+  // a network's relative time ("3 Tg.", "2 Std.", "vor 2 Tagen"): a header without a day
+  return RELATIVE_TIME.test(next.trim()) ? { author: name, posted: null } : null
 }
+
+/** "3 Tg.", "2 Std.", "1 Woche", "vor 2 Tagen", "5 Min.": how long ago a comment was written. */
+const RELATIVE_TIME =
+  /^(?:vor\s+)?\d{1,2}\s*(?:Sek\.?|Min\.?|Std\.?|Tg\.?|Tagen?|Stunden?|Minuten?|Wochen?|Wo\.?|Mon\.?|Monaten?|J\.?|Jahren?)$/i
+/** What a network prints between a commenter's name and the time: a degree, a job title. */
+const BETWEEN = /^(?:[•·]?\s*\d\.?\+?|[^.!?]{2,80})$/
 
 /** Either kind of header at line `i`, and how many lines it takes. */
 function headerAt(
@@ -82,8 +90,17 @@ function headerAt(
 ): { author: string; posted: string | null; span: number } | null {
   const one = readCommentHeader(texts(i)!)
   if (one) return { ...one, span: 1 }
-  const two = split ? readSplitHeader(texts(i)!, texts(i + 1)) : null
-  return two ? { ...two, span: 2 } : null
+  if (!split) return null
+  const two = readSplitHeader(texts(i)!, texts(i + 1))
+  if (two) return { ...two, span: 2 }
+  // the name, one or two lines about the person ("• 2.", "Leiter Netzbetrieb bei …"), the time
+  for (let gap = 1; gap <= 2; gap++) {
+    const between = [...Array(gap).keys()].map((k) => texts(i + 1 + k))
+    if (between.some((b) => !b || !BETWEEN.test(b) || readSplitHeader(texts(i)!, b))) return null
+    const header = readSplitHeader(texts(i)!, texts(i + 1 + gap))
+    if (header) return { ...header, span: 2 + gap }
+  }
+  return null
 }
 
 /** "3. Ganz meine Meinung" -> "Ganz meine Meinung": the numbered title some sites give a comment. */

@@ -61,6 +61,15 @@ export function readMetadataLines(
       }
       continue
     }
+    // a profile's name over a post, twice as a network's page copies it (the picture's text,
+    // then the name), and the job under it: "Leiterin Kommunikation bei Stadtwerke Sandwehr"
+    if (i < firstProse && text === lines[i + 1]?.text && PERSON.test(text)) {
+      m.person ??= text
+      tags[i] = tags[i + 1] = 'metadata'
+      if (JOB.test(lines[i + 2]?.text ?? '')) tags[i + 2] = 'metadata'
+      i++
+      continue
+    }
     // a feed's or site's name with its section over everything: "Lauterbrück Online – Lokales"
     const site = i === 0 ? readSiteAndSection(text) : null
     if (site) {
@@ -185,6 +194,8 @@ export function readMetadataLines(
 /** What an author's note says after the name: "… schreibt jeden Samstag über …". */
 const AUTHOR_NOTE = /^ (?:schreibt|ist|lebt|arbeitet|leitet|berichtet|kommentiert|war|studierte)\b/
 
+const PERSON = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u
+const JOB = /^[^.!?]{2,60}\s(?:bei|@|at)\s+\p{Lu}[^.!?]{1,60}$/u
 const PUBLISHED_IN = /^(?:Veröffentlicht|Erschienen|Published) in(?:\s+(\S.{0,60}))?$/
 const PUBLICATION_NAME = /^\p{Lu}[\p{L}\d.&'-]*(?:\s+[\p{L}\d.&'-]+){0,4}$/u
 

@@ -361,6 +361,11 @@ export function readRelatedMarker(text: string): { rest: string } | null {
 }
 
 const COMMENT_FURNITURE = [
+  // a network's counters and its comment box: "42 Reaktionen · 7 Kommentare", "Kommentar hinzufügen…"
+  /^\d[\d.]*\s+(?:Reaktionen|Likes?|Gefällt-mir-Angaben)(?:\s*·\s*\d[\d.]*\s+(?:Kommentare?|Reposts?))*$/i,
+  /^(?:Kommentar|Antwort) (?:hinzufügen|schreiben|verfassen)\s*(?:…|\.\.\.)?$/i,
+  /^(?:Relevanteste|Neueste|Beliebteste)(?: zuerst)?$/i,
+  /^Gefällt mir(?:\s*·\s*(?:Antworten|Kommentieren|Teilen))+$/i,
   /^(?:insgesamt\s+)?\d+\s+(?:Beiträge?|Kommentare?|Leserkommentare?|Antworten|Reaktionen)$/i,
   /^(?:Alle\s+)?(?:Leser)?(?:Kommentare?|Beiträge)(?:\s+(?:öffnen|anzeigen|lesen|einblenden|ausblenden|laden|schließen))?$/i,
   /^(?:Kommentare?|Leserkommentare)\s*\(\d+\)$/i,

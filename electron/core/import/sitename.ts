@@ -12,7 +12,14 @@ export function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]):
   // (a rule of "=====" over it is no line of text)
   const at = lines.findIndex((l) => /[\p{L}\p{N}]/u.test(l.text))
   const first = lines[at]?.text
-  if (!first || tags[at] === 'title' || first.length > 40 || countWords(first) > 4) return null
+  if (
+    !first ||
+    tags[at] === 'title' ||
+    tags[at] === 'metadata' ||
+    first.length > 40 ||
+    countWords(first) > 4
+  )
+    return null
   if (!/^\p{Lu}/u.test(first) || endsLikeSentence(first) || isSectionWord(first)) return null
   if (!/\p{Ll}/u.test(first)) return null
   // named like a paper or a news channel ("Rheintal Bote", "Nordheider Bote Eilmeldungen")
