@@ -133,6 +133,9 @@ const ROUNDS: [folder: string, what: string][] = [
   // a page saved as one file, a blogging platform, a forum thread, an election with its table,
   // a parish newsletter, a ministry's release (expected-open.json: the two not met yet)
   ['unseen-round11', 'pages and pastes written blind, in an eleventh round of styles'],
+  // a web archive's replay, a reader view, an explainer with contents, satire, pro and contra,
+  // a translated feature, a radio station's press review, a match report with its line-ups
+  ['unseen-round12', 'pages and pastes written blind, in a twelfth round of styles'],
 ]
 
 for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))

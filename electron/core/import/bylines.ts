@@ -58,6 +58,12 @@ export function readBroadcastNote(text: string): string | null {
     /^(?:Über )?(?:dieses|das) Thema (?:berichtete(?:n)?|im Programm:?)\s+(?:auch\s+)?(?:die |der |das )?(.{2,60}?)(?:\s+(?:am|im|in|um|vom|heute|gestern)\b.*|\s*[|,].*|\.)?$/i.exec(
       text.trim(),
     )
+  // "Diese Nachricht wurde am 14.03.2025 im Programm Radio Elbland gesendet."
+  const sent =
+    /^(?:Diese|Die) (?:Nachricht|Meldung|Sendung|Presseschau|Beitrag)\s+wurde\s+am\s+.{6,40}?\s+(?:im Programm|in|bei|auf)\s+(\p{Lu}.{1,50}?)\s+(?:gesendet|ausgestrahlt|veröffentlicht)\.?$/u.exec(
+      text.trim(),
+    )
+  if (sent) return sent[1]!.trim()
   if (!m || text.length > 200) return null
   const name = m[1]!.trim()
   return /^\p{Lu}/u.test(name) && countWords(name) <= 6 ? name : null

@@ -66,6 +66,7 @@ export interface ExtractedArticle {
 }
 
 /** A live blog's entry time, as German tickers write it: "16:40 Uhr". */
+const ATTRIBUTION = /^(?=.{0,100}:$)(?=.*\b\p{Lu}{2,}[\p{Lu}-]*\p{Lu}\b)[^.!?]+:$/u
 const ENTRY_TIME = /^\d{1,2}[:.]\d{2} Uhr$/
 
 /** Options of the extraction. */
@@ -281,7 +282,10 @@ export function extractArticle(
         !lines[i]!.listItem &&
         !lines[i]!.tableRow &&
         !isSignature(text)) ||
-      (isQuestionLine(text) && !spoken)
+      (isQuestionLine(text) && !spoken) ||
+      // a press review's source over its quote ("Die LINDENAUER RUNDSCHAU meint:")
+      (ATTRIBUTION.test(text) &&
+        /^[„»"‚]/.test(rest[k + 1] !== undefined ? texts[rest[k + 1]!]! : ''))
     if (subheading && !isLast) {
       headings.push(paragraphs.length)
     }
@@ -332,7 +336,7 @@ export function extractArticle(
       meta.person ||
       meta.agency ||
       datelineAgency ||
-      meta.programme ||
+      (meta.programme !== (hints.outlet?.trim() || meta.outlets[0]) && meta.programme) ||
       null,
     dateline,
     url: hints.url ?? null,

@@ -53,6 +53,8 @@ const FURNITURE = [
   /^(?:Die |Der |Das )?(?:Karte|Grafik|Inhalt|Video|Tabelle|Daten|Umfrage|Ergebnisse|Player)\s+(?:wird|werden) geladen\b.{0,20}$/i,
   // an issue's number over a newsletter ("Ausgabe 2/2025 – März/April")
   /^(?:Ausgabe|Heft|ausgabe)\s+\d{1,3}\s*\/\s*\d{4}(?:\s*[–—-]\s*[\p{L}/ ]{2,30})?$/u,
+  // an earlier edition of a series, linked after the text ("Presseschau vom 13.03.2025: …")
+  /^\p{Lu}[\p{L}-]+ vom \d{1,2}\.\s?\d{1,2}\.\s?\d{4}:\s+[^.]{3,110}$/u,
   // a call to report a mistake ("Fehler gefunden? Jetzt melden.")
   /^(?:Fehler|Tippfehler) (?:gefunden|entdeckt)\?.{0,60}$/i,
   // an imprint's line and a bank account under a newsletter ("Impressum: Herausgegeben von …")

@@ -95,6 +95,16 @@ function cleanName(s: string | null): string | null {
 
 const LABELLED_DATE =
   /\b(?:Datum|Veröffentlicht am|Erschienen am|Ausgabe vom)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\b/
+/** "Lotse – Magazin für Reportagen" -> "Lotse": a site's name without the line under its logo. */
+function withoutTagline(name: string | null): string | null {
+  const parts = name?.split(/\s+[–—|]\s+/) ?? []
+  if (parts.length !== 2 || countWords(parts[0]!) > 3 || countWords(parts[1]!) < 2) return name
+  return /^(?:Magazin|Zeitung|Nachrichten|News|Das|Die|Der|Ihr|Ihre|Dein|Deine|Aktuelle|Portal|Online|Wissen|Reportagen)\b/.test(
+    parts[1]!,
+  )
+    ? parts[0]!
+    : name
+}
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const POSTER = /[_-]poster\b/
 /** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
@@ -105,7 +115,7 @@ function withoutUnit(name: string | null): string | null {
   return cut && countWords(cut) >= 2 ? cut : name
 }
 const KICKER = /kicker|topline|dachzeile|overline|spitzmarke/
-const BYLINE = /byline|author|autor|moderat|\bhost\b/
+const BYLINE = /byline|author|autor|moderat|\bhost\b|reader-credits/
 const inArticle = (n: HNode) => {
   for (let p: HNode | null = n; p; p = p.parent)
     if (p.tag === 'article' || p.tag === 'main') return true
@@ -118,7 +128,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   const ld = readJsonLd(page.jsonLd)
   const url =
     safeUrl(page.links.get('canonical')) ?? safeUrl(meta('og:url')) ?? safeUrl(ld.url ?? null)
-  const outlet = meta('og:site_name') ?? ld.publisher ?? meta('application-name')
+  const outlet = withoutTagline(meta('og:site_name')) ?? ld.publisher ?? meta('application-name')
   const authorMeta = meta('author')
   const hints: ExtractHints = {
     title: cleanTitle(meta('og:title') ?? ld.headline ?? null, outlet),
@@ -197,7 +207,10 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   const site = siteNameFromTitle(page.title, root)
   if (site && hints.outlet && COMPANY.test(hints.outlet) && !meta('og:site_name'))
     hints.outlet = site
-  hints.outlet ??= site ?? hostName(url)
+  // a browser's reader view names the page's site by its address ("reader-domain")
+  const readerDomain = findFirst(root, (n) => /reader-domain/.test(classAndId(n)))
+  hints.url ??= safeUrl(readerDomain?.attrs.href)
+  hints.outlet ??= site ?? hostName(hints.url)
   // a post on a platform names the publication it appeared in ("Veröffentlicht in
   // Stadtnotizen"): that, not the platform's site name, is its outlet
   if (ld.publisher && hints.outlet !== ld.publisher) {
@@ -292,7 +305,9 @@ function labelAbove(root: HNode, h1: HNode): string | null {
   if (links.length > 1 || (links.length === 1 && !category(prev) && !category(links[0]!)))
     return null
   if (findFirst(prev, (n) => n.tag === 'time')) return null
-  const text = textOf(prev).trim()
+  // a row of labels: the article's category, not the site's badge beside it ("Satire")
+  const own = links.length === 1 && category(links[0]!) && prev !== links[0] ? links[0]! : prev
+  const text = textOf(own).trim()
   if (!text || text.length > 40 || countWords(text) > 4 || /\d/.test(text)) return null
   // a linked category that is only a section's name ("Aktuelles", "Politik") says nothing
   if (links.length && isSectionWord(text)) return null

@@ -32,6 +32,7 @@ const MASS_RATIO = 0.3
 const TEASER = /teaser|excerpt|anriss/
 /** A box of the article's own facts inside it ("Was ist Mikroplastik?"): the article's. */
 const FACTBOX = /fact-?box|info-?box|fakten|infokasten|wissensbox|erklaer/
+const PLAYER = /audio|video|player|podcast/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
 const CAPTION = /caption|credit|bildunterschrift|bildnachweis|copyright|image-source|imagesource/
@@ -128,6 +129,8 @@ export function selectArticle(root: HNode): Selection {
     n.tag === 'figcaption' ||
     n.tag === 'nav' ||
     (n.tag === 'aside' && !FACTBOX.test(classAndId(n))) ||
+    // a box for a player ("infobox--audio") is a teaser of another programme, not facts
+    (FACTBOX.test(classAndId(n)) && PLAYER.test(classAndId(n))) ||
     ((n.tag === 'aside' || FACTBOX.test(classAndId(n))) && isDataSheet(n)) ||
     CAPTION.test(classAndId(n)) ||
     AUTHOR_BOX.test(classAndId(n))
@@ -179,14 +182,16 @@ export function selectArticle(root: HNode): Selection {
         const b = blocks[i]!
         if (keep.has(b) || !within(scope, b) || reasons.has(b)) continue
         if (density(b) > 0.3 || inComments(b, commentSections)) continue
-        if (between(b.owner, stop, (n) => isUnlikely(n, true) || isCaption(n))) continue
+        if (between(b.owner, stop, (n) => n.tag === 'nav' || isUnlikely(n, true) || isCaption(n)))
+          continue
         if (prose(b) || b.heading === 1) keep.add(b)
       }
       for (let i = first.index - 1; i >= Math.max(0, first.index - LEAD_WINDOW); i--) {
         const b = blocks[i]!
         if (!within(scope, b)) break
         if (density(b) > 0.3 || inComments(b, commentSections)) continue
-        if (between(b.owner, stop, (n) => isUnlikely(n, true) || isCaption(n))) continue
+        if (between(b.owner, stop, (n) => n.tag === 'nav' || isUnlikely(n, true) || isCaption(n)))
+          continue
         if (prose(b) || b.heading === 1) {
           keep.add(b)
           earliest = i
