@@ -9,6 +9,17 @@ const KICKER_KEY =
 /** Objects looked at per page, at most. */
 const MAX_NODES = 50_000
 
+/** The blocks that parse as JSON, parsed (as data: nothing in them runs). */
+export function parsedBlocks(blocks: string[]): unknown[] {
+  return blocks.flatMap((text) => {
+    try {
+      return [JSON.parse(text) as unknown]
+    } catch {
+      return []
+    }
+  })
+}
+
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 /**
@@ -18,13 +29,7 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim()
 export function kickerFromAppData(blocks: string[], headline: string | null): string | null {
   if (!headline) return null
   const wanted = collapse(headline)
-  for (const text of blocks) {
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch {
-      continue
-    }
+  for (const data of parsedBlocks(blocks)) {
     const queue: unknown[] = [data]
     for (let k = 0; k < queue.length && k < MAX_NODES; k++) {
       const node = queue[k]

@@ -7,7 +7,7 @@ import { parseDate } from '../dates'
 import type { ExtractHints } from '../extract'
 import { countWords } from '../lines'
 import { isSectionWord, readAuthorLine, readCopyrightHolder } from '../rules'
-import { kickerFromAppData } from './appdata'
+import { kickerFromAppData, parsedBlocks } from './appdata'
 import { classAndId, findAll, findFirst, textOf, type HNode, type ParsedPage } from './tree'
 
 /** What JSON-LD says about the article. */
@@ -39,13 +39,7 @@ function names(v: unknown): string | undefined {
 
 /** The first article described by the page's JSON-LD blocks. */
 export function readJsonLd(blocks: string[]): JsonLdArticle {
-  for (const text of blocks) {
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch {
-      continue
-    }
+  for (const data of parsedBlocks(blocks)) {
     const nodes: unknown[] = Array.isArray(data) ? [...data] : [data]
     for (let k = 0; k < nodes.length && k < 200; k++) {
       const n = nodes[k]
