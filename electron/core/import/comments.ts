@@ -42,12 +42,7 @@ export function readCommentHeader(text: string): { author: string; posted: strin
       continue
     // "Von Jana Hollerbach | 12.11.2024, 06:15 Uhr" is the article's byline
     if (/^(?:Von|VON|By|Text|Autor(?:in)?:?)\s/.test(author)) continue
-    if (
-      /^(?:Stand|Datum|Aktualisiert|Veröffentlicht|Erschienen|Zuletzt aktualisiert|am|vom|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Mo|Di|Mi|Do|Fr|Sa|So)\.?$/i.test(
-        author,
-      )
-    )
-      continue
+    if (NOT_A_NAME.test(author)) continue
     return { author, posted: parseDate(m.groups.date) }
   }
   return null
