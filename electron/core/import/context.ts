@@ -2,7 +2,15 @@
  * Cleanup rules that need a line's neighbours: captions above credits, repeated captions,
  * gallery titles, related-link lists, contact blocks.
  */
-import { countWords, endsLikeSentence, isHeadingLike, isProse, mayBeLink, type Line } from './lines'
+import {
+  countWords,
+  DATED_ENTRY,
+  endsLikeSentence,
+  isHeadingLike,
+  isProse,
+  mayBeLink,
+  type Line,
+} from './lines'
 import { readDateLine } from './dates'
 import { readAgencyLine, readAuthorLine, readRelatedMarker, type RuleName } from './rules'
 import { isContactLabel, isContactLine } from './teasers'
@@ -181,7 +189,6 @@ const BLOCK_TAGS = new Set<RuleName>(['contact', 'duplicate_line', 'boilerplate'
 /** A list of dates after the text ("Termine", then "So, 16.03. 10:00 Uhr Gottesdienst …"). */
 const DATES_LABEL =
   /^(?:Termine|Termine und Veranstaltungen|Veranstaltungen|Terminkalender|Veranstaltungskalender|Gottesdienste|Termine im Überblick)\s*:?$/i
-const DATED_ENTRY = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+)?\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s/
 
 /** Tags such a list of dates, its label and its entries, when two or more entries follow. */
 export function tagDateLists(lines: Line[], tags: (RuleName | null)[], end: number): void {

@@ -65,8 +65,9 @@ export interface ExtractedArticle {
   removed: { text: string; rule: RuleName }[]
 }
 
-/** A live blog's entry time, as German tickers write it: "16:40 Uhr". */
+/** A press review's source over its quote: "Die LINDENAUER RUNDSCHAU meint:". */
 const ATTRIBUTION = /^(?=.{0,100}:$)(?=.*\b\p{Lu}{2,}[\p{Lu}-]*\p{Lu}\b)[^.!?]+:$/u
+/** A live blog's entry time, as German tickers write it: "16:40 Uhr". */
 const ENTRY_TIME = /^\d{1,2}[:.]\d{2} Uhr$/
 
 /** Options of the extraction. */

@@ -99,3 +99,7 @@ export function titleCaseIfShouting(text: string): string {
         .toLowerCase()
         .replace(/(^|[\s/-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
 }
+
+/** An entry of a list of dates: "So, 16.03. 10:00 Uhr Gottesdienst in Hausen". */
+export const DATED_ENTRY =
+  /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+)?\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s/

@@ -1,4 +1,4 @@
-import { BULLET, type Line } from './lines'
+import { BULLET, DATED_ENTRY, type Line } from './lines'
 import { tableRows } from './tablerows'
 
 /**
@@ -104,7 +104,6 @@ function joinWrapped(a: string, b: string): string {
 }
 
 const BYLINE = /^(?:Von|VON|Text:)\s+\p{Lu}/u
-const DATED_ENTRY = /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+)?\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s/
 /** A phone number, a mail address, a postcode and town: a contact block's line. */
 const CONTACT =
   /\b(?:Tel(?:efon)?\.?|Fax|Mobil)\s*:?\s*[+\d(]|\bE-?Mail\s*:|^[\w.+-]+@[\w-]+\.|^(?:D-)?\d{5}\s+\p{Lu}|,\s*(?:D-)?\d{5}\s+\p{Lu}/u
