@@ -99,7 +99,7 @@ function withoutTagline(name: string | null): string | null {
     ? parts[0]!
     : name
 }
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const POSTER = /[_-]poster\b/
 /** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
 const UNIT =
@@ -209,7 +209,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   // Stadtnotizen"): that, not the platform's site name, is its outlet
   if (ld.publisher && hints.outlet !== ld.publisher) {
     const said = new RegExp(
-      `\\b(?:Veröffentlicht|Erschienen|Published) in\\s+${escape(ld.publisher)}\\b`,
+      `\\b(?:Veröffentlicht|Erschienen|Published) in\\s+${escapeRegExp(ld.publisher)}\\b`,
     )
     if (said.test(textOf(root))) hints.outlet = ld.publisher
   }
