@@ -136,6 +136,9 @@ const ROUNDS: [folder: string, what: string][] = [
   // a web archive's replay, a reader view, an explainer with contents, satire, pro and contra,
   // a translated feature, a radio station's press review, a match report with its line-ups
   ['unseen-round12', 'pages and pastes written blind, in a twelfth round of styles'],
+  // a regional broadcaster with an embedded post, an obituary pasted as text, a cookie wall
+  // copied with the article (expected-open.json: a union's release, its outlet not met)
+  ['unseen-round13', 'texts kept aside during the twelfth round'],
 ]
 
 for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))

@@ -83,6 +83,12 @@ describe('dates in the forms German pages print them', () => {
     expect(a.paragraphs).toEqual(BODY)
   })
 
+  it('takes a row with a date between the headline and the text as metadata, whatever its labels', () => {
+    const a = article(['Haushalt beschlossen', 'Online seit 18.09.2024, 08:12 Uhr, Lokalteil'])
+    expect(a).toMatchObject({ title: 'Haushalt beschlossen', published: '2024-09-18' })
+    expect(a.paragraphs).toEqual(BODY)
+  })
+
   it('does not read a sentence with a date as a date line', () => {
     expect(readDateLine('Am 14.03.2024 hat der Stadtrat über den Haushalt beraten.')).toBeNull()
   })

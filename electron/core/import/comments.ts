@@ -40,8 +40,9 @@ export function readCommentHeader(text: string): { author: string; posted: strin
     // an author is a name or handle, not a sentence
     if (!author || countWords(author) > 5 || (endsLikeSentence(author) && !/\.$/.test(author)))
       continue
-    // "Von Jana Hollerbach | 12.11.2024, 06:15 Uhr" is the article's byline
-    if (/^(?:Von|VON|By|Text|Autor(?:in)?:?)\s/.test(author)) continue
+    // "Von Jana Hollerbach | 12.11.2024, 06:15 Uhr" is the article's byline; "Walter
+    // Dengler † 27.01.2025" a notice of a death
+    if (/^(?:Von|VON|By|Text|Autor(?:in)?:?)\s/.test(author) || /[†✝*]/.test(author)) continue
     if (NOT_A_NAME.test(author)) continue
     return { author, posted: parseDate(m.groups.date) }
   }

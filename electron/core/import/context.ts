@@ -87,6 +87,7 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
     if (tags[i] !== null || tags[i + 1] !== 'consent_banner' || texts[i + 1]!.length > 40) continue
     if (texts[i]!.length <= 1000 && CONSENT_WORDS.test(texts[i]!)) tags[i] = 'consent_banner'
   }
+  tagConsentWalls(texts, tags, end)
 
   // A digest of other news after the text ("Kurz notiert", then other items): not the article's.
   const begun = texts.findIndex((t, i) => i < end && tags[i] === null && isProse(t))
@@ -144,6 +145,34 @@ export function applyContextRules(lines: Line[], tags: (RuleName | null)[], end:
     if (label && PROMO.test(t) && countWords(t) <= 15) tags[i] = 'page_furniture'
     else if (t.length <= 300 && NEWSLETTER_PROMISE.test(t) && countWords(t) <= 30)
       tags[i] = 'page_furniture'
+  }
+}
+
+/** Words of a consent wall's paragraphs and the purposes it lists. */
+const WALL_WORDS =
+  /\b(?:Cookies?|Zustimmung|zustimmen|Einwilligung|Partner|Anbieter|Datenschutz\p{L}*|Tracking|personalisiert\p{L}*|Endgerät\p{L}*|Einstellungen|widersprechen|Werbung)\b/iu
+
+/**
+ * A consent wall over a page copied whole: paragraphs about cookies and partners, a list of
+ * purposes ("… (138 Anbieter)") and short headings ("Zwecke"), up to its buttons. From each
+ * button line the wall is followed upwards while its lines speak of consent or are short;
+ * two or more that speak of it make it a wall.
+ */
+function tagConsentWalls(texts: string[], tags: (RuleName | null)[], end: number): void {
+  for (let b = 1; b < end; b++) {
+    if (tags[b] !== 'consent_banner' || texts[b]!.length > 40) continue
+    const wall: number[] = []
+    let speaking = 0
+    for (let i = b - 1; i >= 0; i--) {
+      if (tags[i] === 'consent_banner') continue
+      if (tags[i] !== null) break
+      const t = texts[i]!
+      const about = WALL_WORDS.test(t) && t.length <= 1200
+      if (!about && (t.length > 40 || countWords(t) > 5)) break
+      wall.push(i)
+      if (about) speaking++
+    }
+    if (speaking >= 2) for (const i of wall) tags[i] = 'consent_banner'
   }
 }
 

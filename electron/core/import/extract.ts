@@ -25,7 +25,7 @@ import {
   type Line,
 } from './lines'
 import { readDateline } from './datelines'
-import { readMetadataLines, tagAuthorLines } from './metalines'
+import { readMetadataLines, tagAuthorLines, tagHeaderDates } from './metalines'
 import { siteNameFromFirstLine } from './sitename'
 import { isPriceQuote, quotesNumbers, tableRows } from './tablerows'
 import { readDateLine } from './dates'
@@ -136,6 +136,7 @@ export function extractArticle(
   }
   const meta = readMetadataLines(lines, tags, (i) => inBody(i) && !tableHeading(i))
   tagAuthorLines(lines, tags, hints.author?.trim() || meta.person, bodyEnd)
+  tagHeaderDates(lines, tags, meta)
 
   // Plain text: the line classifier takes what the named rules leave. Its own evidence removes
   // a line anywhere; its smoothing only after the text has begun (the headline and kicker above

@@ -216,6 +216,34 @@ export function tagAuthorLines(
     if (tags[i] === null && lines[i]!.text === author) tags[i] = 'metadata'
 }
 
+/**
+ * A row over the text made of a date, a time or a reading time and a few words of label
+ * ("Online seit 18.09.2024, 08:12 Uhr, Lokalteil"): the page's metadata, whatever its labels;
+ * its date is the article's when no other line gave one. A headline with a date in it has
+ * more words than that.
+ */
+export function tagHeaderDates(lines: Line[], tags: (RuleName | null)[], m: LineMetadata): void {
+  const start = lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
+  // (the first line left is the headline's place: "BVG streikt ab 5. März 2008" is one)
+  const first = tags.indexOf(null)
+  for (let i = first + 1; i < (start < 0 ? lines.length : start); i++) {
+    const t = lines[i]!.text
+    if (tags[i] !== null || t.length > 120 || lines[i]!.heading || endsLikeSentence(t)) continue
+    // a whole day or a time of day ("2005-06" in "Saison 2005-06" is neither)
+    const found = findDate(t)
+    const date = found && found.date.length === 10 ? found : null
+    if (!date && !HEADER_TIME.test(t)) continue
+    const rest = (date ? t.slice(0, date.index) + ' ' + t.slice(date.index + date.length) : t)
+      .replace(new RegExp(HEADER_TIME.source, 'g'), ' ')
+      .replace(/\b\d{1,2}[:.]\d{2}\b/g, ' ')
+    if (countWords(rest.replace(/[^\p{L}\d\s-]/gu, ' ')) > 4) continue
+    if (date && m.dates.length === 0) m.dates.push({ date: date.date, label: '' })
+    tags[i] = 'metadata'
+  }
+}
+const HEADER_TIME =
+  /\b\d{1,2}:\d{2}\s*Uhr\b|\b\d{1,2}\s*(?:Min\.|Minuten)(?:\s*(?:Lesezeit|Lesedauer))?/
+
 /** A programme and the day it aired: "Sendung: Regionalmagazin „…“ vom 04.02.2025 19:30 Uhr". */
 const AIRED = /^(?:Sendung|Ausstrahlung|Gesendet)\s*:\s*(.{2,80}?)\s+(?:vom|am)\s+(.{6,40})$/
 

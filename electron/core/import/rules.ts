@@ -55,6 +55,8 @@ const FURNITURE = [
   /^(?:Ausgabe|Heft|ausgabe)\s+\d{1,3}\s*\/\s*\d{4}(?:\s*[–—-]\s*[\p{L}/ ]{2,30})?$/u,
   // an earlier edition of a series, linked after the text ("Presseschau vom 13.03.2025: …")
   /^\p{Lu}[\p{L}-]+ vom \d{1,2}\.\s?\d{1,2}\.\s?\d{4}:\s+[^.]{3,110}$/u,
+  // a conjunction alone between two buttons ("Zustimmen" / "oder" / "Ohne Werbung lesen")
+  /^(?:oder|or|bzw\.)$/i,
   // a call to report a mistake ("Fehler gefunden? Jetzt melden.")
   /^(?:Fehler|Tippfehler) (?:gefunden|entdeckt)\?.{0,60}$/i,
   // an imprint's line and a bank account under a newsletter ("Impressum: Herausgegeben von …")
@@ -372,7 +374,7 @@ const COMMENT_FURNITURE = [
   /^(?:Alle\s+)?(?:Leser)?(?:Kommentare?|Beiträge)(?:\s+(?:öffnen|anzeigen|lesen|einblenden|ausblenden|laden|schließen))?$/i,
   /^(?:Kommentare?|Leserkommentare)\s*\(\d+\)$/i,
   /^Diskussion(?:\s*\(\d+\))?:?$/i,
-  /^(?:Diskutieren Sie mit|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist geschlossen)\b.{0,80}$/i,
+  /^(?:Diskutieren Sie mit|Ihre Meinung(?: ist gefragt)?|Kommentar schreiben|Jetzt kommentieren|Kommentar verfassen|Neuer Kommentar|Kommentarfunktion|Die Kommentarfunktion ist)\b.{0,80}$/i,
   /^(?:Seite\s+\d{1,3}(?:\s+von\s+\d{1,3})?|\d{1,3}\s+Antworten?|Antworten|Melden|Gefällt mir|Empfehlen|Zitieren|Mehr Kommentare(?: laden)?|Weitere Kommentare(?: laden)?|Neueste zuerst|Älteste zuerst|Beliebteste zuerst|Sortieren(?: nach)?\b.*)$/i,
 ]
 

@@ -83,6 +83,10 @@ export function titleScore(i: number, rankFromEnd: number, c: TitleContext): num
   return s
 }
 
+/** The genre of a piece, as papers print it over the headline. */
+const GENRE =
+  /^(?:Nachruf|Kommentar|Analyse|Interview|Reportage|Porträt|Glosse|Leitartikel|Gastbeitrag|Essay|Rezension|Kritik|Filmkritik|Faktencheck|Kolumne|Pro (?:&|und) Contra|Nahaufnahme|Pressemitteilung|Satire)$/
+
 /**
  * Picks the title among the candidates, and a kicker: the short line right above it in the
  * same block ("Nach dem Hochwasser" over the headline).
@@ -117,7 +121,8 @@ export function chooseTitle(c: TitleContext): { title: number; kicker: number | 
   const above = best - 1
   const kicker =
     usable.includes(above) &&
-    !c.lines[best]!.blankBefore &&
+    // (a genre's label may stand in a block of its own: "Nachruf", then the headline)
+    (!c.lines[best]!.blankBefore || GENRE.test(c.lines[above]!.text)) &&
     !c.lines[above]!.heading &&
     c.lines[above]!.text.length <= c.lines[best]!.text.length + 20 &&
     c.evidence(above) < 2 &&

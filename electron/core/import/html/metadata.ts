@@ -100,6 +100,7 @@ function withoutTagline(name: string | null): string | null {
     : name
 }
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const LABEL_CLASS = /label|kicker|type|category|genre/
 const POSTER = /[_-]poster\b/
 /** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
 const UNIT =
@@ -298,7 +299,12 @@ function labelAbove(root: HNode, h1: HNode): string | null {
   if (prev.tag === 'a') links.unshift(prev)
   if (links.length > 1 || (links.length === 1 && !category(prev) && !category(links[0]!)))
     return null
-  if (findFirst(prev, (n) => n.tag === 'time')) return null
+  // a row of metadata over the headline: its label, when it marks one ("news-label")
+  if (findFirst(prev, (n) => n.tag === 'time')) {
+    const label = findFirst(prev, (n) => n !== prev && LABEL_CLASS.test(classAndId(n)))
+    const text = textOf(label)
+    return text && text.length <= 40 && countWords(text) <= 3 && !/\d/.test(text) ? text : null
+  }
   // a row of labels: the article's category, not the site's badge beside it ("Satire")
   const own = links.length === 1 && category(links[0]!) && prev !== links[0] ? links[0]! : prev
   const text = textOf(own).trim()
