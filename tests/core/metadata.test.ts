@@ -89,6 +89,33 @@ describe('dates in the forms German pages print them', () => {
     expect(a.paragraphs).toEqual(BODY)
   })
 
+  it("reads a municipality's document: its name, its title over the agenda, the minute-taker", () => {
+    const text = [
+      'Gemeinde Lindweiler',
+      '',
+      'Niederschrift über die Sitzung des Gemeinderates',
+      '',
+      BODY[0],
+      '',
+      'TOP 1 Beratung und Beschluss über den Haushalt 2025',
+      '',
+      BODY[1],
+      '',
+      'Schriftführung: Katrin Ohlsen',
+    ].join('\n\n')
+    const a = extractText(text, 'txt').article
+    expect(a).toMatchObject({
+      outlet: 'Gemeinde Lindweiler',
+      title: 'Niederschrift über die Sitzung des Gemeinderates',
+      author: 'Katrin Ohlsen',
+    })
+    expect(a.paragraphs).toEqual([
+      BODY[0],
+      'TOP 1 Beratung und Beschluss über den Haushalt 2025',
+      BODY[1],
+    ])
+  })
+
   it('does not read a sentence with a date as a date line', () => {
     expect(readDateLine('Am 14.03.2024 hat der Stadtrat über den Haushalt beraten.')).toBeNull()
   })

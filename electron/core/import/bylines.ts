@@ -40,7 +40,7 @@ const MATERIAL =
  */
 export function readAuthorLine(text: string): string | null {
   const m =
-    /^(?:[Vv]on|VON|By|Autor(?:in)?:?|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Beitrag|Film|Video|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von|Das (?:Gespräch|Interview) führten?)\s+(?:(?:Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?|Bürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin)\s+)?(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?\.?$/u.exec(
+    /^(?:[Vv]on|VON|By|Autor(?:in)?:?|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Beitrag|Film|Video|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von|Das (?:Gespräch|Interview) führten?|Schriftführung:|Protokoll:|Protokollführ(?:er|erin):)\s+(?:(?:Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?|Bürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin)\s+)?(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?\.?$/u.exec(
       text.trim(),
     )
   if (!m) return null
@@ -82,6 +82,15 @@ export function outletName(holder: string): string {
   const seat = /,\s*\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?$/u.exec(name)
   if (seat && LEGAL_FORM.test(name.slice(0, seat.index))) name = name.slice(0, seat.index)
   name = name.replace(LEGAL_FORM, '').trim()
+  // "dpa Deutsche Presse-Agentur": the short name its full name spells
+  const short = /^(\p{L}{2,5})\s+(\p{Lu}.+)$/u.exec(name)
+  if (short) {
+    const initials = short[2]!
+      .split(/[\s-]+/)
+      .map((w) => w[0]!)
+      .join('')
+    if (initials.toLowerCase() === short[1]!.toLowerCase()) return short[1]!
+  }
   const shorter = name.replace(PUBLISHER_WORD, '').trim()
   if (shorter && shorter !== name && countWords(shorter) >= 1) name = shorter
   return name

@@ -205,7 +205,7 @@ function tagPreface(lines: Line[], tags: (RuleName | null)[], end: number): void
 const SECTION_MARKER = /^(?:Hintergrund|Zum Hintergrund|Zum Thema|Mehr dazu)\s*:?$/i
 
 const DIGEST =
-  /^(?:Kurz notiert|Kurz gemeldet|Kurz berichtet|In Kürze|Kurznachrichten|Nachrichten in Kürze|Meldungen in Kürze)$/i
+  /^(?:Notizblock|Hinweis(?:e)? für (?:die )?Redaktion(?:en)?|Die folgenden Informationen sind nicht zur Veröffentlichung bestimmt|Kurz notiert|Kurz gemeldet|Kurz berichtet|In Kürze|Kurznachrichten|Nachrichten in Kürze|Meldungen in Kürze)$/i
 const CONSENT_WORDS = /\b(?:Cookies?|Einwilligung|Datenschutz\p{L}*|Tracking)\b/iu
 const AD_LABEL = /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i
 const PROMO = /!$|\b(?:jetzt|hier|gratis|kostenlos|sichern|testen)\b/i

@@ -50,6 +50,23 @@ export function readMetadataLines(
     if (issuer) m.outlets.unshift(issuer[1]!)
     // a table's row is the text's, whatever dates it holds
     if (lines[i]!.tableRow) continue
+    // a block of labelled fields over the text, as an archive or a wire service exports it
+    // ("Kennung: dpa 0412 …", "Ressort: Vermischtes", "Datum: 14.03.2025 11:47")
+    // (only over everything: fields under a headline are a record's, "Sitzungstag: …")
+    if (i < firstProse && tags[i] === null && fieldBlockAt(lines, i) && atTop(lines, tags, i)) {
+      // the service's name right over them ("dpa-Nachrichten")
+      const name = lines[i - 1]?.text ?? ''
+      const service = name.length <= 30 && countWords(name) <= 3 && !lines[i]!.blankBefore
+      if (service && tags[i - 1] === null) tags[i - 1] = 'metadata'
+      for (let j = i; j < lines.length && FIELD.test(lines[j]!.text); j++) {
+        const dated = readDateLine(lines[j]!.text)
+        if (dated) m.dates.push({ date: dated.date, label: dated.label })
+        m.person ??= readAuthorLine(lines[j]!.text)
+        tags[j] = 'metadata'
+        i = j
+      }
+      continue
+    }
     // a platform's post in a publication: "Veröffentlicht in" over "Stadtnotizen"
     const inPublication = PUBLISHED_IN.exec(text)
     if (inPublication && i < firstText) {
@@ -194,6 +211,19 @@ export function readMetadataLines(
 /** What an author's note says after the name: "… schreibt jeden Samstag über …". */
 const AUTHOR_NOTE = /^ (?:schreibt|ist|lebt|arbeitet|leitet|berichtet|kommentiert|war|studierte)\b/
 
+/** A field of an export's header: "Ressort: Vermischtes", "Wörter: 255". */
+const FIELD = /^\p{Lu}[\p{L}-]{1,20}(?: [\p{L}-]{1,20})?:\s+\S.{0,100}$/u
+/** Three or more fields in a row from line `i`. */
+function fieldBlockAt(lines: Line[], i: number): boolean {
+  let n = 0
+  while (i + n < lines.length && FIELD.test(lines[i + n]!.text)) n++
+  return n >= 3
+}
+/** Nothing but one name line (or lines already known as furniture) stands before line `i`. */
+function atTop(lines: Line[], tags: (RuleName | null)[], i: number): boolean {
+  const open = lines.slice(0, i).filter((_, k) => tags[k] === null)
+  return open.length <= 1
+}
 const PERSON = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){1,2}$/u
 const JOB = /^[^.!?]{2,60}\s(?:bei|@|at)\s+\p{Lu}[^.!?]{1,60}$/u
 const PUBLISHED_IN = /^(?:Veröffentlicht|Erschienen|Published) in(?:\s+(\S.{0,60}))?$/

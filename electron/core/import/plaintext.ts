@@ -50,6 +50,8 @@ export function plainTextLines(text: string): Line[] {
         // an entry of a list of dates ("So, 16.03. 10:00 Uhr Gottesdienst") starts its line
         !DATED_ENTRY.test(t) &&
         !rowTexts.has(t) &&
+        // a short labelled line ("Priorität: 4") is a field of its own
+        !(LABELLED.test(t) && t.length < width * 0.75) &&
         !rowTexts.has(prevRaw) &&
         // an address or phone line stands alone, and so does the next one
         !CONTACT.test(t) &&
@@ -86,11 +88,18 @@ function wrapWidth(blocks: string[][]): number {
   const all = blocks.flat()
   // a few long lines (a footer's imprint, a list of dates) do not make a text unwrapped
   if (all.length < 4 || all.filter((l) => l.length > 110).length > all.length * 0.05) return 0
-  const inner = blocks.filter((b) => b.length >= 2).flatMap((b) => b.slice(0, -1))
-  if (inner.length < 3) return 0
-  const long = inner.filter((l) => l.length >= 35)
-  if (long.length / inner.length < 0.7) return 0
-  const sorted = all.map((l) => l.length).sort((a, b) => a - b)
+  // the paragraphs decide, not a header of short labelled lines or a list: blocks whose inner
+  // lines are long, holding most of the text's lines
+  const prose = blocks.filter((b) => {
+    const inner = b.slice(0, -1)
+    return inner.length >= 2 && inner.filter((l) => l.length >= 35).length / inner.length >= 0.7
+  })
+  const inner = prose.flatMap((b) => b.slice(0, -1))
+  if (inner.length < 3 || prose.flat().length < all.length * 0.5) return 0
+  const sorted = prose
+    .flat()
+    .map((l) => l.length)
+    .sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length * 0.9)]!
 }
 
@@ -104,6 +113,7 @@ function joinWrapped(a: string, b: string): string {
 }
 
 const BYLINE = /^(?:Von|VON|Text:)\s+\p{Lu}/u
+const LABELLED = /^\p{Lu}[\p{L}-]{1,20}(?: [\p{L}-]{1,20})?:\s+\S/u
 /** A phone number, a mail address, a postcode and town: a contact block's line. */
 const CONTACT =
   /\b(?:Tel(?:efon)?\.?|Fax|Mobil)\s*:?\s*[+\d(]|\bE-?Mail\s*:|^[\w.+-]+@[\w-]+\.|^(?:D-)?\d{5}\s+\p{Lu}|,\s*(?:D-)?\d{5}\s+\p{Lu}/u

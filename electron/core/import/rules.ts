@@ -57,6 +57,14 @@ const FURNITURE = [
   /^\p{Lu}[\p{L}-]+ vom \d{1,2}\.\s?\d{1,2}\.\s?\d{4}:\s+[^.]{3,110}$/u,
   // a conjunction alone between two buttons ("Zustimmen" / "oder" / "Ohne Werbung lesen")
   /^(?:oder|or|bzw\.)$/i,
+  // a wire service's end codes and licence ("dpa kru yyzz a3 jth", "141147 Mär 25")
+  /^(?:dpa|afp|ap|rtr|epd|kna|apa|sda)\s+[a-z]{2,4}(?:\s+[a-z0-9]{2,5}){1,4}$/,
+  /^\d{6}\s+(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\s+\d{2}$/,
+  /^Nutzung nur\b.{0,80}\bLizenz\p{L}*\.?$/u,
+  // a note that the text is being updated ("Dieser Artikel wird laufend aktualisiert.")
+  /^(?:Dieser|Der) (?:Artikel|Beitrag|Text|Bericht) wird (?:laufend|fortlaufend|ständig|regelmäßig) aktualisiert\.?$/i,
+  // a chat's or ticker's closing notice ("Chat beendet. Dieser Chat ist geschlossen. …")
+  /^(?:●\s*)?(?:Der |Dieser )?(?:Chat|Live-?Chat|Experten-?Chat|Liveblog|Live-?Ticker)(?: ist)? (?:beendet|geschlossen)\b.{0,160}$/i,
   // a call to report a mistake ("Fehler gefunden? Jetzt melden.")
   /^(?:Fehler|Tippfehler) (?:gefunden|entdeckt)\?.{0,60}$/i,
   // an imprint's line and a bank account under a newsletter ("Impressum: Herausgegeben von …")

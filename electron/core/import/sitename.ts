@@ -22,6 +22,13 @@ export function siteNameFromFirstLine(lines: Line[], tags: (RuleName | null)[]):
     return null
   if (!/^\p{Lu}/u.test(first) || endsLikeSentence(first) || isSectionWord(first)) return null
   if (!/\p{Ll}/u.test(first)) return null
+  // a municipality over its own document ("Gemeinde Brackwede-Süd", "Stadt Lindenau")
+  if (
+    /^(?:Stadt|Gemeinde|Markt|Landkreis|Kreis|Amt|Verbandsgemeinde|Samtgemeinde)\s+\p{Lu}/u.test(
+      first,
+    )
+  )
+    return first
   // named like a paper or a news channel ("Rheintal Bote", "Nordheider Bote Eilmeldungen")
   if (OUTLET_NAME.test(first) || first.split(' ').some((w) => OUTLET_WORDS.has(w))) return first
   const lower = first.toLowerCase()

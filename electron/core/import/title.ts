@@ -57,6 +57,8 @@ export function titleScore(i: number, rankFromEnd: number, c: TitleContext): num
   if (stopwords > 0 || /[:–—?]/.test(text)) s += 0.5
   if (!/\p{Ll}/u.test(text)) s -= 1 // ALL CAPS: a site name or a kicker
   if (text.endsWith(':')) s -= 2
+  // an item of an agenda ("TOP 1 Eröffnung …") heads a section, not the document
+  if (/^(?:TOP|Tagesordnungspunkt)\s*\d/.test(text)) s -= 3
   // a letter's salutation ("Liebe Leserinnen und Leser,") opens, it does not head
   if (
     /,$/.test(text) ||

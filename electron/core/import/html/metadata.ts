@@ -73,7 +73,14 @@ export function safeUrl(value: string | null | undefined): string | null {
 /** "Headline | Outlet" -> "Headline". */
 export function cleanTitle(title: string | null | undefined, outlet: string | null): string | null {
   if (!title) return null
-  let t = title.replace(/\s+/g, ' ').trim()
+  // "EILMELDUNG: …", "+++ Eilmeldung +++ …": the page's alarm, not the headline's words
+  let t = title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(
+      /^(?:\+{2,}\s*)?(?:EILMELDUNG|Eilmeldung|Eil|EIL|Breaking News)(?:\s*\+{2,})?\s*[:–-]?\s+(?=\S)/,
+      '',
+    )
   if (outlet) {
     for (const sep of [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ']) {
       if (t.endsWith(sep + outlet)) t = t.slice(0, -(sep + outlet).length)
@@ -100,6 +107,16 @@ function withoutTagline(name: string | null): string | null {
     : name
 }
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Every element's place in document order. */
+function documentOrder(root: HNode): Map<HNode, number> {
+  const order = new Map<HNode, number>()
+  const walk = (n: HNode) => {
+    order.set(n, order.size)
+    for (const c of n.children) if (typeof c !== 'string') walk(c)
+  }
+  walk(root)
+  return order
+}
 const LABEL_CLASS = /label|kicker|type|category|genre/
 const POSTER = /[_-]poster\b/
 /** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
@@ -144,7 +161,16 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
     url,
   }
   const root = page.root
-  const kicker = findFirst(root, (n) => KICKER.test(classAndId(n)) && textOf(n).length < 120)
+  const h1s = findAll(root, (n) => n.tag === 'h1')
+  const h1 = h1s.find(inArticle) ?? h1s[0]
+  // a kicker's class over the headline, not a teaser's further down ("teaser__kicker")
+  const kickers = findAll(root, (n) => KICKER.test(classAndId(n)) && textOf(n).length < 120)
+  const order = h1 ? documentOrder(root) : null
+  const near = (k: HNode) => {
+    for (let p: HNode | null = k.parent; p; p = p.parent) if (p === h1!.parent) return true
+    return false
+  }
+  const kicker = kickers.find((k) => !order || order.get(k)! < order.get(h1!)! || near(k))
   hints.kicker = kicker ? textOf(kicker) || null : null
   if (!hints.author) {
     const byline = findFirst(
@@ -159,8 +185,6 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
     const text = byline ? textOf(byline) : ''
     if (text) hints.author = readAuthorLine(text) ?? withoutUnit(cleanName(text))
   }
-  const h1s = findAll(root, (n) => n.tag === 'h1')
-  const h1 = h1s.find(inArticle) ?? h1s[0]
   hints.title ??= (h1 && textOf(h1)) || null
   if (!hints.kicker) hints.kicker = kickerFromAppData(page.appData, hints.title)
   if (!hints.kicker && h1) hints.kicker = labelAbove(root, h1)

@@ -31,7 +31,7 @@ const MASS_BAD_WEIGHT = 0.5
 const MASS_RATIO = 0.3
 const TEASER = /teaser|excerpt|anriss/
 /** A box of the article's own facts inside it ("Was ist Mikroplastik?"): the article's. */
-const FACTBOX = /fact-?box|info-?box|fakten|infokasten|wissensbox|erklaer/
+const FACTBOX = /fact-?box|info-?box|fakten|infokasten|wissensbox|erklaer|woerter|wörter|glossar/
 const PLAYER = /audio|video|player|podcast/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
