@@ -32,6 +32,7 @@ const MASS_RATIO = 0.3
 const TEASER = /teaser|excerpt|anriss/
 /** A box of the article's own facts inside it ("Was ist Mikroplastik?"): the article's. */
 const FACTBOX = /fact-?box|info-?box|fakten|infokasten|wissensbox|erklaer|woerter|wörter|glossar/
+const GLOSSARY = /woerter|wörter|glossar/
 const PLAYER = /audio|video|player|podcast/
 const COMMENTISH = /comment|kommentar|leserbrief|discussion|disqus/
 const AUTHOR_BOX = /author|autor|byline|saboxplugin/
@@ -210,6 +211,20 @@ export function selectArticle(root: HNode): Selection {
         if (b.heading === 1) break
       } else if (b.text.length > 200) break
       else gap++
+    }
+  }
+  // A glossary right after the text, inside the article's own element ("Schwere Wörter": the
+  // text's own hard words explained) is the article's; a box about a person after an
+  // interview ("Zur Person") is not, as the third blind round decided.
+  const last = [...keep].reduce((m, b) => Math.max(m, b.index), -1)
+  const scope = candidate ? articleScope(candidate.top) : null
+  if (scope && last >= 0) {
+    const stop = new Set([scope])
+    const inBox = (n: HNode) => GLOSSARY.test(classAndId(n))
+    for (let i = last + 1; i < blocks.length; i++) {
+      const b = blocks[i]!
+      if (!within(scope, b) || !between(b.owner, stop, inBox)) break
+      if (!inComments(b, commentSections)) keep.add(b)
     }
   }
   const kept = blocks.filter((b) => keep.has(b))
