@@ -107,15 +107,20 @@ function withoutTagline(name: string | null): string | null {
     : name
 }
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-/** Every element's place in document order. */
-function documentOrder(root: HNode): Map<HNode, number> {
-  const order = new Map<HNode, number>()
-  const walk = (n: HNode) => {
-    order.set(n, order.size)
-    for (const c of n.children) if (typeof c !== 'string') walk(c)
+/** Is `a` after `b` in the document, and not inside it? */
+function comesAfter(a: HNode, b: HNode): boolean {
+  const path = (n: HNode) => {
+    const p: HNode[] = []
+    for (let x: HNode | null = n; x; x = x.parent) p.unshift(x)
+    return p
   }
-  walk(root)
-  return order
+  const pa = path(a)
+  const pb = path(b)
+  let k = 0
+  while (k < pa.length && k < pb.length && pa[k] === pb[k]) k++
+  if (k === pb.length || k === pa.length) return false // one holds the other
+  const parent = pa[k - 1]!
+  return parent.children.indexOf(pa[k]!) > parent.children.indexOf(pb[k]!)
 }
 const LABEL_CLASS = /label|kicker|type|category|genre/
 const POSTER = /[_-]poster\b/
@@ -163,14 +168,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   const root = page.root
   const h1s = findAll(root, (n) => n.tag === 'h1')
   const h1 = h1s.find(inArticle) ?? h1s[0]
-  // a kicker's class over the headline, not a teaser's further down ("teaser__kicker")
-  const kickers = findAll(root, (n) => KICKER.test(classAndId(n)) && textOf(n).length < 120)
-  const order = h1 ? documentOrder(root) : null
-  const near = (k: HNode) => {
-    for (let p: HNode | null = k.parent; p; p = p.parent) if (p === h1!.parent) return true
-    return false
-  }
-  const kicker = kickers.find((k) => !order || order.get(k)! < order.get(h1!)! || near(k))
+  const kicker = findFirst(root, (n) => KICKER.test(classAndId(n)) && textOf(n).length < 120)
   hints.kicker = kicker ? textOf(kicker) || null : null
   if (!hints.author) {
     const byline = findFirst(
@@ -187,7 +185,10 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   }
   hints.title ??= (h1 && textOf(h1)) || null
   if (!hints.kicker) hints.kicker = kickerFromAppData(page.appData, hints.title)
-  if (!hints.kicker && h1) hints.kicker = labelAbove(root, h1)
+  // a label right over the headline beats a kicker's class further down the page (a teaser's
+  // "teaser__kicker" under the article, with "Eilmeldung" over the headline)
+  const above = h1 ? labelAbove(root, h1) : null
+  if (above && (!hints.kicker || (kicker && comesAfter(kicker, h1!)))) hints.kicker = above
   // A page without a headline of its own gets one scored from its lines; <title> is the last
   // resort (on many sites it names a section: "Gemeinde Oberwössing - Aktuelles").
   hints.fallbackTitle = cleanTitle(page.title, outlet)
@@ -260,22 +261,23 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
  */
 export function siteNameFromTitle(title: string | null, root: HNode): string | null {
   if (!title) return null
-  const all = title.split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
-  // a site names itself at either end of its titles, and is no piece of a headline on the
-  // page ("Staffelried" of "Staffelried: Ortsdurchfahrt … gesperrt")
-  const headings = findAll(root, (n) => /^h[1-4]$/.test(n.tag)).map((h) => textOf(h))
-  const piece = (p: string) => headings.some((h) => h !== p && h.includes(p))
-  const parts = (all.length > 2 ? [all[0]!, all[all.length - 1]!] : all)
-    .filter((p) => !piece(p))
+  const raw = title
+    .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
     // "E-Paper Hohenfelder Allgemeine": the edition's label is not the name
     .map((p) => p.replace(EDITION_LABEL, ' ').trim())
-    .filter(
-      (p) =>
-        p && countWords(p) <= 5 && !isSectionWord(p) && !PAGE_LABEL.test(p) && /\p{Lu}/u.test(p),
-    )
+  const parts = raw.filter(
+    (p) => p && countWords(p) <= 5 && !isSectionWord(p) && !PAGE_LABEL.test(p) && /\p{Lu}/u.test(p),
+  )
   if (parts.length === 0 || parts.length === title.split(/\s+[|–—·:-]\s+/).length) return null
+  // a site names itself at either end of its titles, and is not the head of a headline on
+  // the page ("Staffelried" of "Staffelried: Ortsdurchfahrt … gesperrt", a forum's thread)
+  const headings = findAll(root, (n) => /^h[1-4]$/.test(n.tag)).map((h) => textOf(h))
+  const head = (p: string) =>
+    headings.some((h) => new RegExp(`^${escapeRegExp(p)}\\s*[:–-]\\s`).test(h))
+  const edges = [raw[0]!, raw[raw.length - 1]!]
+  const order = [...edges, ...parts].filter((p) => parts.includes(p) && !head(p))
   const text = textOf(root).toLowerCase()
-  return parts.find((p) => text.includes(p.toLowerCase())) ?? null
+  return order.find((p) => text.includes(p.toLowerCase())) ?? null
 }
 
 /** The class of an article's category label. */
