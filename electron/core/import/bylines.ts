@@ -39,6 +39,11 @@ const MATERIAL =
  * "Autorin: Jana Ott", "Das Gespräch führte Jana Ott." -> the name.
  */
 export function readAuthorLine(text: string): string | null {
+  // "Text: Judith Anselm · Fotos: Paul Wiedeking": the text's author
+  const credits = /^(Text:\s*[^·|]+?)\s*[·|]\s*(?:Fotos?|Bilder?|Illustrationen?|Grafik):/.exec(
+    text,
+  )
+  if (credits) text = credits[1]!
   const m =
     /^(?:[Vv]on|VON|By|Autor(?:in)?:?|Text(?:\s*(?:und|&|\/)\s*Fotos?)?:|Ein(?:e)? (?:Kommentar|Bericht|Beitrag|Film|Video|Analyse|Gastbeitrag|Reportage|Interview|Kolumne) von|Das (?:Gespräch|Interview) führten?|Schriftführung:|Protokoll:|Protokollführ(?:er|erin):)\s+(?:(?:Pfarrer(?:in)?|Pastor(?:in)?|Diakon(?:in)?|Bürgermeister(?:in)?|Ortsvorsteher(?:in)?|Landrat|Landrätin)\s+)?(\p{Lu}[\p{L}.'-]*(?:\s+(?:(?:und|&|von|van|de|zu)\s+)?\p{Lu}[\p{L}.'-]*){1,5})(?:\s*,\s*(?:\p{Lu}[\p{L} -]{1,40}))?\.?$/u.exec(
       text.trim(),

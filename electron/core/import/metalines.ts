@@ -125,6 +125,15 @@ export function readMetadataLines(
       tags[i] = 'metadata'
       continue
     }
+    // "Text: Judith Anselm · Fotos: Paul Wiedeking", whatever took it for a photo credit
+    if (/^Text\s*:/.test(text) && text.length <= 100) {
+      const by = readAuthorLine(text)
+      if (by) {
+        m.person ??= by
+        tags[i] = 'metadata'
+        continue
+      }
+    }
     if (tags[i] !== null) {
       // the copyright line, also when it is a row of footer links ("© 2024 Name | Impressum")
       const holder =

@@ -21,7 +21,7 @@ export const ROW_FURNITURE: RegExp[] = [
   // a note that the text is being updated ("Dieser Artikel wird laufend aktualisiert.")
   /^(?:Dieser|Der) (?:Artikel|Beitrag|Text|Bericht) wird (?:laufend|fortlaufend|ständig|regelmäßig) aktualisiert\.?$/i,
   // a chat's or ticker's closing notice ("Chat beendet. Dieser Chat ist geschlossen. …")
-  /^(?:●\s*)?(?:Der |Dieser )?(?:Chat|Live-?Chat|Experten-?Chat|Liveblog|Live-?Ticker)(?: ist)? (?:beendet|geschlossen)\b.{0,160}$/i,
+  /^(?:●\s*)?(?:Der |Dieser )?(?:Chat|Live-?Chat|Experten-?Chat|Liveblog|Newsblog|Live-?Ticker|Ticker)(?: ist)? (?:beendet|geschlossen)\b.{0,160}$/i,
   // a call to report a mistake ("Fehler gefunden? Jetzt melden.")
   /^(?:Fehler|Tippfehler) (?:gefunden|entdeckt)\?.{0,60}$/i,
   // an imprint's line and a bank account under a newsletter ("Impressum: Herausgegeben von …")

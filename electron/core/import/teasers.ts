@@ -37,7 +37,7 @@ export function isAudioTeaser(text: string): boolean {
 }
 
 const REPUBLISHED =
-  /\b(?:erschien|erscheint) (?:zuerst|erstmals|ursprünglich|auch)\b|\b(?:zuerst|erstmals|ursprünglich)\b.{0,80}\b(?:erschienen|veröffentlicht)\b|\bin (?:gekürzter|ähnlicher|anderer) Form (?:erschienen|veröffentlicht)\b/i
+  /\b(?:erschien|erscheint) (?:zuerst|erstmals|ursprünglich|auch)\b|\berschien (?:in|im) (?:Heft|Ausgabe|der Ausgabe|der Printausgabe)\b|\b(?:zuerst|erstmals|ursprünglich)\b.{0,80}\b(?:erschienen|veröffentlicht)\b|\bin (?:gekürzter|ähnlicher|anderer) Form (?:erschienen|veröffentlicht)\b/i
 
 /**
  * A note where the text appeared first: "Dieser Artikel erschien zuerst in der Printausgabe des

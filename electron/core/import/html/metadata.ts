@@ -7,6 +7,7 @@ import { parseDate } from '../dates'
 import type { ExtractHints } from '../extract'
 import { countWords } from '../lines'
 import { isSectionWord, readAuthorLine, readCopyrightHolder } from '../rules'
+import { readMetaRow } from '../metalines'
 import { kickerFromAppData, parsedBlocks } from './appdata'
 import { classAndId, findAll, findFirst, textOf, type HNode, type ParsedPage } from './tree'
 
@@ -122,6 +123,10 @@ function comesAfter(a: HNode, b: HNode): boolean {
   const parent = pa[k - 1]!
   return parent.children.indexOf(pa[k]!) > parent.children.indexOf(pb[k]!)
 }
+const WEEKDAY_AT_END =
+  /,?\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)\.?$/
+const SITE_TITLE = /site-title|site-name|site-logo|brand/
+const POST_TITLE = /entry-title|post-title|article-title|headline/
 const LABEL_CLASS = /label|kicker|type|category|genre/
 const POSTER = /[_-]poster\b/
 /** The office after a name ("Kathrin Selmer Stabsstelle Hochschulkommunikation"). */
@@ -181,9 +186,19 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
         (POSTER.test(n.attrs.class ?? '') && textOf(n).length > 0 && textOf(n).length <= 120),
     )
     const text = byline ? textOf(byline) : ''
-    if (text) hints.author = readAuthorLine(text) ?? withoutUnit(cleanName(text))
+    // (a byline may hold its date: "Von Lea Brandhorst und Okan Demirel 14.06.2025, 22:15 Uhr")
+    if (text)
+      hints.author =
+        readAuthorLine(text) ??
+        readMetaRow(text)?.author?.replace(WEEKDAY_AT_END, '') ??
+        withoutUnit(cleanName(text))
   }
-  hints.title ??= (h1 && textOf(h1)) || null
+  // a theme that sets the site's name in the <h1> ("site-title") and the post's in an <h2>
+  const siteH1 = h1 && SITE_TITLE.test(classAndId(h1))
+  const postTitle = siteH1
+    ? findFirst(root, (n) => /^h[2-3]$/.test(n.tag) && POST_TITLE.test(classAndId(n)))
+    : null
+  hints.title ??= (postTitle && textOf(postTitle)) || (h1 && !siteH1 && textOf(h1)) || null
   if (!hints.kicker) hints.kicker = kickerFromAppData(page.appData, hints.title)
   // a label right over the headline beats a kicker's class further down the page (a teaser's
   // "teaser__kicker" under the article, with "Eilmeldung" over the headline)
