@@ -9,6 +9,7 @@ import {
   isHeadingLike,
   isProse,
   mayBeLink,
+  SALUTATION_START,
   type Line,
 } from './lines'
 import { readDateLine } from './dates'
@@ -176,7 +177,7 @@ function tagConsentWalls(texts: string[], tags: (RuleName | null)[], end: number
   }
 }
 
-const SALUTATION = /^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Morgen|Tag|Abend))\b.{0,100},$/
+const SALUTATION = new RegExp(`${SALUTATION_START.source}.{0,100},$`)
 const SIGN_OFF =
   /^(?:Ihr(?:e)?|Euer|Eure|Herzlich(?:e|st)?|Viele Grüße|Herzliche Grüße|Mit (?:herzlichen|freundlichen) Grüßen)\b.{0,50}$/
 

@@ -103,3 +103,12 @@ export function titleCaseIfShouting(text: string): string {
 /** An entry of a list of dates: "So, 16.03. 10:00 Uhr Gottesdienst in Hausen". */
 export const DATED_ENTRY =
   /^(?:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+)?\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?\s/
+
+/** The start of a letter's salutation: "Liebe Leserinnen und Leser,", "Sehr geehrte …". */
+export const SALUTATION_START =
+  /^(?:Hallo|Hi|Hey|Moin|Servus|Liebe[rs]?|Guten (?:Morgen|Tag|Abend)|Sehr geehrte[rs]?)\b/
+
+/** The first line of the text itself: untagged prose that is no heading (a dek is one). */
+export function firstTextLine(lines: Line[], tags: readonly unknown[]): number {
+  return lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
+}

@@ -6,15 +6,14 @@
  */
 import { isHttpUrl } from '../../../shared/urls'
 import { findDate } from './dates'
-import { countWords } from './lines'
+import { countWords, SALUTATION_START } from './lines'
 import { OUTLET_NAME } from './metalines'
 
 const FORWARD =
   /^(?:-{2,}\s*)?(?:Weitergeleitete Nachricht|Original-?Nachricht|Ursprüngliche Nachricht|Forwarded message|Original Message|Begin forwarded message:?)(?:\s*-{2,})?$/i
 const HEADER =
   /^(?:Von|From|An|To|Cc|Kopie|Datum|Date|Gesendet|Sent|Betreff|Subject|Antwort an|Reply-To):\s/i
-const GREETING =
-  /^(?:Hallo|Hi|Hey|Moin|Servus|Liebe[rs]?|Lieber|Guten (?:Morgen|Tag|Abend)|Sehr geehrte[rs]?)\b[^.!?]{0,40}[,!]?$/i
+const GREETING = new RegExp(`${SALUTATION_START.source}[^.!?]{0,40}[,!]?$`, 'i')
 const SIGN_OFF =
   /^(?:(?:Viele|Liebe|Beste|Herzliche|Schöne|Freundliche|Mit freundlichen) Grüßen?|Grüße|Gruß|LG|VG|MfG|Bis bald|Ciao|Tschüss)\b[^.]{0,40}$/i
 const SENT_FROM = /^(?:Gesendet (?:von|mit) |Von meinem .{1,40} gesendet|Sent from my )/i

@@ -6,7 +6,14 @@
 import type { PartialDate } from '../../../shared/types'
 import { readBroadcastNote } from './bylines'
 import { findDate, readDateLine } from './dates'
-import { countWords, endsLikeSentence, isProse, titleCaseIfShouting, type Line } from './lines'
+import {
+  countWords,
+  endsLikeSentence,
+  firstTextLine,
+  isProse,
+  titleCaseIfShouting,
+  type Line,
+} from './lines'
 import { isSectionWord } from './navigation'
 import { readAgencyLine, readAuthorLine, readCopyrightHolder, type RuleName } from './rules'
 import { readRepublicationNote } from './teasers'
@@ -42,7 +49,7 @@ export function readMetadataLines(
   }
   const firstProse = lines.findIndex((l, i) => tags[i] === null && isProse(l.text))
   // (a dek under the headline is prose, but no text yet)
-  const firstText = lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
+  const firstText = firstTextLine(lines, tags)
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text
     // a press release names who issued it: "Original-Content von: Polizei X, übermittelt durch …"
@@ -250,7 +257,7 @@ export function tagAuthorLines(
 ): void {
   if (!author) return
   // (a dek under the headline is no text yet)
-  const start = lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
+  const start = firstTextLine(lines, tags)
   for (let i = 0; i < Math.min(end, start < 0 ? end : start); i++)
     if (tags[i] === null && lines[i]!.text === author) tags[i] = 'metadata'
 }
@@ -262,7 +269,7 @@ export function tagAuthorLines(
  * more words than that.
  */
 export function tagHeaderDates(lines: Line[], tags: (RuleName | null)[], m: LineMetadata): void {
-  const start = lines.findIndex((l, i) => tags[i] === null && !l.heading && isProse(l.text))
+  const start = firstTextLine(lines, tags)
   // (the first line left is the headline's place: "BVG streikt ab 5. März 2008" is one)
   const first = tags.indexOf(null)
   for (let i = first + 1; i < (start < 0 ? lines.length : start); i++) {

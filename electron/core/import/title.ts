@@ -3,7 +3,14 @@
  * and shape, closeness to the lead, a byline, date or lead after it. A menu line, a site name
  * or a label never wins.
  */
-import { countWords, endsLikeSentence, isHeadingLike, isSignature, type Line } from './lines'
+import {
+  countWords,
+  endsLikeSentence,
+  isHeadingLike,
+  isSignature,
+  SALUTATION_START,
+  type Line,
+} from './lines'
 import { stopwordStats } from './html/stopwords'
 import { OUTLET_NAME } from './metalines'
 
@@ -60,11 +67,7 @@ export function titleScore(i: number, rankFromEnd: number, c: TitleContext): num
   // an item of an agenda ("TOP 1 Eröffnung …") heads a section, not the document
   if (/^(?:TOP|Tagesordnungspunkt)\s*\d/.test(text)) s -= 3
   // a letter's salutation ("Liebe Leserinnen und Leser,") opens, it does not head
-  if (
-    /,$/.test(text) ||
-    /^(?:Liebe[rs]?|Sehr geehrte[rs]?|Hallo|Guten (?:Morgen|Tag|Abend))\b/.test(text)
-  )
-    s -= 3
+  if (/,$/.test(text) || SALUTATION_START.test(text)) s -= 3
   // a labelled line ("Von: Pressestelle …", "Betreff: …") names, it does not head
   if (/^(?:Von|An|Betreff|Datum|Quelle|Autor(?:in)?|Text|Foto|From|To|Subject|Date):\s/i.test(text))
     s -= 3

@@ -147,6 +147,9 @@ const inArticle = (n: HNode) => {
 /** Reads what the page says about itself. */
 export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: JsonLdArticle } {
   const meta = (key: string) => page.meta.get(key) || null
+  // the page's whole text, read once and only when a rule needs it
+  let whole: string | null = null
+  const pageText = () => (whole ??= textOf(page.root))
   const ld = readJsonLd(page.jsonLd)
   const url =
     safeUrl(page.links.get('canonical')) ?? safeUrl(meta('og:url')) ?? safeUrl(ld.url ?? null)
@@ -239,7 +242,7 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
   }
   // a publishing company's copyright ("© 2025 Hohenfelder Verlagsgesellschaft mbH") gives way
   // to the paper's name in the <title> ("… | E-Paper Hohenfelder Allgemeine")
-  const site = siteNameFromTitle(page.title, root)
+  const site = siteNameFromTitle(page.title, root, pageText)
   if (site && hints.outlet && COMPANY.test(hints.outlet) && !meta('og:site_name'))
     hints.outlet = site
   // a browser's reader view names the page's site by its address ("reader-domain")
@@ -252,11 +255,11 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
     const said = new RegExp(
       `\\b(?:Veröffentlicht|Erschienen|Published) in\\s+${escapeRegExp(ld.publisher)}\\b`,
     )
-    if (said.test(textOf(root))) hints.outlet = ld.publisher
+    if (said.test(pageText())) hints.outlet = ld.publisher
   }
   // a labelled date anywhere on the page ("Lokales » Oberkall  Datum: 14.08.2009")
   if (!hints.published) {
-    const labelled = LABELLED_DATE.exec(textOf(root))
+    const labelled = LABELLED_DATE.exec(pageText())
     hints.published = labelled ? parseDate(labelled[1]) : null
   }
   if (!hints.published) {
@@ -274,7 +277,11 @@ export function readPageMetadata(page: ParsedPage): { hints: ExtractHints; ld: J
  * The site's name from the document title: a short part of "Headline | Site" or "Site -
  * Section" that the page repeats elsewhere (its header or footer), and is no section word.
  */
-export function siteNameFromTitle(title: string | null, root: HNode): string | null {
+export function siteNameFromTitle(
+  title: string | null,
+  root: HNode,
+  pageText: () => string = () => textOf(root),
+): string | null {
   if (!title) return null
   const raw = title
     .split(/\s+[|–—·:]\s+|\s+-\s+|\s+::\s+/)
@@ -291,7 +298,7 @@ export function siteNameFromTitle(title: string | null, root: HNode): string | n
     headings.some((h) => new RegExp(`^${escapeRegExp(p)}\\s*[:–-]\\s`).test(h))
   const edges = [raw[0]!, raw[raw.length - 1]!]
   const order = [...edges, ...parts].filter((p) => parts.includes(p) && !head(p))
-  const text = textOf(root).toLowerCase()
+  const text = pageText().toLowerCase()
   return order.find((p) => text.includes(p.toLowerCase())) ?? null
 }
 
