@@ -69,6 +69,18 @@ function libraryWith(dir: string, n: number): string {
   return lib
 }
 
+describe('an older Node.js', () => {
+  it('is told in one sentence which version the command needs', () => {
+    // this Node.js, told it is an old one before the command starts
+    const older = `data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"20.1.0"}})`
+    const r = spawnSync(process.execPath, ['--import', older, BIN, 'list'], { encoding: 'utf8' })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe(
+      'lesesaal: Lesesaal needs Node.js 22.12 or newer; this is Node.js 20.1.0.\n',
+    )
+  })
+})
+
 describe('a read-only library', () => {
   it('is listed and searched, and a change is refused in one line (read-only folder)', () => {
     const dir = openDir()

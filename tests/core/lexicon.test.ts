@@ -147,6 +147,18 @@ describe('lookup of inflected forms and compounds', () => {
     expect((await lookup('Sicherheitsgarantien')).parts).toEqual(['Sicherheit', 's', 'Garantie'])
   })
 
+  it('reads a Leichte Sprache word (Sicherheits·garantien) as the word written together', async () => {
+    expect(await lookup('Sicherheits·garantien')).toMatchObject({
+      lemma: 'Sicherheitsgarantie',
+      parts: ['Sicherheit', 's', 'Garantie'],
+    })
+    expect(await lookup('Atom·waffen·kontrollen')).toMatchObject({
+      lemma: 'Atomwaffenkontrolle',
+      article: 'die',
+      parts: ['Atomwaffe', 'n', 'Kontrolle'],
+    })
+  })
+
   it('says so when a word is unknown', async () => {
     expect(await lookup('Quxplimbo')).toMatchObject({ found: false, lemma: null, parts: [] })
   })
@@ -276,6 +288,19 @@ describe('names are never glossary terms', () => {
         context: { text: report, offset: report.indexOf('UN') },
       }),
     ).toMatchObject({ lemma: 'UN', pos: 'abbr' })
+  })
+
+  it('explains a middle-dotted word in its sentence as the popover sends it', async () => {
+    const { core } = await glossary()
+    const text = 'Die Regierung gibt Sicherheits·garantien. Sie gelten ab Mai.'
+    const info = await call(core, 'lexicon.lookup', {
+      word: 'Sicherheits·garantien',
+      context: { text, offset: text.indexOf('Sicherheits·') },
+    })
+    expect(info).toMatchObject({ lemma: 'Sicherheitsgarantie', article: 'die' })
+    // the words around it are read as before: the dot joins, it does not end a sentence
+    const terms = core.lexicon.terms(text).map((t) => text.slice(t.start, t.end))
+    expect(terms).not.toContain('garantien')
   })
 
   it('takes people for names, but not crowds, months or institutions', async () => {
@@ -430,6 +455,15 @@ describe('annotating a text', () => {
     expect(r.terms.map((t) => t.lemma)).toEqual(
       expect.arrayContaining(['Sanktion', 'Machthaber', 'Vereinten Nationen']),
     )
+  })
+
+  it('gives a Leichte Sprache word with middle dots the lemma of the word written together', async () => {
+    const { core } = await glossary()
+    const r = core.lexicon.annotate('Die Sicherheits·garantien und die Atom·waffen·programme.')
+    expect(r.words).toBe(5)
+    expect(r.lemmas[1]).toBe('Sicherheitsgarantie')
+    expect(r.lemmas[4]).toBe('Atomwaffenprogramm')
+    expect(r.terms.map((t) => t.lemma)).toContain('Sicherheitsgarantie')
   })
 
   it('marks own terms even when they are everyday words', async () => {

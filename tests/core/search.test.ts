@@ -156,6 +156,12 @@ describe('the German encoder', () => {
     expect(indexKeys('der Vertrag')).toEqual([stem('Vertrag')]) // stopwords are not indexed
   })
 
+  it('reads a Leichte Sprache word with middle dots as the word written together, with its parts', () => {
+    expect(indexKeys('Rat·haus')).toEqual([stem('Rathaus'), stem('Rat'), stem('Haus')])
+    // with spaces around it the dot stands between words, as in a list of sections
+    expect(indexKeys('Politik · Kultur')).toEqual([stem('Politik'), stem('Kultur')])
+  })
+
   it('numbers its stopwords within one byte (the index keeps them with positions)', () => {
     expect(STOPWORDS.size).toBeGreaterThan(100)
     expect(STOPWORDS.size).toBeLessThan(256)
@@ -181,6 +187,26 @@ describe('finding', () => {
     expect((await find('Atomprogramm')).keys.sort()).toEqual(['atomBindestrich', 'atomZusammen'])
     expect((await find('Atom-Programm')).keys.sort()).toEqual(['atomBindestrich', 'atomZusammen'])
     expect((await find('Programm')).keys.sort()).toEqual(['atomBindestrich', 'atomZusammen'])
+  })
+
+  it('finds a Leichte Sprache text (Rat·haus) by the word written together and by its parts', async () => {
+    const core = testCore()
+    const leicht: Doc = {
+      title: 'Neues aus dem Rat·haus',
+      text: 'Die Stadt baut ein neues Rat·haus. Die Stadt·verwaltung lädt alle Bürger ein.',
+    }
+    const plain: Doc = {
+      title: 'Umzug der Verwaltung',
+      text: 'Das alte Rathaus wird ein Museum. Die Stadtverwaltung zieht im Herbst um.',
+    }
+    const ids = [await importDoc(core, 'leicht', leicht), await importDoc(core, 'plain', plain)]
+    const find = async (query: string) =>
+      (await call(core, 'search.query', { query, limit: 20 })).hits.map((h) => h.id).sort()
+    expect(await find('Rathaus')).toEqual(ids)
+    expect(await find('Rat·haus')).toEqual(ids)
+    expect(await find('Stadtverwaltung')).toEqual(ids)
+    expect(await find('Verwaltung')).toEqual(ids)
+    expect(await find('"neues Rathaus"')).toEqual([ids[0]])
   })
 
   it('meets ä and ae, ß and ss', async () => {

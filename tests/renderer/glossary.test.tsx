@@ -76,6 +76,18 @@ describe('words that can be looked up', () => {
     expect(container.querySelector('mark')!.dataset.mark).toBe('3')
     expect(container.querySelector('mark')!.textContent).toBe('Sanktionen')
   })
+
+  it('keeps a Leichte Sprache word with middle dots one word, and a spaced dot between words', () => {
+    const text = 'Das Rat·haus lädt ein · Politik · Kultur'
+    const { container } = render(
+      <p>
+        <WordText text={text} />
+      </p>,
+    )
+    expect(container.textContent).toBe(text)
+    const words = [...container.querySelectorAll<HTMLElement>('.w')].map((w) => w.dataset.word)
+    expect(words).toEqual(['Das', 'Rat·haus', 'lädt', 'ein', 'Politik', 'Kultur'])
+  })
 })
 
 const info: WordInfo = {

@@ -5,6 +5,7 @@
  * stems, and numbers and names, which are their own translations.
  */
 import { stemmer as snowballEnglish } from '@orama/stemmers/english'
+import { JOINER, withoutReadingDots } from '../../../shared/words'
 import { tokenize } from '../search/analyzer'
 import type { SourceSide, TargetSide } from './translation'
 
@@ -77,12 +78,12 @@ export function sourceSide(sentences: readonly string[], translate: Translate): 
       const words: Set<string>[] = []
       for (const t of tokenize(s)) {
         if (t.stop) continue
-        const raw = s.slice(t.start, t.end)
+        const raw = withoutReadingDots(s.slice(t.start, t.end))
         if (/^\d/.test(raw)) continue
         const keys = new Set(translate(raw))
         if (/^\p{Lu}/u.test(raw)) {
           keys.add(`=${raw.toLowerCase()}`)
-          for (const part of raw.split(/[-‐‑]/)) keys.add(`=${part.toLowerCase()}`)
+          for (const part of raw.split(JOINER)) keys.add(`=${part.toLowerCase()}`)
         }
         words.push(keys)
       }

@@ -3,11 +3,14 @@
  * what its spelling there says (capitalised in mid-sentence: a noun or a name; lower case:
  * not a noun; first in the sentence: either).
  */
+import { withoutReadingDots } from '../../../shared/words'
 import { eachWord } from '../search/analyzer'
 
 export interface Token {
+  /** The word as it is spelt: Leichte Sprache's middle dots left out (Rat·haus: Rathaus). */
   raw: string
   key: string
+  /** Where the word stands in the text, as written there. */
   start: number
   end: number
   /** Written with a capital letter. */
@@ -76,7 +79,8 @@ const SEGMENT_END = /[,–—()[\]]|\s-\s/
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let last = 0
-  eachWord(text, (raw, start, end) => {
+  eachWord(text, (written, start, end) => {
+    const raw = withoutReadingDots(written)
     const gap = text.slice(last, start)
     const first = raw.charAt(0)
     const previous = tokens[tokens.length - 1]

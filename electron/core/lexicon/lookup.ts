@@ -6,6 +6,7 @@
  * ("Politiker" from Politik keeps its own lemma).
  */
 import { type TermMatch, type WordContext, type WordInfo } from '../../../shared/types'
+import { withoutReadingDots } from '../../../shared/words'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
@@ -183,7 +184,9 @@ export class Lexicon {
   }
 
   /** The explanation of a word without its occurrences and note. */
-  explain(query: string, context?: WordContext): WordInfo {
+  explain(written: string, context?: WordContext): WordInfo {
+    // "Rat·haus" (Leichte Sprache) is the word Rathaus; the dots are a reading aid
+    const query = withoutReadingDots(written)
     let situation: Situation = {
       role: query.charAt(0) === query.charAt(0).toLowerCase() ? 'lower' : 'initial',
       inSentence: false,

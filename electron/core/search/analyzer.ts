@@ -2,16 +2,17 @@
  * German text analysis for search: tokens, folding, stemming, compounds. The same analysis
  * runs when articles are indexed and when queries are read, so that "Sanktionen", "Sanktion"
  * and "SANKTIONEN" meet, "Bär" and "Baer" meet, "Nordkoreas" finds "Nordkorea", and
- * "Atom-Programm" and "Atomprogramm" meet.
+ * "Atom-Programm" and "Atomprogramm" meet, and so do "Rat·haus" (Leichte Sprache) and "Rathaus".
  */
 import { stemmer as snowballGerman } from '@orama/stemmers/german'
+import { JOINER, WORD_SOURCE } from '../../../shared/words'
 
 /**
  * Identity of this analysis. Stored with the index: an index built with any other analysis
  * is rebuilt rather than silently read with this one. Bump on every change below.
  */
 export const ANALYZER_ID =
-  'lesesaal-de/1 snowball-german+german2-digraphs+vowel-genitive-s+hyphen-compounds+stopwords-1+stop-before-1'
+  'lesesaal-de/1 snowball-german+german2-digraphs+vowel-genitive-s+hyphen-compounds+reading-dots+stopwords-1+stop-before-1'
 
 /** Common German function words: they carry no meaning for search and are not indexed. */
 export const STOPWORDS = new Set(
@@ -56,8 +57,9 @@ export interface Token {
   parts?: string[]
 }
 
-// Letters and digits, with inner hyphens (Atom-Programm, Sechs-Parteien-Gespräche).
-const TOKEN = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu
+// Letters and digits, with inner hyphens (Atom-Programm, Sechs-Parteien-Gespräche) or middle
+// dots (Rat·haus): see shared/words.ts
+const TOKEN = new RegExp(WORD_SOURCE, 'gu')
 
 /** Lower-case, NFC, ß -> ss, and the "german2" digraphs: ae/oe/ue as ä/ö/ü (not "que"). */
 export function fold(word: string): string {
@@ -108,8 +110,8 @@ export function tokenize(text: string): Token[] {
     const raw = m[0]
     const start = m.index
     const end = start + raw.length
-    if (/[-‐‑]/.test(raw)) {
-      const pieces = raw.split(/[-‐‑]/).filter(Boolean)
+    if (JOINER.test(raw)) {
+      const pieces = raw.split(JOINER).filter(Boolean)
       const parts = pieces.filter((p) => !isStopword(p)).map(stem)
       out.push({ start, end, key: stem(pieces.join('')), stop: false, parts })
     } else {
@@ -148,7 +150,6 @@ export function keyCount(): number {
 // word ids below 0: COMPOUND, or a stopword: STOP - its number (0 for a word too short to index)
 const COMPOUND = -1
 const STOP = -2
-const HYPHEN = /[-‐‑]/
 const wordIds = new Map<string, number>()
 
 /**
@@ -159,7 +160,7 @@ const wordIds = new Map<string, number>()
 function wordId(raw: string): number {
   let id = wordIds.get(raw)
   if (id !== undefined) return id
-  id = HYPHEN.test(raw)
+  id = JOINER.test(raw)
     ? COMPOUND
     : isStopword(raw)
       ? STOP - stopNumber(raw.toLowerCase().replace(/ß/g, 'ss'))
@@ -211,7 +212,7 @@ export function indexPositions(text: string): IndexPositions {
       pairs.push(id * PLACE_SPAN + place)
       length++
     } else if (id === COMPOUND) {
-      const pieces = m[0].split(HYPHEN).filter(Boolean)
+      const pieces = m[0].split(JOINER).filter(Boolean)
       const whole = stem(pieces.join(''))
       if (whole.length >= 2) pairs.push(keyId(whole) * PLACE_SPAN + place)
       for (const piece of pieces) {
@@ -247,8 +248,8 @@ const NONE: readonly string[] = []
 export function keysOfWord(raw: string): readonly string[] {
   let keys = wordKeyLists.get(raw)
   if (keys) return keys
-  if (HYPHEN.test(raw)) {
-    const pieces = raw.split(HYPHEN).filter(Boolean)
+  if (JOINER.test(raw)) {
+    const pieces = raw.split(JOINER).filter(Boolean)
     keys = [stem(pieces.join('')), ...pieces.filter((p) => !isStopword(p)).map(stem)]
   } else keys = isStopword(raw) ? NONE : [stem(raw)]
   if (wordKeyLists.size >= 500_000) wordKeyLists.clear()

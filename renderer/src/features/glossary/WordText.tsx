@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { TermMatch, TextRange } from '../../../../shared/types'
+import { WORD_SOURCE } from '../../../../shared/words'
 
 /**
  * A mark another feature lays over the text (a highlight, a changed sentence): offsets into
@@ -12,7 +13,7 @@ export interface Decoration extends TextRange {
   title?: string
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-‐‑][\p{L}\p{N}]+)*/gu
+const WORD = new RegExp(WORD_SOURCE, 'gu')
 
 /**
  * A text whose every word can be looked up: each word is a span (the reader's popover listens
