@@ -287,6 +287,16 @@ export function createCore(options: CoreOptions): Core {
   }
 }
 
+/** Brings an index of another analysis up to date in the job worker (see `reanalyse.ts`). */
+async function rebuildStaleIndex(jobs: JobRunner): Promise<void> {
+  try {
+    await jobs.run('search.reanalyse', {})
+  } catch (err) {
+    // cancelled, or the library closed: the next start tries again
+    console.error('[lesesaal] the search index could not be rebuilt:', (err as Error).message)
+  }
+}
+
 /** Opens the library and builds every room over it. */
 function openSession(
   options: CoreOptions,
@@ -295,7 +305,13 @@ function openSession(
 ): Session {
   const db = openLibrary(options.libraryPath)
   const changes = new LibraryChanges(db)
-  const search = new SearchIndex(db, changes)
+  // an index built with another analysis (after an update) is rebuilt as a job: in the app,
+  // off the main thread, while searches are answered from the old index
+  const search = new SearchIndex(
+    db,
+    changes,
+    options.jobs === 'worker' ? () => void rebuildStaleIndex(shared.jobs) : 'here',
+  )
   // suggestions are computed in the background a moment after an import (the app, not the CLI)
   const stories = new StoryRoom(
     db,

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ApiEvents } from '../../shared/contract'
 import type { Core } from '../../electron/core'
+import { ANALYZER_ID } from '../../electron/core/search/analyzer'
 import { call, tempDir, testCore } from '../helpers/core'
 import { ROOT } from '../helpers/fixtures'
 import { germanArticle } from '../helpers/hostile'
@@ -169,6 +170,73 @@ describe('jobs in a worker thread', () => {
     expect(status).toMatchObject({ articles: 50, indexed: 50, consistent: true })
     expect((await call(core, 'search.query', { query: 'Lesesaal', limit: 3 })).total).toBe(50)
   })
+  it('brings an index of another analysis up to date in the worker, a piece at a time', async () => {
+    const path = join(tempDir(), 'lib.sqlite')
+    const first = testCore({ libraryPath: path, jobs: 'worker' })
+    await call(first, 'import.paths', { paths: [folderOf(600)] })
+    // the library as an earlier version of Lesesaal left it
+    first.db
+      .prepare("UPDATE search_meta SET value = 'some-older-analysis' WHERE key = 'analyzer'")
+      .run()
+    first.close()
+    const core = testCore({ libraryPath: path, jobs: 'worker' })
+    const events = record(core)
+    const finished = new Promise<unknown>((resolve) =>
+      core.subscribe((event, payload) => {
+        if (event === 'job.finished' && (payload as { kind: string }).kind === 'search.reanalyse')
+          resolve(payload)
+      }),
+    )
+    // the first search does not wait, and finds every article (in the old index)
+    expect((await call(core, 'search.query', { query: 'Kulturausschuss', limit: 5 })).total).toBe(
+      600,
+    )
+    expect(await finished).toMatchObject({ kind: 'search.reanalyse', outcome: 'done' })
+    // in pieces, each its own transaction: other writers never wait for the whole
+    const done = events
+      .filter((e) => e.event === 'search.progress')
+      .map((e) => (e.payload as { done: number }).done)
+    expect(done).toEqual([250, 500, 600])
+    expect(await call(core, 'search.status', {})).toMatchObject({
+      analyzer: ANALYZER_ID,
+      indexed: 600,
+      consistent: true,
+    })
+    expect((await call(core, 'search.query', { query: 'Kulturausschuss', limit: 5 })).total).toBe(
+      600,
+    )
+  })
+
+  it('goes on where an update of the index was cut off', async () => {
+    const path = join(tempDir(), 'lib.sqlite')
+    const first = testCore({ libraryPath: path })
+    await call(first, 'import.paths', { paths: [folderOf(300)] })
+    const ids = first.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]
+    // an older analysis, and an update that had done the first 250 articles when it stopped
+    first.db
+      .prepare("UPDATE search_meta SET value = 'some-older-analysis' WHERE key = 'analyzer'")
+      .run()
+    first.db
+      .prepare("INSERT INTO search_meta (key, value) VALUES ('reanalysed_upto', ?)")
+      .run(String(ids[249]))
+    first.close()
+    const core = testCore({ libraryPath: path, jobs: 'worker' })
+    const events = record(core)
+    await call(core, 'search.status', {})
+    await new Promise<void>((resolve) =>
+      core.subscribe((event) => event === 'job.finished' && resolve()),
+    )
+    const done = events
+      .filter((e) => e.event === 'search.progress')
+      .map((e) => e.payload as { done: number; total: number })
+    // one piece, the last 50: the first 250 were not done again
+    expect(done).toEqual([{ done: 300, total: 300 }])
+    expect(await call(core, 'search.status', {})).toMatchObject({
+      analyzer: ANALYZER_ID,
+      consistent: true,
+    })
+  })
+
   it('re-extracts in the worker with progress, and a cancel keeps what was done', async () => {
     const core = workerCore()
     const dir = folderOf(300)

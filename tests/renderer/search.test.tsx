@@ -85,6 +85,30 @@ describe('the search field', () => {
     expect(screen.getByRole('heading', { name: /Suche\s*2 Treffer/ })).toBeTruthy()
   })
 
+  it('says while the index is rebuilt after an update that a hit may be missing', async () => {
+    const { client } = app()
+    fireEvent.change(await screen.findByTestId('search-input'), { target: { value: 'Sanktion' } })
+    await screen.findAllByTestId('search-hit')
+    expect(screen.queryByTestId('index-rebuild')).toBeNull()
+    act(() =>
+      client.emit('job.progress', {
+        id: 4,
+        kind: 'search.reanalyse',
+        state: 'running',
+        done: 1200,
+        total: 2400,
+        label: null,
+      }),
+    )
+    expect(plain(await screen.findByTestId('index-rebuild'))).toContain(
+      'Der Suchindex wird neu aufgebaut (1.200 von 2.400 Artikeln)',
+    )
+    // the hits found meanwhile stay
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(2)
+    act(() => client.emit('job.finished', { id: 4, kind: 'search.reanalyse', outcome: 'done' }))
+    await waitFor(() => expect(screen.queryByTestId('index-rebuild')).toBeNull())
+  })
+
   it('moves through the results with the arrow keys and opens one with Enter', async () => {
     app()
     const input = await screen.findByTestId('search-input')

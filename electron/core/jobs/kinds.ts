@@ -4,6 +4,7 @@
  */
 import { dictionaryJob } from './kinds/dictionary'
 import { importJob } from './kinds/import'
+import { reanalyseJob } from './kinds/reanalyse'
 import { rebuildJob } from './kinds/rebuild'
 import { reextractJob } from './kinds/reextract'
 import { suggestJob } from './kinds/suggest'
@@ -12,6 +13,7 @@ export const jobKinds = {
   import: importJob,
   'dict.import': dictionaryJob,
   'search.rebuild': rebuildJob,
+  'search.reanalyse': reanalyseJob,
   'library.reextract': reextractJob,
   'story.suggest': suggestJob,
 } as const

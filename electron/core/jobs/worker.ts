@@ -53,7 +53,9 @@ function open(path: string): NonNullable<typeof library> {
   if (!library || library.path !== path) {
     library?.db.close()
     const db = openLibrary(path, { check: false, backupBeforeMigrating: false })
-    library = { path, db, search: new SearchIndex(db) }
+    // an index built with another analysis is rebuilt by the rebuild job alone (one
+    // transaction): never emptied first in a commit of its own
+    library = { path, db, search: new SearchIndex(db, undefined, null) }
   }
   return library
 }

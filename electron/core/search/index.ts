@@ -61,6 +61,9 @@ export type {
   SearchOutcome,
 } from './types'
 
+/** search_meta: the last article an unfinished re-analysis indexed again. */
+const REANALYSED = 'reanalysed_upto'
+
 export class SearchIndex {
   private readonly flex: FlexIndexes
   private readonly reader: TermReader
@@ -75,6 +78,13 @@ export class SearchIndex {
   constructor(
     private readonly db: Db,
     changes: LibraryChanges = new LibraryChanges(db),
+    /**
+     * When the index was built with another analysis: rebuild it here, at once (the command
+     * line, inline jobs), or hand it to a function (the app: a job in the worker thread that
+     * indexes the articles again a piece at a time, see `jobs/kinds/reanalyse.ts`), or leave
+     * it (null: the worker's own connection, which does it only as that job).
+     */
+    private readonly staleAnalysis: 'here' | null | (() => void) = 'here',
   ) {
     this.foreignWrites = changes.cursor()
     const encoder = createGermanEncoder()
@@ -99,8 +109,13 @@ export class SearchIndex {
       }
       await this.flex.all.mount(new SearchStore(this.reader, 'all') as unknown as StorageInterface)
       // a read-only library is searched as it is (never rebuilt: that would write)
-      if (!this.db.readonly && this.writer.analyzer() !== ANALYZER_ID) this.writer.reset(true)
-      else this.writer.resync()
+      const stale = !this.db.readonly && this.writer.analyzer() !== ANALYZER_ID
+      // a library never indexed, or without articles, is set up here: there is nothing to redo
+      if (stale && (this.staleAnalysis === 'here' || this.writer.isEmpty())) this.writer.reset(true)
+      else {
+        this.writer.resync()
+        if (stale && typeof this.staleAnalysis === 'function') this.staleAnalysis()
+      }
     })()
     return this.readyPromise
   }
@@ -137,6 +152,28 @@ export class SearchIndex {
   /** Drops the whole index and queues every article: used when the analysis changed. */
   reset(): void {
     this.writer.reset()
+  }
+
+  /**
+   * Indexes the articles after the id `after` (at most `count`) again, with this analysis,
+   * and remembers how far it got: an index of another analysis is brought up to date a piece
+   * at a time, each piece a short transaction, while every article stays searchable (the
+   * rest under the old analysis). Call inside a write transaction. Returns the last id done;
+   * when there is none left, records this analysis as the index's.
+   */
+  reanalyseAfter(after: number, count: number): number {
+    const last = this.writer.queueAfter(after, count)
+    this.drain()
+    if (last === after) {
+      this.writer.setMeta('analyzer', ANALYZER_ID)
+      this.writer.setMeta(REANALYSED, '0')
+    } else this.writer.setMeta(REANALYSED, String(last))
+    return last
+  }
+
+  /** How far an unfinished re-analysis got (the last article id done; 0: not begun). */
+  reanalysed(): number {
+    return Number(this.writer.meta(REANALYSED) ?? 0)
   }
 
   /** Rebuilds the index from the articles. */

@@ -96,6 +96,9 @@ export class IndexWriter {
         'SELECT id, article_id FROM search_journal WHERE id > ? ORDER BY id LIMIT ?',
       ),
       journalCount: db.prepare('SELECT count(*) FROM search_journal').pluck(),
+      anyArticle: db.prepare('SELECT EXISTS (SELECT 1 FROM articles)').pluck(),
+      idsAfter: db.prepare('SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?').pluck(),
+      queue: db.prepare('INSERT INTO search_journal (article_id) VALUES (?)'),
       clearJournal: db.prepare('DELETE FROM search_journal WHERE id <= ?'),
       docOf: db.prepare('SELECT doc_no FROM search_docs WHERE article_id = ?').pluck(),
       insertDoc: db.prepare(
@@ -115,6 +118,32 @@ export class IndexWriter {
   /** The analyzer the stored index was built with. */
   analyzer(): string {
     return String(this.sql.meta.get('analyzer') ?? '')
+  }
+
+  /** True for a library never indexed or without articles: resetting it costs nothing. */
+  isEmpty(): boolean {
+    return this.analyzer() === '' || this.sql.anyArticle.get() === 0
+  }
+
+  /**
+   * Queues up to `count` articles after the id `after` to be indexed again (an index of
+   * another analysis is re-indexed a piece at a time; see `SearchIndex.reanalyseAfter`).
+   * Returns the last id queued, `after` when there are none.
+   */
+  queueAfter(after: number, count: number): number {
+    const ids = this.sql.idsAfter.all(after, count) as number[]
+    for (const id of ids) this.sql.queue.run(id)
+    return ids.at(-1) ?? after
+  }
+
+  /** A value of the index's own settings (search_meta). */
+  meta(key: string): string | null {
+    const value = this.sql.meta.get(key)
+    return value === undefined ? null : String(value)
+  }
+
+  setMeta(key: string, value: string): void {
+    this.sql.setMeta.run(key, value)
   }
 
   /** The generation stored in the library file: raised by every index write of any process. */

@@ -154,6 +154,9 @@ export const de = {
       '{{count, number}} passende Artikel sind nur mit Monat oder Jahr oder gar nicht datiert und werden nicht gezeigt, weil sie außerhalb des Zeitraums liegen können.',
     includeUncertain: 'Einbeziehen',
     uncertainIncluded: 'mit ungenau oder nicht datierten',
+    rebuilding: 'Der Suchindex wird neu aufgebaut: Bis er fertig ist, kann ein Treffer fehlen.',
+    rebuildingCount:
+      'Der Suchindex wird neu aufgebaut ({{done}} von {{total}} Artikeln): Bis er fertig ist, kann ein Treffer fehlen.',
   },
   find: {
     label: 'Im Artikel suchen',

@@ -150,6 +150,9 @@ export const en: Strings = {
       '{{count, number}} matching articles are dated only by month or year, or not at all, and are not shown because they may fall outside the range.',
     includeUncertain: 'Include them',
     uncertainIncluded: 'with vaguely or undated ones',
+    rebuilding: 'The search index is being rebuilt: until it is done, a hit may be missing.',
+    rebuildingCount:
+      'The search index is being rebuilt ({{done}} of {{total}} articles): until it is done, a hit may be missing.',
   },
   find: {
     label: 'Find in article',

@@ -7,6 +7,7 @@ import { formatPublished } from '../../components/format'
 import { DateInput } from './DateInput'
 import { InNotes, NoteMatch, NoteFilters } from '../notes/SearchNotes'
 import { useSearch } from './SearchContext'
+import { useRunningJob } from '../jobs/useRunningJob'
 
 /** Search results as you type: title, outlet, date and the best passage, with filter chips. */
 export function SearchView({
@@ -19,6 +20,8 @@ export function SearchView({
   const { params, results, loading, error, selected, setSelected, open, update } = useSearch()
   const lang = i18n.resolvedLanguage ?? 'de'
   const list = useRef<HTMLOListElement>(null)
+  // after an update that reads words differently, the index is rebuilt in the background
+  const rebuild = useRunningJob('search.reanalyse')
 
   useEffect(() => {
     list.current?.querySelector(`#search-hit-${selected}`)?.scrollIntoView?.({ block: 'nearest' })
@@ -35,6 +38,16 @@ export function SearchView({
         {results && results.hits.length > 0 && actions?.(results.hits.map((h) => h.id))}
       </div>
       {!params.query.trim() && <p className="muted">{t('search.hint')}</p>}
+      {rebuild && (
+        <p className="note" role="status" data-testid="index-rebuild">
+          {rebuild.total > 0
+            ? t('search.rebuildingCount', {
+                done: rebuild.done.toLocaleString(lang),
+                total: rebuild.total.toLocaleString(lang),
+              })
+            : t('search.rebuilding')}
+        </p>
+      )}
       {results && (results.uncertainDates ?? 0) > 0 && (
         <p className="note uncertain-dates" data-testid="uncertain-dates">
           {t('search.uncertainDates', { count: results.uncertainDates ?? 0 })}{' '}
