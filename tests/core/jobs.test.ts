@@ -196,7 +196,7 @@ describe('jobs in a worker thread', () => {
     const done = events
       .filter((e) => e.event === 'search.progress')
       .map((e) => (e.payload as { done: number }).done)
-    expect(done).toEqual([250, 500, 600])
+    expect(done).toEqual([100, 200, 300, 400, 500, 600])
     expect(await call(core, 'search.status', {})).toMatchObject({
       analyzer: ANALYZER_ID,
       indexed: 600,
@@ -269,6 +269,29 @@ describe('jobs in a worker thread', () => {
     expect(part.items.length).toBeLessThan(300)
     expect(answered).toBe(true)
     expect(await call(core, 'search.status', {})).toMatchObject({ articles: 300, consistent: true })
+  })
+})
+
+describe('re-extraction in the worker at scale', () => {
+  it('indexes what it re-extracts itself, so the core never has to while it runs', async () => {
+    const core = workerCore()
+    await call(core, 'import.paths', { paths: [folderOf(300)] })
+    // every article's text as an older extractor left it: re-extraction changes all of them
+    core.db.prepare("UPDATE paragraphs SET text = text || ' Mehr dazu.' WHERE position = 0").run()
+    await call(core, 'search.status', {})
+    const count = (sql: string) => core.db.prepare(sql).pluck().get() as number
+    expect(count('SELECT count(*) FROM search_journal')).toBe(0)
+    // what the core's thread would have to index, looked at whenever the worker reports
+    const waiting: number[] = []
+    core.subscribe((event) => {
+      if (event === 'reextract.progress') waiting.push(count('SELECT count(*) FROM search_journal'))
+    })
+    const report = await call(core, 'library.reextract', {})
+    expect(report).toMatchObject({ changed: 300, failed: 0, cancelled: false })
+    expect(waiting.length).toBeGreaterThan(0)
+    expect(Math.max(...waiting)).toBe(0)
+    expect((await call(core, 'search.query', { query: '"Mehr dazu"', limit: 5 })).total).toBe(0)
+    expect(await call(core, 'search.status', {})).toMatchObject({ indexed: 300, consistent: true })
   })
 })
 

@@ -52,8 +52,9 @@ export async function reextractIds(
   ids: number[],
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
+  indexing?: { index: () => void; onCommitted: () => void },
 ): Promise<ReextractReport> {
-  return reextractArticles(db, ids, await reextractor(db), { onProgress, signal })
+  return reextractArticles(db, ids, await reextractor(db), { onProgress, signal, ...indexing })
 }
 
 /**

@@ -72,8 +72,9 @@ export class DocTableCache {
 
   get(): DocTable {
     if (this.docs) return this.docs
-    // in one read transaction: one snapshot, though another process may be writing
-    return this.db.transaction(() => this.load())()
+    // in one read transaction: one snapshot, though another process may be writing (deferred:
+    // a read never waits for another connection's write lock)
+    return this.db.transaction(() => this.load()).deferred()
   }
 
   private load(): DocTable {

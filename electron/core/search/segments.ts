@@ -14,6 +14,7 @@ import type { Field } from './types'
 const MAX_SEGMENTS = 16
 
 type TermEntry = { id: number; segs: number }
+type TermRow = { id: number; field: string; term: string }
 
 export class SegmentWriter {
   /** The term dictionary: "field\u0000term" -> id and last segment number. */
@@ -23,6 +24,9 @@ export class SegmentWriter {
   constructor(db: Db) {
     this.sql = {
       allTerms: db.prepare('SELECT id, field, term FROM search_terms'),
+      termsAfter: db.prepare(
+        'SELECT id, field, term FROM search_terms WHERE id > ? ORDER BY id LIMIT 256',
+      ),
       allKeys: db.prepare('SELECT key FROM search_postings').pluck(),
       segmentsWithPositions: db.prepare(
         'SELECT data, pos FROM search_postings WHERE key >= ? AND key < ? ORDER BY key',
@@ -73,16 +77,34 @@ export class SegmentWriter {
       if (deleted.size || entry.segs > 0) this.merge(entry, deleted, name)
   }
 
+  /**
+   * Merges the terms whose id is above `after`, in id order, dropping `deleted` documents,
+   * until `ms` have passed (one piece of a purge); the last term id merged, null when none was
+   * left.
+   */
+  mergeFrom(after: number, deleted: ReadonlySet<number>, ms: number): number | null {
+    const start = performance.now()
+    const terms = this.termTable()
+    let last: number | null = null
+    for (;;) {
+      const rows = this.sql.termsAfter.all(last ?? after) as TermRow[]
+      if (rows.length === 0) return last
+      for (const r of rows) {
+        const name = `${r.field}\u0000${r.term}`
+        const entry = terms.get(name)
+        if (entry) this.merge(entry, deleted, name)
+        last = r.id
+        if (performance.now() - start >= ms) return last
+      }
+    }
+  }
+
   /** The term dictionary for writing, loaded on the first write (holding the write lock). */
   private termTable(): Map<string, TermEntry> {
     if (this.terms) return this.terms
     const byId = new Map<number, TermEntry>()
     this.terms = new Map()
-    for (const r of this.sql.allTerms.iterate() as IterableIterator<{
-      id: number
-      field: string
-      term: string
-    }>) {
+    for (const r of this.sql.allTerms.iterate() as IterableIterator<TermRow>) {
       const entry = { id: r.id, segs: 0 }
       byId.set(r.id, entry)
       this.terms.set(`${r.field}\u0000${r.term}`, entry)

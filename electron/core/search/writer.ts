@@ -18,42 +18,13 @@ import { dateNumber } from './doctable'
 import { takePrimed } from './primed'
 import { SegmentWriter } from './segments'
 import type { TermReader } from './terms'
+import type { Batch, PendingTerm, StoredArticle } from './batch'
 import { FIELDS, type Field } from './types'
 
 /** Journal rows read at a time. */
 const READ = 2000
 /** Postings held in memory before they are written (about 100 MB at most). */
 const FLUSH_POSTINGS = 2_500_000
-
-/** Terms of one batch: documents in ascending order, their frequencies and positions. */
-interface PendingTerm {
-  docs: number[]
-  tfs: number[]
-  pos: number[]
-}
-
-interface AddedDoc {
-  docNo: number
-  articleId: number
-  len: Record<Field, number>
-  published: number
-}
-
-interface StoredArticle {
-  title: string
-  kicker: string | null
-  published: string | null
-}
-
-/** What has been analysed but not yet written. */
-interface Batch {
-  added: Map<number, AddedDoc>
-  removed: number[]
-  /** The last journal row the batch covers. */
-  journalUpTo: number
-  postings: number
-  nextDoc: number
-}
 
 /** Thrown inside a write transaction: another process wrote the index since this one read it. */
 class StaleIndex extends Error {}
@@ -106,6 +77,7 @@ export class IndexWriter {
       ),
       deleteDoc: db.prepare('DELETE FROM search_docs WHERE doc_no = ?'),
       markDeleted: db.prepare('INSERT OR IGNORE INTO search_deleted (doc_no) VALUES (?)'),
+      unmarkDeleted: db.prepare('DELETE FROM search_deleted WHERE doc_no = ?'),
       articlesIn: db.prepare(
         'SELECT id, title, kicker, published FROM articles WHERE id IN (SELECT value FROM json_each(?))',
       ),
@@ -362,9 +334,36 @@ export class IndexWriter {
       for (const docNo of removed) this.docs.forget(docNo)
       for (const d of added) this.docs.remember(d.docNo, d.articleId, d.len, d.published)
     }
-    // purge deleted documents from the posting lists once they are a fifth of the index
+    // deleted documents are purged from the posting lists once they are a fifth of the index:
+    // a piece at a time, outside any transaction (`SearchIndex.purge`)
     const live = this.docs.loaded ? this.docs.get().live : deleted.size * 5
-    if (deleted.size > 500 && deleted.size * 5 > added.length + live) this.optimize()
+    if (deleted.size > 500 && deleted.size * 5 > added.length + live) this.purgeDue = true
+    return true
+  }
+
+  /** Deleted documents have grown to a fifth of the index: a purge is due. */
+  purgeDue = false
+
+  /**
+   * One piece of a purge: the terms after the id `after` merged without the `purged`
+   * documents for `ms`, in one transaction. The last term id done (null: all were), or false
+   * when another process wrote the index meanwhile (the piece is to be done again).
+   */
+  purgePiece(after: number, purged: ReadonlySet<number>, ms: number): number | null | false {
+    let last: number | null = null
+    const ok = this.locked(() => (last = this.segments.mergeFrom(after, purged, ms)))
+    return ok ? last : false
+  }
+
+  /** Ends a purge: its documents are no longer kept as deleted. False: do it again. */
+  endPurge(purged: ReadonlySet<number>): boolean {
+    const ok = this.locked(() => {
+      for (const docNo of purged) this.sql.unmarkDeleted.run(docNo)
+    })
+    if (!ok) return false
+    for (const docNo of purged) this.reader.deleted.delete(docNo)
+    this.reader.forget()
+    this.purgeDue = false
     return true
   }
 

@@ -36,5 +36,7 @@ export const importJob = defineJob<ImportJobInput, ImportReport>('import', async
       ctx.committed()
     }),
   })
+  await ctx.search.tidy()
+  ctx.committed()
   return ctx.cancelled() ? { results, skipped, cancelled: true } : { results, skipped }
 })

@@ -7,10 +7,11 @@
  */
 import type { IndexStatus } from '../../search'
 import { UserError } from '../../../../shared/result'
+import { yieldWriteLock } from '../../db/yieldLock'
 import { defineJob } from '../types'
 
-/** Articles indexed again per transaction (about a tenth of a second of work). */
-const PIECE = 250
+/** Articles indexed again per transaction (a quarter of a second of work or less). */
+const PIECE = 100
 
 export const reanalyseJob = defineJob<Record<string, never>, IndexStatus>(
   'search.reanalyse',
@@ -34,9 +35,11 @@ export const reanalyseJob = defineJob<Record<string, never>, IndexStatus>(
       const done = total - (count.get(after) as number)
       ctx.emit('search.progress', { done, total })
       ctx.progress(done, total, null)
-      // a cancel, and the core's requests to the same file, come in between
-      await new Promise((resolve) => setImmediate(resolve))
+      // a cancel, and the core's requests and other writers of the same file, come in between
+      await yieldWriteLock()
     }
+    await ctx.search.tidy()
+    ctx.committed()
     return ctx.search.status()
   },
 )

@@ -1,7 +1,7 @@
 /**
  * Re-extracting articles from their stored originals as a job (off the main thread in the
  * app, with progress and cancel). Each article is written on its own, through the article
- * versions, so a cancel keeps what was done; the search index follows at the end.
+ * versions, and indexed with it a slice at a time, so a cancel keeps what was done.
  */
 import type { ReextractReport } from '../../../../shared/types'
 import { reextractIds } from '../../furniture/handlers'
@@ -22,6 +22,8 @@ export const reextractJob = defineJob<ReextractJobInput, ReextractReport>(
       ? input.ids
       : articleIds(ctx.db, { outdated: input.outdated, version: EXTRACTOR_VERSION })
     ctx.progress(0, list.length, null)
+    await ctx.search.ready()
+    // each slice of articles is indexed in its own transaction, here in the worker
     const report = await reextractIds(
       ctx.db,
       list,
@@ -30,14 +32,24 @@ export const reextractJob = defineJob<ReextractJobInput, ReextractReport>(
         ctx.progress(done, total, null)
       },
       ctx.signal,
+      {
+        index: () => {
+          ctx.catchUp()
+          ctx.search.drain()
+        },
+        onCommitted: ctx.committed,
+      },
     )
-    await ctx.search.ready()
+    // anything another connection left in the journal meanwhile
     ctx.db
       .transaction(() => {
         ctx.catchUp()
         ctx.search.drain()
       })
       .immediate()
+    ctx.committed()
+    // the re-indexed articles' old entries, purged a piece at a time
+    await ctx.search.tidy()
     ctx.committed()
     return report
   },
