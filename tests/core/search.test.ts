@@ -209,6 +209,11 @@ describe('finding', () => {
     expect(await find('Stadtverwaltung')).toEqual(ids)
     expect(await find('Verwaltung')).toEqual(ids)
     expect(await find('"neues Rathaus"')).toEqual([ids[0]])
+    // the snippet marks the dotted word too, beside another word of the query
+    const { hits } = await call(core, 'search.query', { query: 'Rathaus Stadt', limit: 5 })
+    const hit = hits.find((h) => h.id === ids[0])!
+    const marked = hit.highlights.map((r) => hit.snippet.slice(r.start, r.end))
+    expect(marked).toEqual(expect.arrayContaining(['Stadt', 'Rat·haus']))
   })
 
   it('meets ä and ae, ß and ss', async () => {

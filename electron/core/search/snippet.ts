@@ -96,7 +96,10 @@ const lowerPlain = (text: string) =>
  */
 export function bestSnippet(paragraphs: string[], matcher: Matcher, chars = 200): Snippet | null {
   const needles = matcher.needles
-  if (!needles?.length) return scanSnippet(paragraphs, matcher)
+  // a word with Leichte Sprache's middle dots (Rat·haus) is not found as a string (rathaus):
+  // such a text is read word by word
+  if (!needles?.length || paragraphs.some((p) => p.includes('·')))
+    return scanSnippet(paragraphs, matcher)
   const found = paragraphs.flatMap((text, p) => quickPlaces(text, needles, matcher, p))
   if (found.length === 0) return scanSnippet(paragraphs, matcher)
   return snippetAt(paragraphs, found, chars)
