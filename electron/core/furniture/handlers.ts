@@ -8,6 +8,7 @@ import { UserError } from '../../../shared/result'
 import type { ReextractReport, SourceKind } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Emit, ImportHooks } from '../import/importer'
+import type { Extraction } from '../import/pipeline'
 import type { JobRunner } from '../jobs/runner'
 import { loadParsers, looksLikeHtml } from '../import/parsers'
 import { getArticle } from '../library/articles'
@@ -52,7 +53,12 @@ export async function reextractIds(
   ids: number[],
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
-  indexing?: { index: () => void; onCommitted: () => void },
+  indexing?: {
+    index: () => void
+    prime: (x: Extraction) => void
+    onCommitted: () => void
+    cancelled: () => boolean
+  },
 ): Promise<ReextractReport> {
   return reextractArticles(db, ids, await reextractor(db), { onProgress, signal, ...indexing })
 }

@@ -4,7 +4,7 @@
  * takes a text's analysis from here when it has one for exactly that text, and analyses the
  * text itself otherwise, so a handed-over analysis can only save time, never change the index.
  */
-import { keyId, PLACE_SPAN, type IndexPositions } from './analyzer'
+import { indexPositions, keyId, PLACE_SPAN, type IndexPositions } from './analyzer'
 import type { Field } from './types'
 
 /** What an article gives the index, as it will be stored. */
@@ -39,6 +39,16 @@ export function prime(text: string, positions: IndexPositions): void {
   if (!text) return
   if (primed.size >= MAX_PRIMED) primed.clear()
   primed.set(text, positions)
+}
+
+/**
+ * Analyses an article's fields ahead, in this thread, for the writer to take when it indexes
+ * exactly these texts (a job that extracts before it takes the write lock).
+ */
+export function primeArticle(a: IndexedArticle): void {
+  const texts = indexTexts(a)
+  for (const field of Object.keys(texts) as Field[])
+    if (texts[field]) prime(texts[field], indexPositions(texts[field]))
 }
 
 /** The analysis handed over for exactly this text, once; undefined when there is none. */

@@ -6,6 +6,7 @@
 import type { ReextractReport } from '../../../../shared/types'
 import { reextractIds } from '../../furniture/handlers'
 import { articleIds } from '../../library/reextract'
+import { clearPrimed, primeArticle } from '../../search/primed'
 import { defineJob } from '../types'
 
 export interface ReextractJobInput {
@@ -37,7 +38,13 @@ export const reextractJob = defineJob<ReextractJobInput, ReextractReport>(
           ctx.catchUp()
           ctx.search.drain()
         },
-        onCommitted: ctx.committed,
+        // the index analyses are done before the slice takes the write lock
+        prime: (x) => primeArticle(x.article),
+        onCommitted: () => {
+          clearPrimed() // what an unchanged article did not need
+          ctx.committed()
+        },
+        cancelled: ctx.cancelled,
       },
     )
     // anything another connection left in the journal meanwhile
