@@ -254,8 +254,15 @@ export interface WordInfo {
   more: { id: number; lemma: string; gloss: string; source: LexiconSource; pos: string }[]
   /** The user's note on this lemma. */
   note: string | null
-  /** Where the word occurs in the library. */
-  occurrences: { total: number; articles: { id: number; title: string; outlet: string | null }[] }
+  /**
+   * Where the word occurs in the library. `common`: a word too common to be in the search
+   * index ("soll", "der"), so not counted (not: found nowhere).
+   */
+  occurrences: {
+    total: number
+    articles: { id: number; title: string; outlet: string | null }[]
+    common?: boolean
+  }
 }
 
 /** Where a looked-up word stands: its sentence (or paragraph) and its offset there. */

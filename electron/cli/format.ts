@@ -156,7 +156,8 @@ export function formatWord(w: WordInfo): string {
   if (w.parts.length) lines.push(`  parts: ${w.parts.join(' | ')}`)
   if (w.source)
     lines.push(`  source: ${w.source}${w.via && w.via !== 'lemma' ? ` (found by ${w.via})` : ''}`)
-  if (w.occurrences.total)
+  if (w.occurrences.common) lines.push('  a very common word: not counted in the library')
+  else if (w.occurrences.total)
     lines.push(
       `  in ${w.occurrences.total} article${w.occurrences.total === 1 ? '' : 's'} of the library`,
     )

@@ -335,6 +335,15 @@ describe('lesesaal gloss and dict import', () => {
     })
   })
 
+  it('calls a word too common for the index common, not absent from the library', () => {
+    const lib = join(tempDir(), 'lib.sqlite')
+    lesesaal(['--library', lib, 'import', 'hanse-kurier.txt', 'tagesblick.txt'])
+    const common = lesesaal(['--library', lib, 'gloss', 'soll', '--json'])
+    expect(JSON.parse(common.stdout)).toMatchObject({ occurrences: 0, common: true })
+    const rare = lesesaal(['--library', lib, 'gloss', 'Sicherheitsgarantien', '--json'])
+    expect(JSON.parse(rare.stdout)).toMatchObject({ common: false })
+  })
+
   it('imports a Ding dictionary and reports its malformed lines', () => {
     const lib = join(tempDir(), 'lib.sqlite')
     const r = lesesaal([

@@ -68,6 +68,17 @@ describe('parallel reading in Chromium', () => {
     expect(await columns.count()).toBe(3)
     // loosely: the bench measures it properly
     expect(openMs).toBeLessThan(5000)
+    // keyboard only: the button that opened the view is gone, the first column has the focus,
+    // and ↓ goes to its first sentence
+    const activeRefNow = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ref ?? null)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('pcol-body')))
+      .toBe(true)
+    await page.keyboard.press('ArrowDown')
+    expect(await activeRefNow()).toBe(
+      await columns.nth(0).locator('.sent').first().getAttribute('data-ref'),
+    )
 
     // a sentence of the first column that other columns report too
     const first = columns.nth(0)

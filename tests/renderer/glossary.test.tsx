@@ -159,6 +159,26 @@ describe('the popover', () => {
     expect(onOpenArticle).toHaveBeenCalledWith(4, 'Sicherheitsgarantie')
   })
 
+  it('says a word too common to count is common, not that it occurs nowhere', async () => {
+    forgetLookups()
+    const soll: WordInfo = {
+      ...info,
+      query: 'soll',
+      lemma: 'sollen',
+      pos: 'verb',
+      gender: null,
+      article: null,
+      plural: null,
+      occurrences: { total: 0, articles: [], common: true },
+    }
+    renderPopover(fakeClient({ 'lexicon.lookup': () => soll }))
+    const dialog = await screen.findByTestId('word-popover')
+    await waitFor(() =>
+      expect(dialog.textContent).toContain('Ein sehr häufiges Wort: wird nicht gezählt'),
+    )
+    expect(dialog.textContent).not.toContain('nicht vor')
+  })
+
   it('gives genitive and plural, the plural also when it is the same word', async () => {
     forgetLookups()
     const treffen: WordInfo = {

@@ -1,9 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { Alignment, AlignedArticle } from '../../shared/contract/align'
+import type { StorySuggestion } from '../../shared/contract/stories'
 import { columnModel } from '../../renderer/src/features/parallel/model'
 import { ParallelView } from '../../renderer/src/features/parallel/ParallelView'
 import { AddToStory } from '../../renderer/src/features/stories/AddToStory'
+import { StoriesView } from '../../renderer/src/features/stories/StoriesView'
 import { detail, fakeClient, renderWith, storySummary } from './fakeClient'
 
 function article(id: number, outlet: string, sentences: string[]): AlignedArticle {
@@ -109,6 +111,17 @@ describe('the parallel view', () => {
     fireEvent.mouseOver(sentence('1:1'))
     expect(sentence('2:1').classList.contains('partner')).toBe(false)
     expect(sentence('2:0').classList.contains('partner')).toBe(true)
+  })
+
+  it('starts the sentence keys in a column reached with Tab, at its first sentence', async () => {
+    view()
+    await listening()
+    const second = document.querySelector<HTMLElement>('.pcol[data-article="2"] .pcol-body')!
+    second.focus()
+    fireEvent.keyDown(second, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(sentence('2:0'))
+    fireEvent.keyDown(sentence('2:0'), { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(sentence('2:1'))
   })
 
   it('moves sentence to sentence, to the partner, and to the next "only here" by keyboard', async () => {
@@ -260,5 +273,21 @@ describe('the translation view', () => {
     fireEvent.click(document.querySelector('.bead-side.source .w.hl')!)
     const dialog = await screen.findByRole('dialog', { name: 'Markierung' })
     expect(dialog.textContent).toContain('Zwei Worte')
+  })
+})
+
+describe('the stories page', () => {
+  it('says it is looking for suggestions until they come, then offers them', async () => {
+    let answer: (s: StorySuggestion[]) => void = () => {}
+    const client = fakeClient({
+      'story.list': () => [],
+      'story.suggest': () => new Promise<StorySuggestion[]>((resolve) => (answer = resolve)),
+    })
+    renderWith(<StoriesView onOpen={() => {}} />, client)
+    expect(await screen.findByText('Artikel über dasselbe Ereignis werden gesucht …')).toBeTruthy()
+    answer([{ articles: [3, 7], title: 'Gipfel in Rostock', score: 0.5, relations: [] }])
+    expect(await screen.findByText('Gipfel in Rostock')).toBeTruthy()
+    expect(screen.queryByText('Artikel über dasselbe Ereignis werden gesucht …')).toBeNull()
+    expect(screen.getByRole('button', { name: 'Als Geschichte anlegen' })).toBeTruthy()
   })
 })

@@ -46,6 +46,7 @@ export function registerLexiconCommands(cli: Cli): void {
         via: info.via,
         separable: info.separable,
         occurrences: info.occurrences.total,
+        common: info.occurrences.common ?? false,
         articles: info.occurrences.articles,
       }
       cli.print(doc, () => formatWord(info))

@@ -10,6 +10,7 @@ import { withoutReadingDots } from '../../../shared/words'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
+import { isStopword } from '../search/analyzer'
 import { annotateText, type Annotation } from './annotate'
 import { joinCompound, splitKey } from './compound'
 import {
@@ -379,6 +380,8 @@ export class Lexicon {
 
   /** How often and where a lemma occurs in the library (through the search index). */
   private async occurrences(lemma: string): Promise<WordInfo['occurrences']> {
+    // the index leaves stopwords out: "soll" is not rare, it is uncounted
+    if (lemma.split(/\s+/).every(isStopword)) return { total: 0, articles: [], common: true }
     const outcome = await this.search.search(lemma.includes(' ') ? `"${lemma}"` : lemma, {}, 5, 0)
     if (outcome.hits.length === 0) return { total: 0, articles: [] }
     const get = stmt(

@@ -185,6 +185,7 @@ export const de = {
     occurrences_one: 'Kommt in {{count}} Artikel Ihrer Bibliothek vor',
     occurrences_other: 'Kommt in {{count}} Artikeln Ihrer Bibliothek vor',
     noOccurrences: 'Kommt sonst in Ihrer Bibliothek nicht vor',
+    commonWord: 'Ein sehr häufiges Wort: wird nicht gezählt',
     note: 'Ihre Notiz',
     notePlaceholder: 'Notiz zu diesem Wort …',
     noteSaved: 'Notiz gespeichert',

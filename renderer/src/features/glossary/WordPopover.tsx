@@ -289,9 +289,11 @@ export function WordPopover({
           )}
           <div className="occurrences">
             <p className="label">
-              {info.occurrences.total
-                ? t('popover.occurrences', { count: info.occurrences.total })
-                : t('popover.noOccurrences')}
+              {info.occurrences.common
+                ? t('popover.commonWord')
+                : info.occurrences.total
+                  ? t('popover.occurrences', { count: info.occurrences.total })
+                  : t('popover.noOccurrences')}
             </p>
             {info.occurrences.articles.length > 0 && (
               <ul>

@@ -6,11 +6,24 @@
  * - Scrolling one column scrolls the others to the partner of its first visible sentence.
  * - Keys: ↑/↓ sentence to sentence, ←/→ to the partner in the neighbouring column, N / ⇧N to
  *   the next / previous "only here", Enter into the words (for the glossary), Escape back.
+ *   In a column reached with Tab they start at its first visible sentence; the view opens with
+ *   the first column focused when nothing else holds the focus.
  */
 import { focusWord } from '../glossary/useWordPopover'
 import { useEffect, useRef, type RefObject } from 'react'
 import type { SentenceRef } from '../../../../shared/contract/align'
 import { partnerIn, refKey, type ColumnModel } from './model'
+
+/** The keys that move between sentences (see the header). */
+const SENTENCE_KEYS = new Set([
+  'ArrowDown',
+  'ArrowUp',
+  'ArrowLeft',
+  'ArrowRight',
+  'n',
+  'N',
+  'Enter',
+])
 
 const sentenceOf = (el: EventTarget | null) =>
   el instanceof Element ? el.closest<HTMLElement>('.sent') : null
@@ -96,6 +109,18 @@ export function useParallel(
         return
       }
       const s = sentenceOf(e.target)
+      // a column reached with Tab: the sentence keys start at its first visible sentence
+      const column = e.target instanceof HTMLElement ? e.target : null
+      if (!s && column?.classList.contains('pcol-body') && SENTENCE_KEYS.has(e.key)) {
+        const top = column.getBoundingClientRect().top
+        const list = sentencesIn(Number(column.closest<HTMLElement>('.pcol')?.dataset.article))
+        const first = list.find((n) => n.getBoundingClientRect().bottom > top + 4) ?? list[0]
+        if (first) {
+          e.preventDefault()
+          focusKey(first.dataset.ref)
+        }
+        return
+      }
       if (!s || word || !s.dataset.ref) return
       const here = parseRef(s.dataset.ref)
       const list = sentencesIn(here.id)
@@ -162,6 +187,10 @@ export function useParallel(
         }
       })
     }
+
+    // opened from a button that is gone now (keyboard users): into the first column
+    if (document.activeElement === document.body || document.activeElement === null)
+      container.querySelector<HTMLElement>('.pcol-body')?.focus({ preventScroll: true })
 
     container.addEventListener('mouseover', onOver)
     container.addEventListener('focusin', onFocus)

@@ -11,7 +11,8 @@ export function StoriesView({ onOpen }: { onOpen: (id: number) => void }) {
   const api = useApi()
   const lang = i18n.resolvedLanguage ?? 'de'
   const [stories, setStories] = useState<StorySummary[] | null>(null)
-  const [suggestions, setSuggestions] = useState<StorySuggestion[]>([])
+  // null while the first suggestions are being looked for (seconds in a big library)
+  const [suggestions, setSuggestions] = useState<StorySuggestion[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
   const refresh = useCallback(() => setVersion((v) => v + 1), [])
@@ -63,7 +64,12 @@ export function StoriesView({ onOpen }: { onOpen: (id: number) => void }) {
         {t('stories.heading')}{' '}
         <span className="count">{t('stories.count', { count: stories.length })}</span>
       </h1>
-      {suggestions.length > 0 && (
+      {suggestions === null && (
+        <p className="muted" role="status" data-testid="suggestions-pending">
+          {t('stories.suggesting')}
+        </p>
+      )}
+      {suggestions && suggestions.length > 0 && (
         <section className="suggestions" aria-labelledby="suggestions-heading">
           <h2 id="suggestions-heading">{t('stories.suggestions')}</h2>
           <p className="muted">{t('stories.suggestionsHint')}</p>

@@ -15,6 +15,7 @@ export const storiesDe = {
     articles_one: '{{count}} Artikel',
     articles_other: '{{count}} Artikel',
     suggestions: 'Vorschläge',
+    suggesting: 'Artikel über dasselbe Ereignis werden gesucht …',
     suggestionsHint:
       'Diese Artikel scheinen über dasselbe Ereignis zu berichten. Nichts wird ohne Ihren Klick angelegt.',
     accept: 'Als Geschichte anlegen',
@@ -64,6 +65,7 @@ export const storiesEn: Widen<typeof storiesDe> = {
     articles_one: '{{count}} article',
     articles_other: '{{count}} articles',
     suggestions: 'Suggestions',
+    suggesting: 'Looking for articles about the same event …',
     suggestionsHint:
       'These articles seem to report the same event. Nothing is created without your click.',
     accept: 'Create as story',
