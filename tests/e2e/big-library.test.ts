@@ -113,6 +113,32 @@ describe('a library of 2,000 articles', () => {
     await page.getByTestId('outlet-filter').selectOption('')
   })
 
+  it('comes back from an article to the same place, its row focused', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.locator('tbody tr[data-index]').first().focus()
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown')
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index ?? null)
+    expect(await focused()).toBe('40')
+    const title = await page.locator('tbody tr[data-index="40"] .title-cell a').innerText()
+    const scrolled = await page.evaluate(() => window.scrollY)
+    expect(scrolled).toBeGreaterThan(1000)
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid=article]').waitFor()
+    await page.getByRole('button', { name: /Zur Bibliothek/ }).click()
+    await expect.poll(focused).toBe('40')
+    expect(await page.locator('tbody tr[data-index="40"] .title-cell a').innerText()).toBe(title)
+    expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(
+      ROW_HEIGHT,
+    )
+    // the browser's back button too
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid=article]').waitFor()
+    await page.goBack()
+    await expect.poll(focused).toBe('40')
+    await page.evaluate(() => window.scrollTo(0, 0))
+  })
+
   it('keeps painting while 200 files are imported, with progress in a corner', async () => {
     const files = Array.from({ length: 200 }, (_, i) => ({
       name: `neu-${i}.txt`,

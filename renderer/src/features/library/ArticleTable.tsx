@@ -21,6 +21,14 @@ export const ROW_HEIGHT = 48
 const PAGE = 10
 
 /**
+ * Where the list was when an article was opened from it: coming back (the back button, the
+ * reader's "back to the library") shows the same place with that article's row focused, not
+ * the top of a list of thousands. One per window; kept until the list is shown again.
+ */
+const openedFrom: { place: { id: number; scrollY: number } | null } = { place: null }
+const rememberPlace = (id: number) => (openedFrom.place = { id, scrollY: window.scrollY })
+
+/**
  * The library's articles as a table that renders only the rows near the window's view
  * (TanStack Virtual; spacer rows above and below keep the scroll height and the table's
  * columns), with a checkbox column for multi-select. Keyboard: arrow keys move between rows,
@@ -52,6 +60,10 @@ export function ArticleTable({
   const [focusState, setFocus] = useState(0)
   const focus = Math.max(0, Math.min(focusState, ids.length - 1))
   const moved = useRef(false)
+  const open = (id: number) => {
+    rememberPlace(id)
+    onOpen(id)
+  }
 
   const selectedCount = selection.selected.size
   // where the rows start on the page: what the virtualizer measures the window's scroll from
@@ -77,6 +89,22 @@ export function ArticleTable({
   useEffect(() => {
     if (last >= first) need(ids.slice(first, last + 1) as number[])
   }, [first, last, ids, need])
+
+  // back from an article: the same place, its row focused (once the list has its ids)
+  useEffect(() => {
+    const place = openedFrom.place
+    if (!place || ids.length === 0) return
+    const frame = requestAnimationFrame(() => {
+      openedFrom.place = null
+      const index = ids.indexOf(place.id)
+      if (index < 0) return
+      window.scrollTo(0, place.scrollY)
+      moved.current = true
+      setFocus(index)
+      virtualizer.scrollToIndex(index, { align: 'auto' })
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [ids, virtualizer])
 
   // after a keyboard move, the row (rendered now) takes the focus
   useEffect(() => {
@@ -118,7 +146,7 @@ export function ArticleTable({
       selection.toggle(id)
     } else if (e.key === 'Enter' && id !== undefined && !(e.target instanceof HTMLAnchorElement)) {
       e.preventDefault()
-      onOpen(id)
+      open(id)
     } else if (e.key === 'Escape' && selection.selected.size > 0) {
       e.preventDefault()
       selection.clear()
@@ -213,7 +241,7 @@ export function ArticleTable({
                 if (e.shiftKey) selection.extendTo(id, true)
                 else if (e.ctrlKey || e.metaKey) selection.toggle(id)
                 // anywhere else on the row opens the article, unless text is being selected
-                else if (!window.getSelection()?.toString()) onOpen(id)
+                else if (!window.getSelection()?.toString()) open(id)
               }}
             >
               <td className="select-cell">
@@ -242,7 +270,7 @@ export function ArticleTable({
                       e.preventDefault()
                       if (e.shiftKey) selection.extendTo(id, true)
                       else if (e.ctrlKey || e.metaKey) selection.toggle(id)
-                      else onOpen(a.id)
+                      else open(a.id)
                     }}
                   >
                     {a.title}
