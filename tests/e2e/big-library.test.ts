@@ -125,6 +125,10 @@ describe('a library of 2,000 articles', () => {
     expect(scrolled).toBeGreaterThan(1000)
     await page.keyboard.press('Enter')
     await page.locator('[data-testid=article]').waitFor()
+    // the reader takes the focus into the text (the row that had it is gone)
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toBe('article-body')
     await page.getByRole('button', { name: /Zur Bibliothek/ }).click()
     await expect.poll(focused).toBe('40')
     expect(await page.locator('tbody tr[data-index="40"] .title-cell a').innerText()).toBe(title)

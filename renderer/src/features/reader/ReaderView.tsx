@@ -132,6 +132,15 @@ export function ReaderView({
     setDraft(draftFromWord(info))
   }
 
+  // opened from a list row or a button that is gone now (keyboard users): into the text, so
+  // Space and the arrow keys read on and Tab goes on to the words
+  const loaded = article !== null
+  useEffect(() => {
+    if (!loaded) return
+    if (document.activeElement === document.body || document.activeElement === null)
+      page.current?.querySelector<HTMLElement>('.article-body')?.focus({ preventScroll: true })
+  }, [loaded])
+
   useEffect(() => {
     if (article) document.title = `${article.title} – Lesesaal`
     return () => {
