@@ -144,6 +144,10 @@ const ROUNDS: [folder: string, what: string][] = [
   ['unseen-round14', 'pages and texts written blind, in a fourteenth round of styles'],
   // a town's portal, a magazine pasted as text, a sports club's post, a ticker's summary
   ['unseen-round15', 'texts kept aside during the fourteenth round'],
+  // a wiki page with its person box, a hard-wrapped agency lead, a police report with its
+  // related articles, a copied page with menus first, a question, a kicker and "Stand:", a
+  // forum repost
+  ['unseen-round16', 'plain texts written blind, in a sixteenth round of styles'],
 ]
 
 for (const [folder, what] of ROUNDS) describe(what, () => describeUnseen(folder))

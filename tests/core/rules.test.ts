@@ -488,4 +488,34 @@ describe('hard-wrapped text', () => {
       /zuständige Landesverkehrsminister versprochen, dass die Straßenbahn während der Bauarbeiten im normalen Takt/,
     )
   })
+  it('joins a lead wrapped by hand among unwrapped paragraphs, but not a list without bullets', () => {
+    const long = (s: string) =>
+      `${s} ${'Die Bauarbeiten dauern nach Angaben der Stadt bis in den Spätsommer.'.repeat(2)}`
+    const text = [
+      'Neue Deichlinie für Sielhafen',
+      '',
+      'Nach dem Beschluss des Kreistags baut das Amt für Küstenschutz und Gewässer',
+      '(AKG) ab März eine zweite Deichlinie vor dem Ortsteil Neufeld.',
+      '',
+      long('Die Anwohner waren vorab informiert worden.'),
+      '',
+      'Der Kreistag verlangt vom Amt dazu die folgenden Unterlagen:',
+      'Lagepläne der neuen Deichlinie und der Zufahrten für die Baufahrzeuge',
+      'alle Gutachten zur Standfestigkeit des Untergrunds im Vorland',
+      'die Kostenschätzung nach Bauabschnitten',
+      '',
+      long('Eine Entscheidung über den dritten Abschnitt fällt im Herbst.'),
+    ].join('\n')
+    const a = extractArticle(plainTextLines(text))
+    expect(a.title).toBe('Neue Deichlinie für Sielhafen')
+    expect(a.paragraphs[0]).toBe(
+      'Nach dem Beschluss des Kreistags baut das Amt für Küstenschutz und Gewässer (AKG) ab März eine zweite Deichlinie vor dem Ortsteil Neufeld.',
+    )
+    expect(a.paragraphs).toEqual(
+      expect.arrayContaining([
+        'alle Gutachten zur Standfestigkeit des Untergrunds im Vorland',
+        'die Kostenschätzung nach Bauabschnitten',
+      ]),
+    )
+  })
 })

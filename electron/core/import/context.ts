@@ -251,6 +251,32 @@ export function tagContactBlocks(lines: Line[], tags: (RuleName | null)[], end: 
   }
 }
 
+/** A box about a person or a thing set beside the text ("Zur Person Anna Berg", "Steckbrief"). */
+const BOX_LABEL =
+  /^(?:Zur Person|Steckbrief|Zur Sache|Fakten(?:box)?|Info(?:box|kasten)?)\b.{0,60}$/i
+
+/**
+ * Such a box's label and its lines: the short, unpunctuated lines under it ("220px",
+ * "Stellvertretende Vorsitzende der Fraktion …", "Mitglied des Haushaltsausschusses"), up to
+ * the text's next sentence, which must follow. A box with sentences in it is left to the text.
+ */
+export function tagFactBoxes(lines: Line[], tags: (RuleName | null)[], end: number): void {
+  for (let i = 0; i < end; i++) {
+    if (tags[i] !== null || !BOX_LABEL.test(lines[i]!.text) || endsLikeSentence(lines[i]!.text))
+      continue
+    let j = i + 1
+    while (j < end && j <= i + 8) {
+      const t = lines[j]!.text
+      if (t.length > 80 || endsLikeSentence(t) || isProse(t)) break
+      j++
+    }
+    // at least one line under the label, and prose after the box (a new paragraph)
+    if (j === i + 1 || j >= end || !lines[j]!.blankBefore || !isProse(lines[j]!.text)) continue
+    for (let k = i; k < j; k++) tags[k] ??= 'boilerplate'
+    i = j - 1
+  }
+}
+
 /** "Originalpublikation:", "Weitere Informationen:": a labelled reference under the text. */
 const REFERENCE_LABEL =
   /^(?:Originalpublikation(?:en)?|Originalveröffentlichung(?:en)?|Originalarbeit|Originalstudie|Fachpublikation|Fachartikel|Publikation|Literatur(?:hinweise?)?|Weitere Informationen|Mehr Informationen|Weiterführende (?:Informationen|Links)|Zur Studie)\s*:$/i

@@ -11,6 +11,7 @@ import {
   applyContextRules,
   tagContactBlocks,
   tagDateLists,
+  tagFactBoxes,
   tagPullQuotes,
   tagReferences,
 } from './context'
@@ -67,6 +68,8 @@ export interface ExtractedArticle {
 
 /** A press review's source over its quote: "Die LINDENAUER RUNDSCHAU meint:". */
 const ATTRIBUTION = /^(?=.{0,100}:$)(?=.*\b\p{Lu}{2,}[\p{Lu}-]*\p{Lu}\b)[^.!?]+:$/u
+/** A forum's or a mail's label before its topic: "Thema: …", "Betreff: AW: …". */
+const TOPIC_LABEL = /^(?:Thema|Betreff|Topic|Subject)\s*:\s+(?:(?:Re|AW|Antw|WG|Fwd?)\s*:\s*)*/i
 /** A live blog's entry time, as German tickers write it: "16:40 Uhr". */
 const ENTRY_TIME = /^\d{1,2}[:.]\d{2} Uhr$/
 
@@ -121,6 +124,7 @@ export function extractArticle(
 
   applyContextRules(lines, tags, bodyEnd)
   tagContactBlocks(lines, tags, bodyEnd)
+  tagFactBoxes(lines, tags, bodyEnd)
   tagReferences(lines, tags, bodyEnd)
   tagDateLists(lines, tags, bodyEnd)
   tagPullQuotes(lines, tags, bodyEnd)
@@ -222,7 +226,8 @@ export function extractArticle(
       isMeta: (i) => tags[i] === 'metadata',
     })
     if (chosen) {
-      title = texts[chosen.title]!
+      // a forum's or a mail's topic label is not part of the headline ("Thema: …")
+      title = texts[chosen.title]!.replace(TOPIC_LABEL, '') || texts[chosen.title]!
       tags[chosen.title] = 'title'
       if (chosen.kicker !== null) {
         kicker = texts[chosen.kicker]!

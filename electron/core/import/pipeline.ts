@@ -20,7 +20,7 @@ import { threadText } from './threadtext'
 import { wikiText } from './wikitext'
 
 /** Bumped whenever extraction changes, so stored articles can be re-extracted from their raw original. */
-export const EXTRACTOR_VERSION = 12
+export const EXTRACTOR_VERSION = 13
 
 export interface Extraction {
   article: ExtractedArticle

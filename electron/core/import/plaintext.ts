@@ -70,6 +70,9 @@ export function plainTextLines(text: string): Line[] {
         !(/[.!?"“”»«]$/u.test(prevRaw) && t.length < width * 0.6 && !/[.!?,;-]$/.test(t))
       ) {
         prev.text = joinWrapped(prev.text, t)
+      } else if (!width && k > 0 && prev && goesOn(prevRaw, t, block.slice(k))) {
+        // a text of unwrapped paragraphs with one wrapped by hand (a lead typed into a form)
+        prev.text = joinWrapped(prev.text, t)
       } else {
         const item = BULLET.test(t)
         lines.push(
@@ -102,6 +105,36 @@ function wrapWidth(blocks: string[][]): number {
     .sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length * 0.9)]!
 }
+
+/**
+ * Whether a line continues the sentence of the line above it, in a text that is not wrapped as
+ * a whole: the line above is long, has lower-case words (prose, not a row of names) and stops
+ * short of a sentence's or clause's end; this one starts with a lower-case word, or with a
+ * bracket and then one ("(LUN) in allen Kreisen …"); and the sentence ends within the block
+ * (the items of a list without bullets end none). An agency's mark ("dpa Berlin") starts a
+ * line of its own.
+ */
+function goesOn(above: string, line: string, rest: string[]): boolean {
+  return (
+    above.length >= 40 &&
+    /\s\p{Ll}/u.test(above) &&
+    !/[.!?:;"“”»«|]$/u.test(above) &&
+    rest.some((l) => /[.!?"“”»«]$/u.test(l)) &&
+    line.split(/\s+/).length >= 3 &&
+    (/^\p{Ll}/u.test(line) || /^\([^()]{1,40}\)\s+\p{Ll}/u.test(line)) &&
+    !AGENCY_MARK.test(line) &&
+    // a row of the page's data under a headline: "vor 3 Stunden · 4 Min. Lesezeit"
+    !RELATIVE_TIME.test(line) &&
+    ![above, line].some((t) => / [·|•] /.test(t))
+  )
+}
+
+/** "vor 3 Stunden", "gestern, 18:05": when a page says it was posted. */
+const RELATIVE_TIME =
+  /^(?:vor\s+(?:\d+|einer?|wenigen)\s|heute\b|gestern\b|zuletzt\b|aktualisiert\b)/i
+
+/** Agencies that write their names in lower case at a line's start. */
+const AGENCY_MARK = /^(?:dpa|afp|ap|rtr|kna|epd|sid|apa|ots|dts|ddp|idea|kap)\b/i
 
 function joinWrapped(a: string, b: string): string {
   // "Verkehrs-" + "minister" -> "Verkehrsminister"; "Atom-" + "Programm" keeps its hyphen;

@@ -48,6 +48,8 @@ const FURNITURE = [
   /^\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|Min\.?)?$/, // a video length
   /^(?:Artikel|Beitrag|Video|Audio)\s+(?:anhören|vorlesen(?:\s+lassen)?|abspielen|herunterladen)$/i,
   /^(?:Anzeige|Werbung|Sponsored|Gesponsert)$/i,
+  // a broadcaster's note of when the piece ran ("Dieses Thema im Programm: Das Erste | …")
+  /^Dieses Thema im Programm\s*:.*$/i,
   ...ROW_FURNITURE,
   /^(?:ANZEIGE|Anzeige|WERBUNG|Werbung)\s*[-–:|]\s*.{0,120}$/,
   /^(?:Schriftgröße|Textgröße)\b.*$/i,
