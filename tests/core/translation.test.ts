@@ -51,6 +51,34 @@ describe('translations', () => {
     expect(r.beads).toContainEqual(expect.objectContaining({ source: [16], translation: [] }))
   })
 
+  it('aligns a translation of the first paragraphs only, leaving the rest of the article out', async () => {
+    // a learner translates the beginning: 9 of the 18 English sentences, half the length
+    const core = testCore()
+    const [article] = await importArticles(core, [
+      {
+        title: fx.title,
+        outlet: fx.outlet,
+        published: fx.published,
+        paragraphs: fx.de.map((p) => p.join(' ')),
+      },
+    ])
+    const part = fx.en.slice(0, 3)
+    const kept = part.flat().length
+    const added = await call(core, 'translation.add', {
+      id: article!,
+      text: part.map((p) => p.join(' ')).join('\n\n'),
+    })
+    const r = await call(core, 'translation.get', { id: added.id })
+    const want = fx.beads.filter(([, t]) => t.length > 0 && t.every((i) => i < kept))
+    expect(want).toHaveLength(7)
+    for (const [source, translation] of want)
+      expect(r.beads).toContainEqual(expect.objectContaining({ source, translation }))
+    // every German sentence after the translated part stands alone
+    const last = Math.max(...want.flatMap(([source]) => source))
+    for (let i = last + 1; i < fx.de.flat().length; i++)
+      expect(r.beads).toContainEqual(expect.objectContaining({ source: [i], translation: [] }))
+  })
+
   it('refuses an empty translation and one whose language cannot be told, in one sentence', async () => {
     const core = testCore()
     const [article] = await importArticles(core, [

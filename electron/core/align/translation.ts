@@ -11,7 +11,7 @@
  */
 
 /** The aligner's identity, stored with cached alignments: bump on every change of scoring. */
-export const TRANSLATION_ALIGNER = 'translation/1'
+export const TRANSLATION_ALIGNER = 'translation/2'
 
 /** Variance of the length difference per character (Gale & Church). */
 const VARIANCE = 6.8
@@ -22,6 +22,17 @@ const VARIANCE = 6.8
  * about a sentence that is not there.
  */
 const DICTIONARY_WEIGHT = 7
+/**
+ * How likely a translation is to stop before the article ends (a learner translated the
+ * first paragraphs). Each sentence after its last one is then left out with the rest, at a
+ * cost (nats) below a sentence left out alone (-ln 0.01 = 4.6), so the untranslated rest is
+ * one stretch, not sentences skipped here and there; but above what makes a sentence of the
+ * translation better added than paired: a 1-1 bead of fitting length (under 1 nat) with no
+ * word found in the dictionary costs -ln 0.87 + 7 + 1, an added sentence 4.6, so the rest's
+ * sentences must cost more than the difference (3.5) each.
+ */
+const STOPS_EARLY = 0.01
+const LEFT_WITH_THE_REST = -Math.log(0.87) + DICTIONARY_WEIGHT + 1 + Math.log(0.01)
 /**
  * Bead types with their prior probabilities: Gale & Church's, except that a sentence left out
  * or added is twice as likely (news translations are adapted more freely than the
@@ -113,24 +124,71 @@ export interface TargetSide extends AlignSide {
   words: readonly string[][]
 }
 
-/** Aligns source and translation sentences, keeping `fixed` beads as they are. */
+/**
+ * Aligns source and translation sentences, keeping `fixed` beads as they are.
+ *
+ * The length ratio is not known in advance: the texts' (their total lengths) is right for a
+ * whole translation, but a translation of the first paragraphs only is half the article's
+ * length, and with that ratio every sentence of it would seem to translate two. So the
+ * alignment is made from two starting ratios, the texts' and 1 (Gale & Church's for
+ * characters), each brought to what its 1-1 beads say (their median length ratio), and the
+ * more probable of the two alignments is kept.
+ */
 export function alignTranslation(
   source: SourceSide,
   target: TargetSide,
   fixed: readonly FixedBead[] = [],
 ): TranslationBead[] {
+  const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
+  const texts = total(source.lengths) > 0 ? total(target.lengths) / total(source.lengths) || 1 : 1
+  let best: Aligned | null = null
+  for (const start of Math.abs(texts - 1) < 0.05 ? [texts] : [texts, 1]) {
+    let ratio = start
+    let aligned = alignWith(source, target, fixed, ratio)
+    for (let pass = 0; pass < 2; pass++) {
+      const ones = aligned.beads
+        .filter((b) => !b.fixed && b.source.length === 1 && b.translation.length === 1)
+        .map((b) => target.lengths[b.translation[0]!]! / Math.max(1, source.lengths[b.source[0]!]!))
+        .sort((a, b) => a - b)
+      if (ones.length < 3) break
+      const median = ones[Math.floor(ones.length / 2)]!
+      if (Math.abs(median - ratio) < 0.05 * ratio) break
+      ratio = median
+      aligned = alignWith(source, target, fixed, ratio)
+    }
+    if (!best || aligned.cost < best.cost) best = aligned
+  }
+  return best!.beads
+}
+
+interface Aligned {
+  beads: TranslationBead[]
+  /** What the stretches' beads cost together (nats): lower is more probable. */
+  cost: number
+}
+
+function alignWith(
+  source: SourceSide,
+  target: TargetSide,
+  fixed: readonly FixedBead[],
+  ratio: number,
+): Aligned {
   const n = source.lengths.length
   const m = target.lengths.length
-  const total = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
-  const ratio = total(source.lengths) > 0 ? total(target.lengths) / total(source.lengths) || 1 : 1
   const usable = validFixed(fixed, n, m)
+  let cost = 0
+  const stretch = (s0: number, s1: number, t0: number, t1: number) => {
+    const r = alignStretch(source, target, ratio, s0, s1, t0, t1, s1 === n && t1 === m)
+    cost += r.cost
+    return r.beads
+  }
   const out: TranslationBead[] = []
   let s = 0
   let t = 0
   const score = (s0: number, s1: number, t0: number, t1: number) =>
     beadScore(source, target, ratio, s0, s1, t0, t1)
   for (const f of usable) {
-    out.push(...stretch(source, target, ratio, s, f.source[0], t, f.translation[0]))
+    out.push(...stretch(s, f.source[0], t, f.translation[0]))
     out.push({
       source: range(f.source[0], f.source[1]),
       translation: range(f.translation[0], f.translation[1]),
@@ -140,8 +198,8 @@ export function alignTranslation(
     s = f.source[1]
     t = f.translation[1]
   }
-  out.push(...stretch(source, target, ratio, s, n, t, m))
-  return out
+  out.push(...stretch(s, n, t, m))
+  return { beads: out, cost }
 }
 
 function range(from: number, to: number): number[] {
@@ -247,8 +305,12 @@ function beadScore(
   }
 }
 
-/** Dynamic programming over one stretch [s0, s1) × [t0, t1). */
-function stretch(
+/**
+ * Dynamic programming over one stretch [s0, s1) × [t0, t1), and what its beads cost. The last
+ * stretch (`openEnd`) may leave the source's last sentences out together: the translation
+ * stopped there.
+ */
+function alignStretch(
   source: SourceSide,
   target: TargetSide,
   ratio: number,
@@ -256,16 +318,18 @@ function stretch(
   s1: number,
   t0: number,
   t1: number,
-): TranslationBead[] {
+  openEnd = false,
+): Aligned {
   const rows = s1 - s0
   const cols = t1 - t0
-  if (rows === 0 && cols === 0) return []
+  if (rows === 0 && cols === 0) return { beads: [], cost: 0 }
   const width = cols + 1
   const cost = new Float64Array((rows + 1) * width).fill(Infinity)
   const back = new Int8Array((rows + 1) * width).fill(-1)
   cost[0] = 0
-  // a band around the diagonal: translations do not wander far from the source's order
-  const band = Math.max(8, Math.ceil(0.2 * Math.max(rows, cols)))
+  // a band around the diagonal: translations do not wander far from the source's order (wide
+  // enough for a translation of part of the text, which leaves the diagonal by the difference)
+  const band = Math.max(8, Math.ceil(0.2 * Math.max(rows, cols)), Math.abs(rows - cols) + 4)
   for (let i = 0; i <= rows; i++) {
     const centre = rows === 0 ? 0 : Math.round((i * cols) / rows)
     const from = Math.max(0, centre - band)
@@ -291,8 +355,20 @@ function stretch(
       back[i * width + j] = how
     }
   }
+  // where the translation ends: with the whole source, or earlier
+  let end = rows
+  let total = cost[rows * width + cols]!
+  for (let i = 0; openEnd && i < rows; i++) {
+    const early = cost[i * width + cols]! - Math.log(STOPS_EARLY) + (rows - i) * LEFT_WITH_THE_REST
+    if (early < total) {
+      total = early
+      end = i
+    }
+  }
   const beads: TranslationBead[] = []
-  for (let i = rows, j = cols; i > 0 || j > 0;) {
+  for (let i = rows; i > end; i--)
+    beads.push({ source: [s0 + i - 1], translation: [], score: 0, fixed: false })
+  for (let i = end, j = cols; i > 0 || j > 0;) {
     const b = BEADS[back[i * width + j]!]!
     const from = { s: i - b.s, t: j - b.t }
     beads.push({
@@ -304,5 +380,8 @@ function stretch(
     i = from.s
     j = from.t
   }
-  return beads.reverse().map((b) => ({ ...b, score: Math.round(b.score * 1000) / 1000 }))
+  return {
+    beads: beads.reverse().map((b) => ({ ...b, score: Math.round(b.score * 1000) / 1000 })),
+    cost: total,
+  }
 }
