@@ -197,6 +197,13 @@ describe('highlights and notes in the reader', () => {
     // export Markdown with citations
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: /Exportieren/ }).click()
+    // the menu's items, no list bullets beside them
+    expect(
+      await page
+        .locator('.export-menu [role=menu] > li')
+        .first()
+        .evaluate((li) => getComputedStyle(li).listStyleType),
+    ).toBe('none')
     await page.getByRole('menuitem', { name: 'Markdown mit Zitaten' }).click()
     const file = await (await download).path()
     const md = readFileSync(file, 'utf8')
