@@ -6,6 +6,7 @@ import { WordText } from '../../renderer/src/features/glossary/WordText'
 import { getDraft, putDraft, restoreDrafts } from '../../renderer/src/features/notes/drafts'
 import { Markdown, renderMarkdown } from '../../renderer/src/features/notes/Markdown'
 import { NoteEditor } from '../../renderer/src/features/notes/NoteEditor'
+import { ExportMenu } from '../../renderer/src/features/notes/ExportMenu'
 import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
 import { articleText } from '../../shared/text'
 import { detail, fakeClient, renderWith } from './fakeClient'
@@ -179,5 +180,21 @@ describe('the reader with notes', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Notizen ausblenden' }))
     expect(screen.queryByTestId('notes-panel')).toBeNull()
     expect(localStorage.getItem('lesesaal.notesPanel')).toBe('closed')
+  })
+})
+
+describe('the export menu', () => {
+  it('closes on Escape, giving the focus back to its button, and on a click elsewhere', async () => {
+    renderWith(<ExportMenu article={3} />, fakeClient({}))
+    const button = screen.getByRole('button', { name: /Exportieren/ })
+    fireEvent.click(button)
+    expect(screen.getByRole('menu')).toBeTruthy()
+    fireEvent.keyDown(window, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull())
+    expect(document.activeElement).toBe(button)
+    fireEvent.click(button)
+    expect(screen.getByRole('menu')).toBeTruthy()
+    fireEvent.mouseDown(document.body)
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull())
   })
 })

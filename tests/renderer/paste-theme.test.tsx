@@ -123,4 +123,19 @@ describe('the colour scheme', () => {
         .map((o) => o.textContent),
     ).toEqual(['Wie System', 'Hell', 'Dunkel'])
   })
+
+  it('closes the settings menu when the page changes or the focus leaves it', async () => {
+    system(false)
+    renderWith(<App />, fakeClient(listFakes(() => summaries)))
+    await screen.findAllByTestId('article-row')
+    const open = () => fireEvent.click(screen.getByRole('button', { name: 'Einstellungen' }))
+    open()
+    expect(screen.getByTestId('theme')).toBeTruthy()
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await waitFor(() => expect(screen.queryByTestId('theme')).toBeNull())
+    open()
+    expect(screen.getByTestId('theme')).toBeTruthy()
+    screen.getByRole('searchbox').focus()
+    await waitFor(() => expect(screen.queryByTestId('theme')).toBeNull())
+  })
 })

@@ -1,8 +1,9 @@
 import { useEffect, type RefObject } from 'react'
 
 /**
- * While `open`, a menu closes on Escape (focus goes back to `button`, when given) and on a
- * press outside `root`.
+ * While `open`, a menu closes on Escape (focus goes back to `button`, when given), on a press
+ * outside `root`, when the focus moves out of it (Tab) and when the page changes (back,
+ * forward, a link): it never stays open over another page.
  */
 export function useDismiss(
   open: boolean,
@@ -19,11 +20,18 @@ export function useDismiss(
         button?.current?.focus()
       } else if (!root.current?.contains(e.target as Node)) close()
     }
+    const onFocus = (e: FocusEvent) => {
+      if (e.target instanceof Node && !root.current?.contains(e.target)) close()
+    }
     window.addEventListener('mousedown', onEvent)
     window.addEventListener('keydown', onEvent)
+    window.addEventListener('focusin', onFocus)
+    window.addEventListener('hashchange', close)
     return () => {
       window.removeEventListener('mousedown', onEvent)
       window.removeEventListener('keydown', onEvent)
+      window.removeEventListener('focusin', onFocus)
+      window.removeEventListener('hashchange', close)
     }
   }, [open, close, root, button])
 }

@@ -1,6 +1,7 @@
 /** Export of an article's (or a story's, or all) notes: Markdown, CSL-JSON, BibTeX, JSON. */
-import { useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useDismiss } from '../../components/useDismiss'
 import type { ExportFormat } from '../../../../shared/contract/notes'
 import { useApi } from '../../api/ApiContext'
 import { download } from './download'
@@ -24,6 +25,14 @@ export function ExportMenu({
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  useDismiss(
+    open,
+    useCallback(() => setOpen(false), []),
+    root,
+    button,
+  )
   const run = async (format: ExportFormat) => {
     setOpen(false)
     try {
@@ -40,8 +49,9 @@ export function ExportMenu({
     }
   }
   return (
-    <div className="menu export-menu">
+    <div className="menu export-menu" ref={root}>
       <button
+        ref={button}
         type="button"
         className="button"
         aria-haspopup="menu"
