@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 
 /**
  * While `open`, a menu closes on Escape (focus goes back to `button`, when given), on a press
@@ -34,4 +34,21 @@ export function useDismiss(
       window.removeEventListener('hashchange', close)
     }
   }, [open, close, root, button])
+}
+
+/**
+ * A menu's state: whether it is open, and the refs of its root and its button, dismissed as
+ * `useDismiss` says.
+ */
+export function useMenu() {
+  const [open, setOpen] = useState(false)
+  const root = useRef<HTMLDivElement>(null)
+  const button = useRef<HTMLButtonElement>(null)
+  useDismiss(
+    open,
+    useCallback(() => setOpen(false), []),
+    root,
+    button,
+  )
+  return { open, setOpen, root, button }
 }

@@ -1,6 +1,5 @@
-import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDismiss } from '../../components/useDismiss'
+import { useMenu } from '../../components/useDismiss'
 import { CancelJobButton } from '../jobs/CancelJobButton'
 import { useImport } from './ImportContext'
 
@@ -8,13 +7,7 @@ import { useImport } from './ImportContext'
 export function ImportMenu() {
   const { t } = useTranslation()
   const { openFilePicker, openFolderPicker, setPasteOpen, progress } = useImport()
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  useDismiss(
-    open,
-    useCallback(() => setOpen(false), []),
-    root,
-  )
+  const { open, setOpen, root, button } = useMenu()
   const choose = (fn: () => void) => () => {
     setOpen(false)
     fn()
@@ -22,6 +15,7 @@ export function ImportMenu() {
   return (
     <div className="menu" ref={root}>
       <button
+        ref={button}
         type="button"
         className="button primary"
         aria-haspopup="menu"

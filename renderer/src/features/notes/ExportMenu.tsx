@@ -1,7 +1,6 @@
 /** Export of an article's (or a story's, or all) notes: Markdown, CSL-JSON, BibTeX, JSON. */
-import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDismiss } from '../../components/useDismiss'
+import { useMenu } from '../../components/useDismiss'
 import type { ExportFormat } from '../../../../shared/contract/notes'
 import { useApi } from '../../api/ApiContext'
 import { download } from './download'
@@ -24,15 +23,7 @@ export function ExportMenu({
 }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  useDismiss(
-    open,
-    useCallback(() => setOpen(false), []),
-    root,
-    button,
-  )
+  const { open, setOpen, root, button } = useMenu()
   const run = async (format: ExportFormat) => {
     setOpen(false)
     try {

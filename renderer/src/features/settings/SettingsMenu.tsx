@@ -1,6 +1,5 @@
-import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useDismiss } from '../../components/useDismiss'
+import { useMenu } from '../../components/useDismiss'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
 
 /**
@@ -9,15 +8,7 @@ import { ThemeSwitch } from '../theme/ThemeSwitch'
  */
 export function SettingsMenu({ onBackups }: { onBackups: () => void }) {
   const { t } = useTranslation()
-  const [open, setOpen] = useState(false)
-  const root = useRef<HTMLDivElement>(null)
-  const button = useRef<HTMLButtonElement>(null)
-  useDismiss(
-    open,
-    useCallback(() => setOpen(false), []),
-    root,
-    button,
-  )
+  const { open, setOpen, root, button } = useMenu()
   return (
     <div className="menu settings-menu" ref={root}>
       <button
