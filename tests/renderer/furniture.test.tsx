@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { ImportProvider } from '../../renderer/src/features/import/ImportContext'
 import { LibraryView } from '../../renderer/src/features/library/LibraryView'
@@ -134,6 +134,42 @@ describe('articles an older extractor made', () => {
       outdated: true,
     })
     expect(screen.queryByTestId('reextract-outdated')).toBeNull()
+  })
+
+  it('keeps the run and its report while the library is closed and opened again', async () => {
+    const outdated = { count: 3 }
+    let finish: () => void = () => {}
+    const client = fakeClient({
+      ...listFakes(() => summaries),
+      'library.outdated': () => outdated,
+      'library.reextract': () =>
+        new Promise((resolve) => {
+          finish = () => {
+            outdated.count = 0
+            resolve({ ...report(2), unchanged: 1 })
+          }
+        }),
+    })
+    const library = () => (
+      <ImportProvider>
+        <LibraryView onOpen={() => {}} />
+      </ImportProvider>
+    )
+    const first = renderWith(library(), client)
+    fireEvent.click(await screen.findByRole('button', { name: 'Neu extrahieren' }))
+    await screen.findByTestId('job-progress')
+    // the user opens an article meanwhile, and comes back while the job runs
+    first.unmount()
+    renderWith(library(), client)
+    await screen.findByTestId('job-progress')
+    expect(screen.queryByRole('button', { name: 'Neu extrahieren' })).toBeNull()
+    act(() => finish())
+    await waitFor(() =>
+      expect(screen.getByTestId('outdated-notice').textContent).toBe(
+        'Neu extrahiert: 2 geändert, 1 unverändert, 0 nicht möglich.',
+      ),
+    )
+    expect(client.calls.filter((c) => c.method === 'library.reextract')).toHaveLength(1)
   })
 
   it('say nothing when every article is current', async () => {

@@ -2,18 +2,38 @@
  * When the extractor has improved since articles were imported, the library says how many an
  * older one made and offers to extract them again from their stored originals (a job: progress
  * and cancel while it runs, then what changed).
+ *
+ * The run and its report outlive the notice: a re-extraction of thousands of articles takes a
+ * minute or two, and the user reads elsewhere meanwhile; back in the library, the notice shows
+ * the progress (not the button again) and then the report.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi, useApiEvent } from '../../api/ApiContext'
 import { JobProgress } from '../jobs/JobProgress'
+
+interface RunState {
+  busy: boolean
+  message: string | null
+}
+const run = {
+  state: { busy: false, message: null } as RunState,
+  listeners: new Set<() => void>(),
+  set(next: RunState) {
+    run.state = next
+    for (const l of run.listeners) l()
+  },
+  subscribe(listener: () => void) {
+    run.listeners.add(listener)
+    return () => void run.listeners.delete(listener)
+  },
+}
 
 export function OutdatedNotice() {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [count, setCount] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<string | null>(null)
+  const { busy, message } = useSyncExternalStore(run.subscribe, () => run.state)
 
   const refresh = useCallback(() => {
     api.call('library.outdated', {}).then(
@@ -21,29 +41,35 @@ export function OutdatedNotice() {
       () => setCount(0),
     )
   }, [api])
-  useEffect(refresh, [refresh])
+  // (again when a run ends, also one started before this notice was shown)
+  useEffect(() => {
+    if (!busy) refresh()
+  }, [busy, refresh])
+  // a report shown is not shown again when the library is next opened
+  useEffect(
+    () => () => {
+      if (!run.state.busy && run.state.message) run.set({ busy: false, message: null })
+    },
+    [],
+  )
   useApiEvent('library.changed', refresh)
 
-  const run = async () => {
-    setBusy(true)
-    setMessage(null)
+  const start = async () => {
+    run.set({ busy: true, message: null })
+    let message: string
     try {
       const r = await api.call('library.reextract', { outdated: true })
-      setMessage(
-        r.cancelled
-          ? t('furniture.reextractCancelled', { done: r.items.length, changed: r.changed })
-          : t('furniture.reextractReport', {
-              changed: r.changed,
-              unchanged: r.unchanged,
-              failed: r.failed,
-            }),
-      )
+      message = r.cancelled
+        ? t('furniture.reextractCancelled', { done: r.items.length, changed: r.changed })
+        : t('furniture.reextractReport', {
+            changed: r.changed,
+            unchanged: r.unchanged,
+            failed: r.failed,
+          })
     } catch (err) {
-      setMessage(t('furniture.reextractFailed', { message: (err as Error).message }))
-    } finally {
-      setBusy(false)
-      refresh()
+      message = t('furniture.reextractFailed', { message: (err as Error).message })
     }
+    run.set({ busy: false, message })
   }
 
   if (count === 0 && !busy && !message) return null
@@ -60,7 +86,7 @@ export function OutdatedNotice() {
           <button
             type="button"
             className="button"
-            onClick={() => void run()}
+            onClick={() => void start()}
             data-testid="reextract-outdated"
           >
             {t('furniture.outdatedRun')}
