@@ -224,4 +224,46 @@ describe('highlights and notes in the reader', () => {
     await screenshot(page, 'notes-search')
     expect(errors).toEqual([])
   })
+
+  it('highlights with the keyboard only: Shift+arrows select words, Tab reaches the colours', async () => {
+    await page.goto(`${base}#/article/1`)
+    await page.locator('[data-testid=article] .article-body .w').first().waitFor()
+    // the panel lists the highlights of the tests above
+    await page.locator('[data-testid=highlight-card]').first().waitFor()
+    const before = await page.locator('[data-testid=highlight-card]').count()
+    const active = () =>
+      page.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null
+        return { word: a?.dataset.word ?? null, label: a?.getAttribute('aria-label') ?? null }
+      })
+    // into the text (the reader gives it the focus), down into the first paragraph
+    await page.locator('.article-body').focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    const from = (await active()).word
+    expect(from).not.toBeNull()
+    await page.keyboard.press('Shift+ArrowRight')
+    await page.keyboard.press('Shift+ArrowRight')
+    const toolbar = page.locator('[data-testid=selection-toolbar]')
+    await toolbar.waitFor()
+    const selected = await page.evaluate(() =>
+      getSelection()!
+        .toString()
+        .replace(/\u00ad/g, ''),
+    )
+    expect(selected.split(/\s+/)).toHaveLength(3)
+    expect(selected.startsWith(from!)).toBe(true)
+    // Tab into the toolbar, Tab to the second colour, Enter
+    await page.keyboard.press('Tab')
+    expect((await active()).label).toBe('Markieren (Gelb)')
+    await page.keyboard.press('Tab')
+    expect((await active()).label).toBe('Markieren (Grün)')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('[data-testid=highlight-card]').count()).toBe(before + 1)
+    const quote = await page.locator('[data-testid=highlight-card] .hl-quote').allInnerTexts()
+    expect(quote.some((q) => q.replace(/[.,]/g, '') === selected.replace(/[.,]/g, ''))).toBe(true)
+    // the focus is back on the words
+    await expect.poll(async () => (await active()).word).not.toBeNull()
+    expect(errors).toEqual([])
+  })
 })

@@ -14,6 +14,16 @@ export function focusWord(span: HTMLElement): void {
   span.focus()
 }
 
+/**
+ * Selects the words from `a` to `b` (in either order) as a text selection, as a drag with the
+ * mouse would: Shift+arrows select words for a highlight or a copy with the keyboard.
+ */
+export function selectWords(a: HTMLElement, b: HTMLElement): void {
+  const [first, last] =
+    a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? [a, b] : [b, a]
+  window.getSelection()?.setBaseAndExtent(first, 0, last, last.childNodes.length)
+}
+
 function wordOf(el: EventTarget | null): HTMLElement | null {
   return el instanceof Element ? el.closest<HTMLElement>('.w') : null
 }
@@ -63,6 +73,8 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
   const leaveTimer = useRef<number | undefined>(undefined)
   const source = useRef<HTMLElement | null>(null)
   const pinnedRef = useRef(false)
+  // the word a selection with Shift+arrows began at
+  const selectingFrom = useRef<HTMLElement | null>(null)
   useEffect(() => {
     pinnedRef.current = target?.pinned ?? false
   }, [target])
@@ -138,6 +150,15 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
       e.preventDefault()
       const next = words[Math.max(0, Math.min(words.length - 1, at < 0 ? 0 : at + step))]!
       focusWord(next)
+      // Shift: the words from where the selection began to this one are selected
+      if (e.shiftKey && span) {
+        if (!selectingFrom.current || window.getSelection()?.isCollapsed !== false)
+          selectingFrom.current = span
+        selectWords(selectingFrom.current, next)
+      } else if (selectingFrom.current) {
+        selectingFrom.current = null
+        window.getSelection()?.removeAllRanges()
+      }
       if (target) close()
     }
     root.addEventListener('mouseover', onOver)

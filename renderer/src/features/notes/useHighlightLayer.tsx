@@ -7,7 +7,16 @@
  * The view must render each paragraph `i` of `paragraphs` in an element with `data-para={i}`
  * holding `WordText` spans (their `data-start` is the offset in the paragraph).
  */
-import { useCallback, useEffect, useMemo, useState, type ReactNode, type RefObject } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   highlightColors,
@@ -17,6 +26,7 @@ import {
 import { rangesByParagraph } from '../../../../shared/text'
 import type { TextRange } from '../../../../shared/types'
 import type { Decoration } from '../glossary/WordText'
+import { focusWord } from '../glossary/useWordPopover'
 import { selectionRange } from './selection'
 
 /** A range over the article text with how to show it (changes, search hits …). */
@@ -50,6 +60,9 @@ export function useHighlightLayer({
 }) {
   const { t } = useTranslation()
   const [picked, setPicked] = useState<{ range: TextRange; rect: DOMRect } | null>(null)
+  const bar = useRef<HTMLDivElement>(null)
+  // the word that had the focus when Tab took it into the toolbar (keyboard users)
+  const from = useRef<HTMLElement | null>(null)
 
   const byParagraph = useMemo(() => {
     if (!paragraphs) return []
@@ -86,6 +99,9 @@ export function useHighlightLayer({
     const check = () => {
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
+        // moving between the toolbar's buttons with Tab may drop the selection: the words
+        // picked stay picked
+        if (bar.current?.contains(document.activeElement)) return
         const selection = window.getSelection()
         const range = selectionRange(root, paragraphs, selection)
         if (!range || !selection) return setPicked(null)
@@ -96,13 +112,24 @@ export function useHighlightLayer({
       if (e.key === 'Escape') setPicked(null)
       else if (e.shiftKey) check()
     }
+    // Tab from the selected words goes into the toolbar (it stands apart in the page)
+    const onTab = (e: KeyboardEvent) => {
+      const first = bar.current?.querySelector<HTMLElement>('button')
+      if (e.key !== 'Tab' || e.shiftKey || !first) return
+      if (bar.current?.contains(document.activeElement)) return
+      e.preventDefault()
+      from.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+      first.focus()
+    }
     root.addEventListener('mouseup', check)
     root.addEventListener('keyup', onKey)
+    root.addEventListener('keydown', onTab)
     document.addEventListener('selectionchange', check)
     return () => {
       cancelAnimationFrame(frame)
       root.removeEventListener('mouseup', check)
       root.removeEventListener('keyup', onKey)
+      root.removeEventListener('keydown', onTab)
       document.removeEventListener('selectionchange', check)
     }
   }, [container, paragraphs])
@@ -112,14 +139,39 @@ export function useHighlightLayer({
     onSelect(picked.range, action)
     window.getSelection()?.removeAllRanges()
     setPicked(null)
+    // back to the words (a note's editor takes the focus itself)
+    if (!('note' in action)) backToWord()
+  }
+  // the word that had the focus, found again once the highlight has drawn the text anew
+  const backToWord = () => {
+    const word = from.current
+    from.current = null
+    const para = word?.closest<HTMLElement>('[data-para]')?.dataset.para
+    const start = word?.dataset.start
+    if (!word || para === undefined || start === undefined) return word?.focus()
+    requestAnimationFrame(() => {
+      const again = container.current?.querySelector<HTMLElement>(
+        `[data-para="${para}"] .w[data-start="${start}"]`,
+      )
+      if (again) focusWord(again)
+    })
+  }
+  const onBarKey = (e: ReactKeyboardEvent) => {
+    if (e.key !== 'Escape') return
+    e.stopPropagation()
+    window.getSelection()?.removeAllRanges()
+    setPicked(null)
+    backToWord()
   }
 
   const toolbar: ReactNode = picked ? (
     <div
+      ref={bar}
       className="selection-toolbar"
       role="toolbar"
       aria-label={t('notes.selection')}
       style={toolbarPosition(picked.rect)}
+      onKeyDown={onBarKey}
       // keep the selection while a button is pressed
       onMouseDown={(e) => e.preventDefault()}
       data-testid="selection-toolbar"
