@@ -21,6 +21,15 @@ function canDraw(): boolean {
 const SECONDS = (day: string) => new Date(`${day}T00:00:00`).getTime() / 1000
 
 /**
+ * The steps between the value axis's ticks for counts (reviews, words, minutes): whole
+ * numbers only, so a day with one review shows the ticks 0 and 1, not 0, 0.5 and 1 (which
+ * a count's format prints as "0, 1, 1").
+ */
+export const WHOLE_STEPS = [
+  1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000,
+].concat([10_000, 20_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000])
+
+/**
  * A chart drawn by uPlot (canvas; styles through CSSOM and its own stylesheet, so the strict
  * CSP holds), with its figures as a table for screen readers and exact values.
  */
@@ -32,6 +41,7 @@ export function Chart({
   stack = false,
   lang,
   format = (n) => String(n),
+  whole = false,
   testId,
   empty,
 }: {
@@ -45,6 +55,8 @@ export function Chart({
   stack?: boolean
   lang: string
   format?: (n: number) => string
+  /** The values are counts: the value axis has ticks on whole numbers only. */
+  whole?: boolean
   testId?: string
   /** Said under the title when there is nothing to draw yet. */
   empty?: string
@@ -99,7 +111,12 @@ export function Chart({
             space: 56,
             values: (_u, splits) => splits.map((s) => dateFormat.format(new Date(s * 1000))),
           },
-          { ...axis, values: (_u, splits) => splits.map((s) => format(s)), size: 48 },
+          {
+            ...axis,
+            values: (_u, splits) => splits.map((s) => format(s)),
+            size: 48,
+            ...(whole ? { incrs: WHOLE_STEPS } : {}),
+          },
         ],
         series: [
           {},
@@ -120,7 +137,7 @@ export function Chart({
       resize?.disconnect()
       plot?.destroy()
     }
-  }, [days, series, kind, stack, lang, format])
+  }, [days, series, kind, stack, lang, format, whole])
 
   const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })
   return (

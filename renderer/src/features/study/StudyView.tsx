@@ -140,6 +140,7 @@ export function StudyView() {
           lang={lang}
           empty={t('study.progress.empty')}
           format={formats.count}
+          whole
           testId="chart-reviews"
           {...charts.reviews}
         />
@@ -149,6 +150,7 @@ export function StudyView() {
           lang={lang}
           empty={t('study.progress.empty')}
           format={formats.count}
+          whole
           testId="chart-words"
           {...charts.words}
         />
@@ -167,6 +169,7 @@ export function StudyView() {
           lang={lang}
           empty={t('study.progress.empty')}
           format={formats.count}
+          whole
           testId="chart-reading"
           {...charts.reading}
         />
@@ -176,6 +179,7 @@ export function StudyView() {
           lang={lang}
           empty={t('study.progress.empty')}
           format={formats.count}
+          whole
           testId="chart-forecast"
           {...charts.forecast}
         />
