@@ -204,6 +204,14 @@ describe('a damaged library', () => {
     ])
   })
 
+  it('that is a folder: one line that says a library is a file', () => {
+    const dir = tempDir()
+    const r = lesesaal(['--library', dir, 'list'])
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toContain(`${dir} is a folder; a library is a file`)
+  })
+
   it('that is not a library at all: one line, and restore still works', () => {
     const dir = tempDir()
     const good = libraryWith(dir, 1)

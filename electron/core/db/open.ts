@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { UserError } from '../../../shared/result'
 import { backupBeforeMigration } from '../backup/store'
 import { integrityProblem } from './check'
@@ -98,6 +98,11 @@ function openOnce(path: string, listOrOptions: readonly Migration[] | OpenOption
     return db
   }
   const exists = existsSync(path)
+  if (exists && statSync(path).isDirectory())
+    throw new UserError(
+      'library_unreadable',
+      `${path} is a folder; a library is a file (for example ${join(path, 'library.sqlite')}).`,
+    )
   if (!exists) {
     try {
       mkdirSync(dirname(path), { recursive: true })
