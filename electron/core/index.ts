@@ -277,6 +277,9 @@ export function createCore(options: CoreOptions): Core {
         }, delay).unref?.()
       prepare('published', 0)
       prepare('title', 0)
+      // the glossary and the lexicon's word list, in slices, so that the first article's
+      // words are explained at once (with a dictionary about a second of work)
+      setTimeout(() => void session.ensureGlossary().catch(() => {}), 300).unref?.()
     },
     close: () => {
       if (backupTimer) clearTimeout(backupTimer)

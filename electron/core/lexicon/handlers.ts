@@ -52,7 +52,12 @@ export function lexiconHandlers(
     /** Runs the dictionary import as a job (off the main thread, with cancel). */
     jobs?: JobRunner
   },
-): { handlers: LexiconHandlers; lexicon: Lexicon; ready: () => Promise<void> } {
+): {
+  handlers: LexiconHandlers
+  lexicon: Lexicon
+  /** The built-in glossary loaded, and the word list built (in slices, in the background). */
+  ready: () => Promise<void>
+} {
   const lexicon = new Lexicon(db, search)
   let loading: Promise<void> | null = null
   /** The built-in glossary, loaded on first use (first start, or after an upgrade). */
@@ -66,6 +71,11 @@ export function lexiconHandlers(
       )
         lexicon.invalidate()
     })())
+  /** The glossary, and the word list every lookup and annotation needs (built in slices). */
+  const loaded = async () => {
+    await ready()
+    await lexicon.load()
+  }
   const systemCopies = options.systemDictionaries ?? SYSTEM_DICTIONARIES
 
   /** Imports uploaded bytes, or the file at `path` (read by the job). */
@@ -98,11 +108,11 @@ export function lexiconHandlers(
 
   const handlers: LexiconHandlers = {
     'lexicon.lookup': async ({ word, context }) => {
-      await ready()
+      await loaded()
       return lexicon.lookup(word, true, context)
     },
     'lexicon.terms': async ({ id }) => {
-      await ready()
+      await loaded()
       const title = stmt(db, 'SELECT title FROM articles WHERE id = ?').pluck().get(id) as
         string | undefined
       if (title === undefined)
@@ -113,9 +123,6 @@ export function lexiconHandlers(
       )
         .pluck()
         .all(id) as string[]
-      // the reader is open: load the word list compound splits use while the user reads,
-      // so the first click on a word does not wait for it
-      setTimeout(() => lexicon.warm(), 50)
       return lexicon.articleTerms(title, paragraphs)
     },
     'lexicon.entries': async (input) => {
@@ -197,5 +204,6 @@ export function lexiconHandlers(
       return importText(null, 'Ding (trans-de-en)', path)
     },
   }
-  return { handlers, lexicon, ready }
+  // what other rooms wait for before they use the lexicon: the glossary and the word list
+  return { handlers, lexicon, ready: loaded }
 }

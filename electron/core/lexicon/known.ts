@@ -69,11 +69,15 @@ export class KnownWords {
   private bare: Map<string, number[]> | null = null
   /** How many forms the dictionary lists for an entry: its main senses list the most. */
   private formCounts: Map<number, number> | null = null
+  /** The background build under way, and how many times the lexicon changed (see `load`). */
+  private building: Promise<void> | null = null
+  private generation = 0
 
   constructor(private readonly db: Db) {}
 
   /** Forgets the map (after imports and edits, or a write by another process). */
   invalidate(): void {
+    this.generation++
     this.flags = null
     this.bare = null
     this.formCounts = null
@@ -90,7 +94,7 @@ export class KnownWords {
     return (this.map().get(key) ?? 0) >>> SENSES
   }
 
-  /** Whether the map is loaded (the first use loads it, about a second with a dictionary). */
+  /** Whether the map is loaded (`load()` or the first use loads it). */
   get loaded(): boolean {
     return this.flags !== null
   }
@@ -108,66 +112,128 @@ export class KnownWords {
   /**
    * The map itself: key -> flags, with the number of entries that have the key as their
    * headword in the bits above FLAGS (one map, not two: it holds half a million words).
+   * Built at once when it is needed before `load()` has built it.
    */
   map(): Map<string, number> {
     if (this.flags) return this.flags
-    const known = new Map<string, number>()
-    const bare = new Map<string, number[]>()
-    const formCounts = new Map<number, number>()
-    for (const [id, key, lemma, pos, gender, plural] of stmt(
-      this.db,
-      // only the columns a row needs: strings are what reading half a million rows costs
-      `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
-         CASE WHEN pos = 'noun' THEN gender END, plural FROM lexicon_entries`,
-    )
-      .raw()
-      .iterate() as IterableIterator<
-      [number, string, string | null, string, string | null, string | null]
-    >) {
-      let flags = LEMMA | kindOf(pos)
-      if (pos === 'abbr' && lemma !== null && lemma === lemma.toUpperCase())
-        flags = ABBREVIATION | LEMMA
-      else if (pos === 'noun') flags |= NOUN_LEMMA | (gender === 'f' ? FEMININE : 0)
-      else if (pos === 'verb') flags |= VERB_LEMMA
-      let headword = key
-      if (pos === 'verb' && key.includes(' ')) {
-        const verb = bareVerb(key)
-        if (verb) {
-          headword = verb
-          const ids = bare.get(verb)
-          if (ids) ids.push(id)
-          else bare.set(verb, [id])
-        }
+    const b = new Building()
+    for (const row of stmt(this.db, ENTRIES).raw().iterate() as IterableIterator<EntryRow>)
+      b.entry(row)
+    b.bases()
+    for (const row of stmt(this.db, FORMS).raw().iterate() as IterableIterator<FormRow>) b.form(row)
+    return this.keep(b)
+  }
+
+  /**
+   * Builds the map in the background: a page of rows at a time, giving the event loop back
+   * every `sliceMs` (with Debian's dictionary about a second of work in all, which at once
+   * would hold every other call of the window as long). Lookups await it; a change of the
+   * lexicon meanwhile makes it start again.
+   */
+  load(sliceMs = 12): Promise<void> {
+    if (this.flags) return Promise.resolve()
+    const generation = this.generation
+    const run = (this.building ??= (async () => {
+      const b = new Building()
+      let started = performance.now()
+      const breathe = async () => {
+        if (performance.now() - started < sliceMs) return
+        await new Promise((resolve) => setImmediate(resolve))
+        started = performance.now()
       }
-      if (headword.length >= 2 && !headword.includes(' '))
-        known.set(headword, ((known.get(headword) ?? 0) | flags) + ONE_SENSE)
-      if (plural) {
-        const p = plural.toLowerCase()
-        if (p.length >= 2 && !p.includes(' ')) known.set(p, (known.get(p) ?? 0) | NOUN | PLURAL)
+      const entries = stmt(this.db, `${ENTRIES} WHERE id > ? ORDER BY id LIMIT ${PAGE}`).raw()
+      for (let last = 0; ;) {
+        const rows = entries.all(last) as EntryRow[]
+        for (const row of rows) b.entry(row)
+        if (rows.length < PAGE) break
+        last = rows[rows.length - 1]![0]
+        await breathe()
+      }
+      b.bases()
+      const top = (stmt(this.db, 'SELECT max(id) FROM lexicon_entries').pluck().get() ??
+        0) as number
+      const forms = stmt(this.db, `${FORMS} WHERE f.entry_id > ? AND f.entry_id <= ?`).raw()
+      for (let low = 0; low < top; low += PAGE * 4) {
+        for (const row of forms.all(low, low + PAGE * 4) as FormRow[]) b.form(row)
+        await breathe()
+      }
+      // a lexicon changed meanwhile (an import, an own term) is built again when next needed
+      if (generation === this.generation && !this.flags) this.keep(b)
+    })().finally(() => {
+      if (this.building === run) this.building = null
+    }))
+    return run.then(() => (this.flags ? undefined : this.load(sliceMs)))
+  }
+
+  private keep(b: Building): Map<string, number> {
+    this.flags = b.known
+    this.bare = b.bare
+    this.formCounts = b.formCounts
+    return b.known
+  }
+}
+
+/** The entry columns a row of the map needs: strings are what reading half a million costs. */
+const ENTRIES = `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
+  CASE WHEN pos = 'noun' THEN gender END, plural FROM lexicon_entries`
+const FORMS =
+  'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id'
+/** Rows read at a time by the background build. */
+const PAGE = 5000
+
+type EntryRow = [number, string, string | null, string, string | null, string | null]
+type FormRow = [string, string, number]
+
+/** The map being built: entries, then the verbs inside separable ones, then forms. */
+class Building {
+  readonly known = new Map<string, number>()
+  readonly bare = new Map<string, number[]>()
+  readonly formCounts = new Map<number, number>()
+  /** The verbs' infinitives met so far (what `bases` looks into). */
+  private readonly verbs = new Set<string>()
+
+  entry([id, key, lemma, pos, gender, plural]: EntryRow): void {
+    const { known, bare } = this
+    let flags = LEMMA | kindOf(pos)
+    if (pos === 'abbr' && lemma !== null && lemma === lemma.toUpperCase())
+      flags = ABBREVIATION | LEMMA
+    else if (pos === 'noun') flags |= NOUN_LEMMA | (gender === 'f' ? FEMININE : 0)
+    else if (pos === 'verb') flags |= VERB_LEMMA
+    let headword = key
+    if (pos === 'verb' && key.includes(' ')) {
+      const verb = bareVerb(key)
+      if (verb) {
+        headword = verb
+        const ids = bare.get(verb)
+        if (ids) ids.push(id)
+        else bare.set(verb, [id])
       }
     }
-    // the simple verbs inside separable ones: "lehnen" of ablehnen, "kündigen" of ankündigen
+    if (headword.length >= 2 && !headword.includes(' ')) {
+      known.set(headword, ((known.get(headword) ?? 0) | flags) + ONE_SENSE)
+      if (flags & VERB_LEMMA) this.verbs.add(headword)
+    }
+    if (plural) {
+      const p = plural.toLowerCase()
+      if (p.length >= 2 && !p.includes(' ')) known.set(p, (known.get(p) ?? 0) | NOUN | PLURAL)
+    }
+  }
+
+  /** The simple verbs inside separable ones: "lehnen" of ablehnen, "kündigen" of ankündigen. */
+  bases(): void {
+    const { known } = this
     const bases: string[] = []
-    for (const [key, f] of known) {
-      if (!(f & VERB_LEMMA)) continue
+    for (const key of this.verbs) {
       for (let n = 2; n <= PARTICLE_MAX && key.length - n >= 4; n++)
         if (PARTICLES.has(key.slice(0, n))) bases.push(key.slice(n))
     }
     for (const base of bases) known.set(base, (known.get(base) ?? 0) | VERB_BASE)
-    for (const [key, pos, id] of stmt(
-      this.db,
-      'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id',
-    )
-      .raw()
-      .iterate() as IterableIterator<[string, string, number]>) {
-      formCounts.set(id, (formCounts.get(id) ?? 0) + 1)
-      if (key.length < 2 || key.includes(' ')) continue
-      known.set(key, (known.get(key) ?? 0) | (pos === 'abbr' ? 0 : kindOf(pos)))
-    }
-    this.flags = known
-    this.bare = bare
-    this.formCounts = formCounts
-    return known
+  }
+
+  form([key, pos, id]: FormRow): void {
+    this.formCounts.set(id, (this.formCounts.get(id) ?? 0) + 1)
+    if (key.length < 2 || key.includes(' ')) return
+    this.known.set(key, (this.known.get(key) ?? 0) | (pos === 'abbr' ? 0 : kindOf(pos)))
   }
 }
 

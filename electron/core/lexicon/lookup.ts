@@ -55,13 +55,16 @@ export class Lexicon {
     this.text = new TextNames(db, this.known, this.glossary)
   }
 
-  /** Loads the word list and the sense ranks ahead of the first lookup (a no-op once loaded). */
-  warm(): void {
+  /**
+   * Loads the word list in the background (see `KnownWords.load`) and the sense ranks: what
+   * every lookup and annotation needs; a no-op once loaded.
+   */
+  async load(): Promise<void> {
     try {
-      this.known.map()
+      await this.known.load()
       this.senses.warm()
     } catch {
-      // the library was closed meanwhile; the next lookup loads them
+      // the library was closed meanwhile; the next lookup loads them at once
     }
   }
 
@@ -176,6 +179,7 @@ export class Lexicon {
    * is in, for names introduced earlier) the word is read in its sentence, as the popover does.
    */
   async lookup(word: string, withOccurrences = true, context?: WordContext): Promise<WordInfo> {
+    await this.load()
     const info = this.explain(word.trim(), context)
     const note = info.lemma ? getNote(this.db, lexiconKey(info.lemma)) : null
     const occurrences = withOccurrences
