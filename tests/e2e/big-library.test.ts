@@ -200,6 +200,39 @@ describe('a library of 2,000 articles', () => {
     await screenshot(page, 'search-2000-oe')
   })
 
+  it('comes back from a search hit to the results with the search field focused', async () => {
+    const box = page.getByRole('searchbox').first()
+    await box.fill('Flüchtlinge')
+    await expect.poll(() => page.locator('.search-hit').count()).toBeGreaterThan(3)
+    await box.press('ArrowDown')
+    await box.press('ArrowDown')
+    const title = (i: number) => page.locator(`#search-hit-${i} .hit-title`).innerText()
+    const third = await title(3)
+    await box.press('Enter')
+    await page.locator('[data-testid=article] .article-body .w').first().waitFor()
+    // the article has the focus: Space reads on, it does not type into the search field
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className))
+      .toBe('article-body')
+    const reading = page.url()
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+    expect(page.url()).toBe(reading)
+    await page.goBack()
+    await page.locator('.search-hit').first().waitFor()
+    // the field has the focus: ↓ goes on from the hit that was opened
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')))
+      .toBe('search')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid=article]').waitFor()
+    const opened = await page.locator('[data-testid=article] h1').innerText()
+    expect(opened.replace(/\u00ad/g, '')).toBe(third)
+    await page.goBack()
+    await page.locator('.search-hit').first().waitFor()
+  })
+
   it('ran without console errors', () => {
     expect(errors).toEqual([])
   })

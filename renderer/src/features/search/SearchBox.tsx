@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearch } from './SearchContext'
 
@@ -7,8 +7,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** The search field in the top bar: always there, Ctrl/Cmd+K to get to it. */
 export function SearchBox({ onLeave }: { onLeave: () => void }) {
   const { t } = useTranslation()
-  const { params, update, results, selected, setSelected, open } = useSearch()
-  const input = useRef<HTMLInputElement>(null)
+  const { params, update, results, selected, setSelected, open, box: input } = useSearch()
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -20,7 +19,7 @@ export function SearchBox({ onLeave }: { onLeave: () => void }) {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  }, [input])
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     const count = results?.hits.length ?? 0
@@ -32,6 +31,8 @@ export function SearchBox({ onLeave }: { onLeave: () => void }) {
       setSelected(Math.max(0, selected - 1))
     } else if (e.key === 'Enter' && count) {
       e.preventDefault()
+      // the article takes the focus (Space and the arrows read it, they do not type here)
+      input.current?.blur()
       open(results!.hits[selected]!.id)
     } else if (e.key === 'Escape') {
       e.preventDefault()

@@ -17,6 +17,7 @@ import {
   useRef,
   useState,
   type ReactNode,
+  type RefObject,
 } from 'react'
 import type { SearchResults } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
@@ -33,6 +34,8 @@ interface SearchState {
   /** Changes the query or filters (typing replaces the history entry). */
   update: (patch: Partial<SearchParams>, typing?: boolean) => void
   open: (id: number) => void
+  /** The search field of the top bar (its ↑ ↓ Enter move through and open the results). */
+  box: RefObject<HTMLInputElement | null>
 }
 
 const Ctx = createContext<SearchState | null>(null)
@@ -63,6 +66,7 @@ export function SearchProvider({
   const [error, setError] = useState<string | null>(null)
   const [selected, setSelected] = useState(0)
   const latest = useRef(0)
+  const box = useRef<HTMLInputElement>(null)
   const [version, setVersion] = useState(0)
   const changed = useRef(false)
 
@@ -143,6 +147,7 @@ export function SearchProvider({
       setSelected,
       update: (patch, typing = false) => onChange({ ...params, ...patch }, typing),
       open: (id) => onOpen(id, params.query),
+      box,
     }),
     [params, results, loading, error, selected, onChange, onOpen],
   )

@@ -17,7 +17,7 @@ export function SearchView({
   actions?: (articleIds: number[]) => ReactNode
 } = {}) {
   const { t, i18n } = useTranslation()
-  const { params, results, loading, error, selected, setSelected, open, update } = useSearch()
+  const { params, results, loading, error, selected, setSelected, open, update, box } = useSearch()
   const lang = i18n.resolvedLanguage ?? 'de'
   const list = useRef<HTMLOListElement>(null)
   // after an update that reads words differently, the index is rebuilt in the background
@@ -26,6 +26,13 @@ export function SearchView({
   useEffect(() => {
     list.current?.querySelector(`#search-hit-${selected}`)?.scrollIntoView?.({ block: 'nearest' })
   }, [selected])
+
+  // back from an article (the link that had the focus is gone): the search field takes it,
+  // whose ↑ ↓ Enter go on through the results from the one that was opened
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null)
+      box.current?.focus({ preventScroll: true })
+  }, [box])
 
   return (
     <section className="search-view" aria-labelledby="search-heading">
