@@ -2,9 +2,10 @@
  * A paste that fails keeps what was pasted, with the reason; a near-copy is named and can be
  * imported anyway; the colour scheme follows the system or the user's choice, remembered.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../renderer/src/app/App'
+import { Modal } from '../../renderer/src/components/Modal'
 import type { ImportResult } from '../../shared/types'
 import { fakeClient, listFakes, renderWith, summaries } from './fakeClient'
 
@@ -137,5 +138,25 @@ describe('the colour scheme', () => {
     expect(screen.getByTestId('theme')).toBeTruthy()
     screen.getByRole('searchbox').focus()
     await waitFor(() => expect(screen.queryByTestId('theme')).toBeNull())
+  })
+})
+
+describe('a modal dialog', () => {
+  it('keeps the focus inside: Tab from the last button goes to the first field, Shift+Tab back', () => {
+    render(
+      <Modal title="Eigener Begriff" onClose={() => {}}>
+        <input aria-label="Stichwort" />
+        <button type="button">Abbrechen</button>
+        <button type="button">Speichern</button>
+      </Modal>,
+    )
+    const field = screen.getByLabelText('Stichwort')
+    expect(document.activeElement).toBe(field)
+    const save = screen.getByRole('button', { name: 'Speichern' })
+    save.focus()
+    fireEvent.keyDown(save, { key: 'Tab' })
+    expect(document.activeElement).toBe(field)
+    fireEvent.keyDown(field, { key: 'Tab', shiftKey: true })
+    expect(document.activeElement).toBe(save)
   })
 })

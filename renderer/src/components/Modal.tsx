@@ -1,6 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 
-/** A modal dialog: Escape and the backdrop close it, focus moves in and comes back. */
+/** What Tab stops at. */
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+
+/**
+ * A modal dialog: Escape and the backdrop close it, focus moves in, stays in (Tab and
+ * Shift+Tab go round its fields and buttons, never to the page behind) and comes back.
+ */
 export function Modal({
   title,
   onClose,
@@ -26,12 +33,28 @@ export function Modal({
       if (e.key === 'Escape') {
         e.stopPropagation()
         closeRef.current()
+      } else if (e.key === 'Tab' && panel.current) {
+        const stops = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
+        if (stops.length === 0) return
+        const at = stops.indexOf(document.activeElement as HTMLElement)
+        const wrap = e.shiftKey ? at <= 0 : at === stops.length - 1 || at < 0
+        if (!wrap) return
+        e.preventDefault()
+        stops[e.shiftKey ? stops.length - 1 : 0]!.focus()
       }
     }
     window.addEventListener('keydown', onKey)
     return () => {
       window.removeEventListener('keydown', onKey)
-      previous?.focus?.()
+      if (!previous?.isConnected) return
+      // a word of the text is focusable only while it has the focus (see focusWord)
+      if (!previous.hasAttribute('tabindex') && previous.tabIndex < 0) {
+        previous.tabIndex = -1
+        previous.addEventListener('blur', () => previous.removeAttribute('tabindex'), {
+          once: true,
+        })
+      }
+      previous.focus?.()
     }
   }, [])
   return (

@@ -98,7 +98,8 @@ export function ParallelView({
   const close = (index: number) => onColumns(columns.filter((_, i) => i !== index))
   const hidden = ids.filter((id) => !columns.includes(id))
   const editTerm = (info: WordInfo) => {
-    popover.close()
+    // the word takes the focus back, and gets it again when the editor closes
+    popover.close(true)
     setDraft(draftFromWord(info))
   }
 

@@ -128,7 +128,8 @@ export function ReaderView({
   }, [api, id, termsVersion, external, version])
 
   const editTerm = (info: WordInfo) => {
-    popover.close()
+    // the word takes the focus back, and gets it again when the editor closes
+    popover.close(true)
     setDraft(draftFromWord(info))
   }
 
