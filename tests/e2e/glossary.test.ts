@@ -158,7 +158,15 @@ describe('own terms and the glossary page', () => {
     await editor.getByRole('textbox', { name: 'Plural' }).fill('Ostseeanrainer')
     await editor.getByLabel('Bedeutung (Englisch)').fill('country on the Baltic Sea')
     await editor.getByLabel('Erklärung (Deutsch)').fill('Ein Staat mit Küste an der Ostsee.')
+    // Tab stays in the dialog: from its last button round to its first field
+    await editor.getByRole('button', { name: 'Speichern' }).focus()
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'))).toBe(true)
     await editor.getByRole('button', { name: 'Speichern' }).click()
+    // the word the popover was for has the focus again
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.word))
+      .toBe('Ostseeanrainer')
     // the word is marked now, and the popover explains it as the user wrote it
     await expect
       .poll(() => page.locator('.w.term[data-word="Ostseeanrainer"]').count())
