@@ -183,6 +183,64 @@ describe('the reader with notes', () => {
   })
 })
 
+describe('the reader opened at a highlight (from the notes overview)', () => {
+  it('scrolls its first word to the middle of the window and makes its card the active one', async () => {
+    const text = articleText(detail.paragraphs)
+    const last = detail.paragraphs.length - 1
+    const word = detail.paragraphs[last]!.split(' ')[0]!
+    const start = text.lastIndexOf(detail.paragraphs[last]!)
+    const highlight = (id: number, at: number, quote: string): Highlight => ({
+      id,
+      guid: `guid-h-${id}`,
+      article: 7,
+      quote,
+      prefix: '',
+      suffix: '',
+      start: at,
+      end: at + quote.length,
+      color: 'blue',
+      status: 'anchored',
+      quoteBefore: null,
+      note: null,
+      tags: [],
+      createdAt: '',
+      updatedAt: '',
+    })
+    const first = detail.paragraphs[0]!.split(' ')[0]!
+    const client = fakeClient({
+      // an article of its own (the notes of article 2 are remembered from the test above)
+      'article.get': () => ({ ...detail, id: 7 }),
+      'app.info': () => info,
+      'notes.article': () => ({
+        highlights: [highlight(4, 0, first), highlight(9, start, word)],
+        notes: [],
+        tags: [],
+      }),
+      'article.versions': () => [],
+    })
+    const scrolled: Element[] = []
+    const scrollIntoView = Element.prototype.scrollIntoView
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this)
+    }
+    try {
+      renderWith(<ReaderView id={7} highlight={9} onBack={() => {}} />, client)
+      await waitFor(() =>
+        expect(scrolled.some((e) => (e as HTMLElement).dataset.hl === '9')).toBe(true),
+      )
+      const target = scrolled.find((e) => (e as HTMLElement).dataset.hl === '9') as HTMLElement
+      expect(target.closest(`[data-para="${last}"]`)).not.toBeNull()
+      await waitFor(() =>
+        expect(
+          document.querySelector('[data-testid=highlight-card].active')?.textContent,
+        ).toContain(word),
+      )
+    } finally {
+      Element.prototype.scrollIntoView = scrollIntoView
+    }
+  })
+})
+
 describe('the export menu', () => {
   it('closes on Escape, giving the focus back to its button, and on a click elsewhere', async () => {
     renderWith(<ExportMenu article={3} />, fakeClient({}))

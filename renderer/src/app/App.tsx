@@ -45,7 +45,8 @@ function Shell() {
   useAppliedTheme()
   const imp = useImport()
   const openArticle = useCallback(
-    (id: number) => navigate({ view: 'article', id, query: null }),
+    (id: number, highlight: number | null = null) =>
+      navigate({ view: 'article', id, query: null, highlight }),
     [navigate],
   )
   const openHit = useCallback(
@@ -177,6 +178,7 @@ function Shell() {
               key={`${route.id}\u0000${route.query ?? ''}`}
               id={route.id}
               query={route.query}
+              highlight={route.highlight ?? null}
               onBack={route.query ? () => history.back() : toLibrary}
               onOpenArticle={openHit}
               actions={(article) => (

@@ -18,7 +18,8 @@ export interface SearchParams {
 export type Route =
   | { view: 'library' }
   | { view: 'search'; search: SearchParams }
-  | { view: 'article'; id: number; query: string | null }
+  /** `highlight`: opened from the notes overview, the highlight to show (scrolled to, active). */
+  | { view: 'article'; id: number; query: string | null; highlight?: number | null }
   | { view: 'glossary' }
   | { view: 'vocabulary' }
   | { view: 'review' }
@@ -39,7 +40,13 @@ export function parseRoute(hash: string): Route {
   const [path, qs] = hash.replace(/^#/, '').split('?') as [string, string | undefined]
   const params = new URLSearchParams(qs ?? '')
   const article = /^\/article\/(\d+)$/.exec(path)
-  if (article) return { view: 'article', id: Number(article[1]), query: params.get('q') || null }
+  if (article)
+    return {
+      view: 'article',
+      id: Number(article[1]),
+      query: params.get('q') || null,
+      highlight: Number(params.get('hl')) || null,
+    }
   const page = PAGES.find((p) => path === `/${p}`)
   if (page) return { view: page }
   const story = /^\/story\/(\d+)(\/read)?$/.exec(path)
@@ -68,8 +75,12 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(route: Route): string {
-  if (route.view === 'article')
-    return `#/article/${route.id}${route.query ? `?${new URLSearchParams({ q: route.query })}` : ''}`
+  if (route.view === 'article') {
+    const params = new URLSearchParams()
+    if (route.query) params.set('q', route.query)
+    if (route.highlight) params.set('hl', String(route.highlight))
+    return `#/article/${route.id}${params.size ? `?${params}` : ''}`
+  }
   if ((PAGES as readonly string[]).includes(route.view)) return `#/${route.view}`
   if (route.view === 'story') return `#/story/${route.id}`
   if (route.view === 'parallel')

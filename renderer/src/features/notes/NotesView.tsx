@@ -45,7 +45,12 @@ function loadFilter(): Filter {
   }
 }
 
-export function NotesView({ onOpen }: { onOpen: (article: number) => void }) {
+export function NotesView({
+  onOpen,
+}: {
+  /** Opens an article, at the highlight when the entry is one. */
+  onOpen: (article: number, highlight: number | null) => void
+}) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const lang = i18n.resolvedLanguage ?? 'de'
@@ -259,7 +264,7 @@ export function NotesView({ onOpen }: { onOpen: (article: number) => void }) {
                   lang="de"
                   onClick={(e) => {
                     e.preventDefault()
-                    onOpen(item.article!.id)
+                    onOpen(item.article!.id, item.kind === 'highlight' ? item.id : null)
                   }}
                 >
                   {item.article.title}

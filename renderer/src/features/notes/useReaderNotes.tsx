@@ -30,6 +30,8 @@ export function useReaderNotes(
   page: RefObject<HTMLElement | null>,
   /** The article's text changed (a newer version was imported): load it again. */
   onTextChanged: () => void,
+  /** A highlight to show once the text and its highlights are there (scrolled to, active). */
+  shown: number | null = null,
 ) {
   const { t } = useTranslation()
   const api = useApi()
@@ -55,6 +57,31 @@ export function useReaderNotes(
     setOpen(next)
     localStorage.setItem(PANEL_KEY, next ? 'open' : 'closed')
   }, [])
+
+  // the highlight asked for: its first word in the middle of the window, its card active in the
+  // panel (opened)
+  const showed = useRef<number | null>(null)
+  const highlights = state.notes?.highlights
+  useEffect(() => {
+    if (shown === null || showed.current === shown || !highlights || !article) return
+    if (!highlights.some((h) => h.id === shown)) return
+    // the highlight's words are drawn a moment after its data arrived
+    let timer = 0
+    let tries = 0
+    const look = () => {
+      const word = page.current?.querySelector<HTMLElement>(`.article-body [data-hl="${shown}"]`)
+      if (!word) {
+        if (++tries < 60) timer = window.setTimeout(look, 16)
+        return
+      }
+      showed.current = shown
+      setActiveId(shown)
+      toggle(true)
+      word.scrollIntoView?.({ block: 'center' })
+    }
+    timer = window.setTimeout(look, 0)
+    return () => window.clearTimeout(timer)
+  }, [shown, highlights, article, page, toggle])
 
   const marks = useMemo<TextMark[]>(() => {
     if (!markChanges || !state.changes) return []

@@ -23,12 +23,15 @@ import { FONT_SIZES, useFontSize } from './useFontSize'
 export function ReaderView({
   id,
   query = null,
+  highlight = null,
   onBack,
   onOpenArticle,
   actions,
 }: {
   id: number
   query?: string | null
+  /** A highlight to show: scrolled to and its card active (from the notes overview). */
+  highlight?: number | null
   onBack: () => void
   /** Opens another article with a word highlighted (from the popover's occurrences). */
   onOpenArticle?: (id: number, query: string) => void
@@ -64,7 +67,7 @@ export function ReaderView({
   const [furnitureOpen, setFurnitureOpen] = useState(false)
   const [version, setVersion] = useState(0)
   // highlights, notes and versions (notes room)
-  const notes = useReaderNotes(article, page, () => setVersion((v) => v + 1))
+  const notes = useReaderNotes(article, page, () => setVersion((v) => v + 1), highlight)
 
   // Ctrl/Cmd+F: find in this article
   useEffect(() => {
