@@ -108,6 +108,18 @@ describe('the glossary popover', () => {
     await expectBesideWord('Gipfeltreffens')
     await page.mouse.move(2, 400)
     await expect.poll(() => popover().count()).toBe(0)
+    // the page scrolls under a pointer at rest over the text: the words passing under it are
+    // not pointed at (the wheel, a jump to a highlight)
+    const box = (await word('Gipfeltreffens').boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await expect.poll(() => popover().count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => popover().count()).toBe(0)
+    await page.evaluate(() => window.scrollBy(0, 40))
+    await page.waitForTimeout(900)
+    expect(await popover().count()).toBe(0)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.mouse.move(2, 400)
   })
 
   it('marks glossary terms subtly, multi-word terms as one', async () => {

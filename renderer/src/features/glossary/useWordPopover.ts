@@ -112,8 +112,14 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
   useEffect(() => {
     const root = container.current
     if (!root) return
+    // The preview starts when the pointer moves onto a word: a word that comes under a pointer
+    // at rest because the page scrolled (the wheel, a jump to a highlight) gets a mouseover
+    // from the browser, but no mousemove, and is not pointed at.
+    let under: HTMLElement | null = null
     const onOver = (e: MouseEvent) => {
       const span = wordOf(e.target)
+      if (span === under) return
+      under = span
       if (!span || pinnedRef.current) return
       // no preview over text being selected (to highlight or copy it)
       if (window.getSelection()?.isCollapsed === false) return
@@ -123,6 +129,7 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
     }
     const onOut = (e: MouseEvent) => {
       if (!wordOf(e.target) || wordOf(e.relatedTarget) === wordOf(e.target)) return
+      under = null
       window.clearTimeout(hoverTimer.current)
       leave()
     }
@@ -161,12 +168,12 @@ export function useWordPopover(container: RefObject<HTMLElement | null>, ready: 
       }
       if (target) close()
     }
-    root.addEventListener('mouseover', onOver)
+    root.addEventListener('mousemove', onOver)
     root.addEventListener('mouseout', onOut)
     root.addEventListener('click', onClick)
     root.addEventListener('keydown', onKey)
     return () => {
-      root.removeEventListener('mouseover', onOver)
+      root.removeEventListener('mousemove', onOver)
       root.removeEventListener('mouseout', onOut)
       root.removeEventListener('click', onClick)
       root.removeEventListener('keydown', onKey)
