@@ -7,6 +7,7 @@ import { ApiProvider } from '../../renderer/src/api/ApiContext'
 import { ApiCallError, type Client } from '../../renderer/src/api/client'
 import { createI18n, type Language } from '../../renderer/src/i18n'
 import type { ArticleDetail, ArticleSummary } from '../../shared/types'
+import type { Highlight } from '../../shared/contract/notes'
 
 export type FakeHandlers = {
   [M in MethodName]?: (input: ApiInput<M>) => ApiResults[M] | Promise<ApiResults[M]>
@@ -157,4 +158,24 @@ export const info = (articleCount: number) => ({
 /** A story as `story.list` gives it. */
 export function storySummary(id: number, title: string, articleCount = 2) {
   return { id, title, createdAt: '', articleCount, outlets: [], first: null, last: null }
+}
+
+/** A highlight as the core sends it: `quote` at `start` of article `article`, anchored. */
+export function highlightOf(
+  h: Pick<Highlight, 'id' | 'article' | 'quote' | 'start'> & Partial<Highlight>,
+): Highlight {
+  return {
+    guid: `guid-h-${h.id}`,
+    prefix: '',
+    suffix: '',
+    end: h.start + h.quote.length,
+    color: 'yellow',
+    status: 'anchored',
+    quoteBefore: null,
+    note: null,
+    tags: [],
+    createdAt: '',
+    updatedAt: '',
+    ...h,
+  }
 }

@@ -9,7 +9,7 @@ import { NoteEditor } from '../../renderer/src/features/notes/NoteEditor'
 import { ExportMenu } from '../../renderer/src/features/notes/ExportMenu'
 import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
 import { articleText } from '../../shared/text'
-import { detail, fakeClient, renderWith } from './fakeClient'
+import { detail, fakeClient, highlightOf, renderWith } from './fakeClient'
 
 const info = {
   version: '0',
@@ -133,23 +133,8 @@ describe('the reader with notes', () => {
   it('lays highlights over the words, lists them beside the text and keeps orphans apart', async () => {
     const text = articleText(detail.paragraphs)
     const quote = detail.paragraphs[0]!.split(' ').slice(0, 3).join(' ')
-    const h = (id: number, status: Highlight['status'], q: string, start: number): Highlight => ({
-      id,
-      guid: `guid-h-${id}`,
-      article: 2,
-      quote: q,
-      prefix: '',
-      suffix: '',
-      start,
-      end: start + q.length,
-      color: 'yellow',
-      status,
-      quoteBefore: null,
-      note: null,
-      tags: [],
-      createdAt: '',
-      updatedAt: '',
-    })
+    const h = (id: number, status: Highlight['status'], quote: string, start: number) =>
+      highlightOf({ id, article: 2, quote, start, status })
     expect(text.slice(0, quote.length)).toBe(quote)
     const client = fakeClient({
       'article.get': () => detail,
@@ -189,23 +174,8 @@ describe('the reader opened at a highlight (from the notes overview)', () => {
     const last = detail.paragraphs.length - 1
     const word = detail.paragraphs[last]!.split(' ')[0]!
     const start = text.lastIndexOf(detail.paragraphs[last]!)
-    const highlight = (id: number, at: number, quote: string): Highlight => ({
-      id,
-      guid: `guid-h-${id}`,
-      article: 7,
-      quote,
-      prefix: '',
-      suffix: '',
-      start: at,
-      end: at + quote.length,
-      color: 'blue',
-      status: 'anchored',
-      quoteBefore: null,
-      note: null,
-      tags: [],
-      createdAt: '',
-      updatedAt: '',
-    })
+    const highlight = (id: number, start: number, quote: string) =>
+      highlightOf({ id, article: 7, quote, start, color: 'blue' })
     const first = detail.paragraphs[0]!.split(' ')[0]!
     const client = fakeClient({
       // an article of its own (the notes of article 2 are remembered from the test above)

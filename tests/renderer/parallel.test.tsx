@@ -6,7 +6,7 @@ import { columnModel } from '../../renderer/src/features/parallel/model'
 import { ParallelView } from '../../renderer/src/features/parallel/ParallelView'
 import { AddToStory } from '../../renderer/src/features/stories/AddToStory'
 import { StoriesView } from '../../renderer/src/features/stories/StoriesView'
-import { detail, fakeClient, renderWith, storySummary } from './fakeClient'
+import { detail, fakeClient, highlightOf, renderWith, storySummary } from './fakeClient'
 
 function article(id: number, outlet: string, sentences: string[]): AlignedArticle {
   const body = sentences.join(' ')
@@ -241,23 +241,15 @@ describe('the translation view', () => {
       'article.get': () => ({ ...detail, id: 1, paragraphs: [text.join(' ')], headings: [] }),
       'notes.article': () => ({
         highlights: [
-          {
+          highlightOf({
             id: 3,
-            guid: 'g-3',
             article: 1,
             quote: 'Zwei Worte',
+            start: 6,
             prefix: 'Eins. ',
             suffix: '. Drei.',
-            start: 6,
-            end: 16,
             color: 'green',
-            status: 'anchored',
-            quoteBefore: null,
-            note: null,
-            tags: [],
-            createdAt: '',
-            updatedAt: '',
-          },
+          }),
         ],
         notes: [],
         tags: [],
