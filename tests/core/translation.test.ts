@@ -9,7 +9,8 @@ import type { Core } from '../../electron/core'
 const fx = loadTranslation()
 const english = fx.en.map((p) => p.join(' ')).join('\n\n')
 
-async function withTranslation(core: Core) {
+/** The fixture's German article, imported. */
+async function importGerman(core: Core): Promise<number> {
   const [article] = await importArticles(core, [
     {
       title: fx.title,
@@ -18,8 +19,13 @@ async function withTranslation(core: Core) {
       paragraphs: fx.de.map((p) => p.join(' ')),
     },
   ])
-  const added = await call(core, 'translation.add', { id: article!, text: english })
-  return { article: article!, translation: added.id }
+  return article!
+}
+
+async function withTranslation(core: Core) {
+  const article = await importGerman(core)
+  const added = await call(core, 'translation.add', { id: article, text: english })
+  return { article, translation: added.id }
 }
 
 const beadKeys = (beads: { source: number[]; translation: number[] }[]) =>
@@ -54,18 +60,11 @@ describe('translations', () => {
   it('aligns a translation of the first paragraphs only, leaving the rest of the article out', async () => {
     // a learner translates the beginning: 9 of the 18 English sentences, half the length
     const core = testCore()
-    const [article] = await importArticles(core, [
-      {
-        title: fx.title,
-        outlet: fx.outlet,
-        published: fx.published,
-        paragraphs: fx.de.map((p) => p.join(' ')),
-      },
-    ])
+    const article = await importGerman(core)
     const part = fx.en.slice(0, 3)
     const kept = part.flat().length
     const added = await call(core, 'translation.add', {
-      id: article!,
+      id: article,
       text: part.map((p) => p.join(' ')).join('\n\n'),
     })
     const r = await call(core, 'translation.get', { id: added.id })
