@@ -244,10 +244,14 @@ export interface WordInfo {
   source: LexiconSource | 'compound' | null
   /**
    * How it was found: exact lemma, an inflected form, the stem, a compound split, a separable
-   * verb in its sentence, a derivation from its base (Politiker <- Politik), a person's name.
+   * verb in its sentence, a fixed phrase around a verb in its sentence ("trat … in Kraft"), a
+   * derivation from its base (Politiker <- Politik), a person's name.
    */
-  via: 'lemma' | 'form' | 'stem' | 'compound' | 'separable' | 'derived' | 'name' | null
-  /** A separable verb met in its parts in the sentence: "kam … heraus" (else null). */
+  via: 'lemma' | 'form' | 'stem' | 'compound' | 'separable' | 'phrase' | 'derived' | 'name' | null
+  /**
+   * The entry's words as they stand apart in the sentence (else null): a separable verb's
+   * parts ("kam … heraus"), or a fixed phrase's ("trat … in Kraft", via 'phrase').
+   */
   separable: string | null
   entryId: number | null
   /** Other meanings or entries for the same word. */

@@ -16,9 +16,14 @@ import { contextOf, judge, loadTable, passes, type TableRow } from '../helpers/l
 // the held-out rows were kept aside while the lexicon was tuned on the others, and run once at
 // the end (31 of 32 right with either lexicon; the two misses, a sentence-initial adverb
 // joined to a name and "Xi Jinping" at a sentence's start, were fixed after that run)
+// round 3 (verbs whose form misleads: "gelten" is no participle of an adjective gelt): rows
+// written before the change, those that held after it (92 of 110: see DECISIONS); and verbs
+// inside fixed phrases ("trat … in Kraft"), with two that are none
 const TABLE: (TableRow & { heldOut?: boolean })[] = [
   ...loadTable('sentences'),
   ...loadTable('sentences-heldout').map((row) => ({ ...row, heldOut: true })),
+  ...loadTable('sentences-round3'),
+  ...loadTable('sentences-phrases'),
 ]
 const DEBIAN = process.env.LESESAAL_TEST_DICTIONARY ?? '/usr/share/trans/de-en'
 

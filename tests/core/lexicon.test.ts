@@ -665,9 +665,12 @@ describe("Debian's trans-de-en", () => {
       const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
       expect(r.lemma, text).toBe(lemma)
     }
+    // "auf" closing the clause is no particle here; the clause is the fixed phrase "auf den
+    // Tisch legen" (news uses it for "to table": a literal reading is the simple verb, first
+    // among the other meanings)
     const legen = 'Er legte das Buch auf den Tisch.'
-    expect(
-      (await core.lexicon.lookup('legte', false, { text: legen, offset: 3 })).separable,
-    ).toBeNull()
+    const legte = await core.lexicon.lookup('legte', false, { text: legen, offset: 3 })
+    expect(legte.via).toBe('phrase')
+    expect(legte.more[0]?.lemma).toMatch(/legen$/)
   }, 120_000)
 })

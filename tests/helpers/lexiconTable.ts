@@ -30,7 +30,9 @@ export interface TableRow {
   builtin?: boolean
 }
 
-export function loadTable(name: 'sentences' | 'sentences-heldout'): TableRow[] {
+export function loadTable(
+  name: 'sentences' | 'sentences-heldout' | 'sentences-round3' | 'sentences-phrases',
+): TableRow[] {
   return JSON.parse(
     readFileSync(join(ROOT, 'tests/fixtures/lexicon', `${name}.json`), 'utf8'),
   ) as TableRow[]
@@ -69,7 +71,8 @@ export function bareLemma(lemma: string): string {
 const SAME_POS: Record<string, string[]> = {
   adj: ['adj', 'adv'],
   adv: ['adv', 'adj'],
-  phrase: ['phrase', 'noun'],
+  // Ding marks many verb phrases as verbs ("ums Leben kommen {vi}")
+  phrase: ['phrase', 'noun', 'verb'],
   abbr: ['abbr', 'noun'],
 }
 
@@ -89,8 +92,19 @@ export function judge(
   const lemma = info.lemma ? bareLemma(info.lemma) : ''
   const said = `${info.lemma} (${info.pos})${info.separable ? ` "${info.separable}"` : ''} [${info.parts.join(' | ')}] ${info.gloss ?? ''}`
   const wrong = (what: string) => ({ verdict: 'wrong' as const, why: `${what}: ${said}` })
-  if (lemma !== row.lemma && !(row.alt ?? []).includes(lemma)) return wrong('headword')
-  if (!(SAME_POS[row.pos] ?? [row.pos]).includes(info.pos ?? '')) return wrong('part of speech')
+  const verb = lemma.split(' ').pop()
+  // a verb read inside the fixed phrase of its clause is that verb ("hielt … eine Rede": eine
+  // Rede halten); a phrase row's simple verb is what the built-in glossary alone can give
+  const inPhrase = info.via === 'phrase' && row.pos === 'verb' && verb === row.lemma
+  const phraseVerb =
+    !withDictionary &&
+    row.pos === 'phrase' &&
+    info.pos === 'verb' &&
+    row.lemma.endsWith(` ${lemma}`)
+  if (!inPhrase && !phraseVerb) {
+    if (lemma !== row.lemma && !(row.alt ?? []).includes(lemma)) return wrong('headword')
+    if (!(SAME_POS[row.pos] ?? [row.pos]).includes(info.pos ?? '')) return wrong('part of speech')
+  }
   if (row.separable !== undefined && info.separable !== row.separable)
     return wrong('separable parts')
   if (row.parts !== undefined && info.parts.join('|') !== row.parts.join('|')) {

@@ -12,6 +12,17 @@ export type Gender = 'm' | 'f' | 'n' | 'pl'
 export type PartOfSpeech =
   'noun' | 'verb' | 'adj' | 'adv' | 'prep' | 'conj' | 'num' | 'phrase' | 'other'
 
+/**
+ * Labels of a word's use (old, rare, regional, colloquial, elevated, figurative …): they
+ * follow the one synonym they describe ("Miete {f}; Mietzins {m} [Süddt.]"), where a subject
+ * area ([pol.], [agr.]) describes the whole line.
+ */
+export const USAGE_LABELS = new Set(
+  `veraltet veraltend alt obs. archaic selten rare ugs. coll. slang vulg. pej. poet. geh.
+  humor. Ös. Schw. Süddt. Norddt. Bayr. BW ostdt. Westdt. Mitteldt. regional dialect übtr. fig.
+  Jugendsprache euphem. lit. hist.`.split(/\s+/),
+)
+
 /** One German word or phrase of a line, with what its markers say. */
 export interface DingWord {
   text: string
@@ -163,8 +174,10 @@ export function parseDingLine(line: string): ParsedLine {
     if (i === 0) {
       if (words.length === 0 || !gloss)
         return { kind: 'malformed', reason: 'an empty German or English side' }
-      // a subject area on any synonym applies to the whole line's headwords
-      const area = words.find((w) => w.domains.length)?.domains[0] ?? null
+      // a subject area on any synonym applies to the whole line's headwords; a usage label
+      // only to its own ("Miete {f}; Mietzins {m} [Süddt.]": Miete is no regional word)
+      const area =
+        words.flatMap((w) => w.domains).find((d) => !USAGE_LABELS.has(d)) ?? null
       heads = words.map((w) => ({ ...entryOf(w, gloss), domain: w.domains[0] ?? area }))
       entries.push(...heads)
       lastNouns = heads.filter((h) => h.pos === 'noun')

@@ -69,6 +69,8 @@ export class KnownWords {
   private bare: Map<string, number[]> | null = null
   /** How many forms the dictionary lists for an entry: its main senses list the most. */
   private formCounts: Map<number, number> | null = null
+  /** Headwords of several words with a noun, by their last word ("treten" -> "in Kraft treten"). */
+  private phrases: Map<string, string[]> | null = null
   /** The background build under way, and how many times the lexicon changed (see `load`). */
   private building: Promise<void> | null = null
   private generation = 0
@@ -81,6 +83,7 @@ export class KnownWords {
     this.flags = null
     this.bare = null
     this.formCounts = null
+    this.phrases = null
   }
 
   /** How many forms the entry lists (conjugations, plurals). */
@@ -107,6 +110,16 @@ export class KnownWords {
   bareEntries(key: string): number[] {
     this.map()
     return this.bare!.get(key) ?? []
+  }
+
+  /**
+   * Verb and phrase headwords (as written) of several words, one a noun, that end in `verb`
+   * ("in Kraft treten", "etw. in Frage stellen"): the fixed phrases a verb form may belong to
+   * (phrases.ts).
+   */
+  phrasesOf(verb: string): readonly string[] {
+    this.map()
+    return this.phrases!.get(verb) ?? []
   }
 
   /**
@@ -169,12 +182,14 @@ export class KnownWords {
     this.flags = b.known
     this.bare = b.bare
     this.formCounts = b.formCounts
+    this.phrases = b.phrases
     return b.known
   }
 }
 
 /** The entry columns a row of the map needs: strings are what reading half a million costs. */
-const ENTRIES = `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
+const ENTRIES = `SELECT id, key,
+  CASE WHEN pos = 'abbr' OR (pos IN ('verb', 'phrase') AND instr(key, ' ') > 0) THEN lemma END, pos,
   CASE WHEN pos = 'noun' THEN gender END, plural FROM lexicon_entries`
 const FORMS =
   'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id'
@@ -189,6 +204,7 @@ class Building {
   readonly known = new Map<string, number>()
   readonly bare = new Map<string, number[]>()
   readonly formCounts = new Map<number, number>()
+  readonly phrases = new Map<string, string[]>()
   /** The verbs' infinitives met so far (what `bases` looks into). */
   private readonly verbs = new Set<string>()
 
@@ -208,6 +224,14 @@ class Building {
         if (ids) ids.push(id)
         else bare.set(verb, [id])
       }
+    }
+    if (lemma !== null && headword === key && pos !== 'abbr' && /\p{Lu}/u.test(lemma)) {
+      // a phrase with a noun, by its last word, which a verb phrase's verb is ("in Kraft
+      // treten"); an entry's senses follow one another, so a repeat is the last one listed
+      const last = key.slice(key.lastIndexOf(' ') + 1)
+      const lemmas = this.phrases.get(last)
+      if (!lemmas) this.phrases.set(last, [lemma])
+      else if (lemmas[lemmas.length - 1] !== lemma) lemmas.push(lemma)
     }
     if (headword.length >= 2 && !headword.includes(' ')) {
       known.set(headword, ((known.get(headword) ?? 0) | flags) + ONE_SENSE)

@@ -1,6 +1,7 @@
 /**
  * Looking words up as a learner clicks them, in their sentence: a name is a name; a separable
- * verb is one verb from either part ("gaben … preis"); otherwise the part of speech the
+ * verb is one verb from either part ("gaben … preis"), a verb in a fixed phrase the phrase
+ * ("trat … in Kraft", clause.ts); otherwise the part of speech the
  * word's place allows decides, then whose entry and how directly it was found (readings.ts);
  * only a noun that nothing else explains is split as a compound or read as a derivation
  * ("Politiker" from Politik keeps its own lemma).
@@ -12,6 +13,7 @@ import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
 import { isStopword } from '../search/analyzer'
 import { annotateText, type Annotation } from './annotate'
+import { readInClause, type ClauseReader } from './clause'
 import { joinCompound, splitKey } from './compound'
 import {
   PRONOUNS,
@@ -29,7 +31,6 @@ import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { Readings, type Situation } from './readings'
 import { SenseRanker } from './senses'
-import { separableAt, unknownSeparable, type SeparableLexicon } from './separable'
 import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
 import { TextNames } from './textnames'
@@ -41,6 +42,8 @@ export class Lexicon {
   private readonly readings: Readings
   private readonly glossary: GlossaryTerms
   private readonly text: TextNames
+  /** Separable verbs and fixed phrases read in their clause (clause.ts). */
+  private readonly clauseReader: ClauseReader
   private lookups = new Map<string, WordInfo>()
   private lemmas = new Map<string, string | null>()
 
@@ -53,6 +56,11 @@ export class Lexicon {
     this.readings = new Readings(db, this.known, this.senses)
     this.glossary = new GlossaryTerms(db)
     this.text = new TextNames(db, this.known, this.glossary)
+    this.clauseReader = {
+      readings: this.readings,
+      known: this.known,
+      resolve: (query, situation) => this.resolve(query, situation),
+    }
   }
 
   /**
@@ -155,25 +163,6 @@ export class Lexicon {
     return verb
   }
 
-  private separableLexicon(): SeparableLexicon {
-    return {
-      infinitives: (t) => this.readings.infinitives(t.key, true).map((i) => i.key),
-      isVerb: (key) => (this.known.get(key) & VERB_LEMMA) !== 0,
-      isFiniteVerb: (t) =>
-        !t.capital && (this.known.get(t.key) & (VERB | NOUN)) === VERB && !t.key.endsWith('en'),
-      listed: (verb, particle) => {
-        // "wies zurück" is listed under "ablehnen; zurückweisen" too: only a verb that starts
-        // with the particle counts
-        for (const r of this.readings.lookUp(`${verb} ${particle}`)) {
-          const infinitive = lexiconKey(r.entry.lemma).split(' ').pop()!
-          if (r.via === 'form' && r.entry.pos === 'verb' && infinitive.startsWith(particle))
-            return infinitive
-        }
-        return null
-      },
-    }
-  }
-
   /**
    * Looks a word up (see the module comment). With the text around it (and the article it
    * is in, for names introduced earlier) the word is read in its sentence, as the popover does.
@@ -218,8 +207,8 @@ export class Lexicon {
           reflexive: reflexiveIn(tokens, i),
           words: clauseWords(tokens, i),
         }
-        const separable = this.separableIn(tokens, i, situation)
-        if (separable) return separable
+        const inClause = readInClause(tokens, i, situation, this.clauseReader)
+        if (inClause) return inClause
       }
     }
     const cacheKey = `${query}\u0000${Object.values(situation).join('\u0000')}`
@@ -305,48 +294,6 @@ export class Lexicon {
       }
     }
     return { ...emptyInfo(query), more: more(-1) }
-  }
-
-  /**
-   * The word as part of a separable verb in its sentence ("gaben … preis"), or, when a particle
-   * closes its clause but the lexicon has no such verb, unknown with the simple verb under
-   * "more" ("forderte … auf" without auffordern: fordern would be wrong). Null otherwise.
-   */
-  private separableIn(tokens: Token[], i: number, situation: Situation): WordInfo | null {
-    const token = tokens[i]!
-    const lexicon = this.separableLexicon()
-    const verb = { ...situation, role: 'lower' as const }
-    const pair = separableAt(tokens, i, lexicon)
-    if (pair) {
-      const info = this.resolve(pair.key, verb)
-      if (info.found)
-        return {
-          ...info,
-          query: token.raw,
-          via: 'separable',
-          separable: `${tokens[pair.verb]!.raw} … ${tokens[pair.particle]!.raw}`,
-        }
-    }
-    const particle = unknownSeparable(tokens, i, lexicon)
-    if (particle < 0 || this.readings.infinitives(token.key).length === 0) return null
-    const simple = this.resolve(token.raw, verb)
-    const own =
-      simple.entryId !== null && simple.source !== null && simple.source !== 'compound'
-        ? [
-            {
-              id: simple.entryId,
-              lemma: simple.lemma ?? token.raw,
-              gloss: simple.gloss ?? '',
-              source: simple.source,
-              pos: simple.pos ?? 'verb',
-            },
-          ]
-        : []
-    return {
-      ...emptyInfo(token.raw),
-      separable: `${token.raw} … ${tokens[particle]!.raw}`,
-      more: [...own, ...simple.more],
-    }
   }
 
   /** A noun's compound parts when they make up its lemma (no "Vorsitz | Ende"). */

@@ -11,7 +11,7 @@ import { stmt } from '../db/statements'
 import type { Role } from './context'
 import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
-import type { SenseRanker } from './senses'
+import { agreement, type SenseRanker } from './senses'
 import { entriesFor } from './store'
 
 export type Entry = Omit<LexiconEntry, 'forms'>
@@ -46,9 +46,13 @@ export interface Reading {
 }
 
 const SOURCE = { user: 0, builtin: 1, dict: 2 } as const
+/** What each other sense that agrees with a sense counts for it (senses.ts `agreement`) … */
+const AGREEMENT = 1.5
+/** … up to this many. */
+const MAX_AGREEING = 3
 const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
 /** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
-const PARTICIPLE =
+export const PARTICIPLE =
   /(?:^[a-zäöü]*ge[a-zäöü]{2,}(?:t|en)|^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)[a-zäöü]{2,}t|iert)(?:e|en|er|es|em)?$/
 
 function partOfSpeechCost(pos: string, participle: boolean, s: Situation): number {
@@ -159,23 +163,59 @@ export class Readings {
     return out
   }
 
+  /**
+   * Of several headwords that fit a clause equally well (fixed phrases: "eine rolle spielen",
+   * "bei etw. eine rolle spielen"), the one whose best entry explains it best: whose entry it
+   * is, the prepositions the clause has (`words`, as `Situation.words`), then the sense's rank.
+   */
+  bestHeadword(keys: string[], situation: Situation, words: string): string {
+    let best = keys[0]!
+    let bestScore = [Infinity, Infinity]
+    for (const key of keys) {
+      const top = this.read(key, situation)[0]
+      if (!top) continue
+      const e = top.entry
+      const score = [
+        SOURCE[e.source],
+        governed(e.lemma, words) +
+          (e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0),
+      ]
+      if (score[0]! < bestScore[0]! || (score[0] === bestScore[0] && score[1]! < bestScore[1]!)) {
+        best = key
+        bestScore = score
+      }
+    }
+    return best
+  }
+
   /** Every reading of a word in its situation, best first. */
   read(word: string, situation: Situation): Reading[] {
     const key = word.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
     const flags = (k: string) => this.known.get(k)
     const out: Reading[] = []
-    const seen = new Set<number>()
+    const seen = new Map<number, Reading>()
     const capitalsOnly = word === word.toUpperCase()
     // "erhöhte die Gebühren" is a past tense; "die erhöhten Gebühren" a participle
+    // … and a verb's own infinitive that looks like one ("gelten", "gewinnen", "verfahren") is
+    // one only beside haben, sein or werden ("hat … vergessen"): "Die Regeln gelten" is gelten,
+    // not the adjective gelt
     const participle =
       PARTICIPLE.test(key) &&
-      (!situation.inSentence || situation.beforeNoun || /(?:t|en)$/.test(key))
+      (!situation.inSentence || situation.beforeNoun || /(?:t|en)$/.test(key)) &&
+      (!situation.inSentence || situation.auxiliary !== null || !(flags(key) & VERB_LEMMA))
     const add = (entry: Entry, via: Reading['via'], tier: number) => {
-      if (seen.has(entry.id)) return
+      const before = seen.get(entry.id)
+      if (before) {
+        // found again more directly: "etw. vergessen" is a listed form of "vergessen" and
+        // also its headword (written with an object)
+        if (tier < before.tier) Object.assign(before, { via, tier })
+        return
+      }
       // "UN" is the United Nations; "Un" (in "Kim Jong Un") is not
       if (entry.pos === 'abbr' && entry.lemma === entry.lemma.toUpperCase() && !capitalsOnly) return
-      seen.add(entry.id)
-      out.push({ entry, via, tier, participle, rank: [] })
+      const reading: Reading = { entry, via, tier, participle, rank: [] }
+      seen.set(entry.id, reading)
+      out.push(reading)
     }
     for (const r of this.lookUp(key)) add(r.entry, r.via, r.via === 'lemma' ? 0 : 1)
     if (key.includes('-'))
@@ -221,7 +261,8 @@ export class Readings {
       const bare = bareVerb(lemmaKey) ?? lemmaKey
       const extraWords = !key.includes(' ') && bare.includes(' ')
       r.rank = [
-        partOfSpeechCost(e.pos, r.participle, situation),
+        // a headword of several words is a phrase whatever its first letter says
+        key.includes(' ') ? 0 : partOfSpeechCost(e.pos, r.participle, situation),
         extraWords ? 1 : 0,
         SOURCE[e.source],
         // "Nachbarländer" is the plural of Nachbarland, not a headword of its own
@@ -239,9 +280,14 @@ export class Readings {
     let tied = 1
     while (tied < out.length && sameRank(out[tied]!, best)) tied++
     if (tied === 1) return out
+    const agreeing = agreement(out.slice(0, tied).map((r) => r.entry))
     for (let i = 0; i < tied; i++) {
       const e = out[i]!.entry
-      const sense = e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0
+      const sense =
+        e.source === 'dict'
+          ? this.senses.score(e, this.known.formsOf(e.id)) -
+            AGREEMENT * Math.min(agreeing[i]!, MAX_AGREEING)
+          : 0
       // "sich zuspitzen" where the sentence has "sich", "etw. zuspitzen" where it has not
       const reflexive = e.pos === 'verb' && /(?:^|\s)sich\s/.test(e.lemma)
       out[i]!.rank[5] =

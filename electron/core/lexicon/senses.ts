@@ -9,13 +9,13 @@
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { getSetting, setSetting } from '../library/articles'
+import { USAGE_LABELS } from './ding'
 
-/** Labels of rare, old, regional or colloquial use. */
-const MARKED_USAGE = new Set(
-  `veraltet veraltend alt obs. archaic selten rare ugs. coll. slang vulg. pej. poet. geh.
-  humor. Ös. Schw. Süddt. Norddt. Bayr. BW ostdt. Westdt. Mitteldt. regional dialect übtr. fig.
-  Jugendsprache euphem. lit. hist.`.split(/\s+/),
-)
+/**
+ * Labels of rare, old, regional or colloquial use count against a sense; "geh." (elevated)
+ * only a little: news German is written in that register ("erhalten [geh.]: to receive").
+ */
+const usagePenalty = (label: string) => (label === 'geh.' ? 1 : USAGE_LABELS.has(label) ? 6 : 0)
 /** Subject areas a news reader meets every day: not held against a sense. */
 const NEWS_AREAS = new Set('pol. econ. jur. adm. fin. soc. Dt. geogr.'.split(' '))
 /** English words that say nothing about the meaning. */
@@ -25,6 +25,8 @@ const STOPWORDS = new Set(
 )
 
 const WORD = /[a-z][a-z'-]*/g
+/** What a doubling of how often a sense's rarest word occurs in all glosses counts for it. */
+const RARITY = Number(process.env.LESESAAL_RARITY ?? 0.5)
 /** The setting that keeps the counts, with the dictionaries they were counted from. */
 const COUNTS = 'lexicon.glossWordCounts'
 
@@ -95,22 +97,49 @@ export class SenseRanker {
       .get(entry.id - 1) as string | undefined
     if (before !== entry.gloss) score -= 3
     if (entry.domain) {
-      if (MARKED_USAGE.has(entry.domain)) score += 6
+      const usage = usagePenalty(entry.domain)
+      if (usage) score += usage
       else if (!NEWS_AREAS.has(entry.domain)) score += 2
     }
     // the first alternative of the gloss: "to give" of "to give; to hand"
     const alternative = entry.gloss.split(/[;|]/)[0]!
     // a qualifier narrows the sense: "to be fast (of a timepiece)", "to deal (card game)"
     if (/\([^()\s]+\s[^()]+\)/.test(alternative)) score += 2
-    const first = alternative.replace(/\([^()]*\)/g, ' ').toLowerCase()
-    const words = (first.match(WORD) ?? []).filter((w) => !STOPWORDS.has(w.replace(/\.$/, '')))
+    const words = contentWords(alternative)
     if (words.length === 0) return score + 8
     const counts = this.counts()
     // the rarest content word decides: "to perform sth." is as common as "perform"
     let rarest = Infinity
     for (const w of words) rarest = Math.min(rarest, counts.get(w) ?? 0)
-    return score - 0.5 * Math.log2(1 + rarest) + 0.3 * (words.length - 1)
+    return score - RARITY * Math.log2(1 + rarest) + 0.3 * (words.length - 1)
   }
+}
+
+/** The words of a piece of gloss that carry its meaning ("to give sth. (to sb.)": give). */
+function contentWords(text: string): string[] {
+  const plain = text.replace(/\([^()]*\)/g, ' ').toLowerCase()
+  return (plain.match(WORD) ?? []).filter((w) => !STOPWORDS.has(w.replace(/\.$/, '')))
+}
+
+/**
+ * For each of a word's senses, how many of its other senses agree with it: give, anywhere in
+ * their gloss, a word of its first meaning. Ding spreads a common sense over many lines
+ * ("etw. einführen: to introduce sth.", "jdn. einführen: to introduce sb.", "… to introduce
+ * sth. (into sth.)") and gives a rare one a line of its own ("einführen: to usher").
+ */
+export function agreement(senses: readonly { gloss: string; domain: string | null }[]): number[] {
+  // a regional, old or colloquial sense lends no support ("jdn. klagen [Ös.]: to sue sb.")
+  const all = senses.map((e) =>
+    e.domain && usagePenalty(e.domain) > 1 ? new Set<string>() : new Set(contentWords(e.gloss)),
+  )
+  return senses.map(({ gloss }, i) => {
+    const first = contentWords(gloss.split(/[;|]/)[0]!)
+    let n = 0
+    all.forEach((words, j) => {
+      if (j !== i && senses[j]!.gloss !== gloss && first.some((w) => words.has(w))) n++
+    })
+    return n
+  })
 }
 
 /** Which dictionaries the kept counts were made from. */

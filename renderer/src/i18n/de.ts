@@ -171,6 +171,7 @@ export const de = {
   },
   popover: {
     separable: 'Trennbares Verb, hier: {{parts}}',
+    phrase: 'Feste Wendung, hier: {{parts}}',
     thisArticle: 'dieser Artikel',
     label: 'Erklärung zu „{{word}}“',
     loading: 'Wird nachgeschlagen …',

@@ -167,6 +167,7 @@ export const en: Strings = {
   },
   popover: {
     separable: 'Separable verb, here: {{parts}}',
+    phrase: 'Fixed phrase, here: {{parts}}',
     thisArticle: 'this article',
     label: 'About “{{word}}”',
     loading: 'Looking it up …',

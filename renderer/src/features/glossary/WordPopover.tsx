@@ -218,7 +218,9 @@ export function WordPopover({
           </p>
           {info.separable && (
             <p className="popover-line" lang="de">
-              {t('popover.separable', { parts: info.separable })}
+              {t(info.via === 'phrase' ? 'popover.phrase' : 'popover.separable', {
+                parts: info.separable,
+              })}
             </p>
           )}
           {(genitive || plural) && (
