@@ -179,6 +179,35 @@ describe('the popover', () => {
     expect(dialog.textContent).not.toContain('nicht vor')
   })
 
+  it('names a fixed phrase and a separable verb with their words in the sentence', async () => {
+    const phrase: WordInfo = {
+      ...info,
+      query: 'trat',
+      lemma: 'in Kraft treten',
+      pos: 'phrase',
+      gender: null,
+      article: null,
+      plural: null,
+      parts: [],
+      via: 'phrase',
+      separable: 'trat … in Kraft',
+      gloss: 'to come into force',
+    }
+    for (const [word, expected] of [
+      [phrase, 'Feste Wendung, hier: trat … in Kraft'],
+      [
+        { ...phrase, lemma: 'ankündigen', via: 'separable', separable: 'kündigte … an' },
+        'Trennbares Verb, hier: kündigte … an',
+      ],
+    ] as const) {
+      forgetLookups()
+      const { unmount } = renderPopover(fakeClient({ 'lexicon.lookup': () => word }))
+      const dialog = await screen.findByTestId('word-popover')
+      await waitFor(() => expect(dialog.textContent).toContain(expected))
+      unmount()
+    }
+  })
+
   it('gives genitive and plural, the plural also when it is the same word', async () => {
     forgetLookups()
     const treffen: WordInfo = {

@@ -176,8 +176,7 @@ export function parseDingLine(line: string): ParsedLine {
         return { kind: 'malformed', reason: 'an empty German or English side' }
       // a subject area on any synonym applies to the whole line's headwords; a usage label
       // only to its own ("Miete {f}; Mietzins {m} [Süddt.]": Miete is no regional word)
-      const area =
-        words.flatMap((w) => w.domains).find((d) => !USAGE_LABELS.has(d)) ?? null
+      const area = words.flatMap((w) => w.domains).find((d) => !USAGE_LABELS.has(d)) ?? null
       heads = words.map((w) => ({ ...entryOf(w, gloss), domain: w.domains[0] ?? area }))
       entries.push(...heads)
       lastNouns = heads.filter((h) => h.pos === 'noun')

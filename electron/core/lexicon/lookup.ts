@@ -26,7 +26,7 @@ import {
   type Token,
 } from './context'
 import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
-import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, VERB, VERB_LEMMA, bareVerb } from './known'
+import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, bareVerb } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { Readings, type Situation } from './readings'

@@ -26,7 +26,7 @@ const STOPWORDS = new Set(
 
 const WORD = /[a-z][a-z'-]*/g
 /** What a doubling of how often a sense's rarest word occurs in all glosses counts for it. */
-const RARITY = Number(process.env.LESESAAL_RARITY ?? 0.5)
+const RARITY = 0.5
 /** The setting that keeps the counts, with the dictionaries they were counted from. */
 const COUNTS = 'lexicon.glossWordCounts'
 
