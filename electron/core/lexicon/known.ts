@@ -69,8 +69,10 @@ export class KnownWords {
   private bare: Map<string, number[]> | null = null
   /** How many forms the dictionary lists for an entry: its main senses list the most. */
   private formCounts: Map<number, number> | null = null
-  /** Headwords of several words with a noun, by their last word ("treten" -> "in Kraft treten"). */
-  private phrases: Map<string, string[]> | null = null
+  /** Verb and phrase entries of several words, by their last word ("treten" -> ids). */
+  private phrases: Map<string, number[]> | null = null
+  /** Their headwords as written, read when a verb is first looked up (a few per click). */
+  private phraseLemmas = new Map<string, string[]>()
   /** The background build under way, and how many times the lexicon changed (see `load`). */
   private building: Promise<void> | null = null
   private generation = 0
@@ -84,6 +86,7 @@ export class KnownWords {
     this.bare = null
     this.formCounts = null
     this.phrases = null
+    this.phraseLemmas.clear()
   }
 
   /** How many forms the entry lists (conjugations, plurals). */
@@ -119,7 +122,22 @@ export class KnownWords {
    */
   phrasesOf(verb: string): readonly string[] {
     this.map()
-    return this.phrases!.get(verb) ?? []
+    const ids = this.phrases!.get(verb)
+    if (!ids) return []
+    let lemmas = this.phraseLemmas.get(verb)
+    if (!lemmas) {
+      const all = stmt(
+        this.db,
+        'SELECT lemma FROM lexicon_entries WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id',
+      )
+        .pluck()
+        .all(JSON.stringify(ids)) as string[]
+      // a phrase is one with a noun: the rest never make one (phrases.ts)
+      lemmas = [...new Set(all.filter((l) => /\p{Lu}/u.test(l)))]
+      if (this.phraseLemmas.size >= 500) this.phraseLemmas.clear()
+      this.phraseLemmas.set(verb, lemmas)
+    }
+    return lemmas
   }
 
   /**
@@ -188,8 +206,7 @@ export class KnownWords {
 }
 
 /** The entry columns a row of the map needs: strings are what reading half a million costs. */
-const ENTRIES = `SELECT id, key,
-  CASE WHEN pos = 'abbr' OR (pos IN ('verb', 'phrase') AND instr(key, ' ') > 0) THEN lemma END, pos,
+const ENTRIES = `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
   CASE WHEN pos = 'noun' THEN gender END, plural FROM lexicon_entries`
 const FORMS =
   'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id'
@@ -204,7 +221,7 @@ class Building {
   readonly known = new Map<string, number>()
   readonly bare = new Map<string, number[]>()
   readonly formCounts = new Map<number, number>()
-  readonly phrases = new Map<string, string[]>()
+  readonly phrases = new Map<string, number[]>()
   /** The verbs' infinitives met so far (what `bases` looks into). */
   private readonly verbs = new Set<string>()
 
@@ -225,13 +242,15 @@ class Building {
         else bare.set(verb, [id])
       }
     }
-    if (lemma !== null && headword === key && pos !== 'abbr' && /\p{Lu}/u.test(lemma)) {
-      // a phrase with a noun, by its last word, which a verb phrase's verb is ("in Kraft
-      // treten"); an entry's senses follow one another, so a repeat is the last one listed
+    if ((pos === 'verb' || pos === 'phrase') && headword === key && key.includes(' ')) {
+      // by the last word, which a verb phrase's verb is ("in kraft treten"; a verb's
+      // infinitive ends in -n)
       const last = key.slice(key.lastIndexOf(' ') + 1)
-      const lemmas = this.phrases.get(last)
-      if (!lemmas) this.phrases.set(last, [lemma])
-      else if (lemmas[lemmas.length - 1] !== lemma) lemmas.push(lemma)
+      if (last.endsWith('n')) {
+        const ids = this.phrases.get(last)
+        if (ids) ids.push(id)
+        else this.phrases.set(last, [id])
+      }
     }
     if (headword.length >= 2 && !headword.includes(' ')) {
       known.set(headword, ((known.get(headword) ?? 0) | flags) + ONE_SENSE)
