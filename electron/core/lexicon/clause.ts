@@ -32,7 +32,13 @@ export function readInClause(
 
 function separableLexicon({ readings, known }: ClauseReader): SeparableLexicon {
   return {
-    infinitives: (t) => readings.infinitives(t.key, true).map((i) => i.key),
+    // a split verb is finite: a participle or zu-infinitive is written in one ("angehört"),
+    // so "gehören … an" is no "hören" read as a participle
+    infinitives: (t) =>
+      readings
+        .infinitives(t.key, true)
+        .filter((i) => i.kind !== 'participle' && i.kind !== 'zu-infinitive')
+        .map((i) => i.key),
     isVerb: (key) => (known.get(key) & VERB_LEMMA) !== 0,
     isFiniteVerb: (t) =>
       !t.capital && (known.get(t.key) & (VERB | NOUN)) === VERB && !t.key.endsWith('en'),
