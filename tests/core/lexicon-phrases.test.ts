@@ -149,6 +149,20 @@ describe('senses', () => {
     expect(domain('Pacht')).toBe('agr.')
   })
 
+  it('leaves an abbreviation out of its headword', () => {
+    const line = parseDingLine(
+      'Windkraftanlage {f} /WKA/; Windrad {n} | Windkraftanlagen {pl}; Windräder {pl} :: wind turbine | wind turbines',
+    )
+    const entries = (line as { entries: { lemma: string; gender: string | null }[] }).entries
+    expect(entries.map((e) => [e.lemma, e.gender])).toEqual([
+      ['Windkraftanlage', 'f'],
+      ['Windrad', 'n'],
+    ])
+    // a slash between words is no abbreviation
+    const both = parseDingLine('Streik/Ausstand {m} :: strike')
+    expect((both as { entries: { lemma: string }[] }).entries[0]!.lemma).toBe('Streik/Ausstand')
+  })
+
   it('counts the other senses whose gloss has a word of a sense’s first meaning', () => {
     const senses = [
       { gloss: 'to usher', domain: null },

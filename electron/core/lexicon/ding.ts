@@ -47,6 +47,8 @@ const MARKERS = /\{([^{}]*)\}/g
 const DOMAINS = /\[([^[\]]*)\]/g
 const NOTES = /\(([^()]*)\)/g
 const ALTERNATIVES = /<[^<>]*>/g
+/** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
+const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
 /** Pronouns before a verb form: "er/sie findet", "ich/er/sie fand". */
 const PRONOUNS = /^(?:(?:ich|du|er|sie|es|wir|ihr|man)(?:\/(?:ich|du|er|sie|es|wir|ihr|man))*\s+)+/
 /** Compound tenses listed as forms: "hat/hatte gefunden", "ist/war gekommen". */
@@ -75,7 +77,8 @@ function partOfSpeech(markers: string[]): { pos: PartOfSpeech; gender: Gender | 
 }
 
 /** Reads one German or English piece: the text without markers, and what the markers say. */
-export function readWord(raw: string): DingWord {
+export function readWord(written: string): DingWord {
+  const raw = written.includes(' /') ? written.replace(ABBREVIATION, ' ') : written
   // most pieces carry at most a grammar marker: read those without regular expressions
   if (!raw.includes('[') && !raw.includes('(') && !raw.includes('<')) {
     const brace = raw.indexOf('{')
