@@ -294,9 +294,15 @@ export interface DictionaryStatus {
     entries: number
     forms: number
     malformed: number
+    /** Read by an older version of Lesesaal: importing it again reads it better. */
+    outdated: boolean
   }[]
-  /** A dictionary on this computer that is not imported yet (Debian's trans-de-en). */
+  /**
+   * A dictionary on this computer (Debian's trans-de-en) that is not imported yet, or whose
+   * import is outdated (then `systemOutdated`).
+   */
   systemCopy: string | null
+  systemOutdated: boolean
   glossaryEntries: number
   userEntries: number
 }

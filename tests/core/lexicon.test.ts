@@ -624,6 +624,25 @@ describe('the Ding format', () => {
     await call(core, 'dict.importSystem', {})
     expect((await call(core, 'dict.status', {})).systemCopy).toBeNull()
   })
+
+  it('offers to import again a dictionary an older version of Lesesaal read', async () => {
+    const core = testCore({ systemDictionaries: [join(LEX, 'mini.ding')] })
+    // imported by its path under a name of its own (as the command line does)
+    await call(core, 'dict.import', { name: 'de-en', path: join(LEX, 'mini.ding') })
+    const current = await call(core, 'dict.status', {})
+    expect(current.dictionaries.map((d) => d.outdated)).toEqual([false])
+    expect(current.systemOutdated).toBe(false)
+    // as a library imported before the reader kept its version
+    core.db.prepare("DELETE FROM settings WHERE key LIKE 'lexicon.dingReader:%'").run()
+    const old = await call(core, 'dict.status', {})
+    expect(old.dictionaries.map((d) => d.outdated)).toEqual([true])
+    expect(old).toMatchObject({ systemCopy: join(LEX, 'mini.ding'), systemOutdated: true })
+    await call(core, 'dict.importSystem', {})
+    const again = await call(core, 'dict.status', {})
+    expect(again).toMatchObject({ systemCopy: null, systemOutdated: false })
+    // the system copy's import replaced that import, not added a second
+    expect(again.dictionaries.map((d) => d.name)).toEqual(['de-en'])
+  })
 })
 
 // CI installs Debian's trans-de-en; elsewhere it is looked for where it is usually installed,

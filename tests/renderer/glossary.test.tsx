@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { placePopover, WordPopover } from '../../renderer/src/features/glossary/WordPopover'
 import { WordText } from '../../renderer/src/features/glossary/WordText'
+import { GlossaryView } from '../../renderer/src/features/glossary/GlossaryView'
 import { forgetLookups } from '../../renderer/src/features/glossary/lookupCache'
 import { ReaderView } from '../../renderer/src/features/reader/ReaderView'
 import type { WordInfo } from '../../shared/types'
@@ -270,5 +271,51 @@ describe('the reader with the glossary', () => {
     })
     fireEvent.keyDown(window, { key: 'Escape' })
     await waitFor(() => expect(screen.queryByTestId('word-popover')).toBeNull())
+  })
+})
+
+describe('the glossary page', () => {
+  it('offers to import again a dictionary an older version read, and does so', async () => {
+    const status = (outdated: boolean) => ({
+      dictionaries: [
+        {
+          id: 1,
+          name: 'Ding (trans-de-en)',
+          path: '/usr/share/trans/de-en',
+          importedAt: '2026-11-30T10:00:00.000Z',
+          entries: 397000,
+          forms: 512000,
+          malformed: 2,
+          outdated,
+        },
+      ],
+      systemCopy: outdated ? '/usr/share/trans/de-en' : null,
+      systemOutdated: outdated,
+      glossaryEntries: 580,
+      userEntries: 0,
+    })
+    let outdated = true
+    const client = fakeClient({
+      'dict.status': () => status(outdated),
+      'lexicon.entries': () => ({ entries: [], total: 0 }),
+      'dict.importSystem': () => {
+        outdated = false
+        return {
+          name: 'Ding (trans-de-en)',
+          lines: 1,
+          entries: 1,
+          forms: 0,
+          malformed: 0,
+          examples: [],
+          seconds: 1,
+        }
+      },
+    })
+    renderWith(<GlossaryView />, client)
+    const banner = await screen.findByRole('note')
+    expect(banner.textContent).toContain('von einer älteren Version von Lesesaal gelesen')
+    fireEvent.click(screen.getByRole('button', { name: 'Neu importieren' }))
+    await waitFor(() => expect(screen.queryByRole('note')).toBeNull())
+    expect(client.calls.some((c) => c.method === 'dict.importSystem')).toBe(true)
   })
 })

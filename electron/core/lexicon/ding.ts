@@ -47,6 +47,12 @@ const MARKERS = /\{([^{}]*)\}/g
 const DOMAINS = /\[([^[\]]*)\]/g
 const NOTES = /\(([^()]*)\)/g
 const ALTERNATIVES = /<[^<>]*>/g
+/**
+ * The version of this reader. A dictionary read by an older one is offered to be imported
+ * again (2: usage labels stay with their synonym, abbreviations out of headwords).
+ */
+export const DING_READER = 2
+
 /** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
 const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
 /** Pronouns before a verb form: "er/sie findet", "ich/er/sie fand". */

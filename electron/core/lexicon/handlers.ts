@@ -18,6 +18,7 @@ import {
   importDing,
   lexiconKey,
   loadBuiltinGlossary,
+  readByOlderReader,
   readEntry,
   saveUserEntry,
   setNote,
@@ -166,15 +167,22 @@ export function lexiconHandlers(
           forms: number
           malformed: number
         }[]
-      ).map(({ imported_at, ...d }) => ({ ...d, importedAt: imported_at }))
-      const imported = new Set(dictionaries.map((d) => d.path))
+      ).map(({ imported_at, ...d }) => ({
+        ...d,
+        importedAt: imported_at,
+        outdated: readByOlderReader(db, d.name),
+      }))
+      const current = new Set(dictionaries.filter((d) => !d.outdated).map((d) => d.path))
+      const outdated = new Set(dictionaries.filter((d) => d.outdated).map((d) => d.path))
+      const systemCopy = systemCopies.find((p) => existsSync(p) && !current.has(p)) ?? null
       const count = (source: string) =>
         stmt(db, 'SELECT count(*) FROM lexicon_entries WHERE source = ?')
           .pluck()
           .get(source) as number
       return {
         dictionaries,
-        systemCopy: systemCopies.find((p) => existsSync(p) && !imported.has(p)) ?? null,
+        systemCopy,
+        systemOutdated: systemCopy !== null && outdated.has(systemCopy),
         glossaryEntries: count('builtin'),
         userEntries: count('user'),
       }
@@ -201,7 +209,11 @@ export function lexiconHandlers(
       const path = systemCopies.find((p) => existsSync(p))
       if (!path)
         throw new UserError('not_found', 'There is no German–English dictionary on this computer.')
-      return importText(null, 'Ding (trans-de-en)', path)
+      // an earlier import of the same file is replaced, under whatever name it was imported
+      const earlier = stmt(db, 'SELECT name FROM lexicon_dictionaries WHERE path = ?')
+        .pluck()
+        .get(path) as string | undefined
+      return importText(null, earlier ?? 'Ding (trans-de-en)', path)
     },
   }
   // what other rooms wait for before they use the lexicon: the glossary and the word list

@@ -12,7 +12,7 @@ import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import { getSetting, setSetting } from '../library/articles'
 import { saveLexiconNote } from '../notes/lexicon'
-import { parseDingLine, type DingEntry } from './ding'
+import { DING_READER, parseDingLine, type DingEntry } from './ding'
 import { storeGlossCounts } from './senses'
 
 /** The form a word is looked up by: NFC, lower case, single spaces. */
@@ -180,6 +180,14 @@ export interface DictionaryImport {
   seconds: number
 }
 
+/** The setting that keeps which version of the reader read a dictionary (by its name). */
+const readerSetting = (name: string) => `lexicon.dingReader:${name}`
+
+/** Whether a dictionary was read by an older version of the Ding reader than this one. */
+export function readByOlderReader(db: Db, name: string): boolean {
+  return getSetting(db, readerSetting(name)) !== String(DING_READER)
+}
+
 /**
  * Imports a Ding dictionary (e.g. Debian's trans-de-en). An earlier import of the same name is
  * replaced. Malformed lines are counted and reported, never fatal.
@@ -275,6 +283,7 @@ export function importDing(
       counts.forms,
       dictionary,
     )
+    setSetting(db, readerSetting(name), String(DING_READER))
     // the English words' counts that rank senses, from the glosses just read (the only
     // dictionary; with others, the first lookup counts them all)
     const others = db

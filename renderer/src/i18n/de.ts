@@ -246,6 +246,11 @@ export const de = {
     systemOffer:
       'Auf diesem Computer liegt ein deutsch-englisches Wörterbuch ({{path}}). Importieren, damit sich jedes Wort nachschlagen lässt?',
     systemImport: 'Jetzt importieren',
+    systemOutdated:
+      'Ihr Wörterbuch ({{path}}) wurde von einer älteren Version von Lesesaal gelesen. Neu importiert, stehen bei mehr Wörtern die üblichen Bedeutungen vorn.',
+    systemReimport: 'Neu importieren',
+    dictionaryOutdated:
+      'von einer älteren Version gelesen: für bessere Bedeutungen die Datei neu importieren',
     editor: {
       titleNew: 'Eigener Begriff',
       titleEdit: 'Eigenen Begriff bearbeiten',

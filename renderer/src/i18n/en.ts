@@ -242,6 +242,10 @@ export const en: Strings = {
     systemOffer:
       'There is a German–English dictionary on this computer ({{path}}). Import it so that every word can be looked up?',
     systemImport: 'Import now',
+    systemOutdated:
+      'Your dictionary ({{path}}) was read by an older version of Lesesaal. Imported again, more words show their common meaning first.',
+    systemReimport: 'Import again',
+    dictionaryOutdated: 'read by an older version: import the file again for better meanings',
     editor: {
       titleNew: 'Own term',
       titleEdit: 'Edit own term',

@@ -147,13 +147,17 @@ export function GlossaryView() {
 
       {status?.systemCopy && !progress && (
         <div className="banner" role="note">
-          <p>{t('glossary.systemOffer', { path: status.systemCopy })}</p>
+          <p>
+            {t(status.systemOutdated ? 'glossary.systemOutdated' : 'glossary.systemOffer', {
+              path: status.systemCopy,
+            })}
+          </p>
           <button
             type="button"
             className="button primary"
             onClick={() => void runImport(() => api.call('dict.importSystem', {}))}
           >
-            {t('glossary.systemImport')}
+            {t(status.systemOutdated ? 'glossary.systemReimport' : 'glossary.systemImport')}
           </button>
         </div>
       )}
@@ -164,7 +168,12 @@ export function GlossaryView() {
         {status && status.dictionaries.length > 0 && (
           <ul>
             {status.dictionaries.map((d) => (
-              <li key={d.id}>{t('glossary.dictionaryLine', d)}</li>
+              <li key={d.id}>
+                {t('glossary.dictionaryLine', d)}
+                {d.outdated && d.path !== status.systemCopy && (
+                  <span className="muted"> ({t('glossary.dictionaryOutdated')})</span>
+                )}
+              </li>
             ))}
           </ul>
         )}
