@@ -17,7 +17,7 @@ import { contextOf, judge, loadTable, passes, type TableRow } from '../helpers/l
 // the end (31 of 32 right with either lexicon; the two misses, a sentence-initial adverb
 // joined to a name and "Xi Jinping" at a sentence's start, were fixed after that run)
 // round 3 (verbs whose form misleads: "gelten" is no participle of an adjective gelt): rows
-// written before the change, those that held after it (95 of 110: see DECISIONS); and verbs
+// written before the change, those that held after it (96 of 110: see DECISIONS); and verbs
 // inside fixed phrases ("trat … in Kraft"), with two that are none
 const TABLE: (TableRow & { heldOut?: boolean })[] = [
   ...loadTable('sentences'),

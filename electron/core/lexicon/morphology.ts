@@ -217,13 +217,26 @@ export function adjectiveReadings(key: string, flags: Flags): string[] {
   }
   for (const ending of ADJECTIVE_ENDINGS)
     if (key.endsWith(ending)) consider(key.slice(0, -ending.length))
+  // comparative and superlative, also with the umlaut many take ("stärksten", "schwächer")
+  const compared = (base: string) => {
+    consider(base)
+    consider(withoutUmlaut(base))
+  }
   for (const ending of ['er', 'ere', 'eren', 'erer', 'eres', 'erem']) {
-    if (key.endsWith(ending)) consider(key.slice(0, -ending.length))
+    if (key.endsWith(ending)) compared(key.slice(0, -ending.length))
   }
   for (const ending of ['st', 'ste', 'sten', 'ster', 'stes', 'stem', 'est', 'este', 'esten']) {
-    if (key.endsWith(ending)) consider(key.slice(0, -ending.length))
+    if (key.endsWith(ending)) compared(key.slice(0, -ending.length))
   }
   return out
+}
+
+/** The word with its last umlaut undone ("stärk" -> "stark", "größ" -> "groß"). */
+function withoutUmlaut(word: string): string {
+  const i = Math.max(word.lastIndexOf('ä'), word.lastIndexOf('ö'), word.lastIndexOf('ü'))
+  if (i < 0) return word
+  const plain = { ä: 'a', ö: 'o', ü: 'u' }[word[i] as 'ä' | 'ö' | 'ü']
+  return word.slice(0, i) + plain + word.slice(i + 1)
 }
 
 export interface Derivation {
