@@ -68,8 +68,11 @@ export interface VocabWord {
   /** The earliest due date of its cards (ISO), or null without cards. */
   due: string | null
   cards: { id: number; kind: CardKind; due: string; state: CardState }[]
-  /** In how many articles of the library the lemma occurs (from the difficulty pass). */
-  frequency: number
+  /**
+   * In how many articles of the library the lemma occurs (from the difficulty pass); null for
+   * a phrase ("in Kraft treten"), since that pass counts single words.
+   */
+  frequency: number | null
 }
 
 /** A review card as `review next` gives it. */

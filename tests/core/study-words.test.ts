@@ -63,6 +63,16 @@ describe('saving words', () => {
     expect(word.sentences[0]).toMatchObject({ text: SENTENCE, form: 'Durchbruch' })
   })
 
+  it('gives a phrase no count of articles rather than zero (the counts are of single words)', async () => {
+    const { core } = await studyLibrary()
+    await call(core, 'vocab.save', { word: 'in Kraft treten' })
+    await call(core, 'vocab.save', { word: 'Sicherheitsgarantien' })
+    const { words } = await call(core, 'vocab.list', {})
+    const frequency = Object.fromEntries(words.map((w) => [w.lemma, w.frequency]))
+    expect(frequency['in Kraft treten']).toBeNull()
+    expect(frequency['Sicherheitsgarantie']).toEqual(expect.any(Number))
+  })
+
   it('keeps every sentence a lemma was saved with, once each', async () => {
     const { core, hafen, wismar } = await studyLibrary()
     const p = await paragraphs(core, hafen)

@@ -198,6 +198,17 @@ describe('the vocabulary page', () => {
     fireEvent.change(screen.getByTestId('vocab-status'), { target: { value: 'known' } })
     await screen.findByText('Keine Wörter für diese Auswahl.')
   })
+
+  it('gives a phrase no count of articles (the counts are of single words)', async () => {
+    const phrase: VocabWord = { ...saved, lemma: 'in Kraft treten', pos: 'phrase', frequency: null }
+    renderWith(
+      <VocabularyView onOpenArticle={() => {}} />,
+      fakeClient({ 'vocab.list': () => ({ words: [phrase], total: 1 }) }),
+    )
+    const item = await screen.findByTestId('vocab-item')
+    expect(item.textContent).not.toMatch(/in \d+ Artikel/)
+    expect(item.textContent).toContain('fällig')
+  })
 })
 
 describe('difficulty in the library', () => {

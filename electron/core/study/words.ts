@@ -252,9 +252,10 @@ export function toVocabWord(db: Db, row: WordRow): VocabWord {
   }))
   const gender = (row.gender || null) as Gender | null
   const due = cards.length ? cards.reduce((a, c) => (c.due < a ? c.due : a), cards[0]!.due) : null
-  const frequency =
-    (stmt(db, 'SELECT articles FROM study_lemmas WHERE key = ?').pluck().get(row.key) as
-      number | undefined) ?? 0
+  const counted = stmt(db, 'SELECT articles FROM study_lemmas WHERE key = ?')
+    .pluck()
+    .get(row.key) as number | undefined
+  const frequency = counted ?? (row.key.includes(' ') ? null : 0)
   return {
     id: row.id,
     lemma: row.lemma,

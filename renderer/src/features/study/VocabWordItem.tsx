@@ -69,8 +69,13 @@ export function VocabWordItem({
             ))}
           </select>
           <span className="muted">
-            {t('study.vocabulary.inArticles', { count: word.frequency })}
-            {due && ` · ${t('study.vocabulary.due', { date: due })}`}
+            {[
+              word.frequency !== null &&
+                t('study.vocabulary.inArticles', { count: word.frequency }),
+              due && t('study.vocabulary.due', { date: due }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </span>
           <span className="spacer" />
           <button type="button" className="link" onClick={() => setEditing((e) => !e)}>
