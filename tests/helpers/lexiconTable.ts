@@ -94,14 +94,15 @@ export function judge(
   const wrong = (what: string) => ({ verdict: 'wrong' as const, why: `${what}: ${said}` })
   const verb = lemma.split(' ').pop()
   // a verb read inside the fixed phrase of its clause is that verb ("hielt … eine Rede": eine
-  // Rede halten); a phrase row's simple verb is what the built-in glossary alone can give
+  // Rede halten); a phrase row's own word (its verb, its noun) is what the built-in glossary
+  // alone can give
   const inPhrase = info.via === 'phrase' && row.pos === 'verb' && verb === row.lemma
-  const phraseVerb =
+  const phraseWord =
     !withDictionary &&
     row.pos === 'phrase' &&
-    info.pos === 'verb' &&
-    row.lemma.endsWith(` ${lemma}`)
-  if (!inPhrase && !phraseVerb) {
+    info.via !== 'phrase' &&
+    row.lemma.split(' ').includes(lemma)
+  if (!inPhrase && !phraseWord) {
     if (lemma !== row.lemma && !(row.alt ?? []).includes(lemma)) return wrong('headword')
     if (!(SAME_POS[row.pos] ?? [row.pos]).includes(info.pos ?? '')) return wrong('part of speech')
   }

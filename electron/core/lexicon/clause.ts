@@ -7,7 +7,7 @@ import type { WordInfo } from '../../../shared/types'
 import type { Token } from './context'
 import { emptyInfo } from './explain'
 import { NOUN, VERB, VERB_LEMMA, type KnownWords } from './known'
-import { phraseAt } from './phrases'
+import { clauseOf, phraseAt, type PhraseMatch } from './phrases'
 import type { Readings, Situation } from './readings'
 import { separableAt, unknownSeparable, type SeparableLexicon } from './separable'
 import { lexiconKey } from './store'
@@ -91,9 +91,9 @@ function separableIn(
 }
 
 /**
- * A verb form inside a fixed phrase of its clause ("Das Gesetz trat im Mai in Kraft"): the
- * phrase's entry, with the simple verb's explanation first under "more". Only a lower-case
- * word (a verb where it stands) is read so; null when no phrase of the lexicon fits.
+ * A verb form inside a fixed phrase of its clause ("Das Gesetz trat im Mai in Kraft"), or a
+ * noun of that phrase ("Kraft"): the phrase's entry, with the clicked word's own explanation
+ * first under "more". Null when no phrase of the lexicon fits.
  */
 function phraseIn(
   tokens: Token[],
@@ -102,23 +102,19 @@ function phraseIn(
   reader: ClauseReader,
 ): WordInfo | null {
   const token = tokens[i]!
-  if (token.capital) return null
-  const infinitives = reader.readings.infinitives(token.key).map((inf) => inf.key)
-  if (reader.known.get(token.key) & VERB_LEMMA && !infinitives.includes(token.key))
-    infinitives.push(token.key)
-  if (infinitives.length === 0) return null
-  const match = phraseAt(tokens, i, infinitives, {
-    phrases: (verb) => reader.known.phrasesOf(verb),
-    isInfinitive: (key) => (reader.known.get(key) & VERB_LEMMA) !== 0,
-  })
-  if (!match) return null
+  const found = !token.capital
+    ? phraseOfVerb(tokens, i, reader)
+    : token.initial
+      ? null
+      : phraseOfNoun(tokens, i, reader)
+  if (!found) return null
   const bare: Situation = { ...situation, role: 'lower', inSentence: false, words: '' }
-  const key = reader.readings.bestHeadword(match.keys, bare, situation.words)
+  const key = reader.readings.bestHeadword(found.match.keys, bare, situation.words)
   const info = reader.resolve(key, bare)
   // the phrase's own entry, not one that lists it among its forms
   if (!info.found || info.lemma === null || lexiconKey(info.lemma) !== key) return null
   const simple = reader.resolve(token.raw, situation)
-  const words = [i, ...match.tokens].sort((a, b) => a - b)
+  const words = [found.verb, ...found.match.tokens].sort((a, b) => a - b)
   const shown = words
     .map((k, n) => (n > 0 && k > words[n - 1]! + 1 ? '… ' : '') + tokens[k]!.raw)
     .join(' ')
@@ -129,6 +125,41 @@ function phraseIn(
     separable: shown,
     more: [...asMore(simple), ...info.more.filter((m) => m.id !== simple.entryId)],
   }
+}
+
+/** The phrase the verb form at token v belongs to in its clause, or null. */
+function phraseOfVerb(
+  tokens: Token[],
+  v: number,
+  reader: ClauseReader,
+): { verb: number; match: PhraseMatch } | null {
+  const key = tokens[v]!.key
+  const infinitives = reader.readings.infinitives(key).map((inf) => inf.key)
+  if (reader.known.get(key) & VERB_LEMMA && !infinitives.includes(key)) infinitives.push(key)
+  if (infinitives.length === 0) return null
+  const match = phraseAt(tokens, v, infinitives, {
+    phrases: (verb) => reader.known.phrasesOf(verb),
+    isInfinitive: (k) => (reader.known.get(k) & VERB_LEMMA) !== 0,
+  })
+  return match && { verb: v, match }
+}
+
+/** The phrase a noun at token i belongs to with a verb of its clause ("Kraft"), or null. */
+function phraseOfNoun(
+  tokens: Token[],
+  i: number,
+  reader: ClauseReader,
+): { verb: number; match: PhraseMatch } | null {
+  const [from, to] = clauseOf(tokens, i)
+  const separable = separableLexicon(reader)
+  for (let v = from; v <= to; v++) {
+    if (v === i || tokens[v]!.capital) continue
+    // "… Punkte ein und gibt die rote Laterne ab": gibt is abgeben's, no "Punkte geben"
+    if (separableAt(tokens, v, separable)) continue
+    const found = phraseOfVerb(tokens, v, reader)
+    if (found?.match.tokens.includes(i)) return found
+  }
+  return null
 }
 
 /** A word's own explanation as an entry under "more" (none for a compound's assembly). */

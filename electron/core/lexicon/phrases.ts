@@ -113,7 +113,7 @@ function auxiliaryBeside(
 }
 
 /** The clause around token i: [from, to], between commas, dashes or sentence ends. */
-function clauseOf(tokens: Token[], i: number): [number, number] {
+export function clauseOf(tokens: Token[], i: number): [number, number] {
   let from = i
   while (!segmentBreak(tokens, from)) from--
   let to = i
