@@ -243,9 +243,15 @@ describe('highlights and notes in the reader', () => {
     const from = (await active()).word
     expect(from).not.toBeNull()
     await page.keyboard.press('Shift+ArrowRight')
-    await page.keyboard.press('Shift+ArrowRight')
     const toolbar = page.locator('[data-testid=selection-toolbar]')
     await toolbar.waitFor()
+    // a slow machine: the next frame (when a selection is looked at) comes after the next key
+    await page.evaluate(() => {
+      const w = window as unknown as { slowFrame: typeof requestAnimationFrame }
+      w.slowFrame = window.requestAnimationFrame
+      window.requestAnimationFrame = (cb) => window.setTimeout(() => cb(performance.now()), 400)
+    })
+    await page.keyboard.press('Shift+ArrowRight')
     const selected = await page.evaluate(() =>
       getSelection()!
         .toString()
@@ -259,6 +265,11 @@ describe('highlights and notes in the reader', () => {
     await page.keyboard.press('Tab')
     expect((await active()).label).toBe('Markieren (Grün)')
     await page.keyboard.press('Enter')
+    await page.evaluate(() => {
+      window.requestAnimationFrame = (
+        window as unknown as { slowFrame: typeof requestAnimationFrame }
+      ).slowFrame
+    })
     await expect.poll(() => page.locator('[data-testid=highlight-card]').count()).toBe(before + 1)
     const quote = await page.locator('[data-testid=highlight-card] .hl-quote').allInnerTexts()
     expect(quote.some((q) => q.replace(/[.,]/g, '') === selected.replace(/[.,]/g, ''))).toBe(true)

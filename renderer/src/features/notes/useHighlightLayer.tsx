@@ -96,16 +96,18 @@ export function useHighlightLayer({
     const root = container.current
     if (!root || !paragraphs) return
     let frame = 0
+    const pick = () => {
+      const selection = window.getSelection()
+      const range = selectionRange(root, paragraphs, selection)
+      if (!range || !selection) return setPicked(null)
+      setPicked({ range, rect: selection.getRangeAt(0).getBoundingClientRect() })
+    }
     const check = () => {
       cancelAnimationFrame(frame)
       frame = requestAnimationFrame(() => {
         // moving between the toolbar's buttons with Tab may drop the selection: the words
         // picked stay picked
-        if (bar.current?.contains(document.activeElement)) return
-        const selection = window.getSelection()
-        const range = selectionRange(root, paragraphs, selection)
-        if (!range || !selection) return setPicked(null)
-        setPicked({ range, rect: selection.getRangeAt(0).getBoundingClientRect() })
+        if (!bar.current?.contains(document.activeElement)) pick()
       })
     }
     const onKey = (e: KeyboardEvent) => {
@@ -118,6 +120,10 @@ export function useHighlightLayer({
       if (e.key !== 'Tab' || e.shiftKey || !first) return
       if (bar.current?.contains(document.activeElement)) return
       e.preventDefault()
+      // the words selected until now, also by a Shift+arrow whose check has not run yet (it
+      // waits for the next frame, and would then find the focus in the toolbar)
+      cancelAnimationFrame(frame)
+      pick()
       from.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
       first.focus()
     }
