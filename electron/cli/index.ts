@@ -25,7 +25,10 @@ import { registerStoryCommands } from './commands/stories'
 import { registerVersionsCommands } from './commands/versions'
 import { CliError, type Cli } from './context'
 
-/** The resources folder (built-in glossary): two levels up, built (out/main) or not (electron/cli). */
+/**
+ * The resources folder (built-in glossary), two levels up from here in the sources
+ * (electron/cli). Built, this module is a chunk one level further down: the entry passes it.
+ */
 const RESOURCES = join(dirname(fileURLToPath(import.meta.url)), '../../resources')
 
 interface GlobalOptions {
@@ -33,7 +36,10 @@ interface GlobalOptions {
   json?: boolean
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(
+  argv: string[],
+  options: { resourcesPath?: string } = {},
+): Promise<number> {
   // The core logs diagnostics (with stacks) for the app's log; on the command line stderr is
   // the user's screen: one line per error, the details only with LESESAAL_DEBUG=1.
   if (!process.env.LESESAAL_DEBUG) console.error = () => {}
@@ -73,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       libraryPath: libraryPath(),
       mode: 'browser',
       canImportPaths: true,
-      resourcesPath: RESOURCES,
+      resourcesPath: options.resourcesPath ?? RESOURCES,
     })
     // a damaged or read-only library is still read; say so once, on stderr
     const health = core.health()

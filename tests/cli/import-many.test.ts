@@ -40,3 +40,24 @@ it('imports a folder of 240 texts with the extraction thread, and finds them', (
   expect(found.status).toBe(0)
   expect(JSON.parse(found.stdout).total).toBe(240)
 }, 60_000)
+
+it('ends at once when a large import cannot begin, although its thread was started', () => {
+  const root = tempDir()
+  const dir = join(root, 'texte')
+  mkdirSync(dir)
+  for (let n = 0; n < 210; n++) writeFileSync(join(dir, `${n}.txt`), `Meldung ${n}\n\nText ${n}.\n`)
+  // the library cannot be opened: the command says so and ends, the thread left unused
+  const library = join(root, 'einkauf.sqlite')
+  writeFileSync(library, 'Keine Bibliothek, ein Einkaufszettel: Milch, Brot, Äpfel.\n')
+  const started = performance.now()
+  const failed = spawnSync(process.execPath, [BIN, '--library', library, 'import', dir], {
+    encoding: 'utf8',
+    env: { ...process.env, LESESAAL_LIBRARY: '' },
+    timeout: 20_000,
+  })
+  expect(failed.signal).toBeNull()
+  expect(failed.status).toBe(1)
+  expect(failed.stderr).toMatch(/^lesesaal: The file .* is not a Lesesaal library/)
+  expect(failed.stderr.trim().split('\n')).toHaveLength(1)
+  expect(performance.now() - started).toBeLessThan(10_000)
+}, 30_000)

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { readAtMost } from '../../electron/core/import/importer'
 import { decodeBytes } from '../../electron/core/import/decode'
 import { loadParsers } from '../../electron/core/import/parsers'
@@ -98,6 +98,35 @@ describe('reading a file', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'kurz.txt'), 'Kurz.')
     expect(Buffer.from(await readAtMost(join(dir, 'kurz.txt'), 100)).toString()).toBe('Kurz.')
+  })
+
+  it('reads a file longer than its stated size whole, piece after piece', async () => {
+    // /proc files say they are empty: all of this one (hundreds of kilobytes: a line per
+    // property of every memory mapping of this process) is read past its stated size
+    const text = Buffer.from(await readAtMost('/proc/self/smaps', 1 << 24)).toString()
+    expect(text.length).toBeGreaterThan(4 * 65536)
+    const lines = text.split('\n')
+    expect(lines.pop()).toBe('')
+    // every line whole: no piece was written over by the next
+    for (const line of lines)
+      expect(line).toMatch(/^(?:[0-9a-f]+-[0-9a-f]+ [-rwxps]{4} |[A-Z][A-Za-z_]*:\s)/)
+  })
+
+  it('asks for no more memory than a small file needs (a large import reads thousands)', async () => {
+    const dir = tempDir()
+    const text = 'Der Stadtrat hat am Dienstag getagt. '.repeat(40)
+    for (let i = 0; i < 50; i++) writeFileSync(join(dir, `${i}.txt`), text)
+    await readAtMost(join(dir, '0.txt'), 1 << 24) // the one buffer kept for reading on
+    const allocs = vi.spyOn(Buffer, 'allocUnsafe')
+    try {
+      for (let i = 0; i < 50; i++)
+        expect(Buffer.from(await readAtMost(join(dir, `${i}.txt`), 1 << 24)).toString()).toBe(text)
+      const asked = allocs.mock.calls.reduce((sum, [size]) => sum + size, 0)
+      // each file's own size and one byte more, not a megabyte per file
+      expect(asked).toBeLessThanOrEqual(50 * (Buffer.byteLength(text) + 1))
+    } finally {
+      allocs.mockRestore()
+    }
   })
 
   it('says in one sentence what is missing, instead of a system error code', async () => {

@@ -10,6 +10,7 @@ import { openLibrary, type Db } from '../../electron/core/db/open'
 import { furnitureImportHooks } from '../../electron/core/furniture/handlers'
 import { addRule } from '../../electron/core/furniture/store'
 import { ExtractionAhead } from '../../electron/core/import/ahead'
+import { startSpareFor, takeSpare } from '../../electron/core/import/ahead/spare'
 import { importSources, sourcesFromPaths } from '../../electron/core/import/importer'
 import { SearchIndex } from '../../electron/core/search'
 import { indexPositions } from '../../electron/core/search/analyzer'
@@ -62,7 +63,8 @@ function folder(count: number): string {
 }
 
 const open: Db[] = []
-afterEach(() => {
+afterEach(async () => {
+  await takeSpare()?.terminate()
   while (open.length) open.pop()!.close()
   delete process.env.LESESAAL_EXTRACT_WORKER
 })
@@ -160,6 +162,23 @@ describe('extraction ahead in a second thread', () => {
       expect(mine.total, query).toBeGreaterThan(0)
       expect(mine, query).toEqual(await found(alone.search, query))
     }
+  }, 60_000)
+
+  it('takes the thread started with the command, only for an import large enough for one', async () => {
+    const small = folder(30)
+    const dir = folder(210)
+    startSpareFor(['import', small, '--json'])
+    startSpareFor(['search', dir])
+    expect(takeSpare()).toBeNull()
+    startSpareFor(['--library', 'bibliothek.sqlite', 'import', dir, '--json'])
+    const alone = await importFolder(dir, 'never')
+    const before = primedTaken()
+    const ahead = await importFolder(dir, 'only')
+    // the import took the waiting thread and used its analyses
+    expect(takeSpare()).toBeNull()
+    expect(primedTaken() - before).toBeGreaterThanOrEqual(2 * 210)
+    expect(ahead.results).toEqual(alone.results)
+    expect(paragraphs(ahead.db)).toEqual(paragraphs(alone.db))
   }, 60_000)
 
   it('makes the same library when both threads take files as they come', async () => {

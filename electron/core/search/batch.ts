@@ -1,13 +1,6 @@
 /** What the index writer holds between reading the journal and writing a segment. */
 import type { Field } from './types'
 
-/** Terms of one batch: documents in ascending order, their frequencies and positions. */
-export interface PendingTerm {
-  docs: number[]
-  tfs: number[]
-  pos: number[]
-}
-
 export interface AddedDoc {
   docNo: number
   articleId: number

@@ -47,9 +47,9 @@ export class SegmentWriter {
   append(
     field: Field,
     term: string,
-    docs: number[],
-    tfs: number[],
-    pos: number[],
+    docs: ArrayLike<number>,
+    tfs: ArrayLike<number>,
+    pos: ArrayLike<number>,
     deleted: ReadonlySet<number>,
   ): void {
     const terms = this.termTable()

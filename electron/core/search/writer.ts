@@ -12,13 +12,14 @@
  * and starts over.
  */
 import type { Db } from '../db/open'
-import { ANALYZER_ID, indexPositions, keyName, PLACE_SPAN } from './analyzer'
+import { ANALYZER_ID, indexPositions, keyName } from './analyzer'
 import type { DocTableCache } from './doctable'
 import { dateNumber } from './doctable'
 import { takePrimed } from './primed'
 import { SegmentWriter } from './segments'
 import type { TermReader } from './terms'
-import type { Batch, PendingTerm, StoredArticle } from './batch'
+import type { Batch, StoredArticle } from './batch'
+import { PendingPostings } from './pending'
 import { FIELDS, type Field } from './types'
 
 /** Journal rows read at a time. */
@@ -42,7 +43,7 @@ const FIELD_SOURCES: Record<Exclude<Field, 'title'>, string> = {
 
 export class IndexWriter {
   /** The analysed batch: per field, per key number, its documents, frequencies, positions. */
-  private readonly pending: Record<Field, Map<number, PendingTerm>>
+  private readonly pending: Record<Field, PendingPostings>
   private batch: Batch | null = null
   /** The term dictionary and segments, for writing. */
   private readonly segments: SegmentWriter
@@ -56,8 +57,8 @@ export class IndexWriter {
     private readonly docs: DocTableCache,
   ) {
     this.segments = new SegmentWriter(db)
-    this.pending = {} as Record<Field, Map<number, PendingTerm>>
-    for (const field of FIELDS) this.pending[field] = new Map()
+    this.pending = {} as Record<Field, PendingPostings>
+    for (const field of FIELDS) this.pending[field] = new PendingPostings()
     this.sql = {
       meta: db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck(),
       setMeta: db.prepare(
@@ -277,26 +278,7 @@ export class IndexWriter {
     if (!text) return 0
     // analysed ahead by the import's extraction thread, or here
     const { pairs, length } = takePrimed(text) ?? indexPositions(text)
-    const pending = this.pending[field]
-    let t: PendingTerm | undefined
-    let current = -1
-    let lastPos = -1
-    for (let i = 0; i < pairs.length; i++) {
-      const key = Math.floor(pairs[i]! / PLACE_SPAN)
-      const pos = pairs[i]! - key * PLACE_SPAN
-      if (key !== current) {
-        current = key
-        t = pending.get(key)
-        if (!t) pending.set(key, (t = { docs: [], tfs: [], pos: [] }))
-        t.docs.push(docNo)
-        t.tfs.push(0)
-        lastPos = -1
-      }
-      if (pos === lastPos) continue // a compound part at its whole's position
-      t!.tfs[t!.tfs.length - 1]!++
-      t!.pos.push(pos)
-      lastPos = pos
-    }
+    this.pending[field].add(docNo, pairs)
     return length
   }
 
@@ -312,8 +294,9 @@ export class IndexWriter {
     const removed = batch.removed
     const written = this.locked(() => {
       for (const field of FIELDS) {
-        for (const [key, t] of this.pending[field])
-          this.segments.append(field, keyName(key), t.docs, t.tfs, t.pos, this.reader.deleted)
+        this.pending[field].forEachTerm((key, docs, tfs, places) =>
+          this.segments.append(field, keyName(key), docs, tfs, places, this.reader.deleted),
+        )
         this.pending[field].clear()
       }
       for (const docNo of removed) {

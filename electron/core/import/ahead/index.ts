@@ -10,16 +10,14 @@
  * extracts the remaining files itself: the thread can make an import faster, never different.
  */
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
-import { findWorkerScript } from '../../jobs/script'
+import type { Worker } from 'node:worker_threads'
 import { clearPrimed, ForeignKeys, indexTexts, prime } from '../../search/primed'
 import { FIELDS } from '../../search/types'
 import type { AheadFile, FromAhead, ToAhead } from './protocol'
+import { AHEAD_FROM, startThread, takeSpare } from './spare'
 
 export type { AheadFile }
 
-/** Imports of fewer files are extracted in the import's own thread (a thread takes a while to start). */
-export const AHEAD_FROM = 200
 /** What the import took is reported back every this many files. */
 const REPORT_EVERY = 16
 
@@ -76,15 +74,9 @@ export class ExtractionAhead {
   ): ExtractionAhead | null {
     if (files.length === 0) return null
     if (!options.always && (files.length < AHEAD_FROM || availableParallelism() < 2)) return null
-    const script = workerScript()
-    if (!script) return null
-    let worker: Worker
-    try {
-      worker = new Worker(script.file, { execArgv: script.execArgv, stdout: false, stderr: false })
-    } catch (err) {
-      console.error('[lesesaal] the extraction thread could not start:', err)
-      return null
-    }
+    // started when the command began, or now
+    const worker = takeSpare() ?? startThread()
+    if (!worker) return null
     const ahead = new ExtractionAhead(worker, files, options.share ?? true)
     worker.postMessage({ type: 'files', files, next: ahead.next.buffer } satisfies ToAhead)
     return ahead
@@ -160,12 +152,3 @@ export class ExtractionAhead {
     await this.worker.terminate()
   }
 }
-
-/** The thread's script (extract-worker.js when built; LESESAAL_EXTRACT_WORKER chooses another). */
-const workerScript = () =>
-  findWorkerScript({
-    env: 'LESESAAL_EXTRACT_WORKER',
-    built: 'extract-worker.js',
-    source: new URL('./worker.ts', import.meta.url),
-    from: import.meta.url,
-  })
