@@ -25,8 +25,12 @@ type Extracted = Omit<Pending, 'source' | 'name'>
 /** Files extracted here before their turn, at most this many at a time. */
 const MAX_EARLY = 256
 
-/** A chunk of files is stored and indexed in one transaction, at most this many files … */
-const CHUNK_FILES = 1000
+/**
+ * A chunk of files is stored and indexed in one transaction, at most this many files … (the
+ * import's thread stores and indexes a chunk while the extraction thread goes on with the
+ * next: the last chunk, done after the thread has finished, is the time nobody overlaps)
+ */
+const CHUNK_FILES = 400
 /** … or what was extracted in this many milliseconds. */
 const CHUNK_MS = 1000
 
