@@ -583,6 +583,39 @@ describe('the Ding format', () => {
     })
   })
 
+  it("gives a noun only the plurals that are its own, not another synonym's", () => {
+    const nouns = (line: string) =>
+      (
+        parseDingLine(line) as {
+          entries: { lemma: string; plural: string | null; forms: string[] }[]
+        }
+      ).entries.map((e) => [e.lemma, e.plural, e.forms])
+    // more plurals than nouns: each goes to the noun it begins like; "Jungs" is the plural of
+    // the unmarked "Alter", no noun's here
+    expect(
+      nouns(
+        'Bursche {m}; Kamerad {m}; Alter [ugs.] | Burschen {pl}; Kameraden {pl}; Kameradinnen {pl}; Jungs {pl} :: lad | lads',
+      ),
+    ).toEqual([
+      ['Bursche', 'Burschen', []],
+      ['Kamerad', 'Kameraden', ['Kameradinnen']],
+      ['Alter', null, []],
+    ])
+    // an article before the plural, -leute for -mann
+    expect(nouns('Ungar {m}; Ungarin {f} | die Ungarn {pl} :: Hungarian | Hungarians')).toEqual([
+      ['Ungar', 'die Ungarn', []],
+      ['Ungarin', null, []],
+    ])
+    expect(
+      nouns(
+        'Vormann {m}; Vorarbeiter {m} | Vorleute {pl}; Vormänner {pl}; Vorarbeiter {pl} :: foreman | foremen',
+      ),
+    ).toEqual([
+      ['Vormann', 'Vorleute', ['Vormänner']],
+      ['Vorarbeiter', 'Vorarbeiter', []],
+    ])
+  })
+
   it('imports a Ding file, reports malformed lines, and lets its words be looked up', async () => {
     const { core, lookup } = await glossary()
     const data = readFileSync(join(LEX, 'mini.ding')).toString('base64')
@@ -684,6 +717,12 @@ describe("Debian's trans-de-en", () => {
       const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
       expect(r.lemma, text).toBe(lemma)
     }
+    // "Leute" is a noun of its own, not a plural the dictionary gives beside "Kerl" (for a
+    // synonym of it)
+    const leute = 'Viele Leute protestierten vor dem Rathaus.'
+    expect(
+      await core.lexicon.lookup('Leute', false, { text: leute, offset: leute.indexOf('Leute') }),
+    ).toMatchObject({ lemma: 'Leute', gloss: expect.stringMatching(/^people\b/) })
     // "auf" closing the clause is no particle here; the clause is the fixed phrase "auf den
     // Tisch legen" (news uses it for "to table": a literal reading is the simple verb, first
     // among the other meanings)

@@ -49,9 +49,10 @@ const NOTES = /\(([^()]*)\)/g
 const ALTERNATIVES = /<[^<>]*>/g
 /**
  * The version of this reader. A dictionary read by an older one is offered to be imported
- * again (2: usage labels stay with their synonym, abbreviations out of headwords).
+ * again (2: usage labels stay with their synonym, abbreviations out of headwords; 3: a plural
+ * like none of the line's nouns is not made one of the first noun's forms).
  */
-export const DING_READER = 2
+export const DING_READER = 3
 
 /** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
 const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
@@ -205,9 +206,11 @@ export function parseDingLine(line: string): ParsedLine {
       const aligned = plurals.length === lastNouns.length
       plurals.forEach((w, k) => {
         // one by one when the counts agree, else the noun the plural begins like
-        // ("Arbeitsstelle; Arbeitsplatz; Arbeit; Stelle" with five plurals: "Stellen" -> Stelle)
-        const noun = (aligned ? lastNouns[k] : closestNoun(w.text, lastNouns)) ?? lastNouns[0]!
-        if (noun.gender === 'pl') return
+        // ("Arbeitsstelle; Arbeitsplatz; Arbeit; Stelle" with five plurals: "Stellen" -> Stelle);
+        // one like none of them is another synonym's ("Kerl {m}; Kumpel {m}; Alter | Kerle;
+        // Kumpel; Kumpels; Leute {pl}": Leute is not a plural of Kerl)
+        const noun = aligned ? lastNouns[k]! : closestNoun(w.text, lastNouns)
+        if (!noun || noun.gender === 'pl') return
         if (noun.plural === null) noun.plural = w.text
         else if (noun.plural !== w.text) noun.forms.push(w.text)
       })
@@ -275,23 +278,31 @@ function closestVerb(form: string, heads: DingEntry[]): DingEntry | null {
   return best
 }
 
+const withoutArticle = (s: string) => s.replace(/^(?:der|die|das|den) /, '')
+
 const fold = (s: string) => s.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u')
 
 /** The noun a plural belongs to: the longest shared beginning, umlauts aside (Häuser: Haus). */
 function closestNoun(plural: string, nouns: DingEntry[]): DingEntry | null {
-  const p = fold(plural)
+  // without an article ("die Chinesen"), and -leute as the -mann it is the plural of (Obleute)
+  const p = withoutArticle(fold(plural)).replace(/leute$/, 'mann')
   let best: DingEntry | null = null
   let bestScore = -1
   for (const n of nouns) {
     if (n.gender === 'pl') continue
-    const lemma = fold(n.lemma)
-    let shared = 0
-    while (shared < lemma.length && p[shared] === lemma[shared]) shared++
-    // the whole singular inside the plural beats a longer lemma that only starts the same
-    const score = shared === lemma.length ? 1000 + shared : shared
-    if (score > bestScore) {
-      best = n
-      bestScore = score
+    // the lemma as written, or (a little less) its last word ("jds. Abgang": Abgänge; but
+    // "Kennzahlen" is Kennzahl's before "betriebswirtschaftliche Kennzahl"'s)
+    const whole = withoutArticle(fold(n.lemma))
+    const last = whole.slice(whole.lastIndexOf(' ') + 1)
+    for (const lemma of last === whole ? [whole] : [whole, last]) {
+      let shared = 0
+      while (shared < lemma.length && p[shared] === lemma[shared]) shared++
+      // the whole singular inside the plural beats a longer lemma that only starts the same
+      const score = (shared === lemma.length ? 1000 + shared : shared) - (lemma === whole ? 0 : 0.5)
+      if (score > bestScore) {
+        best = n
+        bestScore = score
+      }
     }
   }
   return bestScore >= 3 ? best : null
