@@ -601,9 +601,10 @@ describe('the Ding format', () => {
       ['Kamerad', 'Kameraden', ['Kameradinnen']],
       ['Alter', null, []],
     ])
-    // an article before the plural, -leute for -mann
+    // an article before the plural (not kept: the plural is looked up as written), -leute for
+    // -mann
     expect(nouns('Ungar {m}; Ungarin {f} | die Ungarn {pl} :: Hungarian | Hungarians')).toEqual([
-      ['Ungar', 'die Ungarn', []],
+      ['Ungar', 'Ungarn', []],
       ['Ungarin', null, []],
     ])
     expect(
@@ -723,6 +724,18 @@ describe("Debian's trans-de-en", () => {
     expect(
       await core.lexicon.lookup('Leute', false, { text: leute, offset: leute.indexOf('Leute') }),
     ).toMatchObject({ lemma: 'Leute', gloss: expect.stringMatching(/^people\b/) })
+    // a plural headword beats a singular only read by rule ("Kosten" are costs, not a plural
+    // of Kost, food), not one listed or read as directly ("Gebäudes": Gebäude's genitive, not
+    // the plural headword Gebäude, edifices; "Franzosen": Franzose's plural, not its slang)
+    for (const [text, word, lemma, gloss] of [
+      ['Die Kosten für den Neubau steigen.', 'Kosten', 'Kosten', /\bcost\b/],
+      ['Die Fassade des Gebäudes wird erneuert.', 'Gebäudes', 'Gebäude', /^building\b/],
+      ['Die Franzosen wählen im Frühjahr.', 'Franzosen', 'Franzose', /^Frenchman\b/],
+    ] as const)
+      expect(
+        await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) }),
+        text,
+      ).toMatchObject({ lemma, gloss: expect.stringMatching(gloss) })
     // "auf" closing the clause is no particle here; the clause is the fixed phrase "auf den
     // Tisch legen" (news uses it for "to table": a literal reading is the simple verb, first
     // among the other meanings)

@@ -50,7 +50,8 @@ const ALTERNATIVES = /<[^<>]*>/g
 /**
  * The version of this reader. A dictionary read by an older one is offered to be imported
  * again (2: usage labels stay with their synonym, abbreviations out of headwords; 3: a plural
- * like none of the line's nouns is not made one of the first noun's forms).
+ * like none of the line's nouns is not made one of the first noun's forms, nor is one kept
+ * with its article).
  */
 export const DING_READER = 3
 
@@ -211,8 +212,10 @@ export function parseDingLine(line: string): ParsedLine {
         // Kumpel; Kumpels; Leute {pl}": Leute is not a plural of Kerl)
         const noun = aligned ? lastNouns[k]! : closestNoun(w.text, lastNouns)
         if (!noun || noun.gender === 'pl') return
-        if (noun.plural === null) noun.plural = w.text
-        else if (noun.plural !== w.text) noun.forms.push(w.text)
+        // "Franzose {m} | die Franzosen {pl}": the plural is Franzosen
+        const plural = /^(?:der|die|das) /.test(noun.lemma) ? w.text : w.text.replace(/^die /, '')
+        if (noun.plural === null) noun.plural = plural
+        else if (noun.plural !== plural) noun.forms.push(plural)
       })
       lastNouns = []
       continue

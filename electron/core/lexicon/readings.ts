@@ -254,7 +254,13 @@ export class Readings {
             if (NOUNISH.has(r.entry.pos)) add(r.entry, 'form', 2)
       }
     }
-    const singular = out.some((r) => r.entry.pos === 'noun' && r.entry.gender !== 'pl')
+    // the most direct singular reading: a plural headword gives way to a singular the
+    // dictionary lists the word as a form of ("Nachbarländer": Nachbarland), or one read as
+    // directly as itself ("Gebäudes" is Gebäude's genitive, not the plural headword), not to
+    // one only read by rule ("Kosten" are costs, not a plural of Kost, food)
+    const singular = Math.min(
+      ...out.map((r) => (r.entry.pos === 'noun' && r.entry.gender !== 'pl' ? r.tier : Infinity)),
+    )
     for (const r of out) {
       const e = r.entry
       const lemmaKey = e.lemma.toLowerCase()
@@ -266,7 +272,7 @@ export class Readings {
         extraWords ? 1 : 0,
         SOURCE[e.source],
         // "Nachbarländer" is the plural of Nachbarland, not a headword of its own
-        e.gender === 'pl' && e.pos === 'noun' && singular ? 1 : 0,
+        e.gender === 'pl' && e.pos === 'noun' && singular <= Math.max(1, r.tier) ? 1 : 0,
         // a common word read by rule beats a rare one found as written ("riefen": rufen)
         e.source === 'dict' ? r.tier - 1.5 * Math.log2(1 + this.known.sensesOf(bare)) : r.tier,
         0,
