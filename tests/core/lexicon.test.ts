@@ -565,6 +565,7 @@ describe('the Ding format', () => {
           gloss: 'veto',
           domain: 'pol.',
           forms: [],
+          parts: 1,
         },
       ],
     })
@@ -724,6 +725,17 @@ describe("Debian's trans-de-en", () => {
     expect(
       await core.lexicon.lookup('Leute', false, { text: leute, offset: leute.indexOf('Leute') }),
     ).toMatchObject({ lemma: 'Leute', gloss: expect.stringMatching(/^people\b/) })
+    // a noun's main sense, the one its line gives the most examples and phrases for (not
+    // "tail" for Ende, not "charge" for Verantwortung, not "starch" for Stärke)
+    for (const [text, word, gloss] of [
+      ['Der Prozess soll Ende Mai beginnen.', 'Ende', /^end\b/],
+      ['Sie übernahm die Verantwortung für den Fehler.', 'Verantwortung', /^responsibility\b/],
+      ['Die Stärke des Euro überraschte die Märkte.', 'Stärke', /^strength\b/],
+    ] as const)
+      expect(
+        (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,
+        text,
+      ).toMatch(gloss)
     // a plural headword beats a singular only read by rule ("Kosten" are costs, not a plural
     // of Kost, food), not one listed or read as directly ("Gebäudes": Gebäude's genitive, not
     // the plural headword Gebäude, edifices; "Franzosen": Franzose's plural, not its slang)

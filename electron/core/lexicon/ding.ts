@@ -41,6 +41,11 @@ export interface DingEntry {
   domain: string | null
   /** Other forms of the lemma given on the line (verb forms, plurals of synonyms). */
   forms: string[]
+  /**
+   * For the line's headwords, how many parts the line gives after them (forms, examples,
+   * phrases: a main sense has many); 0 for the entries of those parts.
+   */
+  parts: number
 }
 
 const MARKERS = /\{([^{}]*)\}/g
@@ -51,9 +56,9 @@ const ALTERNATIVES = /<[^<>]*>/g
  * The version of this reader. A dictionary read by an older one is offered to be imported
  * again (2: usage labels stay with their synonym, abbreviations out of headwords; 3: a plural
  * like none of the line's nouns is not made one of the first noun's forms, nor is one kept
- * with its article).
+ * with its article; 4: the number of parts of each headword's line is kept).
  */
-export const DING_READER = 3
+export const DING_READER = 4
 
 /** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
 const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
@@ -188,7 +193,11 @@ export function parseDingLine(line: string): ParsedLine {
       // a subject area on any synonym applies to the whole line's headwords; a usage label
       // only to its own ("Miete {f}; Mietzins {m} [Süddt.]": Miete is no regional word)
       const area = words.flatMap((w) => w.domains).find((d) => !USAGE_LABELS.has(d)) ?? null
-      heads = words.map((w) => ({ ...entryOf(w, gloss), domain: w.domains[0] ?? area }))
+      heads = words.map((w) => ({
+        ...entryOf(w, gloss),
+        domain: w.domains[0] ?? area,
+        parts: de.length - 1,
+      }))
       entries.push(...heads)
       lastNouns = heads.filter((h) => h.pos === 'noun')
       continue
@@ -320,5 +329,6 @@ function entryOf(w: DingWord, gloss: string): DingEntry {
     gloss,
     domain: w.domains[0] ?? null,
     forms: [],
+    parts: 0,
   }
 }

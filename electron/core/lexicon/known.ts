@@ -67,8 +67,8 @@ export class KnownWords {
   private flags: Map<string, number> | null = null
   /** Verb entries written with their objects, by the bare verb ("unterstreichen" -> ids). */
   private bare: Map<string, number[]> | null = null
-  /** How many forms the dictionary lists for an entry: its main senses list the most. */
-  private formCounts: Map<number, number> | null = null
+  /** How richly the dictionary documents an entry (see `weightOf`): main senses the most. */
+  private weights: Map<number, number> | null = null
   /** Verb and phrase entries of several words, by their last word ("treten" -> ids). */
   private phrases: Map<string, number[]> | null = null
   /** Their headwords as written, read when a verb is first looked up (a few per click). */
@@ -84,15 +84,20 @@ export class KnownWords {
     this.generation++
     this.flags = null
     this.bare = null
-    this.formCounts = null
+    this.weights = null
     this.phrases = null
     this.phraseLemmas.clear()
   }
 
-  /** How many forms the entry lists (conjugations, plurals). */
-  formsOf(id: number): number {
+  /**
+   * How richly the dictionary documents an entry: the forms it lists (conjugations, plurals)
+   * and, for a noun, half the parts of its line (examples, phrases), at most five ("Zug {m}" the
+   * train has fifty, the puff of a cigarette four; a noun's line lists one plural whatever the
+   * sense).
+   */
+  weightOf(id: number): number {
     this.map()
-    return this.formCounts!.get(id) ?? 0
+    return this.weights!.get(id) ?? 0
   }
 
   /** How many entries have this headword (objects left out: "etw. geben" counts for geben). */
@@ -199,7 +204,7 @@ export class KnownWords {
   private keep(b: Building): Map<string, number> {
     this.flags = b.known
     this.bare = b.bare
-    this.formCounts = b.formCounts
+    this.weights = b.weights
     this.phrases = b.phrases
     return b.known
   }
@@ -207,26 +212,28 @@ export class KnownWords {
 
 /** The entry columns a row of the map needs: strings are what reading half a million costs. */
 const ENTRIES = `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
-  CASE WHEN pos = 'noun' THEN gender END, plural FROM lexicon_entries`
+  CASE WHEN pos = 'noun' THEN gender END, plural, CASE WHEN pos = 'noun' THEN parts ELSE 0 END
+  FROM lexicon_entries`
 const FORMS =
   'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id'
 /** Rows read at a time by the background build. */
 const PAGE = 5000
 
-type EntryRow = [number, string, string | null, string, string | null, string | null]
+type EntryRow = [number, string, string | null, string, string | null, string | null, number]
 type FormRow = [string, string, number]
 
 /** The map being built: entries, then the verbs inside separable ones, then forms. */
 class Building {
   readonly known = new Map<string, number>()
   readonly bare = new Map<string, number[]>()
-  readonly formCounts = new Map<number, number>()
+  readonly weights = new Map<number, number>()
   readonly phrases = new Map<string, number[]>()
   /** The verbs' infinitives met so far (what `bases` looks into). */
   private readonly verbs = new Set<string>()
 
-  entry([id, key, lemma, pos, gender, plural]: EntryRow): void {
+  entry([id, key, lemma, pos, gender, plural, parts]: EntryRow): void {
     const { known, bare } = this
+    if (parts > 0) this.weights.set(id, Math.min(parts, 10) / 2)
     let flags = LEMMA | kindOf(pos)
     if (pos === 'abbr' && lemma !== null && lemma === lemma.toUpperCase())
       flags = ABBREVIATION | LEMMA
@@ -274,7 +281,7 @@ class Building {
   }
 
   form([key, pos, id]: FormRow): void {
-    this.formCounts.set(id, (this.formCounts.get(id) ?? 0) + 1)
+    this.weights.set(id, (this.weights.get(id) ?? 0) + 1)
     if (key.length < 2 || key.includes(' ')) return
     this.known.set(key, (this.known.get(key) ?? 0) | (pos === 'abbr' ? 0 : kindOf(pos)))
   }

@@ -178,7 +178,7 @@ export class Readings {
       const score = [
         SOURCE[e.source],
         governed(e.lemma, words) +
-          (e.source === 'dict' ? this.senses.score(e, this.known.formsOf(e.id)) : 0),
+          (e.source === 'dict' ? this.senses.score(e, this.known.weightOf(e.id)) : 0),
       ]
       if (score[0]! < bestScore[0]! || (score[0] === bestScore[0] && score[1]! < bestScore[1]!)) {
         best = key
@@ -291,7 +291,7 @@ export class Readings {
       const e = out[i]!.entry
       const sense =
         e.source === 'dict'
-          ? this.senses.score(e, this.known.formsOf(e.id)) -
+          ? this.senses.score(e, this.known.weightOf(e.id)) -
             AGREEMENT * Math.min(agreeing[i]!, MAX_AGREEING)
           : 0
       // "sich zuspitzen" where the sentence has "sich", "etw. zuspitzen" where it has not

@@ -72,13 +72,14 @@ export class SenseRanker {
 
   /**
    * Lower is better: a usage label, a narrow subject area and rare gloss words count against
-   * a sense; each form the dictionary lists with it counts for it (Ding conjugates and
-   * declines a word's main senses in full, its special ones seldom).
+   * a sense; how richly the dictionary documents it counts for it (`KnownWords.weightOf`:
+   * Ding conjugates and declines a word's main senses in full and gives them examples, its
+   * special ones seldom).
    */
-  score(entry: { id: number; gloss: string; domain: string | null }, forms: number): number {
+  score(entry: { id: number; gloss: string; domain: string | null }, weight: number): number {
     let known = this.scores.get(entry.id)
     if (known === undefined) {
-      known = this.compute(entry, forms)
+      known = this.compute(entry, weight)
       if (this.scores.size > 100_000) this.scores.clear()
       this.scores.set(entry.id, known)
     }
@@ -87,9 +88,9 @@ export class SenseRanker {
 
   private compute(
     entry: { id: number; gloss: string; domain: string | null },
-    forms: number,
+    weight: number,
   ): number {
-    let score = -0.8 * Math.min(forms, 8)
+    let score = -0.8 * Math.min(weight, 8)
     // a line's synonyms are stored one after the other with the same gloss: only the first is
     // the line's own headword ("etw. aufführen; vortragen; …; geben" is not geben's main sense)
     const before = stmt(this.db, 'SELECT gloss FROM lexicon_entries WHERE id = ?')

@@ -49,6 +49,8 @@ export interface EntryRow {
   source: LexiconSource
   dictionary: number | null
   forms: string[]
+  /** A dictionary headword's line's parts (see the migration 0080); 0 when not given. */
+  parts?: number
 }
 
 /** Inserts entries and their forms with multi-row statements (fast enough for 450,000 entries). */
@@ -69,7 +71,7 @@ function insertEntries(
     if (!n) return
     stmt(
       db,
-      `INSERT INTO lexicon_entries (id, key, lemma, pos, gender, plural, genitive, gloss, explanation, domain, source, dictionary, updated_at) VALUES ${Array(n).fill('(?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
+      `INSERT INTO lexicon_entries (id, key, lemma, pos, gender, plural, genitive, gloss, explanation, domain, source, dictionary, updated_at, parts) VALUES ${Array(n).fill('(?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
     ).run(entryValues)
     entryValues.length = 0
   }
@@ -99,6 +101,7 @@ function insertEntries(
       r.source,
       r.dictionary,
       now,
+      r.parts ?? 0,
     )
     if (++pendingEntries === CHUNK) {
       flushEntries(CHUNK)
@@ -271,6 +274,7 @@ export function importDing(
         source: 'dict',
         dictionary,
         forms: e.forms,
+        parts: e.parts,
       })),
       (done) => report(lines.length + done),
     )
