@@ -731,6 +731,10 @@ describe("Debian's trans-de-en", () => {
       ['Der Prozess soll Ende Mai beginnen.', 'Ende', /^end\b/],
       ['Sie übernahm die Verantwortung für den Fehler.', 'Verantwortung', /^responsibility\b/],
       ['Die Stärke des Euro überraschte die Märkte.', 'Stärke', /^strength\b/],
+      // a place name the dictionary gives no gender is a noun too: the city, not the river
+      // Wien, not a compound of "Land" for Mailand
+      ['In Wien trafen sich die Außenminister.', 'Wien', /^Vienna\b/],
+      ['Die Modewoche in Mailand beginnt.', 'Mailand', /^Milan\b/],
     ] as const)
       expect(
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,

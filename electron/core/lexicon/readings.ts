@@ -55,6 +55,17 @@ const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
 export const PARTICIPLE =
   /(?:^[a-zäöü]*ge[a-zäöü]{2,}(?:t|en)|^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)[a-zäöü]{2,}t|iert)(?:e|en|er|es|em)?$/
 
+/**
+ * An entry's part of speech for its place in the sentence: a place name the dictionary gives
+ * no gender is a noun ("Wien [geogr.]": Vienna, "Mailand": Milan; not "Alter [ugs.]", a way
+ * to address someone).
+ */
+function placePos(e: Entry): string {
+  return e.pos === 'other' && e.domain === 'geogr.' && /^\p{Lu}[\p{Ll}\p{Lu}-]*$/u.test(e.lemma)
+    ? 'noun'
+    : e.pos
+}
+
 function partOfSpeechCost(pos: string, participle: boolean, s: Situation): number {
   const noun = NOUNISH.has(pos)
   const lower = s.role === 'lower'
@@ -228,7 +239,7 @@ export class Readings {
       const e = r.entry
       const bare = bareVerb(e.lemma.toLowerCase()) ?? e.lemma.toLowerCase()
       if ((e.pos === 'noun' && e.gender === 'pl') || bare.includes(' ')) return false
-      const cost = partOfSpeechCost(e.pos, participle, situation)
+      const cost = partOfSpeechCost(placePos(e), participle, situation)
       // a bare lookup ("akten", no sentence) takes a listed form of any part of speech, a
       // noun's only when the word cannot be a verb form ("gaben" is geben's)
       if (cost !== 0) {
@@ -268,7 +279,7 @@ export class Readings {
       const extraWords = !key.includes(' ') && bare.includes(' ')
       r.rank = [
         // a headword of several words is a phrase whatever its first letter says
-        key.includes(' ') ? 0 : partOfSpeechCost(e.pos, r.participle, situation),
+        key.includes(' ') ? 0 : partOfSpeechCost(placePos(e), r.participle, situation),
         extraWords ? 1 : 0,
         SOURCE[e.source],
         // "Nachbarländer" is the plural of Nachbarland, not a headword of its own

@@ -76,7 +76,7 @@ export class SenseRanker {
    * Ding conjugates and declines a word's main senses in full and gives them examples, its
    * special ones seldom).
    */
-  score(entry: { id: number; gloss: string; domain: string | null }, weight: number): number {
+  score(entry: { id: number; pos: string; gloss: string; domain: string | null }, weight: number): number {
     let known = this.scores.get(entry.id)
     if (known === undefined) {
       known = this.compute(entry, weight)
@@ -87,7 +87,7 @@ export class SenseRanker {
   }
 
   private compute(
-    entry: { id: number; gloss: string; domain: string | null },
+    entry: { id: number; pos: string; gloss: string; domain: string | null },
     weight: number,
   ): number {
     let score = -0.8 * Math.min(weight, 8)
@@ -104,8 +104,10 @@ export class SenseRanker {
     }
     // the first alternative of the gloss: "to give" of "to give; to hand"
     const alternative = entry.gloss.split(/[;|]/)[0]!
-    // a qualifier narrows the sense: "to be fast (of a timepiece)", "to deal (card game)"
-    if (/\([^()\s]+\s[^()]+\)/.test(alternative)) score += 2
+    // a qualifier narrows the sense: "to be fast (of a timepiece)", "to deal (card game)"; a
+    // place name's says where it is ("Wien [geogr.]": "Vienna (capital of Austria)")
+    const place = entry.pos === 'other' && entry.domain === 'geogr.'
+    if (!place && /\([^()\s]+\s[^()]+\)/.test(alternative)) score += 2
     const words = contentWords(alternative)
     if (words.length === 0) return score + 8
     const counts = this.counts()
