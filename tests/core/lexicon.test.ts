@@ -745,6 +745,8 @@ describe("Debian's trans-de-en", () => {
     // the plural headword Gebäude, edifices; "Franzosen": Franzose's plural, not its slang)
     for (const [text, word, lemma, gloss] of [
       ['Die Kosten für den Neubau steigen.', 'Kosten', 'Kosten', /\bcost\b/],
+      // … and, with a line of forty examples, a word of its own: "data", not Datum's dates
+      ['Die Daten der Kunden lagen offen im Netz.', 'Daten', 'Daten', /^data\b/],
       ['Die Fassade des Gebäudes wird erneuert.', 'Gebäudes', 'Gebäude', /^building\b/],
       ['Die Franzosen wählen im Frühjahr.', 'Franzosen', 'Franzose', /^Frenchman\b/],
     ] as const)

@@ -51,6 +51,11 @@ const AGREEMENT = 1.5
 /** … up to this many. */
 const MAX_AGREEING = 3
 const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
+/**
+ * A plural headword documented at least this richly (`KnownWords.weightOf`: a line of eight
+ * parts or more) is a word of its own, not only a plural.
+ */
+const OWN_PLURAL = 4
 /** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
 export const PARTICIPLE =
   /(?:^[a-zäöü]*ge[a-zäöü]{2,}(?:t|en)|^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)[a-zäöü]{2,}t|iert)(?:e|en|er|es|em)?$/
@@ -282,8 +287,14 @@ export class Readings {
         key.includes(' ') ? 0 : partOfSpeechCost(placePos(e), r.participle, situation),
         extraWords ? 1 : 0,
         SOURCE[e.source],
-        // "Nachbarländer" is the plural of Nachbarland, not a headword of its own
-        e.gender === 'pl' && e.pos === 'noun' && singular <= Math.max(1, r.tier) ? 1 : 0,
+        // "Nachbarländer" is the plural of Nachbarland, not a headword of its own; "Daten", with
+        // a line of forty examples, is one as written ("data", not dates)
+        e.gender === 'pl' &&
+        e.pos === 'noun' &&
+        singular <= Math.max(1, r.tier) &&
+        !(r.tier === 0 && e.source === 'dict' && this.known.weightOf(e.id) >= OWN_PLURAL)
+          ? 1
+          : 0,
         // a common word read by rule beats a rare one found as written ("riefen": rufen)
         e.source === 'dict' ? r.tier - 1.5 * Math.log2(1 + this.known.sensesOf(bare)) : r.tier,
         0,
