@@ -747,6 +747,8 @@ describe("Debian's trans-de-en", () => {
       ['Die Kosten für den Neubau steigen.', 'Kosten', 'Kosten', /\bcost\b/],
       // … and, with a line of forty examples, a word of its own: "data", not Datum's dates
       ['Die Daten der Kunden lagen offen im Netz.', 'Daten', 'Daten', /^data\b/],
+      // the party, from the built-in glossary (the dictionary's rule-read Grün is a colour)
+      ['Die Grünen fordern ein Tempolimit.', 'Grünen', 'Grünen', /\bGreens\b/],
       ['Die Fassade des Gebäudes wird erneuert.', 'Gebäudes', 'Gebäude', /^building\b/],
       ['Die Franzosen wählen im Frühjahr.', 'Franzosen', 'Franzose', /^Frenchman\b/],
     ] as const)
