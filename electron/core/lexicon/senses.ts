@@ -76,7 +76,10 @@ export class SenseRanker {
    * Ding conjugates and declines a word's main senses in full and gives them examples, its
    * special ones seldom).
    */
-  score(entry: { id: number; pos: string; gloss: string; domain: string | null }, weight: number): number {
+  score(
+    entry: { id: number; pos: string; gloss: string; domain: string | null },
+    weight: number,
+  ): number {
     let known = this.scores.get(entry.id)
     if (known === undefined) {
       known = this.compute(entry, weight)
