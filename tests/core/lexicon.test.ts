@@ -735,6 +735,10 @@ describe("Debian's trans-de-en", () => {
       // Wien, not a compound of "Land" for Mailand
       ['In Wien trafen sich die Außenminister.', 'Wien', /^Vienna\b/],
       ['Die Modewoche in Mailand beginnt.', 'Mailand', /^Milan\b/],
+      // an article before a noun is the article; without one, "die" is the relative pronoun
+      ['Die Regierung hat das Gesetz beschlossen.', 'Die', /^the$/],
+      ['Eine Frau wurde verletzt.', 'Eine', /^a; an$/],
+      ['Es sind Menschen, die helfen wollen.', 'die', /\bwho\b/],
     ] as const)
       expect(
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,

@@ -56,6 +56,9 @@ const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
  * parts or more) is a word of its own, not only a plural.
  */
 const OWN_PLURAL = 4
+/** An article's gloss ("die {art} :: the"), and what standing before a noun counts for it. */
+const ARTICLE = /^(?:the|a; an|a|an)$/
+const ARTICLE_BEFORE_NOUN = 20
 /** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
 export const PARTICIPLE =
   /(?:^[a-zäöü]*ge[a-zäöü]{2,}(?:t|en)|^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)[a-zäöü]{2,}t|iert)(?:e|en|er|es|em)?$/
@@ -69,6 +72,11 @@ function placePos(e: Entry): string {
   return e.pos === 'other' && e.domain === 'geogr.' && /^\p{Lu}[\p{Ll}\p{Lu}-]*$/u.test(e.lemma)
     ? 'noun'
     : e.pos
+}
+
+/** An article ("die {art} :: the", "ein; eine {art} :: a; an"). */
+function isArticle(e: Entry): boolean {
+  return e.pos === 'other' && ARTICLE.test(e.gloss)
 }
 
 function partOfSpeechCost(pos: string, participle: boolean, s: Situation): number {
@@ -283,8 +291,11 @@ export class Readings {
       const bare = bareVerb(lemmaKey) ?? lemmaKey
       const extraWords = !key.includes(' ') && bare.includes(' ')
       r.rank = [
-        // a headword of several words is a phrase whatever its first letter says
-        key.includes(' ') ? 0 : partOfSpeechCost(placePos(e), r.participle, situation),
+        // a headword of several words is a phrase whatever its first letter says; an article
+        // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
+        key.includes(' ') || (situation.beforeNoun && isArticle(e))
+          ? 0
+          : partOfSpeechCost(placePos(e), r.participle, situation),
         extraWords ? 1 : 0,
         SOURCE[e.source],
         // "Nachbarländer" is the plural of Nachbarland, not a headword of its own; "Daten", with
@@ -318,10 +329,13 @@ export class Readings {
           : 0
       // "sich zuspitzen" where the sentence has "sich", "etw. zuspitzen" where it has not
       const reflexive = e.pos === 'verb' && /(?:^|\s)sich\s/.test(e.lemma)
+      // "Die Regierung": the article, not the relative pronoun "who" (its gloss has no word of
+      // meaning, which ranks a sense last)
       out[i]!.rank[5] =
         sense +
         (reflexive === situation.reflexive ? 0 : situation.inSentence ? 3 : 0) +
-        governed(e.lemma, situation.words)
+        governed(e.lemma, situation.words) -
+        (situation.beforeNoun && isArticle(e) ? ARTICLE_BEFORE_NOUN : 0)
     }
     const top = out.slice(0, tied).sort(byRank)
     return [...top, ...out.slice(tied)]
