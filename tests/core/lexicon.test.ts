@@ -739,6 +739,11 @@ describe("Debian's trans-de-en", () => {
       ['Die Regierung hat das Gesetz beschlossen.', 'Die', /^the$/],
       ['Eine Frau wurde verletzt.', 'Eine', /^a; an$/],
       ['Es sind Menschen, die helfen wollen.', 'die', /\bwho\b/],
+      // at a sentence's start the capital says nothing: the pronoun, not das Ich (the ego) or
+      // the river Seine; the word for everyone, not das All (outer space)
+      ['Ich habe das nicht gewusst.', 'Ich', /^I\b/],
+      ['Seine Partei verlor die Wahl.', 'Seine', /^his\b/],
+      ['Alle Abgeordneten stimmten zu.', 'Alle', /^all\b/],
     ] as const)
       expect(
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,

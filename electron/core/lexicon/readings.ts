@@ -74,6 +74,10 @@ function placePos(e: Entry): string {
     : e.pos
 }
 
+/** Parts of speech of the words a capital at a sentence's start may not make nouns of. */
+const FUNCTION_WORD = new Set(['other', 'conj', 'prep'])
+const isLower = (lemma: string) => lemma === lemma.toLowerCase()
+
 /** An article ("die {art} :: the", "ein; eine {art} :: a; an"). */
 function isArticle(e: Entry): boolean {
   return e.pos === 'other' && ARTICLE.test(e.gloss)
@@ -282,6 +286,18 @@ export class Readings {
     // dictionary lists the word as a form of ("Nachbarländer": Nachbarland), or one read as
     // directly as itself ("Gebäudes" is Gebäude's genitive, not the plural headword), not to
     // one only read by rule ("Kosten" are costs, not a plural of Kost, food)
+    // at the start of a sentence a capital says nothing: a function word found as written in
+    // lower case ("Ich habe …", "Aber …") is that word, not a noun written alike (das Ich, the
+    // ego; das Aber, an objection)
+    // (an adverb only when no adjective is written alike: "Bekannt wurde der Fall" is known,
+    // not "conversantly")
+    const adjective = out.some((r) => r.tier === 0 && r.entry.pos === 'adj')
+    const isFunctionWord = (e: Entry) =>
+      isLower(e.lemma) && (FUNCTION_WORD.has(e.pos) || (e.pos === 'adv' && !adjective))
+    const functionWord =
+      situation.role === 'initial' &&
+      !situation.pronounAfter &&
+      out.some((r) => r.tier === 0 && isFunctionWord(r.entry))
     const singular = Math.min(
       ...out.map((r) => (r.entry.pos === 'noun' && r.entry.gender !== 'pl' ? r.tier : Infinity)),
     )
@@ -295,7 +311,11 @@ export class Readings {
         // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
         key.includes(' ') || (situation.beforeNoun && isArticle(e))
           ? 0
-          : partOfSpeechCost(placePos(e), r.participle, situation),
+          : functionWord && r.tier === 0
+            ? isFunctionWord(e)
+              ? 0
+              : 1
+            : partOfSpeechCost(placePos(e), r.participle, situation),
         extraWords ? 1 : 0,
         SOURCE[e.source],
         // "Nachbarländer" is the plural of Nachbarland, not a headword of its own; "Daten", with
