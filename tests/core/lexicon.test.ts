@@ -602,6 +602,10 @@ describe('the Ding format', () => {
       ['Kamerad', 'Kameraden', ['Kameradinnen']],
       ['Alter', null, []],
     ])
+    // an abbreviation with a semicolon in it is left out whole, not split into two headwords
+    expect(nouns('Sekunde {f} /Sek.; sek./ | Sekunden {pl} :: second /sec./ | seconds')).toEqual([
+      ['Sekunde', 'Sekunden', []],
+    ])
     // an article before the plural (not kept: the plural is looked up as written), -leute for
     // -mann
     expect(nouns('Ungar {m}; Ungarin {f} | die Ungarn {pl} :: Hungarian | Hungarians')).toEqual([

@@ -56,9 +56,10 @@ const ALTERNATIVES = /<[^<>]*>/g
  * The version of this reader. A dictionary read by an older one is offered to be imported
  * again (2: usage labels stay with their synonym, abbreviations out of headwords; 3: a plural
  * like none of the line's nouns is not made one of the first noun's forms, nor is one kept
- * with its article; 4: the number of parts of each headword's line is kept).
+ * with its article; 4: the number of parts of each headword's line is kept; 5: an abbreviation
+ * with a semicolon in it is left out whole).
  */
-export const DING_READER = 4
+export const DING_READER = 5
 
 /** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
 const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
@@ -178,7 +179,9 @@ export function parseDingLine(line: string): ParsedLine {
   let heads: DingEntry[] = []
   let lastNouns: DingEntry[] = []
   for (let i = 0; i < de.length; i++) {
-    const words = splitOutside(de[i]!, '; ')
+    // abbreviations out first: one may hold a semicolon ("Minute {f} /Min.; min./")
+    const group = de[i]!.includes(' /') ? de[i]!.replace(ABBREVIATION, ' ') : de[i]!
+    const words = splitOutside(group, '; ')
       .map(readWord)
       .filter((w) => w.text)
     // "herauskommen; zum Vorschein kommen {vi}": a verb, adjective or adverb marker at the end
