@@ -282,10 +282,6 @@ export class Readings {
             if (NOUNISH.has(r.entry.pos)) add(r.entry, 'form', 2)
       }
     }
-    // the most direct singular reading: a plural headword gives way to a singular the
-    // dictionary lists the word as a form of ("Nachbarländer": Nachbarland), or one read as
-    // directly as itself ("Gebäudes" is Gebäude's genitive, not the plural headword), not to
-    // one only read by rule ("Kosten" are costs, not a plural of Kost, food)
     // at the start of a sentence a capital says nothing: a function word found as written in
     // lower case ("Ich habe …", "Aber …") is that word, not a noun written alike (das Ich, the
     // ego; das Aber, an objection)
@@ -298,24 +294,28 @@ export class Readings {
       situation.role === 'initial' &&
       !situation.pronounAfter &&
       out.some((r) => r.tier === 0 && isFunctionWord(r.entry))
+    // the most direct singular reading: a plural headword gives way to a singular the
+    // dictionary lists the word as a form of ("Nachbarländer": Nachbarland), or one read as
+    // directly as itself ("Gebäudes" is Gebäude's genitive, not the plural headword), not to
+    // one only read by rule ("Kosten" are costs, not a plural of Kost, food)
     const singular = Math.min(
       ...out.map((r) => (r.entry.pos === 'noun' && r.entry.gender !== 'pl' ? r.tier : Infinity)),
     )
+    /** What the word's place in the sentence says against a reading (0: it fits). */
+    const placeCost = (r: Reading): number => {
+      // a headword of several words is a phrase whatever its first letter says; an article
+      // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
+      if (key.includes(' ') || (situation.beforeNoun && isArticle(r.entry))) return 0
+      if (functionWord && r.tier === 0) return isFunctionWord(r.entry) ? 0 : 1
+      return partOfSpeechCost(placePos(r.entry), r.participle, situation)
+    }
     for (const r of out) {
       const e = r.entry
       const lemmaKey = e.lemma.toLowerCase()
       const bare = bareVerb(lemmaKey) ?? lemmaKey
       const extraWords = !key.includes(' ') && bare.includes(' ')
       r.rank = [
-        // a headword of several words is a phrase whatever its first letter says; an article
-        // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
-        key.includes(' ') || (situation.beforeNoun && isArticle(e))
-          ? 0
-          : functionWord && r.tier === 0
-            ? isFunctionWord(e)
-              ? 0
-              : 1
-            : partOfSpeechCost(placePos(e), r.participle, situation),
+        placeCost(r),
         extraWords ? 1 : 0,
         SOURCE[e.source],
         // "Nachbarländer" is the plural of Nachbarland, not a headword of its own; "Daten", with
