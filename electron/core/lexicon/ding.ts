@@ -225,7 +225,7 @@ export function parseDingLine(line: string): ParsedLine {
         const noun = aligned ? lastNouns[k]! : closestNoun(w.text, lastNouns)
         if (!noun || noun.gender === 'pl') return
         // "Franzose {m} | die Franzosen {pl}": the plural is Franzosen
-        const plural = /^(?:der|die|das) /.test(noun.lemma) ? w.text : w.text.replace(/^die /, '')
+        const plural = ARTICLE.test(noun.lemma) ? w.text : withoutArticle(w.text)
         if (noun.plural === null) noun.plural = plural
         else if (noun.plural !== plural) noun.forms.push(plural)
       })
@@ -293,7 +293,9 @@ function closestVerb(form: string, heads: DingEntry[]): DingEntry | null {
   return best
 }
 
-const withoutArticle = (s: string) => s.replace(/^(?:der|die|das|den) /, '')
+/** An article before a headword or plural ("die Franzosen", "der Hausherr"). */
+const ARTICLE = /^(?:der|die|das|den) /
+const withoutArticle = (s: string) => s.replace(ARTICLE, '')
 
 const fold = (s: string) => s.toLowerCase().replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u')
 
