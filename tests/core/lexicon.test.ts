@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore } from '../../electron/core'
 import type { WordInfo } from '../../shared/types'
 import { parseDingLine } from '../../electron/core/lexicon/ding'
+import { narrowed } from '../../electron/core/lexicon/senses'
 import { call, testCore } from '../helpers/core'
 import { findDictionary, missingDictionary } from '../helpers/system'
 import { ROOT } from '../helpers/fixtures'
@@ -688,6 +689,20 @@ describe('the Ding format', () => {
 // or LESESAAL_TEST_DICTIONARY points at a copy. Missing, the test fails with one line saying
 // what to install.
 const DEBIAN = findDictionary()
+describe('ranking senses', () => {
+  it('holds a narrowing qualifier against a sense, not a valency pattern', () => {
+    expect(narrowed('to be fast (of a timepiece)')).toBe(true)
+    expect(narrowed('to deal (card game)')).toBe(true)
+    expect(narrowed('chance (at/for/of something happening / to do sth.)')).toBe(true)
+    expect(narrowed('comparison (with sb./sth., of sb./sth., between sb./sth.)')).toBe(false)
+    expect(narrowed('possibility (of sth. / of doing sth.)')).toBe(false)
+    expect(narrowed('responsibility (of sb. for sth.)')).toBe(false)
+    // one word in brackets is a label, not a qualifier
+    expect(narrowed('fear (coll.)')).toBe(false)
+    expect(narrowed('fear')).toBe(false)
+  })
+})
+
 describe("Debian's trans-de-en", () => {
   it('imports completely, with its few malformed lines counted', async () => {
     if (!DEBIAN) expect.fail(missingDictionary())
@@ -748,6 +763,14 @@ describe("Debian's trans-de-en", () => {
       ['Ich habe das nicht gewusst.', 'Ich', /^I\b/],
       ['Seine Partei verlor die Wahl.', 'Seine', /^his\b/],
       ['Alle Abgeordneten stimmten zu.', 'Alle', /^all\b/],
+      // what a sense takes in brackets does not narrow it: "comparison (with sb./sth.)", not
+      // the legal settlement; "fear (of sth.)", not a scare; "access (to sth.)", not a raid
+      ['Im Vergleich zum Vorjahr sank die Zahl der Anträge.', 'Vergleich', /^comparison\b/],
+      ['Die Angst vor einer Rezession wächst.', 'Angst', /^fear\b/],
+      ['Der Zugriff auf die Akten bleibt beschränkt.', 'Zugriff', /^access\b/],
+      ['Der Wechsel an der Spitze der Behörde kam überraschend.', 'Wechsel', /^change\b/],
+      // a preposition's main sense, the one its line gives the most examples for
+      ['Der Brief kam von einer Anwältin aus Kiel.', 'von', /^from\b/],
     ] as const)
       expect(
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,

@@ -91,9 +91,10 @@ export class KnownWords {
 
   /**
    * How richly the dictionary documents an entry: the forms it lists (conjugations, plurals)
-   * and, for a noun, half the parts of its line (examples, phrases), at most five ("Zug {m}" the
-   * train has fifty, the puff of a cigarette four; a noun's line lists one plural whatever the
-   * sense).
+   * and, for a noun, a preposition or a conjunction, half the parts of its line (examples,
+   * phrases), at most five ("Zug {m}" the train has fifty, the puff of a cigarette four; a
+   * noun's line lists one plural whatever the sense; a preposition's glosses are all function
+   * words: "von" from, of, off).
    */
   weightOf(id: number): number {
     this.map()
@@ -212,7 +213,7 @@ export class KnownWords {
 
 /** The entry columns a row of the map needs: strings are what reading half a million costs. */
 const ENTRIES = `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
-  CASE WHEN pos = 'noun' THEN gender END, plural, CASE WHEN pos = 'noun' THEN parts ELSE 0 END
+  CASE WHEN pos = 'noun' THEN gender END, plural, CASE WHEN pos IN ('noun', 'prep', 'conj') THEN parts ELSE 0 END
   FROM lexicon_entries`
 const FORMS =
   'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id'

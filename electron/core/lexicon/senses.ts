@@ -110,7 +110,7 @@ export class SenseRanker {
     // a qualifier narrows the sense: "to be fast (of a timepiece)", "to deal (card game)"; a
     // place name's says where it is ("Wien [geogr.]": "Vienna (capital of Austria)")
     const place = entry.pos === 'other' && entry.domain === 'geogr.'
-    if (!place && /\([^()\s]+\s[^()]+\)/.test(alternative)) score += 2
+    if (!place && narrowed(alternative)) score += 2
     const words = contentWords(alternative)
     if (words.length === 0) return score + 8
     const counts = this.counts()
@@ -119,6 +119,29 @@ export class SenseRanker {
     for (const w of words) rarest = Math.min(rarest, counts.get(w) ?? 0)
     return score - RARITY * Math.log2(1 + rarest) + 0.3 * (words.length - 1)
   }
+}
+
+/**
+ * Words of a valency pattern, which says what a sense takes, not where it applies:
+ * "comparison (with sb./sth., of sb./sth.)", "possibility (of doing sth.)", "to give (to sb.)".
+ */
+const VALENCY = new Set(
+  `sb sth sb's sth's one's oneself someone something somebody doing do to with of for at on in
+  into onto about against between from by over towards toward as upon among after within
+  through`.split(/\s+/),
+)
+
+/**
+ * Whether a qualifier of two words or more in brackets narrows the sense ("of a timepiece",
+ * "card game"); a valency pattern does not ("with sb./sth.").
+ */
+export function narrowed(alternative: string): boolean {
+  for (const [, inside] of alternative.matchAll(/\(([^()]*)\)/g)) {
+    const words = inside!.split(/[\s,/]+/).filter(Boolean)
+    if (words.length < 2) continue
+    if (words.some((w) => !VALENCY.has(w.toLowerCase().replace(/\.$/, '')))) return true
+  }
+  return false
 }
 
 /** The words of a piece of gloss that carry its meaning ("to give sth. (to sb.)": give). */
