@@ -10,6 +10,8 @@ import { createCore } from '../../electron/core'
 import type { WordInfo } from '../../shared/types'
 import { parseDingLine } from '../../electron/core/lexicon/ding'
 import { narrowed } from '../../electron/core/lexicon/senses'
+import { tokenize } from '../../electron/core/lexicon/context'
+import { personCost, verbNumberAt } from '../../electron/core/lexicon/pronouns'
 import { call, testCore } from '../helpers/core'
 import { findDictionary, missingDictionary } from '../helpers/system'
 import { ROOT } from '../helpers/fixtures'
@@ -703,6 +705,45 @@ describe('ranking senses', () => {
   })
 })
 
+describe('which person "sie" is', () => {
+  // the lexicon's answer for "is this lower-case word a verb form", for these sentences
+  const VERBS = new Set(['forderten', 'warnte', 'lehnen', 'schrieben', 'stimmen', 'mahnt'])
+  const numberOf = (text: string, word = 'sie') => {
+    const tokens = tokenize(text)
+    const i = tokens.findIndex((t) => t.key === word)
+    return verbNumberAt(tokens, i, (key) => VERBS.has(key))
+  }
+
+  it('reads the number of the finite verb beside it', () => {
+    expect(numberOf('Sie forderten eine neue Abstimmung.')).toBe('plural')
+    expect(numberOf('Sie warnte vor den Folgen.')).toBe('singular')
+    expect(numberOf('Am Abend schrieben sie einen offenen Brief.')).toBe('plural')
+    expect(numberOf('Gestern hat sie den Vorsitz abgegeben.')).toBe('singular')
+    expect(numberOf('Die Gewerkschaft mahnt, sie seien zu spät.')).toBe('plural')
+    // an infinitive, then the finite verb
+    expect(numberOf('Es ist unklar, ob sie zustimmen wird.')).toBeNull()
+    expect(numberOf('Es bleibt offen, welche Pläne sie lehnen will.')).toBe('singular')
+  })
+
+  it('decides nothing where the verb beside it is not its own', () => {
+    // another subject before the verb; an object after a preposition; an adverb beside it
+    expect(numberOf('Die Wähler stimmen sie nicht um.')).toBeNull()
+    expect(numberOf('Die Partei setzt auf sie und ihre Ideen.')).toBeNull()
+    expect(numberOf('Er traf sie gestern am Bahnhof.')).toBeNull()
+    // a participle is no finite verb
+    expect(numberOf('Man weiß, dass sie gewählt wurden.')).toBeNull()
+  })
+
+  it('is the polite address where it is capitalised in mid-sentence', () => {
+    expect(numberOf('Wann haben Sie davon erfahren?', 'sie')).toBe('plural')
+    expect(personCost('you (polite form of address)', 'plural', 'noun')).toBe(0)
+    expect(personCost('they (them)', 'plural', 'noun')).toBeGreaterThan(0)
+    expect(personCost('they (them)', 'plural', 'initial')).toBe(0)
+    expect(personCost('she (her)', 'singular', 'lower')).toBe(0)
+    expect(personCost('she (her)', 'plural', 'lower')).toBeGreaterThan(0)
+  })
+})
+
 describe("Debian's trans-de-en", () => {
   it('imports completely, with its few malformed lines counted', async () => {
     if (!DEBIAN) expect.fail(missingDictionary())
@@ -771,6 +812,11 @@ describe("Debian's trans-de-en", () => {
       ['Der Wechsel an der Spitze der Behörde kam überraschend.', 'Wechsel', /^change\b/],
       // a preposition's main sense, the one its line gives the most examples for
       ['Der Brief kam von einer Anwältin aus Kiel.', 'von', /^from\b/],
+      // "sie" is she, they or you as the verb beside it says
+      ['Sie verlangten eine Entschuldigung.', 'Sie', /^they\b/],
+      ['Sie verlangte eine Entschuldigung.', 'Sie', /^she\b/],
+      ['Danach trafen sie sich im Rathaus.', 'sie', /^they\b/],
+      ['Wie beurteilen Sie die Lage?', 'Sie', /^you\b/],
     ] as const)
       expect(
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,

@@ -29,6 +29,7 @@ import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
 import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, bareVerb } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
+import { PERSON_BY_VERB, verbNumberAt } from './pronouns'
 import { Readings, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { getNote, lexiconKey } from './store'
@@ -206,6 +207,10 @@ export class Lexicon {
           beforeNoun: next !== undefined && next.capital && !next.initial,
           reflexive: reflexiveIn(tokens, i),
           words: clauseWords(tokens, i),
+          number:
+            token.key === PERSON_BY_VERB
+              ? verbNumberAt(tokens, i, (k) => this.readings.infinitives(k).length > 0)
+              : null,
         }
         const inClause = readInClause(tokens, i, situation, this.clauseReader)
         if (inClause) return inClause

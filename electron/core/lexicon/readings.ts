@@ -11,6 +11,7 @@ import { stmt } from '../db/statements'
 import type { Role } from './context'
 import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
+import { PERSON_BY_VERB, personCost, type VerbNumber } from './pronouns'
 import { agreement, type SenseRanker } from './senses'
 import { entriesFor } from './store'
 
@@ -32,6 +33,8 @@ export interface Situation {
   reflexive: boolean
   /** The clause's words, space-separated with spaces around ("" without a sentence). */
   words: string
+  /** For "sie": the number of the finite verb beside it (she, or they and you), if one is. */
+  number?: VerbNumber | null
 }
 
 export interface Reading {
@@ -306,6 +309,9 @@ export class Readings {
       // a headword of several words is a phrase whatever its first letter says; an article
       // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
       if (key.includes(' ') || (situation.beforeNoun && isArticle(r.entry))) return 0
+      // "sie" is she, they or you as the verb beside it says ("sie sagten": they)
+      if (situation.number && key === PERSON_BY_VERB && r.tier === 0)
+        return personCost(r.entry.gloss, situation.number, situation.role)
       if (functionWord && r.tier === 0) return isFunctionWord(r.entry) ? 0 : 1
       return partOfSpeechCost(placePos(r.entry), r.participle, situation)
     }
