@@ -810,8 +810,13 @@ describe("Debian's trans-de-en", () => {
       ['Die Angst vor einer Rezession wächst.', 'Angst', /^fear\b/],
       ['Der Zugriff auf die Akten bleibt beschränkt.', 'Zugriff', /^access\b/],
       ['Der Wechsel an der Spitze der Behörde kam überraschend.', 'Wechsel', /^change\b/],
-      // a preposition's main sense, the one its line gives the most examples for
-      ['Der Brief kam von einer Anwältin aus Kiel.', 'von', /^from\b/],
+      // a preposition's main senses: the commonest words ("with", not "cum"; "from", not "off"),
+      // the line with the most examples
+      ['Der Brief kam von einer Anwältin aus Kiel.', 'von', /^(?:of; )?from\b/],
+      ['Mit einem Kompromiss endete der Streit.', 'Mit', /^with\b/],
+      ['Für die Opposition ist das zu wenig.', 'Für', /^for\b/],
+      // Ding calls its plural pronouns plural nouns ("wir {ppron} {pl}"): "we", not nothing
+      ['Morgen wissen wir mehr.', 'wir', /^we\b/],
       // "sie" is she, they or you as the verb beside it says
       ['Sie verlangten eine Entschuldigung.', 'Sie', /^they\b/],
       ['Sie verlangte eine Entschuldigung.', 'Sie', /^she\b/],
@@ -822,6 +827,14 @@ describe("Debian's trans-de-en", () => {
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,
         text,
       ).toMatch(gloss)
+    // shown as the pronoun it is, not as "die sie", a plural noun
+    const they = 'Sie verlangten eine Entschuldigung.'
+    expect(await core.lexicon.lookup('Sie', false, { text: they, offset: 0 })).toMatchObject({
+      gloss: expect.stringMatching(/^they\b/),
+      pos: 'other',
+      article: null,
+      plural: null,
+    })
     // a plural headword beats a singular only read by rule ("Kosten" are costs, not a plural
     // of Kost, food), not one listed or read as directly ("Gebäudes": Gebäude's genitive, not
     // the plural headword Gebäude, edifices; "Franzosen": Franzose's plural, not its slang)

@@ -5,6 +5,7 @@
  */
 import { GENDER_ARTICLE as ARTICLE, type Gender, type WordInfo } from '../../../shared/types'
 import { ADJ, NOUN, VERB } from './known'
+import { pronounAsNoun } from './pronouns'
 import type { Entry } from './readings'
 
 export function emptyInfo(query: string): WordInfo {
@@ -58,15 +59,17 @@ export function explainEntry(
   lemma: string,
 ): WordInfo {
   const adjectival = lemma !== entry.lemma
+  // "sie {pl}: they" is a pronoun, shown without an article or a plural
+  const pronoun = pronounAsNoun(entry)
   return {
     ...emptyInfo(query),
     found: true,
     lemma,
-    pos: entry.pos,
-    gender: entry.gender,
-    article: entry.gender ? ARTICLE[entry.gender] : null,
+    pos: pronoun ? 'other' : entry.pos,
+    gender: pronoun ? null : entry.gender,
+    article: entry.gender && !pronoun ? ARTICLE[entry.gender] : null,
     // the strong plural of a nominalised adjective ("Abgeordnete") is "die Abgeordneten"
-    plural: adjectival ? `${lemma}n` : entry.plural,
+    plural: adjectival ? `${lemma}n` : pronoun ? null : entry.plural,
     genitive: adjectival ? `${lemma}n` : entry.genitive,
     gloss: entry.gloss,
     explanation: entry.explanation,

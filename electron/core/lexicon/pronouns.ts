@@ -89,3 +89,11 @@ export function personCost(gloss: string, number: VerbNumber, role: Role): numbe
   const wanted = role === 'noun' ? 'you' : 'they'
   return person === wanted ? 0 : 1
 }
+
+/**
+ * Ding marks its plural pronouns as plural nouns ("wir {ppron} {pl}", "sie", "ihr", "diese"):
+ * a one-word noun written in lower case is one of them (German nouns are capitalised).
+ */
+export function pronounAsNoun(e: { pos: string; lemma: string }): boolean {
+  return e.pos === 'noun' && /^\p{Ll}+$/u.test(e.lemma)
+}

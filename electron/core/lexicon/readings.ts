@@ -11,7 +11,7 @@ import { stmt } from '../db/statements'
 import type { Role } from './context'
 import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
-import { PERSON_BY_VERB, personCost, type VerbNumber } from './pronouns'
+import { PERSON_BY_VERB, personCost, pronounAsNoun, type VerbNumber } from './pronouns'
 import { agreement, type SenseRanker } from './senses'
 import { entriesFor } from './store'
 
@@ -312,6 +312,10 @@ export class Readings {
       // "sie" is she, they or you as the verb beside it says ("sie sagten": they)
       if (situation.number && key === PERSON_BY_VERB && r.tier === 0)
         return personCost(r.entry.gloss, situation.number, situation.role)
+      // a plural pronoun the dictionary calls a noun ("wir sind") is no noun, except before one
+      // ("ihr Team" is the possessive)
+      if (pronounAsNoun(r.entry) && !situation.beforeNoun)
+        return partOfSpeechCost('other', r.participle, situation)
       if (functionWord && r.tier === 0) return isFunctionWord(r.entry) ? 0 : 1
       return partOfSpeechCost(placePos(r.entry), r.participle, situation)
     }

@@ -111,7 +111,8 @@ export class SenseRanker {
     // place name's says where it is ("Wien [geogr.]": "Vienna (capital of Austria)")
     const place = entry.pos === 'other' && entry.domain === 'geogr.'
     if (!place && narrowed(alternative)) score += 2
-    const words = contentWords(alternative)
+    // a preposition's meaning is a function word ("mit": with, not "cum")
+    const words = contentWords(alternative, entry.pos !== 'prep')
     if (words.length === 0) return score + 8
     const counts = this.counts()
     // the rarest content word decides: "to perform sth." is as common as "perform"
@@ -145,9 +146,10 @@ export function narrowed(alternative: string): boolean {
 }
 
 /** The words of a piece of gloss that carry its meaning ("to give sth. (to sb.)": give). */
-function contentWords(text: string): string[] {
+function contentWords(text: string, withoutStopwords = true): string[] {
   const plain = text.replace(/\([^()]*\)/g, ' ').toLowerCase()
-  return (plain.match(WORD) ?? []).filter((w) => !STOPWORDS.has(w.replace(/\.$/, '')))
+  const words = plain.match(WORD) ?? []
+  return withoutStopwords ? words.filter((w) => !STOPWORDS.has(w.replace(/\.$/, ''))) : words
 }
 
 /**
