@@ -51,12 +51,12 @@ export function verbNumberAt(
   }
   // capitalised in mid-sentence it is the polite address, whatever the verb
   if (tokens[i]!.capital && !tokens[i]!.initial) return 'plural'
-  // after a preposition it is no subject: the verb beside it is another's ("auf sie aufpassen")
+  // after a preposition it is no subject: the verb beside it is another's ("für sie stimmen")
   if (!segmentBreak(tokens, i) && PREPOSITIONS.has(tokens[i - 1]!.key)) return null
   const before = segmentBreak(tokens, i) ? null : of(tokens[i - 1])
   if (before) {
     // the verb comes first ("Gestern haben sie …", "Das sagten sie …"): what follows is no
-    // finite verb ("konnten sie bändigen"); the verb speaks of it only where nothing else can
+    // finite verb ("durften sie bleiben"); the verb speaks of it only where nothing else can
     // be its subject (not "Die Kinder haben sie gesehen")
     // ("Am Abend schrieben sie …" begins with a preposition's phrase, which is none)
     const two = tokens[i - 2]
@@ -70,7 +70,7 @@ export function verbNumberAt(
   }
   if (segmentBreak(tokens, i + 1)) return null
   const after = of(tokens[i + 1])
-  // "… welche Wähler sie ansprechen möchte": an infinitive, then the finite verb
+  // "… welche Pläne sie vorlegen will": an infinitive, then the finite verb
   const third = segmentBreak(tokens, i + 2) ? undefined : tokens[i + 2]
   if (after === 'plural' && third && (SINGULAR.has(third.key) || PLURAL.has(third.key)))
     return SINGULAR.has(third.key) ? 'singular' : 'plural'
