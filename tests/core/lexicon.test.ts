@@ -11,6 +11,7 @@ import type { WordInfo } from '../../shared/types'
 import { parseDingLine } from '../../electron/core/lexicon/ding'
 import { narrowed } from '../../electron/core/lexicon/senses'
 import { tokenize } from '../../electron/core/lexicon/context'
+import { determinerBases } from '../../electron/core/lexicon/determiners'
 import { personCost, verbNumberAt } from '../../electron/core/lexicon/pronouns'
 import { call, testCore } from '../helpers/core'
 import { findDictionary, missingDictionary } from '../helpers/system'
@@ -705,6 +706,22 @@ describe('ranking senses', () => {
   })
 })
 
+describe('declined articles, pronouns and contractions', () => {
+  it('are read as forms of the headwords dictionaries give', () => {
+    expect(determinerBases('des')).toEqual({ bases: ['der'], always: true })
+    expect(determinerBases('zur')).toEqual({ bases: ['zu'], always: true })
+    expect(determinerBases('seinem')?.bases).toEqual(['seine'])
+    expect(determinerBases('diesen')?.bases).toContain('dieser')
+    expect(determinerBases('keinen')?.bases).toEqual(['keine'])
+    expect(determinerBases('kein')?.bases).toEqual(['keine'])
+    // a headword itself is no form of itself; other words are none
+    expect(determinerBases('alle')).toBeNull()
+    expect(determinerBases('allee')).toBeNull()
+    expect(determinerBases('seite')).toBeNull()
+    expect(determinerBases('regierung')).toBeNull()
+  })
+})
+
 describe('which person "sie" is', () => {
   // the lexicon's answer for "is this lower-case word a verb form", for these sentences
   const VERBS = new Set(['forderten', 'warnte', 'lehnen', 'schrieben', 'stimmen', 'mahnt'])
@@ -815,6 +832,11 @@ describe("Debian's trans-de-en", () => {
       ['Der Brief kam von einer Anwältin aus Kiel.', 'von', /^(?:of; )?from\b/],
       ['Mit einem Kompromiss endete der Streit.', 'Mit', /^with\b/],
       ['Für die Opposition ist das zu wenig.', 'Für', /^for\b/],
+      // in running text a preposition is one, not an adverb or a verb written alike ("mit":
+      // with, not "too"; "seit": not a form of sein)
+      ['Er sprach lange mit dem Minister.', 'mit', /^with\b/],
+      ['Die Partei stimmte gegen den Antrag.', 'gegen', /^against\b/],
+      ['Die Lage ist seit Jahren angespannt.', 'seit', /^(?:for|since)\b/],
       // Ding calls its plural pronouns plural nouns ("wir {ppron} {pl}"): "we", not nothing
       ['Morgen wissen wir mehr.', 'wir', /^we\b/],
       // "sie" is she, they or you as the verb beside it says
@@ -827,6 +849,17 @@ describe("Debian's trans-de-en", () => {
         (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,
         text,
       ).toMatch(gloss)
+    // declined articles and pronouns and contractions, which the dictionary lists in one form
+    for (const [text, word, lemma, gloss] of [
+      ['Das Ende des Streits kam überraschend.', 'des', 'der', /^the$/],
+      ['Er fuhr mit seinem Bruder nach Linz.', 'seinem', 'seine', /^his\b/],
+      ['Am Sonntag geht das Land zur Wahl.', 'zur', 'zu', /^to\b/],
+      ['Keiner der anderen Gäste blieb.', 'anderen', 'anderer', /^other\b/],
+    ] as const)
+      expect(
+        await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) }),
+        text,
+      ).toMatchObject({ lemma, gloss: expect.stringMatching(gloss) })
     // shown as the pronoun it is, not as "die sie", a plural noun
     const they = 'Sie verlangten eine Entschuldigung.'
     expect(await core.lexicon.lookup('Sie', false, { text: they, offset: 0 })).toMatchObject({

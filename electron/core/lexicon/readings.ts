@@ -11,6 +11,7 @@ import { stmt } from '../db/statements'
 import type { Role } from './context'
 import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
+import { determinerBases } from './determiners'
 import { PERSON_BY_VERB, personCost, pronounAsNoun, type VerbNumber } from './pronouns'
 import { agreement, type SenseRanker } from './senses'
 import { entriesFor } from './store'
@@ -77,6 +78,9 @@ function placePos(e: Entry): string {
     : e.pos
 }
 
+/** What a declined article, pronoun or contraction can be a form of (not "sein", to be). */
+const DETERMINER_POS = new Set(['other', 'adj', 'num', 'prep'])
+
 /** Parts of speech of the words a capital at a sentence's start may not make nouns of. */
 const FUNCTION_WORD = new Set(['other', 'conj', 'prep'])
 const isLower = (lemma: string) => lemma === lemma.toLowerCase()
@@ -101,7 +105,7 @@ function partOfSpeechCost(pos: string, participle: boolean, s: Situation): numbe
     if (pos === 'verb') return s.auxiliary ? 0 : 1
     if (pos === 'adj' || pos === 'adv') return s.auxiliary === 'haben' ? 2 : 0
   }
-  if (pos === 'verb' || pos === 'adj' || pos === 'adv') return 0
+  if (pos === 'verb' || pos === 'adj' || pos === 'adv' || pos === 'prep' || pos === 'conj') return 0
   if (pos === 'other') return 3
   return 1
 }
@@ -249,6 +253,15 @@ export class Readings {
       out.push(reading)
     }
     for (const r of this.lookUp(key)) add(r.entry, r.via, r.via === 'lemma' ? 0 : 1)
+    // a declined article or pronoun, or a contraction ("des": der; "seinem": seine; "zur": zu)
+    const declined = determinerBases(key)
+    if (
+      declined &&
+      (declined.always || !out.some((r) => r.tier === 0 && DETERMINER_POS.has(r.entry.pos)))
+    )
+      for (const base of declined.bases)
+        for (const r of this.lookUp(base))
+          if (r.via === 'lemma' && DETERMINER_POS.has(r.entry.pos)) add(r.entry, 'form', 1)
     if (key.includes('-'))
       for (const r of this.lookUp(key.replace(/-/g, ''))) add(r.entry, r.via, 1)
     // a lemma or listed form of the part of speech the place wants needs no rules

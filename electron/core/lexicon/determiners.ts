@@ -1,0 +1,73 @@
+/**
+ * Declined articles, pronouns and contractions, which dictionaries list only in one form: "des"
+ * is der's genitive, "seinem" a form of sein (his), "zur" is zu + der. Among the corpus's most
+ * frequent words they were found nowhere (des 4,295 times, zur 1,172, seiner 488, diesem 364).
+ */
+
+/** A preposition and an article run together ("zur": zu der). */
+const CONTRACTIONS: Record<string, string> = {
+  zur: 'zu',
+  zum: 'zu',
+  vom: 'von',
+  im: 'in',
+  ins: 'in',
+  am: 'an',
+  ans: 'an',
+  beim: 'bei',
+  aufs: 'auf',
+  fürs: 'für',
+  durchs: 'durch',
+  ums: 'um',
+  übers: 'über',
+  unters: 'unter',
+  vors: 'vor',
+  hinters: 'hinter',
+}
+
+/** The article's forms (as the dictionary's headwords give them). */
+const ARTICLES: Record<string, string> = { des: 'der', dem: 'der', den: 'der' }
+
+/**
+ * Stems declined like "dieser" (-e, -er, -en, -em, -es), and the headword the dictionary has
+ * for each: "seinem" -> "seine", "diesem" -> "dieser", "anderen" -> "andere".
+ */
+const DECLINED: Record<string, string[]> = {
+  ein: ['ein', 'eine'],
+  kein: ['keine'],
+  mein: ['mein', 'meine'],
+  dein: ['dein', 'deine'],
+  sein: ['seine'],
+  ihr: ['ihre'],
+  unser: ['unser', 'unsere'],
+  eur: ['euer', 'eure'],
+  dies: ['dieser', 'diese'],
+  jen: ['jener', 'jene'],
+  jed: ['jeder', 'jede'],
+  ander: ['anderer'],
+  beid: ['beide'],
+  all: ['alle'],
+  letzt: ['letzte', 'letzter'],
+  manch: ['mancher', 'manche'],
+  welch: ['welcher', 'welche'],
+  solch: ['solcher', 'solche'],
+}
+const ENDING = /^(.+?)(?:e|er|en|em|es)?$/
+
+/**
+ * The headwords a declined article, pronoun or contraction is a form of, and whether they
+ * count even beside a headword of its own ("den" is der's form far more often than the
+ * relative pronoun; "welches", "aller", "dies" are headwords of their own); null for any
+ * other word.
+ */
+export function determinerBases(key: string): { bases: string[]; always: boolean } | null {
+  const contraction = CONTRACTIONS[key]
+  if (contraction) return { bases: [contraction], always: true }
+  const article = ARTICLES[key]
+  if (article) return { bases: [article], always: true }
+  // the stem with its ending, or without one ("kein", "unser")
+  for (const stem of [key, ENDING.exec(key)![1]!]) {
+    const heads = DECLINED[stem]?.filter((h) => h !== key)
+    if (heads?.length) return { bases: heads, always: false }
+  }
+  return null
+}
