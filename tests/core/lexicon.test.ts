@@ -11,7 +11,7 @@ import type { WordInfo } from '../../shared/types'
 import { parseDingLine } from '../../electron/core/lexicon/ding'
 import { narrowed } from '../../electron/core/lexicon/senses'
 import { tokenize } from '../../electron/core/lexicon/context'
-import { determinerBases } from '../../electron/core/lexicon/determiners'
+import { contractionOf, determinerBases } from '../../electron/core/lexicon/determiners'
 import { personCost, verbNumberAt } from '../../electron/core/lexicon/pronouns'
 import { call, testCore } from '../helpers/core'
 import { findDictionary, missingDictionary } from '../helpers/system'
@@ -710,6 +710,8 @@ describe('declined articles, pronouns and contractions', () => {
   it('are read as forms of the headwords dictionaries give', () => {
     expect(determinerBases('des')).toEqual({ bases: ['der'], always: true })
     expect(determinerBases('zur')).toEqual({ bases: ['zu'], always: true })
+    expect(contractionOf('zur')).toBe('zur = zu + der')
+    expect(contractionOf('zu')).toBeNull()
     expect(determinerBases('seinem')?.bases).toEqual(['seine'])
     expect(determinerBases('diesen')?.bases).toContain('dieser')
     expect(determinerBases('keinen')?.bases).toEqual(['keine'])
@@ -860,6 +862,12 @@ describe("Debian's trans-de-en", () => {
         await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) }),
         text,
       ).toMatchObject({ lemma, gloss: expect.stringMatching(gloss) })
+    // a contraction says what it stands for
+    const wahl = 'Am Sonntag geht das Land zur Wahl.'
+    expect(
+      (await core.lexicon.lookup('zur', false, { text: wahl, offset: wahl.indexOf('zur') }))
+        .explanation,
+    ).toBe('zur = zu + der')
     // shown as the pronoun it is, not as "die sie", a plural noun
     const they = 'Sie verlangten eine Entschuldigung.'
     expect(await core.lexicon.lookup('Sie', false, { text: they, offset: 0 })).toMatchObject({

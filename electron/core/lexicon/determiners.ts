@@ -5,23 +5,29 @@
  */
 
 /** A preposition and an article run together ("zur": zu der). */
-const CONTRACTIONS: Record<string, string> = {
-  zur: 'zu',
-  zum: 'zu',
-  vom: 'von',
-  im: 'in',
-  ins: 'in',
-  am: 'an',
-  ans: 'an',
-  beim: 'bei',
-  aufs: 'auf',
-  fürs: 'für',
-  durchs: 'durch',
-  ums: 'um',
-  übers: 'über',
-  unters: 'unter',
-  vors: 'vor',
-  hinters: 'hinter',
+const CONTRACTIONS: Record<string, [string, string]> = {
+  zur: ['zu', 'der'],
+  zum: ['zu', 'dem'],
+  vom: ['von', 'dem'],
+  im: ['in', 'dem'],
+  ins: ['in', 'das'],
+  am: ['an', 'dem'],
+  ans: ['an', 'das'],
+  beim: ['bei', 'dem'],
+  aufs: ['auf', 'das'],
+  fürs: ['für', 'das'],
+  durchs: ['durch', 'das'],
+  ums: ['um', 'das'],
+  übers: ['über', 'das'],
+  unters: ['unter', 'das'],
+  vors: ['vor', 'das'],
+  hinters: ['hinter', 'das'],
+}
+
+/** What a contraction stands for ("zur = zu + der"), or null. */
+export function contractionOf(key: string): string | null {
+  const parts = CONTRACTIONS[key]
+  return parts ? `${key} = ${parts[0]} + ${parts[1]}` : null
 }
 
 /** The article's forms (as the dictionary's headwords give them). */
@@ -61,7 +67,7 @@ const ENDING = /^(.+?)(?:e|er|en|em|es)?$/
  */
 export function determinerBases(key: string): { bases: string[]; always: boolean } | null {
   const contraction = CONTRACTIONS[key]
-  if (contraction) return { bases: [contraction], always: true }
+  if (contraction) return { bases: [contraction[0]], always: true }
   const article = ARTICLES[key]
   if (article) return { bases: [article], always: true }
   // the stem with its ending, or without one ("kein", "unser")

@@ -29,6 +29,7 @@ import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
 import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, bareVerb } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
+import { contractionOf } from './determiners'
 import { PERSON_BY_VERB, verbNumberAt } from './pronouns'
 import { Readings, type Situation } from './readings'
 import { SenseRanker } from './senses'
@@ -244,8 +245,11 @@ export class Lexicon {
         }))
     if (best && (best.rank[0] === 0 || !nounWanted || query.includes(' '))) {
       const lemma = best.entry.pos === 'noun' ? nounLemma(best.entry, this.flags) : best.entry.lemma
+      const info = explainEntry(query, best.entry, best.via, lemma)
       return {
-        ...explainEntry(query, best.entry, best.via, lemma),
+        ...info,
+        // "zur" is zu + der: said, since the headword shown is the preposition alone
+        explanation: info.explanation ?? contractionOf(key),
         parts: best.entry.pos === 'noun' ? this.partsFor(query, lemma) : [],
         more: more(best.entry.id),
       }
