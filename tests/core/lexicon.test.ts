@@ -798,6 +798,25 @@ describe("Debian's trans-de-en", () => {
       const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
       expect(r.lemma, text).toBe(lemma)
     }
+    // a particle is the verb's of its own clause: a finite verb after a comma begins the next
+    // ("fiel … auf" is auffallen, not "stand … auf"), and a word that could be a verb form
+    // leaves a particle another verb has ("werfen … vor"); "fügte" is a past, not a participle
+    for (const [text, word, lemma] of [
+      ['Wie berichtet, sieht der Entwurf eine Frist vor.', 'berichtet', /^berichten$/],
+      ['Nach dem Spiel stand er lange auf dem Rasen, fiel aber kaum auf.', 'stand', /^stehen$/],
+      ['Dennoch werfen einige Kritiker der Regierung Untätigkeit vor.', 'einige', /^einige$/],
+      ['Das sei nicht genug, fügte die Ministerin hinzu.', 'fügte', /hinzufügen$/],
+      // a personal pronoun's form the dictionary lacks
+      ['Wir zeigen ihnen den Weg.', 'ihnen', /^sie$/],
+    ] as const) {
+      const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
+      expect(r.lemma, text).toMatch(lemma)
+    }
+    const weg = 'Wir zeigen ihnen den Weg.'
+    expect(
+      (await core.lexicon.lookup('ihnen', false, { text: weg, offset: weg.indexOf('ihnen') }))
+        .gloss,
+    ).toMatch(/^they\b/)
     // "Leute" is a noun of its own, not a plural the dictionary gives beside "Kerl" (for a
     // synonym of it)
     const leute = 'Viele Leute protestierten vor dem Rathaus.'

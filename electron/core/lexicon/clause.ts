@@ -82,6 +82,10 @@ function separableIn(
   }
   const particle = unknownSeparable(tokens, i, lexicon)
   if (particle < 0 || reader.readings.infinitives(token.key).length === 0) return null
+  // the particle is another verb's ("werfen einige Blogs … vor": vorwerfen, and "einige" no
+  // verb of its own)
+  const owner = separableAt(tokens, particle, lexicon)
+  if (owner && owner.verb !== i) return null
   const simple = reader.resolve(token.raw, verb)
   return {
     ...emptyInfo(token.raw),

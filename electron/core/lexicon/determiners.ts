@@ -30,8 +30,14 @@ export function contractionOf(key: string): string | null {
   return parts ? `${key} = ${parts[0]} + ${parts[1]}` : null
 }
 
-/** The article's forms (as the dictionary's headwords give them). */
-const ARTICLES: Record<string, string> = { des: 'der', dem: 'der', den: 'der' }
+/** The article's forms, and personal pronouns' the dictionary lacks (as its headwords give them). */
+const ARTICLES: Record<string, string> = {
+  des: 'der',
+  dem: 'der',
+  den: 'der',
+  ihnen: 'sie',
+  dir: 'du',
+}
 
 /**
  * Stems declined like "dieser" (-e, -er, -en, -em, -es), and the headword the dictionary has

@@ -30,7 +30,7 @@ import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, bareVerb } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { contractionOf } from './determiners'
-import { PERSON_BY_VERB, verbNumberAt } from './pronouns'
+import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
 import { Readings, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { getNote, lexiconKey } from './store'
@@ -211,7 +211,9 @@ export class Lexicon {
           number:
             token.key === PERSON_BY_VERB
               ? verbNumberAt(tokens, i, (k) => this.readings.infinitives(k).length > 0)
-              : null,
+              : token.key === PLURAL_PERSON
+                ? 'plural'
+                : null,
         }
         const inClause = readInClause(tokens, i, situation, this.clauseReader)
         if (inClause) return inClause

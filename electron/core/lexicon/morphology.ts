@@ -116,6 +116,9 @@ export function mayBeVerbForm(word: string, flags: Flags): boolean {
   return IRREGULAR[word] !== undefined || simpleReadings(word, flags).length > 0
 }
 
+/** Verbs whose participle has no ge-: an inseparable prefix, or -ieren. */
+const WITHOUT_GE = /^(?:be|ver|er|ent|zer|emp|miss|ge|über|unter|hinter|wider|durch|um)\p{L}{2,}|iert$/u
+
 /** Readings of a form without a separable prefix. */
 function simpleReadings(w: string, flags: Flags): { key: string; kind: VerbKind }[] {
   const out: { key: string; kind: VerbKind }[] = []
@@ -142,9 +145,12 @@ function simpleReadings(w: string, flags: Flags): { key: string; kind: VerbKind 
         out.push({ key: inner, kind: 'participle' })
     }
     if (ending && f & VERB && !(f & VERB_LEMMA)) out.push({ key: form, kind: 'form' })
-    // verbs without ge- (be-, ver-, -ieren …): "betont", "verstärkt", "kritisiert"
-    if (form.endsWith('et')) addInfinitive(out, flags, form.slice(0, -2), 'participle')
-    if (form.endsWith('t')) addInfinitive(out, flags, form.slice(0, -1), 'participle')
+    // verbs without ge- (be-, ver-, -ieren …): "betont", "verstärkt", "kritisiert"; not
+    // others ("fügte" is fügen's past, not a participle "fügt" with an ending)
+    if (WITHOUT_GE.test(form)) {
+      if (form.endsWith('et')) addInfinitive(out, flags, form.slice(0, -2), 'participle')
+      if (form.endsWith('t')) addInfinitive(out, flags, form.slice(0, -1), 'participle')
+    }
   }
   // weak past: -te, -test, -ten, -tet, with -e- after d/t ("endeten", "bezeichneten")
   for (const ending of PAST_ENDINGS) {

@@ -26,6 +26,8 @@ const PARTICIPLE = /^ge\p{L}+(?:t|en)$/u
 
 /** The pronoun whose person the verb decides. */
 export const PERSON_BY_VERB = 'sie'
+/** Its dative ("ihnen": them, "Ihnen": you), always plural. */
+export const PLURAL_PERSON = 'ihnen'
 
 /**
  * The number of the finite verb right before the pronoun at `i` or right after it (no comma,

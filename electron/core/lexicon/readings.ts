@@ -12,7 +12,13 @@ import type { Role } from './context'
 import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
 import { determinerBases } from './determiners'
-import { PERSON_BY_VERB, personCost, pronounAsNoun, type VerbNumber } from './pronouns'
+import {
+  PERSON_BY_VERB,
+  PLURAL_PERSON,
+  personCost,
+  pronounAsNoun,
+  type VerbNumber,
+} from './pronouns'
 import { agreement, type SenseRanker } from './senses'
 import { entriesFor } from './store'
 
@@ -261,7 +267,8 @@ export class Readings {
     )
       for (const base of declined.bases)
         for (const r of this.lookUp(base))
-          if (r.via === 'lemma' && DETERMINER_POS.has(r.entry.pos)) add(r.entry, 'form', 1)
+          if (r.via === 'lemma' && (DETERMINER_POS.has(r.entry.pos) || pronounAsNoun(r.entry)))
+            add(r.entry, 'form', 1)
     if (key.includes('-'))
       for (const r of this.lookUp(key.replace(/-/g, ''))) add(r.entry, r.via, 1)
     // a lemma or listed form of the part of speech the place wants needs no rules
@@ -323,7 +330,7 @@ export class Readings {
       // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
       if (key.includes(' ') || (situation.beforeNoun && isArticle(r.entry))) return 0
       // "sie" is she, they or you as the verb beside it says ("sie sagten": they)
-      if (situation.number && key === PERSON_BY_VERB && r.tier === 0)
+      if (situation.number && (key === PERSON_BY_VERB || key === PLURAL_PERSON) && r.tier <= 1)
         return personCost(r.entry.gloss, situation.number, situation.role)
       // a plural pronoun the dictionary calls a noun ("wir sind") is no noun, except before one
       // ("ihr Team" is the possessive)

@@ -57,6 +57,9 @@ function particleFor(
   for (let k = v + 1; k < tokens.length; k++) {
     if (sentenceBreak(tokens, k)) return null
     if (segmentBreak(tokens, k) && !resumed) {
+      // a finite verb right after a comma begins the next clause ("Wie berichtet, sieht der
+      // Entwurf … vor": not berichten's particle)
+      if (lexicon.isFiniteVerb(tokens[k]!)) return null
       // an embedded clause (", die seit Wochen das Land lähmen,") is skipped, and the main
       // clause goes on after it ("die Reform" is an article there); a subordinate clause
       // that runs to the sentence's end means the main clause ended before it
