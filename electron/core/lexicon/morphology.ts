@@ -117,7 +117,8 @@ export function mayBeVerbForm(word: string, flags: Flags): boolean {
 }
 
 /** Verbs whose participle has no ge-: an inseparable prefix, or -ieren. */
-const WITHOUT_GE = /^(?:be|ver|er|ent|zer|emp|miss|ge|über|unter|hinter|wider|durch|um)\p{L}{2,}|iert$/u
+const WITHOUT_GE =
+  /^(?:be|ver|er|ent|zer|emp|miss|ge|über|unter|hinter|wider|durch|um)\p{L}{2,}|iert$/u
 
 /** Readings of a form without a separable prefix. */
 function simpleReadings(w: string, flags: Flags): { key: string; kind: VerbKind }[] {
