@@ -721,6 +721,10 @@ describe('declined articles, pronouns and contractions', () => {
     expect(determinerBases('allee')).toBeNull()
     expect(determinerBases('seite')).toBeNull()
     expect(determinerBases('regierung')).toBeNull()
+    // ordinals with an ending only ("erst" is the adverb "only")
+    expect(determinerBases('dritten')?.bases).toEqual(['dritte'])
+    expect(determinerBases('erst')).toBeNull()
+    expect(determinerBases('erste')).toBeNull()
   })
 })
 
@@ -876,6 +880,11 @@ describe("Debian's trans-de-en", () => {
       ['Er fuhr mit seinem Bruder nach Linz.', 'seinem', 'seine', /^his\b/],
       ['Am Sonntag geht das Land zur Wahl.', 'zur', 'zu', /^to\b/],
       ['Keiner der anderen Gäste blieb.', 'anderen', 'anderer', /^other\b/],
+      // ordinals and "hoch" declined; an adverb takes no case ending ("erste" is no erst)
+      ['Im zweiten Anlauf klappte es.', 'zweiten', 'zweite', /^second\b/],
+      ['Die erste Sitzung endete früh.', 'erste', 'erste', /^first\b/],
+      ['Die hohen Mieten treiben viele aus der Stadt.', 'hohen', 'hoch', /^high\b/],
+      ['Die täglichen Staus nerven die Pendler.', 'täglichen', 'täglich', /^daily\b/],
     ] as const)
       expect(
         await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) }),

@@ -65,6 +65,12 @@ const DECLINED: Record<string, string[]> = {
 }
 const ENDING = /^(.+?)(?:e|er|en|em|es)?$/
 
+/** Ordinals, declined like adjectives ("zweiten" -> "zweite"), with an ending only ("erst" is only). */
+const ORDINALS = new Set(
+  `erst zweit dritt viert fünft sechst siebt neunt zehnt elft zwölft zwanzigst dreißigst
+  hundertst tausendst`.split(/\s+/),
+)
+
 /**
  * The headwords a declined article, pronoun or contraction is a form of, and whether they
  * count even beside a headword of its own ("den" is der's form far more often than the
@@ -77,9 +83,12 @@ export function determinerBases(key: string): { bases: string[]; always: boolean
   const article = ARTICLES[key]
   if (article) return { bases: [article], always: true }
   // the stem with its ending, or without one ("kein", "unser")
-  for (const stem of [key, ENDING.exec(key)![1]!]) {
-    const heads = DECLINED[stem]?.filter((h) => h !== key)
+  const stem = ENDING.exec(key)![1]!
+  for (const s of [key, stem]) {
+    const heads = DECLINED[s]?.filter((h) => h !== key)
     if (heads?.length) return { bases: heads, always: false }
   }
+  if (stem !== key && ORDINALS.has(stem) && key !== `${stem}e`)
+    return { bases: [`${stem}e`], always: false }
   return null
 }

@@ -38,6 +38,8 @@ for (const [infinitive, forms] of [
 
 /** Comparatives and superlatives that do not follow the rules (höchsten -> hoch). */
 const IRREGULAR_COMPARISON: Record<string, string> = {
+  // (and the declined positive: "hohe", "hohen")
+  hoh: 'hoch',
   höher: 'hoch',
   höchst: 'hoch',
   besser: 'gut',

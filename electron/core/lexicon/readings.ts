@@ -84,6 +84,12 @@ function placePos(e: Entry): string {
     : e.pos
 }
 
+/** An adjective's case endings. */
+const CASE_ENDINGS = new Set(['e', 'en', 'er', 'es', 'em'])
+
+/** Parts of speech a lower-case word in a sentence can be at no cost. */
+const IN_RUNNING_TEXT = new Set(['verb', 'adj', 'adv', 'prep', 'conj', 'num'])
+
 /** What a declined article, pronoun or contraction can be a form of (not "sein", to be). */
 const DETERMINER_POS = new Set(['other', 'adj', 'num', 'prep'])
 
@@ -111,7 +117,7 @@ function partOfSpeechCost(pos: string, participle: boolean, s: Situation): numbe
     if (pos === 'verb') return s.auxiliary ? 0 : 1
     if (pos === 'adj' || pos === 'adv') return s.auxiliary === 'haben' ? 2 : 0
   }
-  if (pos === 'verb' || pos === 'adj' || pos === 'adv' || pos === 'prep' || pos === 'conj') return 0
+  if (IN_RUNNING_TEXT.has(pos)) return 0
   if (pos === 'other') return 3
   return 1
 }
@@ -295,9 +301,13 @@ export class Readings {
         for (const inf of this.infinitives(key))
           for (const r of this.lookUp(inf.key))
             if (r.entry.pos === 'verb') add(r.entry, 'form', inf.key === key ? 0 : 2)
-        for (const base of adjectiveReadings(key, flags))
+        for (const base of adjectiveReadings(key, flags)) {
+          // an adverb takes no case ending ("erste" is no form of erst), only a comparison's
+          const declined = key.startsWith(base) && CASE_ENDINGS.has(key.slice(base.length))
           for (const r of this.lookUp(base))
-            if (r.entry.pos === 'adj' || r.entry.pos === 'adv') add(r.entry, 'form', 2)
+            if (r.entry.pos === 'adj' || (r.entry.pos === 'adv' && !declined))
+              add(r.entry, 'form', 2)
+        }
       }
       if (upper) {
         for (const reading of nounReadings(key, flags))
