@@ -16,6 +16,7 @@ import { annotateText, type Annotation } from './annotate'
 import { readInClause, type ClauseReader } from './clause'
 import { joinCompound, splitKey } from './compound'
 import {
+  DETERMINERS,
   PRONOUNS,
   auxiliaryIn,
   reflexiveIn,
@@ -206,6 +207,7 @@ export class Lexicon {
           auxiliary: auxiliaryIn(tokens, i),
           pronounAfter: next !== undefined && PRONOUNS.has(next.key) && !next.initial,
           beforeNoun: next !== undefined && next.capital && !next.initial,
+          beforeDeterminer: next !== undefined && !next.initial && DETERMINERS.has(next.key),
           reflexive: reflexiveIn(tokens, i),
           words: clauseWords(tokens, i),
           number:

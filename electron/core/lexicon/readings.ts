@@ -36,6 +36,8 @@ export interface Situation {
   pronounAfter: boolean
   /** A noun follows: a participle with an ending is attributive ("die beschädigten Häuser"). */
   beforeNoun: boolean
+  /** An article or determiner follows ("während der Debatte"). */
+  beforeDeterminer?: boolean
   /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
   reflexive: boolean
   /** The clause's words, space-separated with spaces around ("" without a sentence). */
@@ -335,6 +337,11 @@ export class Readings {
       ...out.map((r) => (r.entry.pos === 'noun' && r.entry.gender !== 'pl' ? r.tier : Infinity)),
     )
     /** What the word's place in the sentence says against a reading (0: it fits). */
+    const preposition = out.some((r) => r.tier === 0 && r.entry.pos === 'prep')
+    const prepositionBeforeNoun =
+      (situation.beforeNoun || situation.beforeDeterminer === true) &&
+      situation.role === 'lower' &&
+      preposition
     const placeCost = (r: Reading): number => {
       // a headword of several words is a phrase whatever its first letter says; an article
       // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
@@ -347,6 +354,13 @@ export class Readings {
       if (pronounAsNoun(r.entry) && !situation.beforeNoun)
         return partOfSpeechCost('other', r.participle, situation)
       if (functionWord && r.tier === 0) return isFunctionWord(r.entry) ? 0 : 1
+      // right before a noun or an article, a word that can be a preposition is one: an
+      // adjective there would be declined ("laut Polizei": according to, not loud; "während
+      // der Debatte": during, not the conjunction while)
+      if (prepositionBeforeNoun && ['adj', 'adv', 'conj'].includes(r.entry.pos)) return 1
+      // … and a word found as written as a preposition is no other word's declined form
+      // ("wegen" is not weg, lost)
+      if (preposition && r.tier === 2 && (r.entry.pos === 'adj' || r.entry.pos === 'adv')) return 2
       return partOfSpeechCost(placePos(r.entry), r.participle, situation)
     }
     for (const r of out) {
