@@ -31,7 +31,12 @@ export interface TableRow {
 }
 
 export function loadTable(
-  name: 'sentences' | 'sentences-heldout' | 'sentences-round3' | 'sentences-phrases',
+  name:
+    | 'sentences'
+    | 'sentences-heldout'
+    | 'sentences-round3'
+    | 'sentences-phrases'
+    | 'sentences-function',
 ): TableRow[] {
   return JSON.parse(
     readFileSync(join(ROOT, 'tests/fixtures/lexicon', `${name}.json`), 'utf8'),
