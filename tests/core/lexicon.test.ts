@@ -606,6 +606,15 @@ describe('the Ding format', () => {
       ['Kamerad', 'Kameraden', ['Kameradinnen']],
       ['Alter', null, []],
     ])
+    // a label inside the grammar's braces is the grammar's, not the word's
+    const inBraces = parseDingLine(
+      'gemäß {prp; +Dat.; +Gen. [selten]} | gemäß den Regeln :: according to | according to the rules',
+    )
+    expect(inBraces.kind === 'entries' && inBraces.entries[0]).toMatchObject({
+      lemma: 'gemäß',
+      pos: 'prep',
+      domain: null,
+    })
     // an abbreviation with a semicolon in it is left out whole, not split into two headwords
     expect(nouns('Sekunde {f} /Sek.; sek./ | Sekunden {pl} :: second /sec./ | seconds')).toEqual([
       ['Sekunde', 'Sekunden', []],
@@ -861,6 +870,8 @@ describe("Debian's trans-de-en", () => {
       // with, not "too"; "seit": not a form of sein)
       ['Er sprach lange mit dem Minister.', 'mit', /^with\b/],
       ['Die Partei stimmte gegen den Antrag.', 'gegen', /^against\b/],
+      // Ding's "{prp; +Gen.; +Dat. [ugs.]}" labels the dative colloquial, not the word
+      ['Die Wahl wurde wegen eines Sturms verschoben.', 'wegen', /^because of\b/],
       ['Die Lage ist seit Jahren angespannt.', 'seit', /^(?:for|since)\b/],
       // Ding calls its plural pronouns plural nouns ("wir {ppron} {pl}"): "we", not nothing
       ['Morgen wissen wir mehr.', 'wir', /^we\b/],

@@ -57,9 +57,10 @@ const ALTERNATIVES = /<[^<>]*>/g
  * again (2: usage labels stay with their synonym, abbreviations out of headwords; 3: a plural
  * like none of the line's nouns is not made one of the first noun's forms, nor is one kept
  * with its article; 4: the number of parts of each headword's line is kept; 5: an abbreviation
- * with a semicolon in it is left out whole).
+ * with a semicolon in it is left out whole; 6: a label inside a grammar's braces is not the
+ * word's).
  */
-export const DING_READER = 5
+export const DING_READER = 6
 
 /** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
 const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
@@ -113,7 +114,11 @@ export function readWord(written: string): DingWord {
     }
   }
   const markers = [...raw.matchAll(MARKERS)].map((m) => m[1]!)
-  const domains = [...raw.matchAll(DOMAINS)].map((m) => m[1]!.trim()).filter(Boolean)
+  // a label inside the grammar's braces is the grammar's ("wegen {prp; +Gen.; +Dat. [ugs.]}":
+  // the dative is colloquial, not the word)
+  const domains = [...raw.replace(MARKERS, ' ').matchAll(DOMAINS)]
+    .map((m) => m[1]!.trim())
+    .filter(Boolean)
   const text = raw
     .replace(MARKERS, ' ')
     .replace(DOMAINS, ' ')
