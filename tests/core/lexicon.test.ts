@@ -873,6 +873,11 @@ describe("Debian's trans-de-en", () => {
       // Ding's "{prp; +Gen.; +Dat. [ugs.]}" labels the dative colloquial, not the word
       ['Die Wahl wurde wegen eines Sturms verschoben.', 'wegen', /^because of\b/],
       ['Die Lage ist seit Jahren angespannt.', 'seit', /^(?:for|since)\b/],
+      // a gloss of function words only is a gloss too for a verb or a pronoun ("sein": to be,
+      // not "gegen etw. sein", to object; "sich": oneself, not the archaic "thyself")
+      ['Das Urteil sei noch nicht rechtskräftig, sagte die Richterin.', 'sei', /^to be\b/],
+      ['Die Lage hat sich spürbar verbessert.', 'sich', /^oneself\b/],
+      ['Am Ende gab es keine Einigung.', 'keine', /^no\b/],
       // Ding calls its plural pronouns plural nouns ("wir {ppron} {pl}"): "we", not nothing
       ['Morgen wissen wir mehr.', 'wir', /^we\b/],
       // "sie" is she, they or you as the verb beside it says

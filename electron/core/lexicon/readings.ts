@@ -19,7 +19,7 @@ import {
   pronounAsNoun,
   type VerbNumber,
 } from './pronouns'
-import { agreement, type SenseRanker } from './senses'
+import { agreement, ENGLISH_ARTICLE, type SenseRanker } from './senses'
 import { entriesFor } from './store'
 
 export type Entry = Omit<LexiconEntry, 'forms'>
@@ -68,8 +68,7 @@ const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
  * parts or more) is a word of its own, not only a plural.
  */
 const OWN_PLURAL = 4
-/** An article's gloss ("die {art} :: the"), and what standing before a noun counts for it. */
-const ARTICLE = /^(?:the|a; an|a|an)$/
+/** What standing before a noun counts for an article (its gloss: senses.ts `ENGLISH_ARTICLE`). */
 const ARTICLE_BEFORE_NOUN = 20
 /** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
 export const PARTICIPLE =
@@ -101,7 +100,7 @@ const isLower = (lemma: string) => lemma === lemma.toLowerCase()
 
 /** An article ("die {art} :: the", "ein; eine {art} :: a; an"). */
 function isArticle(e: Entry): boolean {
-  return e.pos === 'other' && ARTICLE.test(e.gloss)
+  return e.pos === 'other' && ENGLISH_ARTICLE.test(e.gloss)
 }
 
 function partOfSpeechCost(pos: string, participle: boolean, s: Situation): number {

@@ -25,6 +25,8 @@ const STOPWORDS = new Set(
 )
 
 const WORD = /[a-z][a-z'-]*/g
+/** An article's gloss ("die {art} :: the", "ein; eine {art} :: a; an"). */
+export const ENGLISH_ARTICLE = /^(?:the|a; an|a|an)$/
 /** What a doubling of how often a sense's rarest word occurs in all glosses counts for it. */
 const RARITY = 0.5
 /** The setting that keeps the counts, with the dictionaries they were counted from. */
@@ -112,7 +114,15 @@ export class SenseRanker {
     const place = entry.pos === 'other' && entry.domain === 'geogr.'
     if (!place && narrowed(alternative)) score += 2
     // a preposition's meaning is a function word ("mit": with, not "cum")
-    const words = contentWords(alternative, entry.pos !== 'prep')
+    let words = contentWords(alternative, entry.pos !== 'prep')
+    // … and a verb's or a pronoun's may be too ("sein": to be, not "to object to sth."; "sich":
+    // oneself); not an article's, whose place decides (readings.ts)
+    if (
+      words.length === 0 &&
+      (entry.pos === 'verb' || entry.pos === 'other') &&
+      !ENGLISH_ARTICLE.test(entry.gloss)
+    )
+      words = contentWords(alternative, false)
     if (words.length === 0) return score + 8
     const counts = this.counts()
     // the rarest content word decides: "to perform sth." is as common as "perform"
