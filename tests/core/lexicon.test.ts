@@ -878,6 +878,9 @@ describe("Debian's trans-de-en", () => {
       ['Das Urteil sei noch nicht rechtskräftig, sagte die Richterin.', 'sei', /^to be\b/],
       ['Die Lage hat sich spürbar verbessert.', 'sich', /^oneself\b/],
       ['Am Ende gab es keine Einigung.', 'keine', /^no\b/],
+      // the article before an adjective and its noun, and in its forms ("eines": not "one")
+      ['Die Firma plant eine deutliche Erweiterung.', 'eine', /^a; an$/],
+      ['Der Bau eines Tunnels kostet Milliarden.', 'eines', /^a; an$/],
       // Ding calls its plural pronouns plural nouns ("wir {ppron} {pl}"): "we", not nothing
       ['Morgen wissen wir mehr.', 'wir', /^we\b/],
       // "sie" is she, they or you as the verb beside it says

@@ -64,6 +64,7 @@ const DECLINED: Record<string, string[]> = {
   solch: ['solcher', 'solche'],
 }
 const ENDING = /^(.+?)(?:e|er|en|em|es)?$/
+const ARTICLE_STEMS = new Set(['ein', 'kein'])
 
 /** Ordinals, declined like adjectives ("zweiten" -> "zweite"), with an ending only ("erst" is only). */
 const ORDINALS = new Set(
@@ -86,7 +87,9 @@ export function determinerBases(key: string): { bases: string[]; always: boolean
   const stem = ENDING.exec(key)![1]!
   for (const s of [key, stem]) {
     const heads = DECLINED[s]?.filter((h) => h !== key)
-    if (heads?.length) return { bases: heads, always: false }
+    // the article's forms are its own far more often than headwords of their own ("eines":
+    // one thing)
+    if (heads?.length) return { bases: heads, always: ARTICLE_STEMS.has(s) }
   }
   if (stem !== key && ORDINALS.has(stem) && key !== `${stem}e`)
     return { bases: [`${stem}e`], always: false }

@@ -208,6 +208,13 @@ export class Lexicon {
           pronounAfter: next !== undefined && PRONOUNS.has(next.key) && !next.initial,
           beforeNoun: next !== undefined && next.capital && !next.initial,
           beforeDeterminer: next !== undefined && !next.initial && DETERMINERS.has(next.key),
+          beforeNounPhrase:
+            next !== undefined &&
+            !next.initial &&
+            !next.capital &&
+            tokens[i + 2] !== undefined &&
+            tokens[i + 2]!.capital &&
+            !tokens[i + 2]!.initial,
           reflexive: reflexiveIn(tokens, i),
           words: clauseWords(tokens, i),
           number:

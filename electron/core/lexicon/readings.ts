@@ -38,6 +38,8 @@ export interface Situation {
   beforeNoun: boolean
   /** An article or determiner follows ("während der Debatte"). */
   beforeDeterminer?: boolean
+  /** A lower-case word and then a noun follow ("eine gewisse Skepsis"). */
+  beforeNounPhrase?: boolean
   /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
   reflexive: boolean
   /** The clause's words, space-separated with spaces around ("" without a sentence). */
@@ -336,6 +338,8 @@ export class Readings {
       ...out.map((r) => (r.entry.pos === 'noun' && r.entry.gender !== 'pl' ? r.tier : Infinity)),
     )
     /** What the word's place in the sentence says against a reading (0: it fits). */
+    // an article stands before its noun, or before an adjective and its noun
+    const beforeNounOrPhrase = situation.beforeNoun || situation.beforeNounPhrase === true
     const preposition = out.some((r) => r.tier === 0 && r.entry.pos === 'prep')
     const prepositionBeforeNoun =
       (situation.beforeNoun || situation.beforeDeterminer === true) &&
@@ -344,7 +348,7 @@ export class Readings {
     const placeCost = (r: Reading): number => {
       // a headword of several words is a phrase whatever its first letter says; an article
       // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
-      if (key.includes(' ') || (situation.beforeNoun && isArticle(r.entry))) return 0
+      if (key.includes(' ') || (beforeNounOrPhrase && isArticle(r.entry))) return 0
       // "sie" is she, they or you as the verb beside it says ("sie sagten": they)
       if (situation.number && (key === PERSON_BY_VERB || key === PLURAL_PERSON) && r.tier <= 1)
         return personCost(r.entry.gloss, situation.number, situation.role)
@@ -408,7 +412,7 @@ export class Readings {
         sense +
         (reflexive === situation.reflexive ? 0 : situation.inSentence ? 3 : 0) +
         governed(e.lemma, situation.words) -
-        (situation.beforeNoun && isArticle(e) ? ARTICLE_BEFORE_NOUN : 0)
+        (beforeNounOrPhrase && isArticle(e) ? ARTICLE_BEFORE_NOUN : 0)
     }
     const top = out.slice(0, tied).sort(byRank)
     return [...top, ...out.slice(tied)]
