@@ -878,6 +878,10 @@ describe("Debian's trans-de-en", () => {
       ['Das Urteil sei noch nicht rechtskräftig, sagte die Richterin.', 'sei', /^to be\b/],
       ['Die Lage hat sich spürbar verbessert.', 'sich', /^oneself\b/],
       ['Am Ende gab es keine Einigung.', 'keine', /^no\b/],
+      // an adverb's main sense, the one its line gives the most examples for ("schon": not
+      // "all right"), unless an adjective is written alike
+      ['Die Verhandlungen laufen schon seit Wochen.', 'schon', /^already\b/],
+      ['Der Streik dauerte fast zwei Wochen.', 'fast', /^almost\b/],
       // the article before an adjective and its noun, and in its forms ("eines": not "one")
       ['Die Firma plant eine deutliche Erweiterung.', 'eine', /^a; an$/],
       ['Der Bau eines Tunnels kostet Milliarden.', 'eines', /^a; an$/],

@@ -91,10 +91,10 @@ export class KnownWords {
 
   /**
    * How richly the dictionary documents an entry: the forms it lists (conjugations, plurals)
-   * and, for a noun, a preposition or a conjunction, half the parts of its line (examples,
-   * phrases), at most five ("Zug {m}" the train has fifty, the puff of a cigarette four; a
-   * noun's line lists one plural whatever the sense; a preposition's glosses are all function
-   * words: "von" from, of, off).
+   * and, for a noun, a preposition, a conjunction or an adverb no adjective is written like,
+   * half the parts of its line (examples, phrases), at most five ("Zug {m}" the train has
+   * fifty, the puff of a cigarette four; a noun's line lists one plural whatever the sense; a
+   * preposition's glosses are all function words: "von" from, of, off; "schon": already).
    */
   weightOf(id: number): number {
     this.map()
@@ -213,7 +213,7 @@ export class KnownWords {
 
 /** The entry columns a row of the map needs: strings are what reading half a million costs. */
 const ENTRIES = `SELECT id, key, CASE WHEN pos = 'abbr' THEN lemma END, pos,
-  CASE WHEN pos = 'noun' THEN gender END, plural, CASE WHEN pos IN ('noun', 'prep', 'conj') THEN parts ELSE 0 END
+  CASE WHEN pos = 'noun' THEN gender END, plural, CASE WHEN pos IN ('noun', 'prep', 'conj', 'adv') THEN parts ELSE 0 END
   FROM lexicon_entries`
 const FORMS =
   'SELECT f.key, e.pos, f.entry_id FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id'
@@ -229,12 +229,21 @@ class Building {
   readonly bare = new Map<string, number[]>()
   readonly weights = new Map<number, number>()
   readonly phrases = new Map<string, number[]>()
+  /** Adverbs' weights from their lines' parts, kept where no adjective is written alike. */
+  private readonly adverbs: [number, string, number][] = []
+  private readonly adjectives = new Set<string>()
   /** The verbs' infinitives met so far (what `bases` looks into). */
   private readonly verbs = new Set<string>()
 
   entry([id, key, lemma, pos, gender, plural, parts]: EntryRow): void {
     const { known, bare } = this
-    if (parts > 0) this.weights.set(id, Math.min(parts, 10) / 2)
+    if (parts > 0) {
+      // an adverb's only where no adjective is written alike (bases(): "deutlich" is clear
+      // before it is remarkably)
+      if (pos === 'adv') this.adverbs.push([id, key, Math.min(parts, 10) / 2])
+      else this.weights.set(id, Math.min(parts, 10) / 2)
+    }
+    if (pos === 'adj') this.adjectives.add(key)
     let flags = LEMMA | kindOf(pos)
     if (pos === 'abbr' && lemma !== null && lemma === lemma.toUpperCase())
       flags = ABBREVIATION | LEMMA
@@ -272,6 +281,8 @@ class Building {
 
   /** The simple verbs inside separable ones: "lehnen" of ablehnen, "kündigen" of ankündigen. */
   bases(): void {
+    for (const [id, key, weight] of this.adverbs)
+      if (!this.adjectives.has(key)) this.weights.set(id, (this.weights.get(id) ?? 0) + weight)
     const { known } = this
     const bases: string[] = []
     for (const key of this.verbs) {
