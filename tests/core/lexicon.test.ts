@@ -882,6 +882,10 @@ describe("Debian's trans-de-en", () => {
       // "all right"), unless an adjective is written alike
       ['Die Verhandlungen laufen schon seit Wochen.', 'schon', /^already\b/],
       ['Der Streik dauerte fast zwei Wochen.', 'fast', /^almost\b/],
+      // before a number, the sense that says "about" ("rund 300": not round; "etwa": not perhaps)
+      ['Rund 300 Menschen kamen zur Kundgebung.', 'Rund', /^around\b/],
+      ['Die Reparatur kostet etwa 4000 Euro.', 'etwa', /^approximately\b/],
+      ['Der Tisch im Saal ist rund.', 'rund', /^round\b/],
       // the article before an adjective and its noun, and in its forms ("eines": not "one")
       ['Die Firma plant eine deutliche Erweiterung.', 'eine', /^a; an$/],
       ['Der Bau eines Tunnels kostet Milliarden.', 'eines', /^a; an$/],

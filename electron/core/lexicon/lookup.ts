@@ -38,6 +38,10 @@ import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
 import { TextNames } from './textnames'
 
+/** A number as written: figures, or a number word ("100", "zwanzig", "drei"). */
+const NUMBER_WORD =
+  /^(?:\d[\d.,]*|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|dutzend)\p{L}*)$/u
+
 export class Lexicon {
   /** The lexicon's words in memory (compound splits, morphology, names, annotation). */
   readonly known: KnownWords
@@ -208,6 +212,7 @@ export class Lexicon {
           pronounAfter: next !== undefined && PRONOUNS.has(next.key) && !next.initial,
           beforeNoun: next !== undefined && next.capital && !next.initial,
           beforeDeterminer: next !== undefined && !next.initial && DETERMINERS.has(next.key),
+          beforeNumber: next !== undefined && !next.initial && NUMBER_WORD.test(next.key),
           beforeNounPhrase:
             next !== undefined &&
             !next.initial &&

@@ -40,6 +40,8 @@ export interface Situation {
   beforeDeterminer?: boolean
   /** A lower-case word and then a noun follow ("eine gewisse Skepsis"). */
   beforeNounPhrase?: boolean
+  /** A number follows ("rund 100", "etwa zwanzig"). */
+  beforeNumber?: boolean
   /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
   reflexive: boolean
   /** The clause's words, space-separated with spaces around ("" without a sentence). */
@@ -70,6 +72,12 @@ const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
  * parts or more) is a word of its own, not only a plural.
  */
 const OWN_PLURAL = 4
+/** A sense that says "about" a figure, and what standing before a number counts for it. */
+const APPROXIMATELY_ALONE = /^(?:about|approximately|around|roughly|circa)(?:\s*\/[^/]*\/)?$/
+const approximately = (gloss: string) =>
+  gloss.includes('numerical figures') ||
+  gloss.split(/[;|]/).some((a) => APPROXIMATELY_ALONE.test(a.trim()))
+const BEFORE_NUMBER = 6
 /** What standing before a noun counts for an article (its gloss: senses.ts `ENGLISH_ARTICLE`). */
 const ARTICLE_BEFORE_NOUN = 20
 /** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
@@ -349,6 +357,8 @@ export class Readings {
       // a headword of several words is a phrase whatever its first letter says; an article
       // before a noun is in its place even where a capital letter asks for a noun ("Eine Frau")
       if (key.includes(' ') || (beforeNounOrPhrase && isArticle(r.entry))) return 0
+      // before a number, a sense that says "about" is in its place ("Rund 100 Menschen …")
+      if (situation.beforeNumber && r.tier === 0 && approximately(r.entry.gloss)) return 0
       // "sie" is she, they or you as the verb beside it says ("sie sagten": they)
       if (situation.number && (key === PERSON_BY_VERB || key === PLURAL_PERSON) && r.tier <= 1)
         return personCost(r.entry.gloss, situation.number, situation.role)
@@ -412,7 +422,9 @@ export class Readings {
         sense +
         (reflexive === situation.reflexive ? 0 : situation.inSentence ? 3 : 0) +
         governed(e.lemma, situation.words) -
-        (beforeNounOrPhrase && isArticle(e) ? ARTICLE_BEFORE_NOUN : 0)
+        (beforeNounOrPhrase && isArticle(e) ? ARTICLE_BEFORE_NOUN : 0) -
+        // "rund 100 Menschen", "etwa 20 Prozent": about, not round or perhaps
+        (situation.beforeNumber && approximately(e.gloss) ? BEFORE_NUMBER : 0)
     }
     const top = out.slice(0, tied).sort(byRank)
     return [...top, ...out.slice(tied)]
