@@ -32,15 +32,12 @@ import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { contractionOf } from './determiners'
 import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
+import { isNumberWord } from './place'
 import { Readings, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
 import { TextNames } from './textnames'
-
-/** A number as written: figures, or a number word ("100", "zwanzig", "drei"). */
-const NUMBER_WORD =
-  /^(?:\d[\d.,]*|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|dutzend)\p{L}*)$/u
 
 export class Lexicon {
   /** The lexicon's words in memory (compound splits, morphology, names, annotation). */
@@ -212,7 +209,7 @@ export class Lexicon {
           pronounAfter: next !== undefined && PRONOUNS.has(next.key) && !next.initial,
           beforeNoun: next !== undefined && next.capital && !next.initial,
           beforeDeterminer: next !== undefined && !next.initial && DETERMINERS.has(next.key),
-          beforeNumber: next !== undefined && !next.initial && NUMBER_WORD.test(next.key),
+          beforeNumber: next !== undefined && !next.initial && isNumberWord(next.key),
           beforeNounPhrase:
             next !== undefined &&
             !next.initial &&

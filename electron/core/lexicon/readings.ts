@@ -8,47 +8,32 @@
 import type { LexiconEntry, WordInfo } from '../../../shared/types'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
-import type { Role } from './context'
-import { GOVERNED, VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
+import { VERB_BASE, VERB_LEMMA, bareVerb, type KnownWords } from './known'
 import { adjectiveReadings, mayBeVerbForm, nounReadings, verbReadings } from './morphology'
 import { determinerBases } from './determiners'
+import { PERSON_BY_VERB, PLURAL_PERSON, personCost, pronounAsNoun } from './pronouns'
 import {
-  PERSON_BY_VERB,
-  PLURAL_PERSON,
-  personCost,
-  pronounAsNoun,
-  type VerbNumber,
-} from './pronouns'
-import { agreement, ENGLISH_ARTICLE, type SenseRanker } from './senses'
+  ARTICLE_BEFORE_NOUN,
+  BEFORE_NUMBER,
+  CASE_ENDINGS,
+  DETERMINER_POS,
+  FUNCTION_WORD,
+  NOUNISH,
+  PARTICIPLE,
+  approximately,
+  governed,
+  isArticle,
+  isLower,
+  partOfSpeechCost,
+  placePos,
+  type Situation,
+} from './place'
+import { agreement, type SenseRanker } from './senses'
 import { entriesFor } from './store'
 
 export type Entry = Omit<LexiconEntry, 'forms'>
-
-/** Where a word stands, as far as its part of speech goes. */
-export interface Situation {
-  /** noun: capitalised in mid-sentence; lower: lower case; initial: first in a sentence. */
-  role: Role
-  /** Whether the word's sentence is known (the popover) or only the word (a bare lookup). */
-  inSentence: boolean
-  /** haben/werden or sein in the sentence: a participle there is a verb form. */
-  auxiliary: 'haben' | 'sein' | null
-  /** A personal pronoun follows ("Klagen Sie …"): the verb comes first. */
-  pronounAfter: boolean
-  /** A noun follows: a participle with an ending is attributive ("die beschädigten Häuser"). */
-  beforeNoun: boolean
-  /** An article or determiner follows ("während der Debatte"). */
-  beforeDeterminer?: boolean
-  /** A lower-case word and then a noun follow ("eine gewisse Skepsis"). */
-  beforeNounPhrase?: boolean
-  /** A number follows ("rund 100", "etwa zwanzig"). */
-  beforeNumber?: boolean
-  /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
-  reflexive: boolean
-  /** The clause's words, space-separated with spaces around ("" without a sentence). */
-  words: string
-  /** For "sie": the number of the finite verb beside it (she, or they and you), if one is. */
-  number?: VerbNumber | null
-}
+export type { Situation } from './place'
+export { PARTICIPLE }
 
 export interface Reading {
   entry: Entry
@@ -66,87 +51,11 @@ const SOURCE = { user: 0, builtin: 1, dict: 2 } as const
 const AGREEMENT = 1.5
 /** … up to this many. */
 const MAX_AGREEING = 3
-const NOUNISH = new Set(['noun', 'phrase', 'abbr'])
 /**
  * A plural headword documented at least this richly (`KnownWords.weightOf`: a line of eight
  * parts or more) is a word of its own, not only a plural.
  */
 const OWN_PLURAL = 4
-/** A sense that says "about" a figure, and what standing before a number counts for it. */
-const APPROXIMATELY_ALONE = /^(?:about|approximately|around|roughly|circa)(?:\s*\/[^/]*\/)?$/
-const approximately = (gloss: string) =>
-  gloss.includes('numerical figures') ||
-  gloss.split(/[;|]/).some((a) => APPROXIMATELY_ALONE.test(a.trim()))
-const BEFORE_NUMBER = 6
-/** What standing before a noun counts for an article (its gloss: senses.ts `ENGLISH_ARTICLE`). */
-const ARTICLE_BEFORE_NOUN = 20
-/** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */
-export const PARTICIPLE =
-  /(?:^[a-zäöü]*ge[a-zäöü]{2,}(?:t|en)|^(?:be|ver|er|ent|zer|emp|miss|über|unter|hinter|wider|ge)[a-zäöü]{2,}t|iert)(?:e|en|er|es|em)?$/
-
-/**
- * An entry's part of speech for its place in the sentence: a place name the dictionary gives
- * no gender is a noun ("Wien [geogr.]": Vienna, "Mailand": Milan; not "Alter [ugs.]", a way
- * to address someone).
- */
-function placePos(e: Entry): string {
-  return e.pos === 'other' && e.domain === 'geogr.' && /^\p{Lu}[\p{Ll}\p{Lu}-]*$/u.test(e.lemma)
-    ? 'noun'
-    : e.pos
-}
-
-/** An adjective's case endings. */
-const CASE_ENDINGS = new Set(['e', 'en', 'er', 'es', 'em'])
-
-/** Parts of speech a lower-case word in a sentence can be at no cost. */
-const IN_RUNNING_TEXT = new Set(['verb', 'adj', 'adv', 'prep', 'conj', 'num'])
-
-/** What a declined article, pronoun or contraction can be a form of (not "sein", to be). */
-const DETERMINER_POS = new Set(['other', 'adj', 'num', 'prep'])
-
-/** Parts of speech of the words a capital at a sentence's start may not make nouns of. */
-const FUNCTION_WORD = new Set(['other', 'conj', 'prep'])
-const isLower = (lemma: string) => lemma === lemma.toLowerCase()
-
-/** An article ("die {art} :: the", "ein; eine {art} :: a; an"). */
-function isArticle(e: Entry): boolean {
-  return e.pos === 'other' && ENGLISH_ARTICLE.test(e.gloss)
-}
-
-function partOfSpeechCost(pos: string, participle: boolean, s: Situation): number {
-  const noun = NOUNISH.has(pos)
-  const lower = s.role === 'lower'
-  if (s.role === 'noun') return noun ? 0 : 6
-  if (s.role === 'initial' && s.pronounAfter) return pos === 'verb' ? 0 : noun ? 3 : 2
-  if (!lower) return noun ? 0 : 2
-  // lower case: never a noun in a sentence; as a bare lookup only when nothing else fits
-  if (noun) return s.inSentence ? 20 : 10
-  if (participle && s.inSentence) {
-    // "hat … abgelehnt", "wurden … abgebrochen": the verb; "bleibt angespannt": the adjective
-    // "seien gescheitert" (a verb) and "war überfüllt" (an adjective) look alike: with sein,
-    // whose entry it is and how directly it was found decide
-    if (pos === 'verb') return s.auxiliary ? 0 : 1
-    if (pos === 'adj' || pos === 'adv') return s.auxiliary === 'haben' ? 2 : 0
-  }
-  if (IN_RUNNING_TEXT.has(pos)) return 0
-  if (pos === 'other') return 3
-  return 1
-}
-
-/**
- * A verb's sense with the preposition it governs, by whether the clause has it: "sich für
- * etw. aussprechen" where "für" stands in the clause (−2), not where it does not (+1).
- */
-function governed(lemma: string, words: string): number {
-  if (!words) return 0
-  let score = 0
-  for (const w of lemma.toLowerCase().split(' ')) {
-    const alternatives = w.split('/')
-    if (alternatives.every((p) => GOVERNED.has(p)))
-      score += alternatives.some((p) => words.includes(` ${p} `)) ? -2 : 1
-  }
-  return score
-}
 
 function byRank(a: Reading, b: Reading): number {
   for (let i = 0; i < a.rank.length; i++)
