@@ -780,6 +780,9 @@ describe("Debian's trans-de-en", () => {
   it('imports completely, with its few malformed lines counted', async () => {
     if (!DEBIAN) expect.fail(missingDictionary())
     const core = testCore({ systemDictionaries: [DEBIAN] })
+    // a word looked up in its sentence, as the popover does
+    const inText = (word: string, text: string) =>
+      core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
     const result = await call(core, 'dict.importSystem', {})
     expect(result.lines).toBeGreaterThan(200_000)
     // (about 397,000: the sub-entries of "{v}" verbs are forms of their verb, not entries)
@@ -803,18 +806,13 @@ describe("Debian's trans-de-en", () => {
     }
     // separable verbs in their sentence, from the dictionary's verb forms
     for (const [text, word, lemma] of [
-      ['Die Gespräche fanden in Genf statt.', 'fanden', 'stattfinden'],
-      ['Russland wies die Vorwürfe zurück.', 'wies', 'zurückweisen'],
-      ['Die Delegationen kamen erst spät zusammen.', 'zusammen', 'zusammenkommen'],
-      ['Der Kanzler stellt das Programm heute vor.', 'stellt', 'vorstellen'],
-    ] as const) {
-      const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
-      expect(r.lemma, text).toBe(lemma)
-    }
-    // a particle is the verb's of its own clause: a finite verb after a comma begins the next
-    // ("fiel … auf" is auffallen, not "stand … auf"), and a word that could be a verb form
-    // leaves a particle another verb has ("werfen … vor"); "fügte" is a past, not a participle
-    for (const [text, word, lemma] of [
+      ['Die Gespräche fanden in Genf statt.', 'fanden', /^stattfinden$/],
+      ['Russland wies die Vorwürfe zurück.', 'wies', /^zurückweisen$/],
+      ['Die Delegationen kamen erst spät zusammen.', 'zusammen', /^zusammenkommen$/],
+      ['Der Kanzler stellt das Programm heute vor.', 'stellt', /^vorstellen$/],
+      // a particle is the verb's of its own clause: a finite verb after a comma begins the next
+      // ("fiel … auf" is auffallen, not "stand … auf"), and a word that could be a verb form
+      // leaves a particle another verb has ("werfen … vor"); "fügte" is a past, not a participle
       ['Wie berichtet, sieht der Entwurf eine Frist vor.', 'berichtet', /^berichten$/],
       ['Nach dem Spiel stand er lange auf dem Rasen, fiel aber kaum auf.', 'stand', /^stehen$/],
       ['Dennoch werfen einige Kritiker der Regierung Untätigkeit vor.', 'einige', /^einige$/],
@@ -822,20 +820,18 @@ describe("Debian's trans-de-en", () => {
       // a personal pronoun's form the dictionary lacks
       ['Wir zeigen ihnen den Weg.', 'ihnen', /^sie$/],
     ] as const) {
-      const r = await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })
+      const r = await inText(word, text)
       expect(r.lemma, text).toMatch(lemma)
     }
     const weg = 'Wir zeigen ihnen den Weg.'
-    expect(
-      (await core.lexicon.lookup('ihnen', false, { text: weg, offset: weg.indexOf('ihnen') }))
-        .gloss,
-    ).toMatch(/^they\b/)
+    expect((await inText('ihnen', weg)).gloss).toMatch(/^they\b/)
     // "Leute" is a noun of its own, not a plural the dictionary gives beside "Kerl" (for a
     // synonym of it)
     const leute = 'Viele Leute protestierten vor dem Rathaus.'
-    expect(
-      await core.lexicon.lookup('Leute', false, { text: leute, offset: leute.indexOf('Leute') }),
-    ).toMatchObject({ lemma: 'Leute', gloss: expect.stringMatching(/^people\b/) })
+    expect(await inText('Leute', leute)).toMatchObject({
+      lemma: 'Leute',
+      gloss: expect.stringMatching(/^people\b/),
+    })
     // a noun's main sense, the one its line gives the most examples and phrases for (not
     // "tail" for Ende, not "charge" for Verantwortung, not "starch" for Stärke)
     for (const [text, word, gloss] of [
@@ -897,35 +893,13 @@ describe("Debian's trans-de-en", () => {
       ['Danach trafen sie sich im Rathaus.', 'sie', /^they\b/],
       ['Wie beurteilen Sie die Lage?', 'Sie', /^you\b/],
     ] as const)
-      expect(
-        (await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) })).gloss,
-        text,
-      ).toMatch(gloss)
-    // declined articles and pronouns and contractions, which the dictionary lists in one form
-    for (const [text, word, lemma, gloss] of [
-      ['Das Ende des Streits kam überraschend.', 'des', 'der', /^the$/],
-      ['Er fuhr mit seinem Bruder nach Linz.', 'seinem', 'seine', /^his\b/],
-      ['Am Sonntag geht das Land zur Wahl.', 'zur', 'zu', /^to\b/],
-      ['Keiner der anderen Gäste blieb.', 'anderen', 'anderer', /^other\b/],
-      // ordinals and "hoch" declined; an adverb takes no case ending ("erste" is no erst)
-      ['Im zweiten Anlauf klappte es.', 'zweiten', 'zweite', /^second\b/],
-      ['Die erste Sitzung endete früh.', 'erste', 'erste', /^first\b/],
-      ['Die hohen Mieten treiben viele aus der Stadt.', 'hohen', 'hoch', /^high\b/],
-      ['Die täglichen Staus nerven die Pendler.', 'täglichen', 'täglich', /^daily\b/],
-    ] as const)
-      expect(
-        await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) }),
-        text,
-      ).toMatchObject({ lemma, gloss: expect.stringMatching(gloss) })
+      expect((await inText(word, text)).gloss, text).toMatch(gloss)
     // a contraction says what it stands for
     const wahl = 'Am Sonntag geht das Land zur Wahl.'
-    expect(
-      (await core.lexicon.lookup('zur', false, { text: wahl, offset: wahl.indexOf('zur') }))
-        .explanation,
-    ).toBe('zur = zu + der')
+    expect((await inText('zur', wahl)).explanation).toBe('zur = zu + der')
     // shown as the pronoun it is, not as "die sie", a plural noun
     const they = 'Sie verlangten eine Entschuldigung.'
-    expect(await core.lexicon.lookup('Sie', false, { text: they, offset: 0 })).toMatchObject({
+    expect(await inText('Sie', they)).toMatchObject({
       gloss: expect.stringMatching(/^they\b/),
       pos: 'other',
       article: null,
@@ -942,16 +916,26 @@ describe("Debian's trans-de-en", () => {
       ['Die Grünen fordern ein Tempolimit.', 'Grünen', 'Grünen', /\bGreens\b/],
       ['Die Fassade des Gebäudes wird erneuert.', 'Gebäudes', 'Gebäude', /^building\b/],
       ['Die Franzosen wählen im Frühjahr.', 'Franzosen', 'Franzose', /^Frenchman\b/],
+      // declined articles and pronouns and contractions, which the dictionary lists in one form
+      ['Das Ende des Streits kam überraschend.', 'des', 'der', /^the$/],
+      ['Er fuhr mit seinem Bruder nach Linz.', 'seinem', 'seine', /^his\b/],
+      ['Am Sonntag geht das Land zur Wahl.', 'zur', 'zu', /^to\b/],
+      ['Keiner der anderen Gäste blieb.', 'anderen', 'anderer', /^other\b/],
+      // ordinals and "hoch" declined; an adverb takes no case ending ("erste" is no erst)
+      ['Im zweiten Anlauf klappte es.', 'zweiten', 'zweite', /^second\b/],
+      ['Die erste Sitzung endete früh.', 'erste', 'erste', /^first\b/],
+      ['Die hohen Mieten treiben viele aus der Stadt.', 'hohen', 'hoch', /^high\b/],
+      ['Die täglichen Staus nerven die Pendler.', 'täglichen', 'täglich', /^daily\b/],
     ] as const)
-      expect(
-        await core.lexicon.lookup(word, false, { text, offset: text.indexOf(word) }),
-        text,
-      ).toMatchObject({ lemma, gloss: expect.stringMatching(gloss) })
+      expect(await inText(word, text), text).toMatchObject({
+        lemma,
+        gloss: expect.stringMatching(gloss),
+      })
     // "auf" closing the clause is no particle here; the clause is the fixed phrase "auf den
     // Tisch legen" (news uses it for "to table": a literal reading is the simple verb, first
     // among the other meanings)
     const legen = 'Er legte das Buch auf den Tisch.'
-    const legte = await core.lexicon.lookup('legte', false, { text: legen, offset: 3 })
+    const legte = await inText('legte', legen)
     expect(legte.via).toBe('phrase')
     expect(legte.more[0]?.lemma).toMatch(/legen$/)
   }, 120_000)
