@@ -28,6 +28,11 @@ const root = process.getuid?.() === 0
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'out/main/cli.js')))
     throw new Error('Build first: npm run build (npm test does it).')
+  // as root, the CLI runs as nobody here, who must be able to read the checkout
+  if (root && spawnSync(process.execPath, [AS_USER, BIN, '--version']).status !== 0)
+    throw new Error(
+      `These tests run the CLI as the user nobody, who cannot read ${ROOT}: make the checkout and the folders above it readable by others (chmod o+rx).`,
+    )
 })
 
 /** Runs the CLI; `unprivileged` as an ordinary user (nobody, when the tests run as root). */
