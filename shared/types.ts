@@ -266,6 +266,8 @@ export interface WordInfo {
     total: number
     articles: { id: number; title: string; outlet: string | null }[]
     common?: boolean
+    /** The total is estimated from the newest articles (a word in very many articles). */
+    approximate?: boolean
   }
 }
 

@@ -159,7 +159,7 @@ export function formatWord(w: WordInfo): string {
   if (w.occurrences.common) lines.push('  a very common word: not counted in the library')
   else if (w.occurrences.total)
     lines.push(
-      `  in ${w.occurrences.total} article${w.occurrences.total === 1 ? '' : 's'} of the library`,
+      `  in ${w.occurrences.approximate ? 'about ' : ''}${w.occurrences.total} article${w.occurrences.total === 1 ? '' : 's'} of the library`,
     )
   return lines.join('\n')
 }

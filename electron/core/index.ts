@@ -343,6 +343,8 @@ function openSession(
     jobs: shared.jobs,
   })
   const study = studyHandlers(ctx, lex)
+  // where a looked-up word occurs is told by the articles' lemma profiles, not by stem alone
+  lex.lexicon.profiles = study.room
   const furniture = furnitureHandlers(db, { emit, reindex, jobs: shared.jobs })
 
   // another process wrote the library: the renderer refreshes its views, and the rooms that

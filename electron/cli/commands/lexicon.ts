@@ -47,6 +47,7 @@ export function registerLexiconCommands(cli: Cli): void {
         separable: info.separable,
         occurrences: info.occurrences.total,
         common: info.occurrences.common ?? false,
+        approximate: info.occurrences.approximate ?? false,
         articles: info.occurrences.articles,
       }
       cli.print(doc, () => formatWord(info))

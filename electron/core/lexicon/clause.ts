@@ -60,7 +60,7 @@ function separableLexicon({ readings, known }: ClauseReader): SeparableLexicon {
  * closes its clause but the lexicon has no such verb, unknown with the simple verb under
  * "more" ("forderte … auf" without auffordern: fordern would be wrong). Null otherwise.
  */
-function separableIn(
+export function separableIn(
   tokens: Token[],
   i: number,
   situation: Situation,

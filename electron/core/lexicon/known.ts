@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
+import { GOVERNED, bareVerb } from '../../../shared/lemmas'
 import { PARTICLES } from './particles'
 
 /** The key is some entry's lemma. */
@@ -40,28 +41,7 @@ const ONE_SENSE = 1 << SENSES
 
 const PARTICLE_MAX = Math.max(...[...PARTICLES].map((p) => p.length))
 
-/** Placeholders Ding puts before a verb: "etw. unterstreichen", "jdn./etw. bezeichnen". */
-const PLACEHOLDER = /^(?:(?:jd[mnrs]?|etw|sb|sth)\.|sich)$/
-
-/** Prepositions a verb governs: "sich für etw. aussprechen", "auf etw. hinweisen". */
-export const GOVERNED = new Set(
-  'an auf aus bei durch für gegen in mit nach über um unter von vor zu zwischen als'.split(' '),
-)
-
-/**
- * The verb a Ding headword with its objects stands for: "etw. unterstreichen" ->
- * "unterstreichen", "jdn./etw. (als jdn./etw.) bezeichnen" -> "bezeichnen", "sich für etw.
- * aussprechen" -> "aussprechen"; null for a phrase ("stimmen für", "Wert legen": no object).
- */
-export function bareVerb(key: string): string | null {
-  if (!key.includes(' ')) return null
-  const all = key.replace(/\([^()]*\)/g, ' ').split(' ')
-  const words = all.filter((w) => w && !w.split('/').every((p) => PLACEHOLDER.test(p)))
-  if (words.length === all.filter(Boolean).length) return null // no object: a phrase
-  // "für/gegen" in "sich für/gegen etw. aussprechen" is a governed preposition too
-  const verb = words.filter((w) => !w.split('/').every((p) => GOVERNED.has(p)))
-  return verb.length === 1 && verb[0] !== key && words.length - verb.length <= 1 ? verb[0]! : null
-}
+export { GOVERNED, bareVerb }
 
 export class KnownWords {
   private flags: Map<string, number> | null = null

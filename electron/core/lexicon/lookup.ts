@@ -11,9 +11,8 @@ import { withoutReadingDots } from '../../../shared/words'
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
-import { isStopword } from '../search/analyzer'
-import { annotateText, type Annotation } from './annotate'
-import { readInClause, type ClauseReader } from './clause'
+import { annotateText, RunningWords, type Annotation } from './annotate'
+import { readInClause, separableIn, type ClauseReader } from './clause'
 import { joinCompound, splitKey } from './compound'
 import {
   DETERMINERS,
@@ -27,10 +26,11 @@ import {
   type Token,
 } from './context'
 import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
-import { KnownWords, LEMMA, NOUN, NOUN_LEMMA, bareVerb } from './known'
+import { KnownWords, LEMMA, NOUN, NOUN_LEMMA } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { contractionOf } from './determiners'
+import { findOccurrences, type LemmaProfiles } from './occurrences'
 import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
 import { isNumberWord } from './place'
 import { Readings, type Situation } from './readings'
@@ -48,8 +48,15 @@ export class Lexicon {
   private readonly text: TextNames
   /** Separable verbs and fixed phrases read in their clause (clause.ts). */
   private readonly clauseReader: ClauseReader
+  /** The articles' lemma profiles, which tell where a word occurs (set by the study room). */
+  profiles: LemmaProfiles | null = null
   private lookups = new Map<string, WordInfo>()
   private lemmas = new Map<string, string | null>()
+  /** Running words read as the popover reads them, remembered (annotate.ts). */
+  private readonly runningWords = new RunningWords({
+    resolve: (query, situation) => this.resolve(query, situation),
+    separable: (tokens, i, situation) => separableIn(tokens, i, situation, this.clauseReader),
+  })
 
   constructor(
     private readonly db: Db,
@@ -83,6 +90,7 @@ export class Lexicon {
   /** Forgets the remembered lookups only (the benchmark measures lookups from cold). */
   forgetLookups(): void {
     this.lookups.clear()
+    this.runningWords.forget()
     this.lemmas.clear()
     this.readings.forget()
   }
@@ -149,24 +157,6 @@ export class Lexicon {
     return lemma
   }
 
-  /** The infinitive of a listed verb form ("gab" -> "geben"), or null. */
-  verbOf(form: string): string | null {
-    const id = `\u0001${form}`
-    const remembered = this.lemmas.get(id)
-    if (remembered !== undefined) return remembered
-    const lemma =
-      (stmt(
-        this.db,
-        "SELECT e.lemma FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id WHERE f.key = ? AND e.pos = 'verb' LIMIT 1",
-      )
-        .pluck()
-        .get(form) as string | undefined) ?? null
-    const key = lemma === null ? null : lexiconKey(lemma)
-    const verb = key === null ? null : (bareVerb(key) ?? key)
-    this.lemmas.set(id, verb)
-    return verb
-  }
-
   /**
    * Looks a word up (see the module comment). With the text around it (and the article it
    * is in, for names introduced earlier) the word is read in its sentence, as the popover does.
@@ -176,7 +166,12 @@ export class Lexicon {
     const info = this.explain(word.trim(), context)
     const note = info.lemma ? getNote(this.db, lexiconKey(info.lemma)) : null
     const occurrences = withOccurrences
-      ? await this.occurrences(info.lemma ?? info.query)
+      ? await findOccurrences(this.db, this.search, this.profiles, {
+          lemma: info.lemma ?? info.query,
+          pos: info.pos,
+          form: word.trim(),
+          article: context?.article,
+        })
       : { total: 0, articles: [] }
     return { ...info, note, occurrences }
   }
@@ -351,25 +346,6 @@ export class Lexicon {
     }
   }
 
-  /** How often and where a lemma occurs in the library (through the search index). */
-  private async occurrences(lemma: string): Promise<WordInfo['occurrences']> {
-    // the index leaves stopwords out: "soll" is not rare, it is uncounted
-    if (lemma.split(/\s+/).every(isStopword)) return { total: 0, articles: [], common: true }
-    const outcome = await this.search.search(lemma.includes(' ') ? `"${lemma}"` : lemma, {}, 5, 0)
-    if (outcome.hits.length === 0) return { total: 0, articles: [] }
-    const get = stmt(
-      this.db,
-      'SELECT a.title, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet FROM articles a WHERE a.id = ?',
-    )
-    return {
-      total: outcome.total,
-      articles: outcome.hits.map((h) => ({
-        id: h.articleId,
-        ...(get.get(h.articleId) as { title: string; outlet: string | null }),
-      })),
-    }
-  }
-
   /**
    * The glossary terms in a text (built-in and own entries, multi-word terms like "Vereinte
    * Nationen" or "unter vier Augen" included), for marking them in the reader; never names.
@@ -393,8 +369,7 @@ export class Lexicon {
     return annotateText(text, {
       known: this.known,
       lemmaOf: (key) => this.lemmaOf(key),
-      verbOf: (key) => this.verbOf(key),
-      splitCompound: (word) => this.splitCompound(word),
+      readingAt: (tokens, i, place) => this.runningWords.at(tokens, i, place),
       terms: (t, tokens) => this.terms(t, tokens),
     })
   }

@@ -14,6 +14,7 @@
  * - `phrase-check.ts`: phrases by word positions, which keep the stopword right before each
  *   word ("in Wien"), and against the stored text where they cannot tell ("in der Stadt").
  * - `status.ts`: the index compared with the articles.
+ * - `candidates.ts`: articles by exact keys, unranked, for other rooms to check.
  *
  * Ranking, either way: BM25 per field with a title boost, more matched query parts first,
  * newer articles first on ties. The index follows the articles through a journal that
@@ -31,6 +32,7 @@ import { LibraryChanges } from '../db/changes'
 import type { Db } from '../db/open'
 import { ANALYZER_ID } from './analyzer'
 import { bestPage } from './best'
+import { articlesSharingKeys, articlesWithTerms } from './candidates'
 import type { QueryContext } from './context'
 import { DocTableCache, type DocTable } from './doctable'
 import { createGermanEncoder } from './encoder'
@@ -260,15 +262,7 @@ export class SearchIndex {
     limit: number,
   ): Promise<{ articleId: number; has: number }[]> {
     await this.readyToAnswer()
-    const docs = this.docs.get()
-    const has = new Map<number, number>()
-    for (const key of new Set(keys))
-      for (const doc of this.reader.exact('text', key).docs) has.set(doc, (has.get(doc) ?? 0) + 1)
-    return [...has]
-      .filter(([doc]) => docs.articleId[doc])
-      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-      .slice(0, limit)
-      .map(([doc, n]) => ({ articleId: docs.articleId[doc]!, has: n }))
+    return articlesSharingKeys(this.reader, this.docs.get(), keys, limit)
   }
 
   /** The indexed terms a query key stands for (itself and its compounds, or completions). */
@@ -281,6 +275,16 @@ export class SearchIndex {
   queryExpansions(keys: string[]): Expansions {
     this.catchUp()
     return this.reader.queryExpansions(keys)
+  }
+
+  /**
+   * The articles whose title or text has any of these exact index keys (no compounds; a key
+   * ending in `*` stands for every key it begins), unranked: candidates for where a word
+   * occurs, to be checked by its lemma.
+   */
+  async articlesWithTerms(keys: readonly string[]): Promise<number[]> {
+    await this.readyToAnswer()
+    return articlesWithTerms(this.reader, this.docs.get(), keys)
   }
 
   /**

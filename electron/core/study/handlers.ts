@@ -5,7 +5,7 @@ import type { CoreContext } from '../context'
 import type { HandlersOf } from '../handlers'
 import { getSetting, setSetting } from '../library/articles'
 import type { Lexicon } from '../lexicon/lookup'
-import { lexiconKey } from '../lexicon/store'
+import { studyKey } from '../../../shared/lemmas'
 import { exportAnki } from './anki'
 import { levelAfterReview, nextCardRow, renderCard, reviewCounts, syncCards } from './cards'
 import { articleTexts } from './difficulty'
@@ -103,14 +103,14 @@ export function studyHandlers(
           article,
           articleId,
           written,
-          info.lemma ? lexiconKey(info.lemma) : null,
+          info.lemma ? studyKey(info.lemma) : null,
           sentence,
         )
       }
       const facts: WordFacts =
         info.found && info.lemma
           ? {
-              key: lexiconKey(info.lemma),
+              key: studyKey(info.lemma),
               lemma: info.lemma,
               pos: info.pos ?? '',
               gender: info.gender,
@@ -118,7 +118,7 @@ export function studyHandlers(
               gloss: info.gloss,
             }
           : {
-              key: lexiconKey(written),
+              key: studyKey(written),
               lemma: written,
               pos: '',
               gender: null,
@@ -149,7 +149,7 @@ export function studyHandlers(
       const row = readWord(db, id)
       if (!row) throw new UserError('not_found', `There is no saved word ${id}.`)
       const now = new Date()
-      const key = lemma === undefined ? row.key : lexiconKey(lemma)
+      const key = lemma === undefined ? row.key : studyKey(lemma)
       const nextGender = gender === undefined ? row.gender : (gender ?? '')
       const clash = db
         .prepare('SELECT id FROM study_words WHERE key = ? AND pos = ? AND gender = ? AND id <> ?')
@@ -216,7 +216,7 @@ export function studyHandlers(
       }
       if (!lemma) throw new UserError('invalid_input', 'Give the lemma or the id of a saved word.')
       // the lemma as typed, or (a form typed) the lemma the lexicon gives for it
-      let key = lexiconKey(lemma)
+      let key = studyKey(lemma)
       let text = lemma
       const known = db
         .prepare('SELECT lemma FROM study_words WHERE key = ? LIMIT 1')
@@ -226,7 +226,7 @@ export function studyHandlers(
       else {
         const info = await lex.lexicon.lookup(lemma, false)
         if (info.found && info.lemma) {
-          key = lexiconKey(info.lemma)
+          key = studyKey(info.lemma)
           text = info.lemma
         }
       }

@@ -6,7 +6,7 @@
 import { UserError } from '../../../shared/result'
 import type { WordContext } from '../../../shared/types'
 import type { Lexicon } from '../lexicon/lookup'
-import { lexiconKey } from '../lexicon/store'
+import { studyKey } from '../../../shared/lemmas'
 import { eachWord } from '../search/analyzer'
 import { sentenceAt, splitSentences, type Sentence } from './sentences'
 import type { SentenceInput } from './words'
@@ -108,7 +108,7 @@ export function locateInArticle(
   const tests: ((raw: string, lemma: string | null) => boolean)[] = [
     (raw) => raw === word,
     (raw) => raw.toLowerCase() === lower,
-    (_raw, lemma) => lemmaKey !== null && lemma !== null && lexiconKey(lemma) === lemmaKey,
+    (_raw, lemma) => lemmaKey !== null && lemma !== null && studyKey(lemma) === lemmaKey,
   ]
   for (const test of tests) {
     for (const { index, s } of candidates) {

@@ -12,11 +12,11 @@
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
 import type { Lexicon } from '../lexicon/lookup'
-import { lexiconKey } from '../lexicon/store'
+import { studyKey } from '../../../shared/lemmas'
 import { eachWord } from '../search/analyzer'
 
 /** Bump when the analysis below changes: every profile is rebuilt. */
-export const PROFILE_VERSION = 2
+export const PROFILE_VERSION = 3
 
 /** A lexicon with at least this many entries has a real dictionary in it. */
 export const DICTIONARY_ENTRIES = 20_000
@@ -122,11 +122,11 @@ export function keyOf(
 ): string | null {
   if (DIGIT.test(raw)) return null
   if (lemma) {
-    const key = lexiconKey(lemma)
+    const key = studyKey(lemma)
     return places.has(key) ? null : key
   }
   if (nameWords.has(raw)) return null
-  return lexiconKey(raw)
+  return studyKey(raw)
 }
 
 /** Lemma keys the lexicon knows only as places (every entry of the key is `[geogr.]`). */
@@ -229,6 +229,11 @@ export class LemmaNumbers {
     this.ids = ids
     this.keys = keys
     return ids
+  }
+
+  /** The number of a lemma key, or undefined for a key no profile has counted. */
+  find(key: string): number | undefined {
+    return this.load().get(key)
   }
 
   /** The number of a lemma key (a new row for a key never seen). */

@@ -26,12 +26,15 @@ import {
   loadNames,
   type ArticleAnalysis,
 } from './profile'
+import { lemmaCounts } from './occurrences'
 import { KNOWN, NEW, setStatusByKey, statusesByKey, statusName } from './words'
 
 const STATUS_VERSION = 'study.statusVersion'
 const SHARES_VERSION = 'study.sharesVersion'
 /** Articles whose analysis the reader keeps in memory. */
 const ANALYSES = 24
+/** How long a popover's "occurs in" may analyse articles that have no profile yet. */
+const ANALYSE_MS = 80
 /** A pass starts this long after the last change (changes come in bursts). */
 const DEBOUNCE_MS = 400
 
@@ -143,6 +146,35 @@ export class StudyRoom {
     if (stored !== fp)
       storeProfile(this.db, this.numbers, id, a, fp, this.statusMap(), this.statusVersion())
     return a
+  }
+
+  /**
+   * For each article, how often the lemma key occurs in it by its profile, or -1 when it has
+   * none of the current lexicon (the popover's "occurs in").
+   */
+  lemmaCounts(key: string, articleIds: readonly number[]): number[] {
+    this.check()
+    const { fp, names } = this.lexiconState()
+    // a place is never counted (a name either, whatever the popover made of it)
+    if (names.has(key)) return articleIds.map(() => -1)
+    const counts = lemmaCounts(this.db, this.numbers, fp, key, articleIds)
+    // articles not analysed yet (nobody studies, or just imported): analysed now, newest first,
+    // for as long as a popover can wait; their profiles are kept for the next word
+    const started = performance.now()
+    for (let i = 0; i < counts.length && performance.now() - started < ANALYSE_MS; i++) {
+      if (counts[i]! >= 0) continue
+      const a = this.db.readonly ? this.analysisOnly(articleIds[i]!) : this.analysis(articleIds[i]!)
+      if (a) counts[i] = a.counts.get(key) ?? 0
+    }
+    return counts
+  }
+
+  /** An article's analysis without storing its profile (a read-only library). */
+  private analysisOnly(id: number): ArticleAnalysis | null {
+    const texts = articleTexts(this.db, id)
+    if (!texts) return null
+    const { strict, names } = this.lexiconState()
+    return analyseArticle(this.lexicon, names, texts, strict)
   }
 
   /** Every word of an article with its lemma's status, for the reader. */

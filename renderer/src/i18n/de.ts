@@ -185,6 +185,7 @@ export const de = {
     more_other: '{{count}} weitere Bedeutungen',
     occurrences_one: 'Kommt in {{count}} Artikel Ihrer Bibliothek vor',
     occurrences_other: 'Kommt in {{count}} Artikeln Ihrer Bibliothek vor',
+    occurrencesAbout: 'Kommt in etwa {{count}} Artikeln Ihrer Bibliothek vor',
     noOccurrences: 'Kommt sonst in Ihrer Bibliothek nicht vor',
     commonWord: 'Ein sehr häufiges Wort: wird nicht gezählt',
     note: 'Ihre Notiz',

@@ -181,6 +181,7 @@ export const en: Strings = {
     more_other: '{{count}} more meanings',
     occurrences_one: 'Occurs in {{count}} article in your library',
     occurrences_other: 'Occurs in {{count}} articles in your library',
+    occurrencesAbout: 'Occurs in about {{count}} articles in your library',
     noOccurrences: 'Occurs nowhere else in your library',
     commonWord: 'A very common word: not counted',
     note: 'Your note',

@@ -7,6 +7,7 @@ import * as m0050 from './0050-notes'
 import * as m0060 from './0060-study'
 import * as m0070 from './0070-furniture'
 import * as m0080 from './0080-lexicon-parts'
+import * as m0090 from './0090-study-keys'
 
 export interface Migration {
   /** Numbered in gaps of 10; the library's `user_version` is the last one applied. */
@@ -18,7 +19,8 @@ export interface Migration {
 /**
  * Every migration, in order. Append only: a shipped migration never changes.
  * 40 stories, sentences and alignment; 50 highlights, notes, tags and article versions; 60
- * study; 70 outlet templates (import); 80 the parts of a dictionary line (sense ranking).
+ * study; 70 outlet templates (import); 80 the parts of a dictionary line (sense ranking); 90
+ * saved words keyed by their verb.
  * Library health (backups) needed no tables.
  */
 export const migrations: readonly Migration[] = [
@@ -30,6 +32,7 @@ export const migrations: readonly Migration[] = [
   { version: 60, name: 'study', up: m0060.up },
   { version: 70, name: 'furniture', up: m0070.up },
   { version: 80, name: 'lexicon-parts', up: m0080.up },
+  { version: 90, name: 'study-keys', up: m0090.up },
 ]
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version

@@ -294,7 +294,14 @@ export function WordPopover({
               {info.occurrences.common
                 ? t('popover.commonWord')
                 : info.occurrences.total
-                  ? t('popover.occurrences', { count: info.occurrences.total })
+                  ? t(
+                      info.occurrences.approximate
+                        ? 'popover.occurrencesAbout'
+                        : 'popover.occurrences',
+                      {
+                        count: info.occurrences.total,
+                      },
+                    )
                   : t('popover.noOccurrences')}
             </p>
             {info.occurrences.articles.length > 0 && (

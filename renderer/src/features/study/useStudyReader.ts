@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { studyKey } from '../../../../shared/lemmas'
 import type { ArticleWords, WordStatus } from '../../../../shared/study'
 import type { WordContext } from '../../../../shared/types'
 import { useApi, useApiEvent } from '../../api/ApiContext'
@@ -13,10 +14,8 @@ function loadTint(): TintMode {
   return v === 'learning' || v === 'all' ? v : 'off'
 }
 
-/** The key a lemma is stored under (as the core's `lexiconKey`). */
-export function lemmaKey(lemma: string): string {
-  return lemma.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()
-}
+/** The key a lemma is studied under, as the core counts it ("etw. sagen" is sagen). */
+export const lemmaKey = studyKey
 
 /** What the reader knows of a word span: the word and the text around it. */
 export function spanContext(span: HTMLElement): { word: string; context?: WordContext } {

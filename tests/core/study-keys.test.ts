@@ -1,0 +1,212 @@
+/**
+ * The word a learner saves from the popover is the word the reader tints and the library
+ * counts, in every form: a plural the dictionary also lists as a headword ("Menschen"), a
+ * participle that is also an adjective ("gesammelt"), a headword with its object ("etw.
+ * melden"), a separable verb ("kündigte … an"). And the popover's "occurs in" counts the word,
+ * not its stem: "rund" is not "Runde".
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { migrations } from '../../electron/core/db/migrations'
+import { migrate } from '../../electron/core/db/open'
+import { findOccurrences } from '../../electron/core/lexicon/occurrences'
+import { call, testCore } from '../helpers/core'
+import { ROOT } from '../helpers/fixtures'
+import { contextOf } from '../helpers/study'
+
+// written for these tests (invented towns' news)
+const KIEL = `---
+title: Warten vor dem Rathaus
+outlet: Kieler Abendblatt
+published: 2025-06-02
+---
+
+Rund 200 Menschen warteten am Morgen vor dem Rathaus.
+
+Die Polizei meldete keine Zwischenfälle. Freiwillige haben Decken gesammelt.
+
+Die Stadträtin kündigte weitere Gespräche an.
+`
+
+const FLENSBURG = `---
+title: Die zweite Runde
+outlet: Flensburger Bote
+published: 2025-06-03
+---
+
+Die zweite Runde der Gespräche begann am Abend.
+
+Ein Mensch wartete allein vor der Tür. Die Stadt meldet Fortschritte.
+`
+
+const HUSUM = `---
+title: Nach der ersten Runde
+outlet: Husumer Nachrichten
+published: 2025-06-04
+---
+
+Nach der ersten Runde lag die Kandidatin vorn.
+
+Der Verein sammelt Unterschriften für den Stichentscheid.
+`
+
+async function library() {
+  const core = testCore()
+  await core.ensureGlossary()
+  const file = 'tests/fixtures/study/forms.ding'
+  await call(core, 'dict.import', {
+    name: file,
+    data: readFileSync(join(ROOT, file)).toString('base64'),
+  })
+  const ids: number[] = []
+  for (const [i, text] of [KIEL, FLENSBURG, HUSUM].entries()) {
+    const report = await call(core, 'import.files', {
+      files: [{ name: `artikel-${i}.md`, data: Buffer.from(text).toString('base64') }],
+    })
+    ids.push(report.results[0]!.id!)
+  }
+  const [kiel, flensburg, husum] = ids as [number, number, number]
+  // every article analysed, as the app's background pass does after an import
+  await core.study.runPass({ stale: true })
+  const paragraph = (id: number, n: number) =>
+    (
+      core.db
+        .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
+        .pluck()
+        .all(id) as string[]
+    )[n]!
+  const status = async (id: number, form: string) => {
+    const w = await call(core, 'study.articleWords', { id })
+    const i = w.forms[form]
+    return i === undefined ? undefined : w.lemmas[i]!.status
+  }
+  const saveKnown = async (id: number, n: number, word: string) => {
+    const saved = await call(core, 'vocab.save', {
+      word,
+      articleId: id,
+      context: contextOf(paragraph(id, n), word),
+    })
+    await call(core, 'vocab.status', { id: saved.id, status: 'known' })
+    return saved
+  }
+  const lookUp = (id: number, n: number, word: string) =>
+    call(core, 'lexicon.lookup', {
+      word,
+      context: { ...contextOf(paragraph(id, n), word), article: id },
+    })
+  return { core, kiel, flensburg, husum, status, saveKnown, lookUp }
+}
+
+describe('a word saved from the popover', () => {
+  it('is known wherever the reader tints it: a plural Ding lists as a headword, in other articles too', async () => {
+    const { kiel, flensburg, status, saveKnown } = await library()
+    expect(await status(kiel, 'Menschen')).toBe('new')
+    const saved = await saveKnown(kiel, 0, 'Menschen')
+    expect(saved.lemma).toBe('Mensch')
+    expect(await status(kiel, 'Menschen')).toBe('known')
+    expect(await status(flensburg, 'Mensch')).toBe('known')
+  })
+
+  it('is known as its verb: a participle that is also an adjective, and a present tense', async () => {
+    const { kiel, husum, status, saveKnown } = await library()
+    const saved = await saveKnown(kiel, 1, 'gesammelt')
+    expect(saved.lemma).toBe('sammeln')
+    expect(await status(kiel, 'gesammelt')).toBe('known')
+    expect(await status(husum, 'sammelt')).toBe('known')
+  })
+
+  it('keeps the headword with its object, and is known in every form of the verb', async () => {
+    const { kiel, flensburg, status, saveKnown } = await library()
+    const saved = await saveKnown(kiel, 1, 'meldete')
+    expect(saved.lemma).toBe('etw. melden')
+    expect(await status(kiel, 'meldete')).toBe('known')
+    expect(await status(flensburg, 'meldet')).toBe('known')
+  })
+
+  it('is the separable verb both its parts are tinted as', async () => {
+    const { kiel, status, saveKnown } = await library()
+    const saved = await saveKnown(kiel, 2, 'kündigte')
+    expect(saved.lemma).toBe('ankündigen')
+    expect(await status(kiel, 'kündigte')).toBe('known')
+  })
+})
+
+describe('where the popover says a word occurs', () => {
+  it('counts the word, not the words that share its stem', async () => {
+    const { kiel, flensburg, husum, lookUp } = await library()
+    // "rund" and "Runde" share the index's stem
+    const rund = await lookUp(kiel, 0, 'Rund')
+    expect(rund.lemma).toBe('rund')
+    expect(rund.occurrences).toMatchObject({ total: 1, articles: [{ id: kiel }] })
+    const runde = await lookUp(flensburg, 0, 'Runde')
+    expect(runde.occurrences.total).toBe(2)
+    expect(runde.occurrences.articles.map((a) => a.id).sort()).toEqual([flensburg, husum].sort())
+  })
+
+  it('finds every form of it: a plural and its singular, a participle and a present tense', async () => {
+    const { kiel, flensburg, husum, lookUp } = await library()
+    const menschen = await lookUp(kiel, 0, 'Menschen')
+    expect(menschen.occurrences.articles.map((a) => a.id).sort()).toEqual([kiel, flensburg].sort())
+    const sammelt = await lookUp(husum, 1, 'sammelt')
+    expect(sammelt.occurrences.articles.map((a) => a.id).sort()).toEqual([kiel, husum].sort())
+  })
+
+  it('analyses the articles asked about in a library nobody studies in (no profiles yet)', async () => {
+    const { core, kiel, lookUp } = await library()
+    core.db.prepare('DELETE FROM study_profiles').run()
+    core.study.invalidate()
+    const rund = await lookUp(kiel, 0, 'Rund')
+    expect(rund.occurrences).toMatchObject({ total: 1, articles: [{ id: kiel }] })
+    // what was analysed for the popover is kept
+    expect(core.db.prepare('SELECT count(*) FROM study_profiles').pluck().get()).toBe(3)
+  })
+
+  it('estimates a word in very many articles from the newest ones, and says so', async () => {
+    const { core } = await library()
+    // three candidates share the stem; the newest two are checked, both have "Runde"
+    const runde = await findOccurrences(
+      core.db,
+      core.search,
+      core.study,
+      { lemma: 'Runde', pos: 'noun', form: 'Runde' },
+      { checked: 2 },
+    )
+    expect(runde).toMatchObject({ total: 3, approximate: true })
+    const exact = await findOccurrences(core.db, core.search, core.study, {
+      lemma: 'Runde',
+      pos: 'noun',
+      form: 'Runde',
+    })
+    expect(exact.total).toBe(2)
+    expect(exact.approximate).toBeUndefined()
+  })
+})
+
+describe('migration 0090 (study keys)', () => {
+  it('keys a saved headword with its object by its verb, unless that key is taken', () => {
+    const db = new Database(':memory:')
+    migrate(
+      db,
+      migrations.filter((m) => m.version < 90),
+    )
+    const add = db.prepare(
+      "INSERT INTO study_words (key, lemma, pos, status, created_at, updated_at) VALUES (?, ?, 'verb', 5, '2025', '2025')",
+    )
+    add.run('etw. melden', 'etw. melden')
+    add.run('sich für etw. aussprechen', 'sich für etw. aussprechen')
+    add.run('aussprechen', 'aussprechen')
+    db.prepare(
+      "INSERT INTO study_status_log (key, old, new, at) VALUES ('etw. melden', 0, 5, 1)",
+    ).run()
+    migrate(db, migrations)
+    expect(db.prepare('SELECT key FROM study_words ORDER BY id').pluck().all()).toEqual([
+      'melden',
+      'sich für etw. aussprechen',
+      'aussprechen',
+    ])
+    expect(db.prepare('SELECT key FROM study_status_log').pluck().get()).toBe('melden')
+    db.close()
+  })
+})
