@@ -588,6 +588,38 @@ describe('the Ding format', () => {
     })
   })
 
+  it('gives a verb form to the verb of the line it begins like, or to none of several', () => {
+    const verbs = (line: string) =>
+      Object.fromEntries(
+        (parseDingLine(line) as { entries: { lemma: string; forms: string[] }[] }).entries.map(
+          (e) => [e.lemma, e.forms],
+        ),
+      )
+    // fewer forms than verbs: a strong verb changes its vowel, not its first letter
+    const rising = verbs(
+      'zunehmen; steigen; wachsen {vi} | zunehmend; steigend; wachsend | zugenommen; gestiegen; gewachsen | es nimmt zu; es steigt | es nahm zu; es stieg :: to increase | increasing | increased | it increases | it increased',
+    )
+    expect(rising['steigen']).toEqual(expect.arrayContaining(['steigt', 'stieg']))
+    expect(rising['zunehmen']).toEqual(expect.arrayContaining(['nimmt zu', 'nahm zu']))
+    expect(rising['zunehmen']).not.toContain('stieg')
+    // a word like none of the line's verbs is no form of any ("insbesondere" would read as umfassen)
+    const including = verbs(
+      'etw. umfassen; etw. beinhalten {vt} | umfassend; beinhaltend | umfasst; beinhaltet | (so) insbesondere :: to include sth. | including | included | including in particular',
+    )
+    expect(Object.values(including).flat()).not.toContain('insbesondere')
+    // past a prefix both share: "erfolgen" is no form of erledigen
+    const done = verbs(
+      'etw. erledigen; etw. abwickeln {vt} | erledigend; abwickelnd | erledigt; abgewickelt | erfolgen :: to settle sth. | settling | settled | to be settled',
+    )
+    expect(Object.values(done).flat()).not.toContain('erfolgen')
+    // a line of one verb keeps its irregular forms
+    expect(
+      verbs(
+        'sein {vi} | seiend | gewesen | er ist | er war :: to be | being | been | he is | he was',
+      )['sein'],
+    ).toEqual(expect.arrayContaining(['ist', 'war']))
+  })
+
   it("gives a noun only the plurals that are its own, not another synonym's", () => {
     const nouns = (line: string) =>
       (

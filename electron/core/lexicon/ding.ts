@@ -7,6 +7,7 @@
  * This parses untrusted text: every line is validated and a malformed one is counted and
  * skipped, never fatal.
  */
+import { PARTICLES } from './particles'
 
 export type Gender = 'm' | 'f' | 'n' | 'pl'
 export type PartOfSpeech =
@@ -58,9 +59,10 @@ const ALTERNATIVES = /<[^<>]*>/g
  * like none of the line's nouns is not made one of the first noun's forms, nor is one kept
  * with its article; 4: the number of parts of each headword's line is kept; 5: an abbreviation
  * with a semicolon in it is left out whole; 6: a label inside a grammar's braces is not the
- * word's).
+ * word's; 7: a verb form goes to the line's verb it begins like, or to none: "stieg" is not
+ * zunehmen's, "insbesondere" no form of umfassen).
  */
-export const DING_READER = 6
+export const DING_READER = 7
 
 /** An abbreviation after a headword: "Windkraftanlage {f} /WKA/", "Absatz {m} /Abs./". */
 const ABBREVIATION = /(?:^|\s)\/[^/\s][^/]*\/(?=\s|$)/g
@@ -239,6 +241,7 @@ export function parseDingLine(line: string): ParsedLine {
     }
     // forms of a verb: unmarked words ("verhandelt", "trat zurück"), synonym by synonym
     const verb = heads.find((h) => h.pos === 'verb') ?? heads[0]!
+    const verbs = heads.filter((h) => h.pos === 'verb').length
     // synonym by synonym, a form may be a phrase as long as its head ("fräste ein Loch aus")
     const aligned = words.length === heads.length
     if (
@@ -256,9 +259,17 @@ export function parseDingLine(line: string): ParsedLine {
         // "ich/er/sie fand" -> "fand"; "er/sie hat/hatte gefunden" is not a form of its own
         const text = w.text.replace(PRONOUNS, '')
         if (!text || AUXILIARY.test(text)) return
+        // a verb form (a word, with its particle) on a line of one verb is that verb's, irregular
+        // or not ("sein": war); on a line of several, one like none of them is left out ("(so)
+        // insbesondere" on the line of "etw. umfassen; etw. enthalten; etw. einschließen"); a
+        // phrase's form ("Erfolg gehabt") goes by its beginning, else to the first verb
         const head =
-          aligned && heads[k]!.pos === 'verb' ? heads[k]! : (closestVerb(text, heads) ?? verb)
-        if (!head.forms.includes(text)) head.forms.push(text)
+          aligned && heads[k]!.pos === 'verb'
+            ? heads[k]!
+            : oneVerbForm(text)
+              ? (closestVerb(text, heads, true) ?? (verbs === 1 ? verb : null))
+              : (closestVerb(text, heads, false) ?? verb)
+        if (head && !head.forms.includes(text)) head.forms.push(text)
       })
       continue
     }
@@ -272,21 +283,40 @@ export function parseDingLine(line: string): ParsedLine {
   return { kind: 'entries', entries }
 }
 
+/** A verb form proper: one word, or a word and its particle ("trat zurück"). */
+function oneVerbForm(text: string): boolean {
+  const words = text.split(' ')
+  return words.length === 1 || (words.length === 2 && PARTICLES.has(words[1]!.toLowerCase()))
+}
+
+/** Prefixes a verb keeps in every form ("erfolgte", "verstanden", "begonnen"). */
+const INSEPARABLE = /^(?:be|emp|ent|er|ge|miss|ver|zer)/
+
 /**
  * The verb among a line's headwords a form belongs to when the forms do not line up with the
  * headwords one by one ("legen; stellen; setzen; tun" with three forms): the one sharing the
- * longest beginning with the form ("stellte" -> stellen), leaving out ge- and a particle.
+ * longest beginning with the form ("stellte" -> stellen), leaving out ge- and a particle. A
+ * form must begin as its verb does, past a prefix both share: a strong verb changes its vowel,
+ * not its first letter ("stieg" is steigen's, not zunehmen's on "zunehmen; steigen"; "erfolgen"
+ * is no form of erledigen). Null when no verb of the line begins so. Not `strict` (a phrase's
+ * form): the verb sharing more than two letters, if one does.
  */
-function closestVerb(form: string, heads: DingEntry[]): DingEntry | null {
+function closestVerb(form: string, heads: DingEntry[], strict: boolean): DingEntry | null {
   const [word = '', particle = ''] = form.toLowerCase().split(' ')
   let best: DingEntry | null = null
-  let bestLength = 2
+  let bestLength = strict ? 0 : 2
   for (const h of heads) {
     if (h.pos !== 'verb') continue
     let infinitive = h.lemma.toLowerCase().split(' ').pop()!
     // "stellt zurück" belongs to zurückstellen
     if (particle && infinitive.startsWith(particle)) infinitive = infinitive.slice(particle.length)
     for (const candidate of [word, word.replace(/^ge/, '')]) {
+      const prefix = INSEPARABLE.exec(candidate)?.[0]
+      const [a, b] =
+        prefix && infinitive.startsWith(prefix)
+          ? [candidate.slice(prefix.length), infinitive.slice(prefix.length)]
+          : [candidate, infinitive]
+      if (strict && (!a || a[0] !== b[0])) continue
       let n = 0
       while (n < candidate.length && candidate[n] === infinitive[n]) n++
       if (n > bestLength) {

@@ -189,6 +189,9 @@ export function nounReadings(key: string, flags: Flags): NounReading[] {
     if (flags(base) & NOUN_LEMMA) out.push({ key: base, kind: 'ending' })
     if (ending === 'n' && flags(base) & PLURAL) out.push({ key: base, kind: 'dative' })
   }
+  // a noun in -s or -nis doubles its s before -es: des Busses, des Ergebnisses
+  if (key.endsWith('sses') && flags(key.slice(0, -3)) & NOUN_LEMMA)
+    out.push({ key: key.slice(0, -3), kind: 'ending' })
   // nominalised adjectives: der Abgeordnete, ein Abgeordneter, den Abgeordneten
   for (const ending of ADJECTIVE_ENDINGS) {
     if (!key.endsWith(ending)) continue

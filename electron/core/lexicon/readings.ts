@@ -232,7 +232,8 @@ export class Readings {
       if (upper) {
         for (const reading of nounReadings(key, flags))
           for (const r of this.lookUp(reading.key))
-            if (NOUNISH.has(r.entry.pos)) add(r.entry, 'form', 2)
+            if (NOUNISH.has(r.entry.pos) && (reading.kind !== 'adjective' || declinesAs(key, r)))
+              add(r.entry, 'form', 2)
       }
     }
     // at the start of a sentence a capital says nothing: a function word found as written in
@@ -338,4 +339,14 @@ export class Readings {
     const top = out.slice(0, tied).sort(byRank)
     return [...top, ...out.slice(tied)]
   }
+}
+
+/**
+ * Whether a noun read as a declined adjective ("ein Abgeordneter", "den Angestellten") is one:
+ * a noun's own headword, not a plural form ("Vorgänger" is no "Vorgänge" + r), masculine for
+ * the strong -er ("Hacker" is no feminine "Hacke" + r).
+ */
+function declinesAs(key: string, r: { entry: Entry; via: string }): boolean {
+  if (r.via !== 'lemma' || r.entry.gender === 'pl') return false
+  return !key.endsWith('er') || r.entry.gender === 'm'
 }
