@@ -268,7 +268,9 @@ describe('extraction ahead in a second thread', () => {
     const both = await importFolder(dir, 'always')
     const stuck = both.results.findIndex((r) => r.error?.message === 'Die Datei hing.')
     expect(stuck).toBeGreaterThanOrEqual(0)
-    expect(stuck).toBeLessThan(both.results.length - 1)
+    // in its place: the file the thread took (whichever it was, on a busy machine perhaps the
+    // last one) stands where it stands when the import runs alone
+    expect(both.results[stuck]!.source).toBe(alone.results[stuck]!.source)
     // apart from that file, the same files in the same order, with the same outcome
     const others = (rs: typeof both.results) =>
       rs.flatMap((r, i) => (i === stuck ? [] : [[r.source, r.title, r.error?.code ?? null]]))

@@ -588,6 +588,23 @@ describe('the Ding format', () => {
     })
   })
 
+  it('gives a conjunction without English of its own the English of its two-part use', () => {
+    const both = parseDingLine(
+      'sowohl {conj} | sowohl … als auch | Sie spricht sowohl Polnisch als auch Tschechisch. ::  | as well … as; both … and … | She speaks both Polish and Czech.',
+    ) as { entries: unknown[] }
+    expect(both.entries[0]).toMatchObject({
+      lemma: 'sowohl',
+      pos: 'conj',
+      gloss: 'as well … as; both … and …',
+    })
+    // any other headword without English stays out: what follows is an example's translation
+    expect(
+      parseDingLine('Herzenswunsch {m} | Es war ihr Herzenswunsch. ::  | It was her dearest wish.'),
+    ).toMatchObject({
+      kind: 'malformed',
+    })
+  })
+
   it('gives a verb form to the verb of the line it begins like, or to none of several', () => {
     const verbs = (line: string) =>
       Object.fromEntries(

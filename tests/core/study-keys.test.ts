@@ -133,6 +133,20 @@ describe('a word saved from the popover', () => {
   })
 })
 
+describe('a word the dictionary has only with another', () => {
+  it('is read alike by the popover and the reader: "paar" in "ein paar", "zwar" in "zwar …, aber …"', async () => {
+    const { core } = await library()
+    const text = 'Es dauerte zwar nur ein paar Minuten, aber alle warteten.'
+    const popover = async (word: string) =>
+      call(core, 'lexicon.lookup', { word, context: contextOf(text, word) })
+    expect(await popover('paar')).toMatchObject({ lemma: 'ein paar', gloss: 'a few' })
+    expect(await popover('zwar')).toMatchObject({ lemma: 'zwar …, aber …', pos: 'conj' })
+    const { lemmas } = core.lexicon.annotate(text)
+    expect(lemmas[2]).toBe('zwar …, aber …')
+    expect(lemmas[5]).toBe('ein paar')
+  })
+})
+
 describe('where the popover says a word occurs', () => {
   it('counts the word, not the words that share its stem', async () => {
     const { kiel, flensburg, husum, lookUp } = await library()

@@ -143,6 +143,8 @@ export class RunningWords {
     private readonly reader: {
       resolve(query: string, situation: Situation): WordInfo
       separable(tokens: Token[], i: number, situation: Situation): WordInfo | null
+      /** The lemma of two words the lexicon has as written ("ein paar"), or null. */
+      pair(words: string, situation: Situation): string | null
     },
   ) {}
 
@@ -168,11 +170,23 @@ export class RunningWords {
     }
     const id = `${role}\u0000${auxiliary}\u0000${beforeNoun}\u0000${t.raw}`
     let r = this.memo.get(id)
-    if (r) return r
-    const info = this.reader.resolve(withoutReadingDots(t.raw), situation)
-    r = { lemma: info.lemma, compound: info.source === 'compound' }
-    if (this.memo.size >= REMEMBERED) this.memo.clear()
-    this.memo.set(id, r)
+    if (!r) {
+      const info = this.reader.resolve(withoutReadingDots(t.raw), situation)
+      r = { lemma: info.lemma, compound: info.source === 'compound' }
+      if (this.memo.size >= REMEMBERED) this.memo.clear()
+      this.memo.set(id, r)
+    }
+    // a word found only with the one before it ("paar" in "ein paar")
+    const before = tokens[i - 1]
+    if (r.lemma === null && before && !t.initial) {
+      const words = `${before.raw} ${t.raw}`
+      let paired = this.memo.get(`\u0001${words}`)
+      if (!paired) {
+        paired = { lemma: this.reader.pair(words, situation), compound: false }
+        this.memo.set(`\u0001${words}`, paired)
+      }
+      if (paired.lemma) return paired
+    }
     return r
   }
 

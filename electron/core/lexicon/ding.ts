@@ -60,7 +60,8 @@ const ALTERNATIVES = /<[^<>]*>/g
  * with its article; 4: the number of parts of each headword's line is kept; 5: an abbreviation
  * with a semicolon in it is left out whole; 6: a label inside a grammar's braces is not the
  * word's; 7: a verb form goes to the line's verb it begins like, or to none: "stieg" is not
- * zunehmen's, "insbesondere" no form of umfassen).
+ * zunehmen's, "insbesondere" no form of umfassen; a conjunction without English takes its
+ * two-part use's: "sowohl").
  */
 export const DING_READER = 7
 
@@ -196,7 +197,12 @@ export function parseDingLine(line: string): ParsedLine {
     const shared = words.find((w) => w.pos !== 'other' && w.pos !== 'phrase' && w.pos !== 'noun')
     if (shared && words.length > 1)
       for (const w of words) if (w.pos === 'other' || w.pos === 'phrase') w.pos = shared.pos
-    const gloss = cleanGloss(en[i]!)
+    // a conjunction with no English of its own takes its two-part use's ("sowohl {conj} |
+    // sowohl … als auch :: | as well … as; both … and …"); other headwords without English are
+    // left out as before (what follows them is an example's translation)
+    const conjunction = i === 0 && words.length > 0 && words.every((w) => w.pos === 'conj')
+    const gloss =
+      cleanGloss(en[i]!) || (conjunction ? (en.map(cleanGloss).find(Boolean) ?? '') : '')
     if (i === 0) {
       if (words.length === 0 || !gloss)
         return { kind: 'malformed', reason: 'an empty German or English side' }

@@ -33,7 +33,7 @@ import { contractionOf } from './determiners'
 import { findOccurrences, type LemmaProfiles } from './occurrences'
 import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
 import { isNumberWord } from './place'
-import { Readings, type Situation } from './readings'
+import { Readings, type Entry, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
@@ -56,6 +56,7 @@ export class Lexicon {
   private readonly runningWords = new RunningWords({
     resolve: (query, situation) => this.resolve(query, situation),
     separable: (tokens, i, situation) => separableIn(tokens, i, situation, this.clauseReader),
+    pair: (pair, situation) => this.pairEntry(pair, situation)?.lemma ?? null,
   })
 
   constructor(
@@ -189,6 +190,8 @@ export class Lexicon {
       reflexive: false,
       words: '',
     }
+    /** The word with the one before it, for a pair the lexicon has ("ein paar"). */
+    let pair: string | null = null
     if (context && !query.includes(' ') && context.offset <= context.text.length) {
       const tokens = tokenize(context.text)
       const i = tokenAt(tokens, context.offset)
@@ -223,12 +226,18 @@ export class Lexicon {
         }
         const inClause = readInClause(tokens, i, situation, this.clauseReader)
         if (inClause) return inClause
+        const before = tokens[i - 1]
+        if (before && !token.initial) pair = `${before.raw} ${query}`
       }
     }
-    const cacheKey = `${query}\u0000${Object.values(situation).join('\u0000')}`
+    const cacheKey = `${query}\u0000${pair}\u0000${Object.values(situation).join('\u0000')}`
     const cached = this.lookups.get(cacheKey)
     if (cached) return cached
-    const info = this.resolve(query, situation)
+    let info = this.resolve(query, situation)
+    // a word found only with the one before it: "paar" in "ein paar"
+    const paired = !info.found && pair ? this.pairEntry(pair, situation) : null
+    if (paired)
+      info = { ...explainEntry(query, paired, 'phrase', paired.lemma), parts: [], more: [] }
     if (this.lookups.size > 5000) this.lookups.clear()
     this.lookups.set(cacheKey, info)
     return info
@@ -311,6 +320,11 @@ export class Lexicon {
       }
     }
     return { ...emptyInfo(query), more: more(-1) }
+  }
+
+  /** The entry of two words written as the lexicon has them: "ein paar" (a few), not "ein Paar". */
+  private pairEntry(pair: string, situation: Situation): Entry | null {
+    return this.readings.read(pair, situation).find((r) => r.entry.lemma === pair)?.entry ?? null
   }
 
   /** A noun's compound parts when they make up its lemma (no "Vorsitz | Ende"). */

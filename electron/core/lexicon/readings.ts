@@ -29,7 +29,7 @@ import {
   type Situation,
 } from './place'
 import { agreement, type SenseRanker } from './senses'
-import { entriesFor } from './store'
+import { correlativeFor, entriesFor } from './store'
 
 export type Entry = Omit<LexiconEntry, 'forms'>
 export type { Situation } from './place'
@@ -185,6 +185,15 @@ export class Readings {
       out.push(reading)
     }
     for (const r of this.lookUp(key)) add(r.entry, r.via, r.via === 'lemma' ? 0 : 1)
+    // a word Ding lists only with its other part: "zwar" in "zwar …, aber …", "weder … noch"
+    // (only then: "sich" is not "sich … lassen", nor "was" "was … denn")
+    const correlative = key.includes(' ') || out.length ? null : correlativeFor(this.db, key)
+    if (correlative)
+      add(
+        { ...correlative, pos: correlative.pos === 'phrase' ? 'conj' : correlative.pos },
+        'lemma',
+        0,
+      )
     // a declined article or pronoun, or a contraction ("des": der; "seinem": seine; "zur": zu)
     const declined = determinerBases(key)
     if (

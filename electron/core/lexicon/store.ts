@@ -348,6 +348,21 @@ export function entriesFor(
   return out
 }
 
+/**
+ * The entry of a two-part conjunction or phrase a word begins ("zwar …, aber …" for "zwar",
+ * "weder … noch" for "weder"), the shortest one, or null.
+ */
+export function correlativeFor(db: Db, key: string): Omit<LexiconEntry, 'forms'> | null {
+  const from = `${key} …`
+  return (
+    (stmt(
+      db,
+      `SELECT ${ENTRY_COLUMNS} FROM lexicon_entries WHERE key >= ? AND key < ?
+       ORDER BY length(key), id LIMIT 1`,
+    ).get(from, `${from}\uffff`) as Omit<LexiconEntry, 'forms'> | undefined) ?? null
+  )
+}
+
 /** Adds or changes a user entry (user entries win over built-in and dictionary ones). */
 export function saveUserEntry(db: Db, input: GlossaryEntryInput, id?: number): number {
   return db.transaction(() => {
