@@ -38,7 +38,7 @@ published: 2025-06-03
 
 Die zweite Runde der Gespräche begann am Abend.
 
-Ein Mensch wartete allein vor der Tür. Die Stadt meldet Fortschritte.
+Ein Mensch wartete ein paar Minuten allein vor der Tür. Die Stadt meldet Fortschritte.
 `
 
 const HUSUM = `---
@@ -49,7 +49,7 @@ published: 2025-06-04
 
 Nach der ersten Runde lag die Kandidatin vorn.
 
-Der Verein sammelt Unterschriften für den Stichentscheid.
+Der Verein sammelt Unterschriften für den Stichentscheid. Ein Paar aus Tönning unterschrieb zuerst.
 `
 
 async function library() {
@@ -157,6 +157,13 @@ describe('where the popover says a word occurs', () => {
     const runde = await lookUp(flensburg, 0, 'Runde')
     expect(runde.occurrences.total).toBe(2)
     expect(runde.occurrences.articles.map((a) => a.id).sort()).toEqual([flensburg, husum].sort())
+  })
+
+  it('counts a pair as the reader does: "ein paar" (a few) is not "ein Paar" (a couple)', async () => {
+    const { flensburg, lookUp } = await library()
+    const paar = await lookUp(flensburg, 1, 'paar')
+    expect(paar.lemma).toBe('ein paar')
+    expect(paar.occurrences).toMatchObject({ total: 1, articles: [{ id: flensburg }] })
   })
 
   it('finds every form of it: a plural and its singular, a participle and a present tense', async () => {

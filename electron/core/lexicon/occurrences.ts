@@ -42,12 +42,15 @@ export async function findOccurrences(
   word: { lemma: string; pos: string | null; form: string; article?: number },
   limits: { checked?: number } = {},
 ): Promise<Occurrences> {
-  // counted as the reader counts it: a headword with its objects as its verb ("etw. sagen")
+  // counted as the reader counts it: a headword with its objects as its verb ("etw. sagen"),
+  // a two-part conjunction or a pair by the word clicked ("zwar …, aber …", "ein paar")
   const key = studyKey(word.lemma)
-  const lemma = key.includes(' ') ? word.lemma : key
+  const form = lexiconKey(word.form)
+  const countable = !key.includes(' ') || key.includes('…') || key.endsWith(` ${form}`)
+  const lemma = !countable ? word.lemma : key.includes(' ') ? form : key
   // the index leaves stopwords out: "soll" is not rare, it is uncounted
   if (lemma.split(/\s+/).every(isStopword)) return { total: 0, articles: [], common: true }
-  if (!profiles || /\s/.test(lemma)) return bySearch(db, search, lemma)
+  if (!profiles || !countable) return bySearch(db, search, lemma)
   const keys = candidateKeys(db, { ...word, lemma })
   const candidates = (await search.articlesWithTerms(keys)).sort((a, b) => b - a)
   const checked = candidates.slice(0, limits.checked ?? CHECKED)
