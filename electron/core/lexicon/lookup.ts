@@ -208,6 +208,8 @@ export class Lexicon {
           beforeNoun: next !== undefined && next.capital && !next.initial,
           beforeDeterminer: next !== undefined && !next.initial && DETERMINERS.has(next.key),
           beforeNumber: next !== undefined && !next.initial && isNumberWord(next.key),
+          // first in a sentence that ends with a question mark
+          question: token.initial && /^[^.!?]*\?/.test(context.text.slice(token.start)),
           beforeNounPhrase:
             next !== undefined &&
             !next.initial &&

@@ -31,6 +31,8 @@ export interface Situation {
   beforeNounPhrase?: boolean
   /** A number follows ("rund 100", "etwa zwanzig"). */
   beforeNumber?: boolean
+  /** The word opens a question ("Wie beurteilen Sie …?"). */
+  question?: boolean
   /** "sich" is in the sentence: reflexive senses first ("sprach sich … aus"). */
   reflexive: boolean
   /** The clause's words, space-separated with spaces around ("" without a sentence). */
@@ -46,6 +48,11 @@ export const approximately = (gloss: string) =>
   gloss.includes('numerical figures') ||
   gloss.split(/[;|]/).some((a) => APPROXIMATELY_ALONE.test(a.trim()))
 export const BEFORE_NUMBER = 6
+/** A sense a question word has in a question ("Wie …?": how, not like). */
+const INTERROGATIVE = /^(?:how|what|who|where|when|why|which)(?:\s*\/[^/]*\/)?$/
+export const interrogative = (gloss: string) =>
+  gloss.split(/[;|]/).some((a) => INTERROGATIVE.test(a.trim()))
+export const IN_QUESTION = 6
 /** What standing before a noun counts for an article (its gloss: senses.ts `ENGLISH_ARTICLE`). */
 export const ARTICLE_BEFORE_NOUN = 20
 /** "gegeben", "abgebrochen", "betont", "verstärkt", "kritisiert" (and with an ending). */

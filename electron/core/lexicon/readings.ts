@@ -15,6 +15,8 @@ import { PERSON_BY_VERB, PLURAL_PERSON, personCost, pronounAsNoun } from './pron
 import {
   ARTICLE_BEFORE_NOUN,
   BEFORE_NUMBER,
+  IN_QUESTION,
+  interrogative,
   CASE_ENDINGS,
   DETERMINER_POS,
   FUNCTION_WORD,
@@ -343,7 +345,9 @@ export class Readings {
         governed(e.lemma, situation.words) -
         (beforeNounOrPhrase && isArticle(e) ? ARTICLE_BEFORE_NOUN : 0) -
         // "rund 100 Menschen", "etwa 20 Prozent": about, not round or perhaps
-        (situation.beforeNumber && approximately(e.gloss) ? BEFORE_NUMBER : 0)
+        (situation.beforeNumber && approximately(e.gloss) ? BEFORE_NUMBER : 0) -
+        // "Wie beurteilen Sie …?": how, not like
+        (situation.question && interrogative(e.gloss) ? IN_QUESTION : 0)
     }
     const top = out.slice(0, tied).sort(byRank)
     return [...top, ...out.slice(tied)]
