@@ -27,7 +27,7 @@ Rund 200 Menschen warteten am Morgen vor dem Rathaus.
 
 Die Polizei meldete keine Zwischenfälle. Freiwillige haben Decken gesammelt.
 
-Die Stadträtin kündigte weitere Gespräche an.
+Die Stadträtin kündigte weitere Gespräche an. Sie gab keine Auskunft.
 `
 
 const FLENSBURG = `---
@@ -49,7 +49,7 @@ published: 2025-06-04
 
 Nach der ersten Runde lag die Kandidatin vorn.
 
-Der Verein sammelt Unterschriften für den Stichentscheid. Ein Paar aus Tönning unterschrieb zuerst.
+Der Verein sammelt Unterschriften für den Stichentscheid. Ein Paar aus Tönning unterschrieb zuerst. Der Verein will morgen Auskunft geben.
 `
 
 async function library() {
@@ -159,6 +159,13 @@ describe('where the popover says a word occurs', () => {
     expect(runde.occurrences.articles.map((a) => a.id).sort()).toEqual([flensburg, husum].sort())
   })
 
+  it('finds a strong verb in the forms the dictionary lists, its headword written with its object', async () => {
+    const { kiel, husum, lookUp } = await library()
+    // "gab" shares no index key with "geben": the dictionary's forms of "etw. geben" give it
+    const geben = await lookUp(husum, 1, 'geben')
+    expect(geben.occurrences.articles.map((a) => a.id).sort()).toEqual([kiel, husum].sort())
+  })
+
   it('counts a pair as the reader does: "ein paar" (a few) is not "ein Paar" (a couple)', async () => {
     const { flensburg, lookUp } = await library()
     const paar = await lookUp(flensburg, 1, 'paar')
@@ -191,7 +198,7 @@ describe('where the popover says a word occurs', () => {
       core.db,
       core.search,
       core.study,
-      { lemma: 'Runde', pos: 'noun', form: 'Runde' },
+      { lemma: 'Runde', pos: 'noun', form: 'Runde', forms: [] },
       { checked: 2 },
     )
     expect(runde).toMatchObject({ total: 3, approximate: true })
@@ -199,6 +206,7 @@ describe('where the popover says a word occurs', () => {
       lemma: 'Runde',
       pos: 'noun',
       form: 'Runde',
+      forms: [],
     })
     expect(exact.total).toBe(2)
     expect(exact.approximate).toBeUndefined()

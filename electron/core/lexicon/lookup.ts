@@ -30,7 +30,7 @@ import { KnownWords, LEMMA, NOUN, NOUN_LEMMA } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { contractionOf } from './determiners'
-import { findOccurrences, type LemmaProfiles } from './occurrences'
+import { findOccurrences, listedForms, type LemmaProfiles } from './occurrences'
 import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
 import { isNumberWord } from './place'
 import { Readings, type Entry, type Situation } from './readings'
@@ -171,6 +171,7 @@ export class Lexicon {
           lemma: info.lemma ?? info.query,
           pos: info.pos,
           form: word.trim(),
+          forms: listedForms(this.db, (k) => this.readings.lookUp(k), info.lemma ?? info.query),
           article: context?.article,
         })
       : { total: 0, articles: [] }

@@ -3,7 +3,8 @@
  * articles it lists. The search index finds candidates by stem ("rund" and "Runde" share one,
  * and so do "Möglichkeit" and "mögliche"); each candidate is then checked by its profile, the
  * lemma analysis the reader's tints and the word list's frequency use, so the word counts, not
- * its stem. An article not yet analysed counts as the index says.
+ * its stem. Articles not analysed yet are analysed while the popover can wait (the study room
+ * does it); the rest are estimated from those told.
  */
 import { studyKey } from '../../../shared/lemmas'
 import type { WordInfo } from '../../../shared/types'
@@ -12,6 +13,7 @@ import { stmt } from '../db/statements'
 import type { SearchIndex } from '../search'
 import { isStopword, keysOfWord } from '../search/analyzer'
 import { foldPrefix } from '../search/query'
+import { bareVerb } from './known'
 import { PARTICLES } from './particles'
 import { lexiconKey } from './store'
 
@@ -39,7 +41,14 @@ export async function findOccurrences(
   db: Db,
   search: SearchIndex,
   profiles: LemmaProfiles | null,
-  word: { lemma: string; pos: string | null; form: string; article?: number },
+  word: {
+    lemma: string
+    pos: string | null
+    form: string
+    /** The forms the dictionary lists for the lemma ("ging", "gab"). */
+    forms: readonly string[]
+    article?: number
+  },
   limits: { checked?: number } = {},
 ): Promise<Occurrences> {
   // counted as the reader counts it: a headword with its objects as its verb ("etw. sagen"),
@@ -51,7 +60,7 @@ export async function findOccurrences(
   // the index leaves stopwords out: "soll" is not rare, it is uncounted
   if (lemma.split(/\s+/).every(isStopword)) return { total: 0, articles: [], common: true }
   if (!profiles || !countable) return bySearch(db, search, lemma)
-  const keys = candidateKeys(db, { ...word, lemma })
+  const keys = candidateKeys({ ...word, lemma })
   const candidates = (await search.articlesWithTerms(keys)).sort((a, b) => b - a)
   const checked = candidates.slice(0, limits.checked ?? CHECKED)
   const counts = profiles.lemmaCounts(key, checked)
@@ -97,16 +106,14 @@ export async function findOccurrences(
  * begins, with and without ge- and a separable particle ("sagte", "gesagt"; "kündigte",
  * "angekündigt"), as the index stems past tenses apart from the infinitive.
  */
-function candidateKeys(db: Db, word: { lemma: string; pos: string | null; form: string }) {
-  const forms = stmt(
-    db,
-    `SELECT DISTINCT f.key FROM lexicon_forms f JOIN lexicon_entries e ON e.id = f.entry_id
-     WHERE e.key = ? AND f.key NOT LIKE '% %'`,
-  )
-    .pluck()
-    .all(lexiconKey(word.lemma)) as string[]
+function candidateKeys(word: {
+  lemma: string
+  pos: string | null
+  form: string
+  forms: readonly string[]
+}) {
   const keys = new Set<string>()
-  for (const w of [word.lemma, word.form, ...forms]) {
+  for (const w of [word.lemma, word.form, ...word.forms]) {
     const key = keysOfWord(w)[0]
     if (key) keys.add(key)
   }
@@ -140,4 +147,22 @@ function titled(db: Db, ids: number[]): Occurrences['articles'] {
     'SELECT a.title, (SELECT name FROM outlets WHERE id = a.outlet_id) AS outlet FROM articles a WHERE a.id = ?',
   )
   return ids.map((id) => ({ id, ...(get.get(id) as { title: string; outlet: string | null }) }))
+}
+
+/**
+ * The single-word forms the dictionary lists for a lemma's entries, those written with their
+ * objects included ("gab" for "etw. geben"); `lookUp` gives a key's entries.
+ */
+export function listedForms(
+  db: Db,
+  lookUp: (key: string) => { entry: { id: number }; via: string }[],
+  lemma: string,
+): string[] {
+  const key = lexiconKey(lemma)
+  const ids = lookUp(bareVerb(key) ?? key).flatMap((r) => (r.via === 'lemma' ? [r.entry.id] : []))
+  const forms = stmt(db, 'SELECT key FROM lexicon_forms WHERE entry_id = ?').pluck()
+  const out = new Set<string>()
+  for (const id of ids.slice(0, 50))
+    for (const f of forms.all(id) as string[]) if (!f.includes(' ')) out.add(f)
+  return [...out]
 }
