@@ -265,8 +265,16 @@ describe('extraction ahead in a second thread', () => {
     fakeThread(`const file = m.files[Atomics.add(next, 0, 1)]
   if (file) setTimeout(() => failed(file, 'Die Datei hing.'), 1000)`)
     const alone = await importFolder(dir, 'never')
-    const both = await importFolder(dir, 'always')
-    const stuck = both.results.findIndex((r) => r.error?.message === 'Die Datei hing.')
+    const hung = (rs: typeof alone.results) =>
+      rs.findIndex((r) => r.error?.message === 'Die Datei hing.')
+    let both = await importFolder(dir, 'always')
+    // on a busy machine the thread may start only after every file was taken: it then took
+    // none (and nothing was lost), and the import runs again, three times at most
+    for (let run = 1; hung(both.results) < 0 && run < 3; run++) {
+      expect(both.results.map((r) => r.source)).toEqual(alone.results.map((r) => r.source))
+      both = await importFolder(dir, 'always')
+    }
+    const stuck = hung(both.results)
     expect(stuck).toBeGreaterThanOrEqual(0)
     // in its place: the file the thread took (whichever it was, on a busy machine perhaps the
     // last one) stands where it stands when the import runs alone
