@@ -140,6 +140,12 @@ describe('a word the dictionary has only with another', () => {
     const popover = async (word: string) =>
       call(core, 'lexicon.lookup', { word, context: contextOf(text, word) })
     expect(await popover('paar')).toMatchObject({ lemma: 'ein paar', gloss: 'a few' })
+    // first in a sentence too
+    const first = 'Ein paar Minuten vergingen.'
+    expect(
+      await call(core, 'lexicon.lookup', { word: 'paar', context: contextOf(first, 'paar') }),
+    ).toMatchObject({ lemma: 'ein paar' })
+    expect(core.lexicon.annotate(first).lemmas[1]).toBe('ein paar')
     expect(await popover('zwar')).toMatchObject({ lemma: 'zwar …, aber …', pos: 'conj' })
     const { lemmas } = core.lexicon.annotate(text)
     expect(lemmas[2]).toBe('zwar …, aber …')

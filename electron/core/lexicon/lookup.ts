@@ -327,7 +327,12 @@ export class Lexicon {
 
   /** The entry of two words written as the lexicon has them: "ein paar" (a few), not "ein Paar". */
   private pairEntry(pair: string, situation: Situation): Entry | null {
-    return this.readings.read(pair, situation).find((r) => r.entry.lemma === pair)?.entry ?? null
+    // first in a sentence, the pair may be capitalised only there ("Ein paar Anwohner …")
+    const spellings = [pair, pair.charAt(0).toLowerCase() + pair.slice(1)]
+    return (
+      this.readings.read(pair, situation).find((r) => spellings.includes(r.entry.lemma))?.entry ??
+      null
+    )
   }
 
   /** A noun's compound parts when they make up its lemma (no "Vorsitz | Ende"). */

@@ -5,31 +5,15 @@
  */
 import type { Db } from '../db/open'
 import { stmt } from '../db/statements'
-import type { LemmaNumbers } from './profile'
+import { eachProfilePair, type LemmaNumbers } from './profile'
 
 /** The count of lemma number `id` in an encoded profile (0 when it is not there). */
 export function countInProfile(data: Uint8Array, id: number): number {
-  let i = 0
-  let at = 0
-  const n = data.length
-  while (i < n) {
-    let b = data[i++]!
-    let delta = b & 0x7f
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = data[i++]!
-      delta |= (b & 0x7f) << shift
-    }
-    b = data[i++]!
-    let count = b & 0x7f
-    for (let shift = 7; b & 0x80; shift += 7) {
-      b = data[i++]!
-      count |= (b & 0x7f) << shift
-    }
-    at += delta
-    if (at === id) return count
-    if (at > id) return 0 // numbers are sorted
-  }
-  return 0
+  let count = 0
+  eachProfilePair(data, (lemma, n) => {
+    if (lemma === id) count = n
+  })
+  return count
 }
 
 /**
