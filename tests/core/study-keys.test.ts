@@ -100,30 +100,50 @@ async function library() {
 }
 
 describe('a word saved from the popover', () => {
-  it('is known wherever the reader tints it: a plural Ding lists as a headword, in other articles too', async () => {
-    const { kiel, flensburg, status, saveKnown } = await library()
-    expect(await status(kiel, 'Menschen')).toBe('new')
-    const saved = await saveKnown(kiel, 0, 'Menschen')
-    expect(saved.lemma).toBe('Mensch')
-    expect(await status(kiel, 'Menschen')).toBe('known')
-    expect(await status(flensburg, 'Mensch')).toBe('known')
-  })
-
-  it('is known as its verb: a participle that is also an adjective, and a present tense', async () => {
-    const { kiel, husum, status, saveKnown } = await library()
-    const saved = await saveKnown(kiel, 1, 'gesammelt')
-    expect(saved.lemma).toBe('sammeln')
-    expect(await status(kiel, 'gesammelt')).toBe('known')
-    expect(await status(husum, 'sammelt')).toBe('known')
-  })
-
-  it('keeps the headword with its object, and is known in every form of the verb', async () => {
-    const { kiel, flensburg, status, saveKnown } = await library()
-    const saved = await saveKnown(kiel, 1, 'meldete')
-    expect(saved.lemma).toBe('etw. melden')
-    expect(await status(kiel, 'meldete')).toBe('known')
-    expect(await status(flensburg, 'meldet')).toBe('known')
-  })
+  // saved in the Kiel article (its paragraph n), then known in every form the reader tints
+  it.each([
+    [
+      'a plural Ding lists as a headword',
+      0,
+      'Menschen',
+      'Mensch',
+      [
+        ['kiel', 'Menschen'],
+        ['flensburg', 'Mensch'],
+      ],
+    ],
+    [
+      'a participle that is also an adjective',
+      1,
+      'gesammelt',
+      'sammeln',
+      [
+        ['kiel', 'gesammelt'],
+        ['husum', 'sammelt'],
+      ],
+    ],
+    // the headword keeps its object; the key is the verb's
+    [
+      'a headword with its object',
+      1,
+      'meldete',
+      'etw. melden',
+      [
+        ['kiel', 'meldete'],
+        ['flensburg', 'meldet'],
+      ],
+    ],
+  ] as const)(
+    'is known wherever the reader tints it: %s',
+    async (_case, n, word, lemma, tinted) => {
+      const lib = await library()
+      expect(await lib.status(lib.kiel, word)).toBe('new')
+      const saved = await lib.saveKnown(lib.kiel, n, word)
+      expect(saved.lemma).toBe(lemma)
+      for (const [article, form] of tinted)
+        expect(await lib.status(lib[article], form)).toBe('known')
+    },
+  )
 
   it('is the separable verb both its parts are tinted as', async () => {
     const { kiel, status, saveKnown } = await library()
