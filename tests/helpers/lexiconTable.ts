@@ -36,7 +36,9 @@ export function loadTable(
     | 'sentences-heldout'
     | 'sentences-round3'
     | 'sentences-phrases'
-    | 'sentences-function',
+    | 'sentences-function'
+    | 'sentences-numbers'
+    | 'sentences-numbers-heldout',
 ): TableRow[] {
   return JSON.parse(
     readFileSync(join(ROOT, 'tests/fixtures/lexicon', `${name}.json`), 'utf8'),

@@ -32,12 +32,24 @@ import type { NameSpan } from './names'
 import { contractionOf } from './determiners'
 import { findOccurrences, listedForms, type LemmaProfiles } from './occurrences'
 import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
+import { readNumbered, type NumberedLexicon } from './numbered'
 import { isNumberWord } from './place'
 import { Readings, type Entry, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
 import { TextNames } from './textnames'
+
+/** A word looked up outside a sentence. */
+const NO_PLACE: Situation = {
+  role: 'lower',
+  inSentence: false,
+  auxiliary: null,
+  pronounAfter: false,
+  beforeNoun: false,
+  reflexive: false,
+  words: '',
+}
 
 export class Lexicon {
   /** The lexicon's words in memory (compound splits, morphology, names, annotation). */
@@ -58,6 +70,14 @@ export class Lexicon {
     separable: (tokens, i, situation) => separableIn(tokens, i, situation, this.clauseReader),
     pair: (pair, situation) => this.pairEntry(pair, situation)?.lemma ?? null,
   })
+  /** Words written with a number: numbered.ts. */
+  private readonly numbered: NumberedLexicon = {
+    suffixEntry: (key) => this.readings.lookUp(key)[0]?.entry ?? null,
+    noun: (word) => {
+      const info = this.resolve(word, { ...NO_PLACE, role: 'noun' })
+      return info.found && info.pos === 'noun' ? info : null
+    },
+  }
 
   constructor(
     private readonly db: Db,
@@ -183,13 +203,8 @@ export class Lexicon {
     // "Rat·haus" (Leichte Sprache) is the word Rathaus; the dots are a reading aid
     const query = withoutReadingDots(written)
     let situation: Situation = {
+      ...NO_PLACE,
       role: query.charAt(0) === query.charAt(0).toLowerCase() ? 'lower' : 'initial',
-      inSentence: false,
-      auxiliary: null,
-      pronounAfter: false,
-      beforeNoun: false,
-      reflexive: false,
-      words: '',
     }
     /** The word with the one before it, for a pair the lexicon has ("ein paar"). */
     let pair: string | null = null
@@ -247,6 +262,8 @@ export class Lexicon {
   }
 
   private resolve(query: string, situation: Situation): WordInfo {
+    const numbered = /^(?:\d|…-)/.test(query) ? readNumbered(query, this.numbered) : null
+    if (numbered) return numbered
     const readings = this.readings.read(query, situation)
     const usable = readings.filter((r) => r.rank[0]! < (situation.inSentence ? 20 : 99))
     const best = usable[0]

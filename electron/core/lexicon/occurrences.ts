@@ -102,7 +102,8 @@ export async function findOccurrences(
 
 /**
  * The index keys under which the lemma's forms may stand: its stem, the stem of the form as
- * met, the forms the dictionary lists ("ging" for gehen), and for a verb every key its stem
+ * met, the forms the dictionary lists ("ging" for gehen), a suffix after a number by itself
+ * ("jährig" for "64-jährige", any age), and for a verb every key its stem
  * begins, with and without ge- and a separable particle ("sagte", "gesagt"; "kündigte",
  * "angekündigt"), as the index stems past tenses apart from the infinitive.
  */
@@ -117,6 +118,9 @@ function candidateKeys(word: {
     const key = keysOfWord(w)[0]
     if (key) keys.add(key)
   }
+  // a suffix after a number ("…-jährig" for "64-jährige"): the index has it as the last part
+  const suffix = word.lemma.startsWith('…-') ? keysOfWord(word.form).at(-1) : null
+  if (suffix) keys.add(suffix)
   const base =
     word.pos === 'verb' ? /^(\p{L}{2,}?)(?:e?n)$/u.exec(lexiconKey(word.lemma))?.[1] : null
   if (base) {

@@ -16,7 +16,7 @@ import { studyKey } from '../../../shared/lemmas'
 import { eachWord } from '../search/analyzer'
 
 /** Bump when the analysis below changes: every profile is rebuilt. */
-export const PROFILE_VERSION = 4
+export const PROFILE_VERSION = 5
 
 /** A lexicon with at least this many entries has a real dictionary in it. */
 export const DICTIONARY_ENTRIES = 20_000
@@ -120,7 +120,9 @@ export function keyOf(
   places: ReadonlySet<string>,
   nameWords: ReadonlySet<string>,
 ): string | null {
-  if (DIGIT.test(raw)) return null
+  // a number, or a word with one that the lexicon reads as a word without it ("64-jährige":
+  // …-jährig; "2:0-Sieg": Sieg), not as itself ("G20-Gipfel", "80er-Jahre")
+  if (DIGIT.test(raw) && !(lemma && !DIGIT.test(lemma))) return null
   if (lemma) {
     const key = studyKey(lemma)
     return places.has(key) ? null : key
