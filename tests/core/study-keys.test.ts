@@ -217,6 +217,24 @@ describe('where the popover says a word occurs', () => {
     expect(core.db.prepare('SELECT count(*) FROM study_profiles').pluck().get()).toBe(3)
   })
 
+  it('counts, not estimates, a word in a few articles even when analysing them is slow', async () => {
+    const { core, kiel, lookUp } = await library()
+    core.db.prepare('DELETE FROM study_profiles').run()
+    core.study.invalidate()
+    // a slow machine's first analyses: each text takes 30 ms (an article, well over the 80 ms
+    // a popover otherwise waits for analyses)
+    const annotate = core.lexicon.annotate.bind(core.lexicon)
+    core.lexicon.annotate = (text: string) => {
+      const until = performance.now() + 30
+      while (performance.now() < until);
+      return annotate(text)
+    }
+    // "rund" shares its stem with the other two articles' "Runde": three candidates
+    const rund = await lookUp(kiel, 0, 'Rund')
+    expect(rund.occurrences).toMatchObject({ total: 1, articles: [{ id: kiel }] })
+    expect(rund.occurrences.approximate).toBeUndefined()
+  })
+
   it('estimates a word in very many articles from the newest ones, and says so', async () => {
     const { core } = await library()
     // three candidates share the stem; the newest two are checked, both have "Runde"

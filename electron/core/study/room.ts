@@ -33,8 +33,13 @@ const STATUS_VERSION = 'study.statusVersion'
 const SHARES_VERSION = 'study.sharesVersion'
 /** Articles whose analysis the reader keeps in memory. */
 const ANALYSES = 24
-/** How long a popover's "occurs in" may analyse articles that have no profile yet. */
+/** How long a popover's "occurs in" may analyse articles that have no profile yet … */
 const ANALYSE_MS = 80
+/**
+ * … though this many are analysed whatever it takes (the first, cold analyses can take longer
+ * than that alone): a word in a few articles is counted, not estimated ("about 3").
+ */
+const ANALYSED_AT_LEAST = 8
 /** A pass starts this long after the last change (changes come in bursts). */
 const DEBOUNCE_MS = 400
 
@@ -161,8 +166,10 @@ export class StudyRoom {
     // articles not analysed yet (nobody studies, or just imported): analysed now, newest first,
     // for as long as a popover can wait; their profiles are kept for the next word
     const started = performance.now()
-    for (let i = 0; i < counts.length && performance.now() - started < ANALYSE_MS; i++) {
+    let analysed = 0
+    for (let i = 0; i < counts.length; i++) {
       if (counts[i]! >= 0) continue
+      if (analysed++ >= ANALYSED_AT_LEAST && performance.now() - started >= ANALYSE_MS) break
       const a = this.db.readonly ? this.analysisOnly(articleIds[i]!) : this.analysis(articleIds[i]!)
       if (a) counts[i] = a.counts.get(key) ?? 0
     }
