@@ -101,7 +101,12 @@ export function readNumbered(query: string, lexicon: NumberedLexicon): WordInfo 
       return adjective(query, number, base, suffix.gloss, suffix.here, suffix.adverb)
     }
     const entry = capital ? null : lexicon.suffixEntry(`…${base}`)
-    if (entry) return { ...adjective(query, number, base, entry.gloss, null), entryId: entry.id }
+    if (entry)
+      return {
+        ...adjective(query, number, base, entry.gloss, null),
+        source: entry.source,
+        entryId: entry.id,
+      }
   }
   return capital ? noun(query, number, lexicon) : null
 }
@@ -153,7 +158,7 @@ function adjective(
     pos: adverb ? 'adv' : 'adj',
     gloss,
     explanation: here ? `${query}: ${withNumber(here, number)}.` : null,
-    source: 'builtin',
+    source: null,
     via: 'derived',
     parts: number === '…' ? [] : [number, `…-${base}`],
   }
@@ -178,7 +183,7 @@ function nominalised(
     genitive: `${lemma}n`,
     gloss: noun.gloss,
     explanation: `${query}: ${withNumber(noun.here, number)}.`,
-    source: 'builtin',
+    source: null,
     via: 'derived',
     parts: number === '…' ? [] : [number, `…-${base}`],
   }
@@ -199,7 +204,7 @@ function decade(query: string, number: string, rest: string): WordInfo | null {
     plural: lemma,
     gloss: `the ${number}s (the decade)`,
     explanation: `Die Jahre ${number} bis ${last}${number.length < 4 ? ' eines Jahrhunderts' : ''}.`,
-    source: 'builtin',
+    source: null,
     via: 'derived',
     parts: [`${number}er`, 'Jahre'],
   }
