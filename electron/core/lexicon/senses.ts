@@ -15,7 +15,13 @@ import { USAGE_LABELS } from './ding'
  * Labels of rare, old, regional or colloquial use count against a sense; "geh." (elevated)
  * only a little: news German is written in that register ("erhalten [geh.]: to receive").
  */
-const usagePenalty = (label: string) => (label === 'geh.' ? 1 : USAGE_LABELS.has(label) ? 6 : 0)
+const usagePenalty = (label: string) =>
+  FIGURATIVE.has(label) ? 1 : USAGE_LABELS.has(label) ? 6 : 0
+/**
+ * Elevated and figurative use: the register and the images news is written in ("erhalten
+ * [geh.]: to receive", "Hürde [übtr.]: hurdle" of politics), only a little against a sense.
+ */
+const FIGURATIVE = new Set(['geh.', 'übtr.', 'fig.'])
 /** Subject areas a news reader meets every day: not held against a sense. */
 const NEWS_AREAS = new Set('pol. econ. jur. adm. fin. soc. Dt. geogr.'.split(' '))
 /** English words that say nothing about the meaning. */
