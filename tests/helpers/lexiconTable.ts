@@ -38,7 +38,9 @@ export function loadTable(
     | 'sentences-phrases'
     | 'sentences-function'
     | 'sentences-numbers'
-    | 'sentences-numbers-heldout',
+    | 'sentences-numbers-heldout'
+    | 'sentences-names'
+    | 'sentences-names-heldout',
 ): TableRow[] {
   return JSON.parse(
     readFileSync(join(ROOT, 'tests/fixtures/lexicon', `${name}.json`), 'utf8'),

@@ -115,3 +115,39 @@ export function explainDerived(
     more: d.more,
   }
 }
+
+/**
+ * An adjective made from a town's name, before its noun ("die Kieler Woche", "der Kölner Dom",
+ * "Münchner Polizei"): "of Kiel", not "(Kiel) quill" or "inhabitant of Cologne". Null unless
+ * the word less -er names a town or city the lexicon has (Kiel, Köln; Brem-er: Bremen;
+ * Münchn-er: München); a country's or a region's -er word is its people's noun (der
+ * Österreicher, die Kärntner), as the lexicon has it.
+ */
+export function placeAdjective(query: string, lookUp: (key: string) => Entry[]): WordInfo | null {
+  if (!/^\p{Lu}\p{Ll}+er$/u.test(query)) return null
+  const stem = query.slice(0, -2).toLowerCase()
+  for (const key of [stem, `${stem}en`, `${stem.slice(0, -1)}en`]) {
+    const place = lookUp(key).find((e) => e.domain === 'geogr.' && CITY.test(e.gloss))
+    if (!place) continue
+    // the English name, as described ("Bruxelles; Brussels (capital of Belgium)"), without
+    // what the lexicon adds ("Frankfurt an der Oder" is Frankfurt)
+    const names = place.gloss.split(';')
+    const name = (names.find((n) => n.includes('(')) ?? names[0]!).replace(/\s*\(.*$/, '').trim()
+    const shown = name.startsWith(`${place.lemma} `) ? place.lemma : name
+    return {
+      ...emptyInfo(query),
+      found: true,
+      lemma: query,
+      pos: 'adj',
+      gloss: `of ${shown}; ${shown} (before a noun)`,
+      explanation: `Adjektiv zum Ortsnamen „${place.lemma}“.`,
+      source: place.source,
+      via: 'derived',
+      entryId: place.id,
+    }
+  }
+  return null
+}
+
+/** A town's or a city's gloss ("Kiel (city in Germany)", "Graz (capital of Styria)"). */
+const CITY = /\((?:capital|city|town)\b/

@@ -14,42 +14,20 @@ import type { SearchIndex } from '../search'
 import { annotateText, RunningWords, type Annotation } from './annotate'
 import { readInClause, separableIn, type ClauseReader } from './clause'
 import { joinCompound, splitKey } from './compound'
-import {
-  DETERMINERS,
-  PRONOUNS,
-  auxiliaryIn,
-  reflexiveIn,
-  clauseWords,
-  roleOf,
-  tokenAt,
-  tokenize,
-  type Token,
-} from './context'
-import { explainDerived, explainEntry, emptyInfo, nounLemma } from './explain'
+import { tokenAt, tokenize, type Token } from './context'
+import { explainDerived, explainEntry, emptyInfo, nounLemma, placeAdjective } from './explain'
 import { KnownWords, LEMMA, NOUN, NOUN_LEMMA } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
 import { contractionOf } from './determiners'
 import { findOccurrences, listedForms, type LemmaProfiles } from './occurrences'
-import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt } from './pronouns'
 import { readNumbered, type NumberedLexicon } from './numbered'
-import { isNumberWord } from './place'
+import { NO_PLACE, situationAt } from './place'
 import { Readings, type Entry, type Situation } from './readings'
 import { SenseRanker } from './senses'
 import { getNote, lexiconKey } from './store'
 import { GlossaryTerms } from './terms'
 import { TextNames } from './textnames'
-
-/** A word looked up outside a sentence. */
-const NO_PLACE: Situation = {
-  role: 'lower',
-  inSentence: false,
-  auxiliary: null,
-  pronounAfter: false,
-  beforeNoun: false,
-  reflexive: false,
-  words: '',
-}
 
 export class Lexicon {
   /** The lexicon's words in memory (compound splits, morphology, names, annotation). */
@@ -70,6 +48,7 @@ export class Lexicon {
     separable: (tokens, i, situation) => separableIn(tokens, i, situation, this.clauseReader),
     pair: (pair, situation) => this.pairEntry(pair, situation)?.lemma ?? null,
   })
+  private readonly entriesOf = (key: string) => this.readings.lookUp(key).map((r) => r.entry)
   /** Words written with a number: numbered.ts. */
   private readonly numbered: NumberedLexicon = {
     suffixEntry: (key) => this.readings.lookUp(key)[0]?.entry ?? null,
@@ -215,33 +194,12 @@ export class Lexicon {
       if (token && token.raw === query) {
         const name = this.text.nameAt(tokens, i, context)
         if (name) return { ...emptyInfo(query), found: true, lemma: name, pos: 'name', via: 'name' }
-        const next = tokens[i + 1]
-        situation = {
-          role: roleOf(token),
-          inSentence: true,
-          auxiliary: auxiliaryIn(tokens, i),
-          pronounAfter: next !== undefined && PRONOUNS.has(next.key) && !next.initial,
-          beforeNoun: next !== undefined && next.capital && !next.initial,
-          beforeDeterminer: next !== undefined && !next.initial && DETERMINERS.has(next.key),
-          beforeNumber: next !== undefined && !next.initial && isNumberWord(next.key),
-          // first in a sentence that ends with a question mark
-          question: token.initial && /^[^.!?]*\?/.test(context.text.slice(token.start)),
-          beforeNounPhrase:
-            next !== undefined &&
-            !next.initial &&
-            !next.capital &&
-            tokens[i + 2] !== undefined &&
-            tokens[i + 2]!.capital &&
-            !tokens[i + 2]!.initial,
-          reflexive: reflexiveIn(tokens, i),
-          words: clauseWords(tokens, i),
-          number:
-            token.key === PERSON_BY_VERB
-              ? verbNumberAt(tokens, i, (k) => this.readings.infinitives(k).length > 0)
-              : token.key === PLURAL_PERSON
-                ? 'plural'
-                : null,
-        }
+        situation = situationAt(
+          tokens,
+          i,
+          context.text,
+          (k) => this.readings.infinitives(k).length > 0,
+        )
         const inClause = readInClause(tokens, i, situation, this.clauseReader)
         if (inClause) return inClause
         const before = tokens[i - 1]
@@ -264,6 +222,9 @@ export class Lexicon {
   private resolve(query: string, situation: Situation): WordInfo {
     const numbered = /^(?:\d|…-)/.test(query) ? readNumbered(query, this.numbered) : null
     if (numbered) return numbered
+    // "die Kieler Woche", "die Hamburger Hafenbehörde": of the place, not a person or a burger
+    const ofPlace = situation.beforeNoun ? placeAdjective(query, this.entriesOf) : null
+    if (ofPlace) return ofPlace
     const readings = this.readings.read(query, situation)
     const usable = readings.filter((r) => r.rank[0]! < (situation.inSentence ? 20 : 99))
     const best = usable[0]
@@ -302,6 +263,16 @@ export class Lexicon {
           parts: [],
           more: more(best.entry.id),
         })
+      // an adjective the lexicon has only as an adjective: "die Arbeitslosen" below
+      const adjective = adjectiveBase(key, this.flags)
+      const adjectiveEntry = adjective
+        ? this.readings.lookUp(adjective).find((r) => r.entry.pos === 'adj')?.entry
+        : undefined
+      // … or capitalised in a name, before its noun ("der Demokratischen Partei", "Islamischer
+      // Staat", "die Salzburger Festspiele"): the adjective, not "dem | Okra | Tisch"
+      const inName = best?.entry.pos === 'adj' ? best.entry : adjectiveEntry
+      if (situation.beforeNoun && inName)
+        return { ...explainEntry(query, inName, 'form', inName.lemma), more: more(inName.id) }
       const compound = this.compound(query)
       if (compound) return compound
       const agent = agentNoun(query, this.flags)
@@ -316,11 +287,6 @@ export class Lexicon {
           more: [],
         })
       }
-      // a nominalised adjective the lexicon has only as an adjective: "die Arbeitslosen"
-      const adjective = adjectiveBase(key, this.flags)
-      const adjectiveEntry = adjective
-        ? this.readings.lookUp(adjective).find((r) => r.entry.pos === 'adj')?.entry
-        : undefined
       if (adjective && adjectiveEntry && situation.inSentence)
         return explainDerived(query, {
           lemma: `${adjective.charAt(0).toUpperCase()}${adjective.slice(1)}e`,

@@ -6,9 +6,18 @@
  * readings.ts to rank every way the lexicon can explain a word.
  */
 import type { LexiconEntry } from '../../../shared/types'
-import type { Role } from './context'
+import {
+  DETERMINERS,
+  PRONOUNS,
+  auxiliaryIn,
+  clauseWords,
+  reflexiveIn,
+  roleOf,
+  type Role,
+  type Token,
+} from './context'
 import { GOVERNED } from './known'
-import type { VerbNumber } from './pronouns'
+import { PERSON_BY_VERB, PLURAL_PERSON, verbNumberAt, type VerbNumber } from './pronouns'
 import { ENGLISH_ARTICLE } from './senses'
 
 type Entry = Omit<LexiconEntry, 'forms'>
@@ -128,3 +137,51 @@ const NUMBER_WORD =
   /^(?:\d[\d.,]*|(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|dutzend)\p{L}*)$/u
 
 export const isNumberWord = (key: string) => NUMBER_WORD.test(key)
+
+/** A word looked up outside a sentence. */
+export const NO_PLACE: Situation = {
+  role: 'lower',
+  inSentence: false,
+  auxiliary: null,
+  pronounAfter: false,
+  beforeNoun: false,
+  reflexive: false,
+  words: '',
+}
+
+/**
+ * Where token i stands in its sentence, as the popover reads it (`hasInfinitive`: whether a
+ * word is a form of a verb, for the number of "sie" by its verb).
+ */
+export function situationAt(
+  tokens: Token[],
+  i: number,
+  text: string,
+  hasInfinitive: (key: string) => boolean,
+): Situation {
+  const token = tokens[i]!
+  const next = tokens[i + 1]
+  const after = tokens[i + 2]
+  const ahead = next !== undefined && !next.initial
+  return {
+    role: roleOf(token),
+    inSentence: true,
+    auxiliary: auxiliaryIn(tokens, i),
+    pronounAfter: ahead && PRONOUNS.has(next.key),
+    beforeNoun: ahead && next.capital,
+    beforeDeterminer: ahead && DETERMINERS.has(next.key),
+    beforeNumber: ahead && isNumberWord(next.key),
+    // first in a sentence that ends with a question mark
+    question: token.initial && /^[^.!?]*\?/.test(text.slice(token.start)),
+    beforeNounPhrase:
+      ahead && !next.capital && after !== undefined && after.capital && !after.initial,
+    reflexive: reflexiveIn(tokens, i),
+    words: clauseWords(tokens, i),
+    number:
+      token.key === PERSON_BY_VERB
+        ? verbNumberAt(tokens, i, hasInfinitive)
+        : token.key === PLURAL_PERSON
+          ? 'plural'
+          : null,
+  }
+}

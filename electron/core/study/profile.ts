@@ -16,7 +16,7 @@ import { studyKey } from '../../../shared/lemmas'
 import { eachWord } from '../search/analyzer'
 
 /** Bump when the analysis below changes: every profile is rebuilt. */
-export const PROFILE_VERSION = 5
+export const PROFILE_VERSION = 6
 
 /** A lexicon with at least this many entries has a real dictionary in it. */
 export const DICTIONARY_ENTRIES = 20_000
