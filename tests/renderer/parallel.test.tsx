@@ -101,6 +101,38 @@ describe('the parallel view', () => {
     expect(sentence('1:0').classList.contains('only')).toBe(false)
   })
 
+  it('labels a run of "only here" sentences once, on its first (each keeps the mark)', async () => {
+    const run: Alignment = {
+      articles: [
+        article(1, 'Hanse-Kurier', [
+          'Die Staaten einigen sich auf ein Lagezentrum.',
+          'Das nächste Treffen ist in Tallinn.',
+          'Dort tagt auch der Rat.',
+        ]),
+        article(2, 'Tagesblick', ['Ein Lagezentrum in Gdingen wurde vereinbart.']),
+      ],
+      pairs: [{ a: { id: 1, sentence: 0 }, b: { id: 2, sentence: 0 }, score: 0.6 }],
+      only: [
+        { id: 1, sentence: 1 },
+        { id: 1, sentence: 2 },
+      ],
+    }
+    renderWith(
+      <ParallelView
+        storyId={7}
+        columns={[1, 2]}
+        onColumns={() => {}}
+        onBack={() => {}}
+        onOpenArticle={() => {}}
+      />,
+      fakeClient({ 'align.story': () => run }),
+    )
+    await waitFor(() => expect(screen.getAllByTestId('parallel-column')).toHaveLength(2))
+    expect(sentence('1:1').dataset.onlyLabel).toBe('nur hier')
+    expect(sentence('1:2').classList.contains('only')).toBe(true)
+    expect(sentence('1:2').dataset.onlyLabel).toBeUndefined()
+  })
+
   it('marks the partners of the sentence pointed at in the other columns', async () => {
     view()
     await listening()

@@ -99,6 +99,8 @@ export const ParallelColumn = memo(function ParallelColumn({
             const s = article.sentences[i]!
             const key = `${article.id}:${i}`
             const only = model.only.has(key)
+            // a run of "only here" sentences is labelled once, on its first (the bar marks each)
+            const runGoesOn = k > 0 && model.only.has(`${article.id}:${sentences[k - 1]}`)
             const count = model.partners.get(key)?.length ?? 0
             return (
               <span key={i}>
@@ -106,7 +108,7 @@ export const ParallelColumn = memo(function ParallelColumn({
                 <span
                   className={only ? 'sent only' : 'sent paired'}
                   data-ref={key}
-                  data-only-label={only ? t('parallel.onlyHere') : undefined}
+                  data-only-label={only && !runGoesOn ? t('parallel.onlyHere') : undefined}
                   title={only ? t('parallel.onlyHereTitle') : undefined}
                   aria-label={
                     only
