@@ -91,5 +91,7 @@ describe("the table with Debian's whole dictionary", () => {
     )
     expect(lemmas[3]).toBe('demokratisch')
     expect(lemmas[7]).toBe('Kieler')
+    // a news agency is a name: no word to learn (not "Reuter", a hay drying frame)
+    expect(core.lexicon.annotate('Das meldete Reuters am Abend.').lemmas[2]).toBeNull()
   })
 })

@@ -235,6 +235,32 @@ describe('where the popover says a word occurs', () => {
     expect(rund.occurrences.approximate).toBeUndefined()
   })
 
+  it('counts a name by the search index, as it was clicked (the profiles leave names out)', async () => {
+    const core = testCore()
+    await core.ensureGlossary()
+    const texts = [
+      '# Besuch in Eckernförde\n\nDie Ministerin Marlene Hohenstein besuchte den Hafen.\n',
+      '# Streit um den Hafen\n\nHohenstein kündigte an, die Pläne zu prüfen.\n',
+      '# Ein ruhiger Tag\n\nIm Hafen lagen nur wenige Schiffe.\n',
+    ]
+    const ids: number[] = []
+    for (const [i, text] of texts.entries()) {
+      const report = await call(core, 'import.files', {
+        files: [{ name: `name-${i}.md`, data: Buffer.from(text).toString('base64') }],
+      })
+      ids.push(report.results[0]!.id!)
+    }
+    await core.study.runPass({ stale: true })
+    const text = 'Die Ministerin Marlene Hohenstein besuchte den Hafen.'
+    const name = await call(core, 'lexicon.lookup', {
+      word: 'Hohenstein',
+      context: { ...contextOf(text, 'Hohenstein'), article: ids[0] },
+    })
+    expect(name.pos).toBe('name')
+    expect(name.occurrences.total).toBe(2)
+    expect(name.occurrences.articles.map((a) => a.id).sort()).toEqual([ids[0], ids[1]].sort())
+  })
+
   it('estimates a word in very many articles from the newest ones, and says so', async () => {
     const { core } = await library()
     // three candidates share the stem; the newest two are checked, both have "Runde"

@@ -172,7 +172,8 @@ export class RunningWords {
     let r = this.memo.get(id)
     if (!r) {
       const info = this.reader.resolve(withoutReadingDots(t.raw), situation)
-      r = { lemma: info.lemma, compound: info.source === 'compound' }
+      // a name is no word to learn (the reader leaves names out)
+      r = { lemma: info.pos === 'name' ? null : info.lemma, compound: info.source === 'compound' }
       if (this.memo.size >= REMEMBERED) this.memo.clear()
       this.memo.set(id, r)
     }

@@ -4,6 +4,7 @@
  * "der" (der Abgeordnete, der Angehörige), not in their strong form (Abgeordneter).
  */
 import { GENDER_ARTICLE as ARTICLE, type Gender, type WordInfo } from '../../../shared/types'
+import { NEWS_AGENCIES } from '../import/agencies'
 import { ADJ, NOUN, VERB } from './known'
 import { pronounAsNoun } from './pronouns'
 import type { Entry } from './readings'
@@ -151,3 +152,22 @@ export function placeAdjective(query: string, lookUp: (key: string) => Entry[]):
 
 /** A town's or a city's gloss ("Kiel (city in Germany)", "Graz (capital of Styria)"). */
 const CITY = /\((?:capital|city|town)\b/
+
+/** News agencies named as written ("Reuters", "dpa", "AFP"); not those that are words ("Pool"). */
+const AGENCIES = new Set(
+  NEWS_AGENCIES.filter((a) => a.length >= 3 && /^[^\s]+$/.test(a) && a !== 'Pool'),
+)
+
+/** A news agency's name: "Reuters" is no plural of Reuter (a hay drying frame). */
+export function agencyName(query: string): WordInfo | null {
+  if (!AGENCIES.has(query)) return null
+  return {
+    ...emptyInfo(query),
+    found: true,
+    lemma: query,
+    pos: 'name',
+    gloss: 'news agency',
+    explanation: 'Eine Nachrichtenagentur.',
+    via: 'name',
+  }
+}

@@ -15,7 +15,14 @@ import { annotateText, RunningWords, type Annotation } from './annotate'
 import { readInClause, separableIn, type ClauseReader } from './clause'
 import { joinCompound, splitKey } from './compound'
 import { tokenAt, tokenize, type Token } from './context'
-import { explainDerived, explainEntry, emptyInfo, nounLemma, placeAdjective } from './explain'
+import {
+  agencyName,
+  explainDerived,
+  explainEntry,
+  emptyInfo,
+  nounLemma,
+  placeAdjective,
+} from './explain'
 import { KnownWords, LEMMA, NOUN, NOUN_LEMMA } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
 import type { NameSpan } from './names'
@@ -222,6 +229,8 @@ export class Lexicon {
   private resolve(query: string, situation: Situation): WordInfo {
     const numbered = /^(?:\d|…-)/.test(query) ? readNumbered(query, this.numbered) : null
     if (numbered) return numbered
+    const agency = agencyName(query)
+    if (agency) return agency
     // "die Kieler Woche", "die Hamburger Hafenbehörde": of the place, not a person or a burger
     const ofPlace = situation.beforeNoun ? placeAdjective(query, this.entriesOf) : null
     if (ofPlace) return ofPlace
