@@ -5,8 +5,8 @@
  * popover reads them, and a saved age is known at every age.
  */
 import { describe, expect, it } from 'vitest'
-import { call, testCore } from '../helpers/core'
-import { contextOf } from '../helpers/study'
+import { call } from '../helpers/core'
+import { contextOf, wordLibrary } from '../helpers/study'
 
 // written for these tests (invented towns' news)
 const EUTIN = `---
@@ -32,35 +32,9 @@ Die Feuerwehr war mit 64 Kräften im Einsatz.
 `
 
 async function library() {
-  const core = testCore()
-  await core.ensureGlossary()
-  const ids: number[] = []
-  for (const [i, text] of [EUTIN, PLOEN].entries()) {
-    const report = await call(core, 'import.files', {
-      files: [{ name: `artikel-${i}.md`, data: Buffer.from(text).toString('base64') }],
-    })
-    ids.push(report.results[0]!.id!)
-  }
-  await core.study.runPass({ stale: true })
-  const [eutin, ploen] = ids as [number, number]
-  const paragraph = (id: number, n: number) =>
-    (
-      core.db
-        .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
-        .pluck()
-        .all(id) as string[]
-    )[n]!
-  const lookUp = (id: number, n: number, word: string) =>
-    call(core, 'lexicon.lookup', {
-      word,
-      context: { ...contextOf(paragraph(id, n), word), article: id },
-    })
-  const status = async (id: number, form: string) => {
-    const w = await call(core, 'study.articleWords', { id })
-    const i = w.forms[form]
-    return i === undefined ? undefined : w.lemmas[i]!.status
-  }
-  return { core, eutin, ploen, paragraph, lookUp, status }
+  const lib = await wordLibrary([EUTIN, PLOEN])
+  const [eutin, ploen] = lib.ids as [number, number]
+  return { ...lib, eutin, ploen }
 }
 
 describe('a word written with a number', () => {

@@ -14,7 +14,7 @@ import { migrate } from '../../electron/core/db/open'
 import { findOccurrences } from '../../electron/core/lexicon/occurrences'
 import { call, testCore } from '../helpers/core'
 import { ROOT } from '../helpers/fixtures'
-import { contextOf } from '../helpers/study'
+import { contextOf, wordLibrary } from '../helpers/study'
 
 // written for these tests (invented towns' news)
 const KIEL = `---
@@ -53,50 +53,15 @@ Der Verein sammelt Unterschriften für den Stichentscheid. Ein Paar aus Tönning
 `
 
 async function library() {
-  const core = testCore()
-  await core.ensureGlossary()
   const file = 'tests/fixtures/study/forms.ding'
-  await call(core, 'dict.import', {
-    name: file,
-    data: readFileSync(join(ROOT, file)).toString('base64'),
+  const lib = await wordLibrary([KIEL, FLENSBURG, HUSUM], async (core) => {
+    await call(core, 'dict.import', {
+      name: file,
+      data: readFileSync(join(ROOT, file)).toString('base64'),
+    })
   })
-  const ids: number[] = []
-  for (const [i, text] of [KIEL, FLENSBURG, HUSUM].entries()) {
-    const report = await call(core, 'import.files', {
-      files: [{ name: `artikel-${i}.md`, data: Buffer.from(text).toString('base64') }],
-    })
-    ids.push(report.results[0]!.id!)
-  }
-  const [kiel, flensburg, husum] = ids as [number, number, number]
-  // every article analysed, as the app's background pass does after an import
-  await core.study.runPass({ stale: true })
-  const paragraph = (id: number, n: number) =>
-    (
-      core.db
-        .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
-        .pluck()
-        .all(id) as string[]
-    )[n]!
-  const status = async (id: number, form: string) => {
-    const w = await call(core, 'study.articleWords', { id })
-    const i = w.forms[form]
-    return i === undefined ? undefined : w.lemmas[i]!.status
-  }
-  const saveKnown = async (id: number, n: number, word: string) => {
-    const saved = await call(core, 'vocab.save', {
-      word,
-      articleId: id,
-      context: contextOf(paragraph(id, n), word),
-    })
-    await call(core, 'vocab.status', { id: saved.id, status: 'known' })
-    return saved
-  }
-  const lookUp = (id: number, n: number, word: string) =>
-    call(core, 'lexicon.lookup', {
-      word,
-      context: { ...contextOf(paragraph(id, n), word), article: id },
-    })
-  return { core, kiel, flensburg, husum, status, saveKnown, lookUp }
+  const [kiel, flensburg, husum] = lib.ids as [number, number, number]
+  return { ...lib, kiel, flensburg, husum }
 }
 
 describe('a word saved from the popover', () => {

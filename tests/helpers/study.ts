@@ -63,3 +63,50 @@ export function contextOf(paragraph: string, word: string, nth = 0) {
   if (at < 0) throw new Error(`"${word}" is not in the paragraph`)
   return { text: paragraph, offset: at }
 }
+
+/**
+ * A core with the built-in glossary (and whatever `prepare` adds, a dictionary say) and these
+ * articles, each analysed as the app's background pass does after an import; with the ways a
+ * test reads them: a paragraph, a word looked up in it, the status the reader tints a form
+ * with, a word saved from it and marked known.
+ */
+export async function wordLibrary(texts: string[], prepare?: (core: Core) => Promise<void>) {
+  const core = testCore()
+  await core.ensureGlossary()
+  await prepare?.(core)
+  const ids: number[] = []
+  for (const [i, text] of texts.entries()) {
+    const report = await call(core, 'import.files', {
+      files: [{ name: `artikel-${i}.md`, data: Buffer.from(text).toString('base64') }],
+    })
+    ids.push(report.results[0]!.id!)
+  }
+  await core.study.runPass({ stale: true })
+  const paragraph = (id: number, n: number) =>
+    (
+      core.db
+        .prepare('SELECT text FROM paragraphs WHERE article_id = ? ORDER BY position')
+        .pluck()
+        .all(id) as string[]
+    )[n]!
+  const lookUp = (id: number, n: number, word: string) =>
+    call(core, 'lexicon.lookup', {
+      word,
+      context: { ...contextOf(paragraph(id, n), word), article: id },
+    })
+  const status = async (id: number, form: string) => {
+    const w = await call(core, 'study.articleWords', { id })
+    const i = w.forms[form]
+    return i === undefined ? undefined : w.lemmas[i]!.status
+  }
+  const saveKnown = async (id: number, n: number, word: string) => {
+    const saved = await call(core, 'vocab.save', {
+      word,
+      articleId: id,
+      context: contextOf(paragraph(id, n), word),
+    })
+    await call(core, 'vocab.status', { id: saved.id, status: 'known' })
+    return saved
+  }
+  return { core, ids, paragraph, lookUp, status, saveKnown }
+}
