@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { migrations } from '../../electron/core/db/migrations'
 import { migrate } from '../../electron/core/db/open'
 import { findOccurrences } from '../../electron/core/lexicon/occurrences'
-import { call, testCore } from '../helpers/core'
+import { call } from '../helpers/core'
 import { ROOT } from '../helpers/fixtures'
 import { contextOf, wordLibrary } from '../helpers/study'
 
@@ -201,26 +201,12 @@ describe('where the popover says a word occurs', () => {
   })
 
   it('counts a name by the search index, as it was clicked (the profiles leave names out)', async () => {
-    const core = testCore()
-    await core.ensureGlossary()
-    const texts = [
+    const { ids, lookUp } = await wordLibrary([
       '# Besuch in Eckernförde\n\nDie Ministerin Marlene Hohenstein besuchte den Hafen.\n',
       '# Streit um den Hafen\n\nHohenstein kündigte an, die Pläne zu prüfen.\n',
       '# Ein ruhiger Tag\n\nIm Hafen lagen nur wenige Schiffe.\n',
-    ]
-    const ids: number[] = []
-    for (const [i, text] of texts.entries()) {
-      const report = await call(core, 'import.files', {
-        files: [{ name: `name-${i}.md`, data: Buffer.from(text).toString('base64') }],
-      })
-      ids.push(report.results[0]!.id!)
-    }
-    await core.study.runPass({ stale: true })
-    const text = 'Die Ministerin Marlene Hohenstein besuchte den Hafen.'
-    const name = await call(core, 'lexicon.lookup', {
-      word: 'Hohenstein',
-      context: { ...contextOf(text, 'Hohenstein'), article: ids[0] },
-    })
+    ])
+    const name = await lookUp(ids[0]!, 0, 'Hohenstein')
     expect(name.pos).toBe('name')
     expect(name.occurrences.total).toBe(2)
     expect(name.occurrences.articles.map((a) => a.id).sort()).toEqual([ids[0], ids[1]].sort())
