@@ -64,6 +64,23 @@ describe('a word written with a number', () => {
     })
   })
 
+  it('is a woman after a feminine article, as any nominalised adjective', async () => {
+    const { core } = await library()
+    const lookUp = (text: string, word: string) =>
+      call(core, 'lexicon.lookup', { word, context: contextOf(text, word) })
+    const woman = await lookUp('Eine 72-Jährige starb im Krankenhaus.', '72-Jährige')
+    expect(woman).toMatchObject({ lemma: '…-Jährige', gender: 'f', article: 'die' })
+    const man = await lookUp('Ein 72-Jähriger starb im Krankenhaus.', '72-Jähriger')
+    expect(man).toMatchObject({ lemma: '…-Jährige', gender: 'm', article: 'der' })
+    // the plural after "die" stays as it is
+    const many = await lookUp('Die 72-Jährigen wurden gerettet.', '72-Jährigen')
+    expect(many.article).toBe('der')
+    expect(await lookUp('Die Abgeordnete sprach lange.', 'Abgeordnete')).toMatchObject({
+      lemma: 'Abgeordnete',
+      article: 'die',
+    })
+  })
+
   it('is read alike by the popover and the reader', async () => {
     const { core, eutin, paragraph, lookUp } = await library()
     const text = paragraph(eutin, 0)

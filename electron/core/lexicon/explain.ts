@@ -171,3 +171,18 @@ export function agencyName(query: string): WordInfo | null {
     via: 'name',
   }
 }
+
+/** Feminine singular articles and determiners before a nominalised adjective in -e. */
+const FEMININE_BEFORE = /^(?:die|eine|keine|diese|jede|jene|welche)$/i
+
+/**
+ * A nominalised adjective the lexicon gives as masculine (der Abgeordnete, der …-Jährige),
+ * after a feminine singular article, is a woman: "eine 72-Jährige", "die Abgeordnete" (the
+ * plural would end in -en: "die Abgeordneten"). The headword stays.
+ */
+export function womanByArticle(info: WordInfo, query: string, before: string): WordInfo {
+  if (info.pos !== 'noun' || info.gender !== 'm' || !info.lemma) return info
+  if (info.plural !== `${info.lemma}n` || !query.endsWith('e') || !FEMININE_BEFORE.test(before))
+    return info
+  return { ...info, gender: 'f', article: ARTICLE.f }
+}

@@ -22,6 +22,7 @@ import {
   emptyInfo,
   nounLemma,
   placeAdjective,
+  womanByArticle,
 } from './explain'
 import { KnownWords, LEMMA, NOUN, NOUN_LEMMA } from './known'
 import { adjectiveBase, agentNoun } from './morphology'
@@ -221,6 +222,7 @@ export class Lexicon {
     const paired = !info.found && pair ? this.pairEntry(pair, situation) : null
     if (paired)
       info = { ...explainEntry(query, paired, 'phrase', paired.lemma), parts: [], more: [] }
+    else if (pair) info = womanByArticle(info, query, pair.slice(0, pair.indexOf(' ')))
     if (this.lookups.size > 5000) this.lookups.clear()
     this.lookups.set(cacheKey, info)
     return info
